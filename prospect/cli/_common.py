@@ -1,0 +1,105 @@
+"""What every command shares: the app state (db and config paths), output
+options, and the one place domain errors become a clean line and exit code."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlite_utils import Database
+from typer.core import TyperGroup
+
+from prospect.config import Config, load_config
+from prospect.errors import ExitCode, ProspectError
+from prospect.paths import resolve_config, resolve_db
+from prospect.render import Terminal
+from prospect.store import connect, describe_db_error
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format: table on a terminal, csv/json/jsonl for pipes."
+    ),
+]
+
+
+@dataclass
+class AppState:
+    db_option: Path | None = None
+    config_option: Path | None = None
+    _db: Database | None = field(default=None, repr=False)
+    _config: Config | None = field(default=None, repr=False)
+    term: Terminal = field(default_factory=Terminal.detect)
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db(self.db_option)
+
+    @property
+    def config_path(self) -> Path:
+        return resolve_config(self.config_option)
+
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = connect(self.db_path)
+        return self._db
+
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def say(self, message: str) -> None:
+        """A message for the person, on stderr."""
+        self.term.messages().print(message, markup=False, highlight=False, soft_wrap=True)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def state(ctx: typer.Context) -> AppState:
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppState):
+        root.obj = AppState()
+    return root.obj
+
+
+def fail(message: str, code: ExitCode = ExitCode.ERROR) -> typer.Exit:
+    """Print `error: message` on stderr and return the Exit to raise."""
+    Terminal.detect().messages().print(
+        f"error: {message}", markup=False, highlight=False, soft_wrap=True
+    )
+    return typer.Exit(int(code))
+
+
+class ProspectGroup(TyperGroup):
+    """Turns domain errors into one line on stderr and their exit code."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except ProspectError as exc:
+            raise fail(exc.message, exc.exit_code) from None
+        except sqlite3.DatabaseError as exc:
+            path = ctx.obj.db_path if isinstance(ctx.obj, AppState) else "database"
+            err = describe_db_error(path, exc)
+            raise fail(err.message, err.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", ExitCode.ERROR) from None
+        finally:
+            if isinstance(ctx.obj, AppState) and ctx.parent is None:
+                ctx.obj.close()

@@ -1,0 +1,345 @@
+"""Loading and validating `signals.yaml`, the rules file.
+
+The file is checked against `SCHEMA` on every load. Any problem becomes one
+`ConfigError` line naming the file, the line, the key path and what was
+expected -- never a traceback. Keys a user leaves out take the packaged
+defaults (`prospect/data/signals.yaml`, the same file as `signals.yaml` at the
+repository root), merged key by key; lists replace the default list whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from prospect.errors import ConfigError
+
+DEFAULT_CONFIG_NAME = "signals.yaml"
+SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
+
+
+# --- the schema ---------------------------------------------------------------
+# A spec is a type name ("int", "number", "bool", "str", "regex"), a one-item list
+# [spec] for a list of that spec, a dict of known keys -> spec, or
+# {"*": spec} for a mapping whose keys are free strings.
+
+_NUMBER = "number"
+_SIGNAL_COMMON: dict[str, Any] = {"enabled": "bool", "weight": _NUMBER, "half_life_days": _NUMBER}
+
+SCHEMA: dict[str, Any] = {
+    "daily_limit": "int",
+    "cooldown_days": _NUMBER,
+    "max_age_days": _NUMBER,
+    "target_roles": ["str"],
+    "accounts": {"include": ["str"], "exclude": ["str"]},
+    "aliases": {"*": ["str"]},
+    "ranking": {
+        "relationship": {"direct": _NUMBER, "intro": _NUMBER, "unknown": _NUMBER},
+        "fit": {
+            "target_role": _NUMBER,
+            "other_role": _NUMBER,
+            "unknown_role": _NUMBER,
+            "included_account": _NUMBER,
+        },
+        "cluster_days": _NUMBER,
+    },
+    "signals": {
+        "job_change": dict(_SIGNAL_COMMON),
+        "funding_round": {**_SIGNAL_COMMON, "rounds": {"*": _NUMBER}},
+        "executive_hire": {**_SIGNAL_COMMON, "other_role": _NUMBER},
+    },
+    "rules": [
+        {
+            "name": "str",
+            "type": "str",
+            "phrases": ["str"],
+            "pattern": "regex",
+            "weight": _NUMBER,
+            "half_life_days": _NUMBER,
+            "enabled": "bool",
+        }
+    ],
+    "feeds": [{"url": "str", "name": "str", "tag": "str"}],
+    "digest": {
+        "from": "str",
+        "to": ["str"],
+        "subject": "str",
+        "smtp_url": "str",
+    },
+}
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "number": "a number",
+    "bool": "true or false",
+    "str": "a string",
+    "regex": "a regular expression",
+}
+
+
+def _describe(spec: Any) -> str:
+    if isinstance(spec, str):
+        return _TYPE_WORDS[spec]
+    if isinstance(spec, list):
+        return "a list"
+    return "a mapping"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", bool: "true/false", str: "a string"}.get(
+        type(value), f"{value!r}"
+    )
+
+
+def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
+    """Return (key path, what was expected) for every problem found."""
+    if isinstance(spec, str):
+        ok = {
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "number": isinstance(value, int | float) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+            "str": isinstance(value, str),
+            "regex": isinstance(value, str),
+        }[spec]
+        if not ok:
+            shown = repr(value) if isinstance(value, str | int | float) else _type_name(value)
+            return [(path, f"expected {_TYPE_WORDS[spec]}, got {shown}")]
+        if spec == "regex":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                return [(path, f"expected a valid regular expression ({exc})")]
+        if spec in ("int", "number") and value < 0:
+            return [(path, f"expected a number of zero or more, got {value!r}")]
+        return []
+    if isinstance(spec, list):
+        if not isinstance(value, list):
+            return [(path, f"expected a list, got {_type_name(value)}")]
+        problems = []
+        for i, item in enumerate(value):
+            problems += _validate(item, spec[0], f"{path}[{i}]")
+        return problems
+    if not isinstance(value, dict):
+        return [(path, f"expected a mapping, got {_type_name(value)}")]
+    problems = []
+    for key, item in value.items():
+        sub = f"{path}.{key}" if path else str(key)
+        if "*" in spec:
+            problems += _validate(item, spec["*"], sub)
+        elif key not in spec:
+            known = ", ".join(sorted(spec))
+            problems.append((sub, f"unknown key (expected one of: {known})"))
+        else:
+            problems += _validate(item, spec[key], sub)
+    return problems
+
+
+def _line_of(node: yaml.Node | None, path: str) -> int | None:
+    """The 1-based line of a key path in the composed YAML, for error messages."""
+    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in parts:
+        if node is None:
+            break
+        if part.startswith("[") and isinstance(node, yaml.SequenceNode):
+            idx = int(part[1:-1])
+            node = node.value[idx] if idx < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            found = None
+            for key_node, value_node in node.value:
+                if str(key_node.value) == part:
+                    line = key_node.start_mark.line + 1
+                    found = value_node
+                    break
+            node = found
+            continue
+        else:
+            node = None
+        if node is not None:
+            line = node.start_mark.line + 1
+    return line
+
+
+# --- the loaded configuration ------------------------------------------------
+
+
+@dataclass(slots=True)
+class Rule:
+    """A keyword rule written by the rep."""
+
+    name: str
+    phrases: list[str]
+    pattern: re.Pattern[str] | None
+    weight: float
+    half_life_days: float
+    type: str = "keyword"
+
+
+@dataclass(slots=True)
+class SignalType:
+    enabled: bool
+    weight: float
+    half_life_days: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Config:
+    """The validated rules file."""
+
+    path: Path | None
+    daily_limit: int
+    cooldown_days: float
+    max_age_days: float
+    target_roles: list[str]
+    include_accounts: list[str]
+    exclude_accounts: list[str]
+    aliases: dict[str, list[str]]
+    ranking: dict[str, Any]
+    signals: dict[str, SignalType]
+    rules: list[Rule]
+    feeds: list[dict[str, str]]
+    digest: dict[str, Any]
+    raw: dict[str, Any]
+
+    def half_life(self, signal_type: str, rule: str | None = None) -> float:
+        for r in self.rules:
+            if rule is not None and r.name == rule:
+                return r.half_life_days
+        st = self.signals.get(signal_type)
+        return st.half_life_days if st else 14.0
+
+    def weight(self, signal_type: str, rule: str | None = None) -> float:
+        for r in self.rules:
+            if rule is not None and r.name == rule:
+                return r.weight
+        st = self.signals.get(signal_type)
+        return st.weight if st else 0.5
+
+
+def default_config_text() -> str:
+    return resources.files("prospect").joinpath("data", DEFAULT_CONFIG_NAME).read_text("utf-8")
+
+
+@cache
+def _defaults() -> dict[str, Any]:
+    return yaml.safe_load(default_config_text())
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "aliases":
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None = None) -> Config:
+    """Validate the text of a rules file and build a `Config`; raises ConfigError."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark else source
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{where}: not valid YAML ({problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}:1: expected a mapping of settings at the top level")
+    problems = _validate(data, SCHEMA, "")
+    problems += _check_rules(data.get("rules"))
+    if problems:
+        key, what = problems[0]
+        line = _line_of(node, key)
+        where = f"{source}:{line}" if line else source
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise ConfigError(f"{where}: {key}: {what}{more}")
+    return _build(_merge(_defaults(), data), path)
+
+
+def _check_rules(rules: Any) -> list[tuple[str, str]]:
+    if not isinstance(rules, list):
+        return []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, rule in enumerate(rules):
+        if not isinstance(rule, dict):
+            continue
+        path = f"rules[{i}]"
+        if "name" not in rule:
+            problems.append((path, "expected a 'name' for the rule"))
+        elif rule["name"] in seen:
+            problems.append(
+                (f"{path}.name", f"expected a unique name, {rule['name']!r} is used twice")
+            )
+        else:
+            seen.add(rule["name"])
+        if rule.get("type", "keyword") != "keyword":
+            problems.append((f"{path}.type", f"expected 'keyword', got {rule.get('type')!r}"))
+        if not rule.get("phrases") and not rule.get("pattern"):
+            problems.append((path, "expected 'phrases' or 'pattern'"))
+    return problems
+
+
+def _build(data: dict[str, Any], path: Path | None) -> Config:
+    signals = {}
+    for name in SIGNAL_TYPES:
+        spec = dict(data["signals"].get(name, {}))
+        signals[name] = SignalType(
+            enabled=bool(spec.pop("enabled", True)),
+            weight=float(spec.pop("weight", 1.0)),
+            half_life_days=float(spec.pop("half_life_days", 21)),
+            extra=spec,
+        )
+    rules = [
+        Rule(
+            name=r["name"],
+            phrases=list(r.get("phrases") or []),
+            pattern=re.compile(r["pattern"]) if r.get("pattern") else None,
+            weight=float(r.get("weight", 0.5)),
+            half_life_days=float(r.get("half_life_days", 14)),
+        )
+        for r in data.get("rules") or []
+        if r.get("enabled", True)
+    ]
+    accounts = data.get("accounts") or {}
+    return Config(
+        path=path,
+        daily_limit=int(data["daily_limit"]),
+        cooldown_days=float(data["cooldown_days"]),
+        max_age_days=float(data["max_age_days"]),
+        target_roles=list(data.get("target_roles") or []),
+        include_accounts=list(accounts.get("include") or []),
+        exclude_accounts=list(accounts.get("exclude") or []),
+        aliases={k: list(v) for k, v in (data.get("aliases") or {}).items()},
+        ranking=data.get("ranking") or {},
+        signals=signals,
+        rules=rules,
+        feeds=list(data.get("feeds") or []),
+        digest=data.get("digest") or {},
+        raw=data,
+    )
+
+
+def load_config(path: Path | None) -> Config:
+    """Load the rules file at `path`, or the packaged defaults when it does not exist."""
+    if path is None or not path.exists():
+        return parse_config(default_config_text(), DEFAULT_CONFIG_NAME, None)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the rules file ({exc})") from None
+    return parse_config(text, str(path), path)

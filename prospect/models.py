@@ -1,0 +1,107 @@
+"""Plain dataclasses that cross module boundaries.
+
+The pipeline is fetch -> parse -> detect -> match -> rank -> render; each stage
+takes and returns these records, never database rows or library objects, so
+each stage can be tested on its own with plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Contact:
+    """One person the rep knows."""
+
+    full_name: str
+    first_name: str = ""
+    last_name: str = ""
+    email: str | None = None
+    profile_url: str | None = None
+    company: str | None = None
+    title: str | None = None
+    connected_on: str | None = None  # ISO date
+    sources: list[str] = field(default_factory=list)
+    id: int | None = None
+    company_norm: str | None = None
+    name_norm: str | None = None
+
+
+@dataclass(slots=True)
+class Entry:
+    """One feed entry, normalised to plain text."""
+
+    guid: str
+    title: str
+    summary: str = ""
+    url: str | None = None
+    published_at: str | None = None  # ISO 8601, UTC
+    feed_url: str | None = None
+    id: int | None = None  # items.id once stored
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n{self.summary}" if self.summary else self.title
+
+
+@dataclass(slots=True)
+class Signal:
+    """A buying signal found in an entry or a contact re-import."""
+
+    type: str  # funding_round | executive_hire | job_change | keyword
+    rule: str  # the rule's name in signals.yaml
+    company: str | None = None
+    person: str | None = None
+    role: str | None = None
+    round: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    evidence: str = ""
+    confidence: float = 1.0
+    item_id: int | None = None
+    contact_id: int | None = None
+    published_at: str | None = None
+    url: str | None = None
+    old_company: str | None = None
+    old_title: str | None = None
+    change: str | None = None  # job_change: new_company | promotion | departure
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ScoreParts:
+    """The parts of a score, each a plain number a rep can read."""
+
+    strength: float
+    recency: float
+    relationship: float
+    fit: float
+
+    @property
+    def total(self) -> float:
+        return self.strength * self.recency * self.relationship * self.fit
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the outreach list: a person, their best signal, and why now."""
+
+    person: str
+    title: str | None
+    company: str | None
+    signal: Signal
+    score: ScoreParts
+    why: str
+    headline: str
+    relationship: str  # direct | intro | unknown
+    person_key: str
+    contact_id: int | None = None
+    intro: list[Contact] = field(default_factory=list)
+    also: list[Signal] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    rank: int = 0

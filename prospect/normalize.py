@@ -1,0 +1,61 @@
+"""Name normalisation, done once on write and reused by detection and matching.
+
+`normalize_company("The Acme Co., Inc.")` and `normalize_company("acme & co")`
+both give `acme and co`; the original spelling is always kept beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Legal-form suffixes, compared after punctuation is removed; longest first.
+_LEGAL_SUFFIXES = [
+    "incorporated", "corporation", "limited", "company",
+    "gmbh and co kg", "gmbh co kg", "pty ltd", "pvt ltd", "private limited",
+    "inc", "corp", "co", "llc", "l l c", "llp", "lp", "ltd", "plc", "gmbh", "ag", "kg",
+    "sa", "s a", "sas", "sarl", "srl", "spa", "bv", "b v", "nv", "n v", "ab", "as", "oy",
+    "aps", "kk", "pte", "pty", "sl", "se",
+]  # fmt: skip
+_SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LEGAL_SUFFIXES) + r"))+$")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_company(name: str | None) -> str:
+    """A company name reduced to the key two spellings of one company share."""
+    if not name:
+        return ""
+    text = strip_accents(name).casefold().replace("&", " and ").replace("+", " and ")
+    text = text.replace("'s ", " ").replace("’s ", " ")
+    text = text.replace(".", "")  # "S.A." -> "sa", "Inc." -> "inc"
+    text = _NON_WORD.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    stripped = _SUFFIX_RE.sub("", text).strip()
+    # Never strip a name down to nothing ("Co", "AG" alone stay as they are).
+    return stripped or text
+
+
+def normalize_person(name: str | None) -> str:
+    """A person's name as a comparison key: case, accents, punctuation folded."""
+    if not name:
+        return ""
+    text = strip_accents(name).casefold()
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_text(text: str | None) -> str:
+    """Free text folded the same way company names are, for scanning."""
+    if not text:
+        return ""
+    folded = strip_accents(text).casefold().replace("&", " and ")
+    folded = folded.replace(".", "")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()

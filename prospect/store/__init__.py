@@ -1,0 +1,125 @@
+"""The store: one SQLite file, opened and upgraded in one place.
+
+`open_db()` creates the file 0600 (it holds personal data), turns on WAL and a
+busy timeout so a cron job and an interactive command can run at once, and
+applies any pending migrations from `schema.py`. Nothing outside this package
+writes SQL; the other modules here hold the queries, one module per table group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from prospect.errors import StoreError
+from prospect.store.schema import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000
+RECOVERY_HINT = (
+    "make a copy of the file, then run `prospect db check` (or restore it from a backup)"
+)
+
+
+def now_iso() -> str:
+    """The current time in UTC as ISO 8601, seconds precision."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        return
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def connect(path: Path | str) -> Database:
+    """Open the store (creating it if missing) and bring its schema up to date."""
+    memory = str(path) == ":memory:"
+    try:
+        if not memory:
+            path = Path(path)
+            _create_private(path)
+            os.chmod(path, 0o600)
+        db = Database(str(path)) if not memory else Database(memory=True)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not memory:
+            journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+            if journal != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise describe_db_error(path, exc) from None
+    return db
+
+
+def describe_db_error(path: Path | str, exc: sqlite3.Error) -> StoreError:
+    """Turn a SQLite error into one line a user can act on."""
+    text = str(exc)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(f"{path}: the database is read-only ({text}); check its permissions")
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return StoreError(f"{path}: cannot write the database ({text}); free some disk space")
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return StoreError(f"{path}: the database is damaged ({text}); {RECOVERY_HINT}")
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(f"{path}: the database stayed locked by another prospect run ({text})")
+    return StoreError(f"{path}: database error ({text})")
+
+
+def schema_version(db: Database) -> int:
+    if "migrations" not in db.table_names():
+        return 0
+    row = db.execute("SELECT max(id) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: Database, upto: int | None = None) -> list[int]:
+    """Apply pending migrations in order, each in its own transaction."""
+    if "migrations" not in db.table_names():
+        db["migrations"].create({"id": int, "name": str, "applied_at": str}, pk="id")
+    applied = {row[0] for row in db.execute("SELECT id FROM migrations").fetchall()}
+    done = []
+    for number, name, step in MIGRATIONS:
+        if number in applied or (upto is not None and number > upto):
+            continue
+        with write(db):
+            step(db)
+            db["migrations"].insert({"id": number, "name": name, "applied_at": now_iso()})
+        done.append(number)
+    return done
+
+
+@contextlib.contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One write transaction. Takes the write lock up front (BEGIN IMMEDIATE) so
+    two processes never deadlock upgrading a read; nests as a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")

@@ -1,0 +1,163 @@
+"""The database schema, as numbered migrations.
+
+Each migration is a small function applied once, in order, and recorded in the
+`migrations` table, so a database made by an older prospect is upgraded in
+place the first time a newer one opens it. Never edit a released migration:
+add the next number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _m001_initial(db: Database) -> None:
+    db["contacts"].create(
+        {
+            "id": int,
+            "full_name": str,
+            "first_name": str,
+            "last_name": str,
+            "name_norm": str,
+            "email": str,
+            "profile_url": str,
+            "company": str,
+            "company_norm": str,
+            "title": str,
+            "connected_on": str,
+            "sources": str,  # JSON list of source names: linkedin, csv, vcard
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"full_name"},
+        defaults={"sources": "[]"},
+    )
+    db["companies"].create(
+        {"id": int, "name": str, "name_norm": str, "aliases": str, "source": str},
+        pk="id",
+        not_null={"name", "name_norm"},
+        defaults={"aliases": "[]"},
+    )
+    db["feeds"].create(
+        {
+            "id": int,
+            "url": str,
+            "name": str,
+            "tag": str,
+            "title": str,
+            "etag": str,
+            "last_modified": str,
+            "last_status": int,
+            "last_error": str,
+            "error_count": int,
+            "next_poll_at": str,
+            "last_polled_at": str,
+            "last_new_entry_at": str,
+            "disabled": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"url"},
+        defaults={"error_count": 0, "disabled": 0},
+    )
+    db["items"].create(
+        {
+            "id": int,
+            "feed_id": int,
+            "guid": str,
+            "title": str,
+            "summary": str,
+            "url": str,
+            "published_at": str,
+            "fetched_at": str,
+        },
+        pk="id",
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db["signals"].create(
+        {
+            "id": int,
+            "key": str,  # what makes a signal the same on a re-run: never stored twice
+            "type": str,
+            "rule": str,
+            "company": str,
+            "company_norm": str,
+            "person": str,
+            "person_norm": str,
+            "role": str,
+            "round": str,
+            "amount": float,
+            "currency": str,
+            "evidence": str,
+            "confidence": float,
+            "item_id": int,
+            "contact_id": int,
+            "old_company": str,
+            "old_title": str,
+            "change": str,
+            "published_at": str,
+            "url": str,
+            "detected_at": str,
+        },
+        pk="id",
+        not_null={"key", "type"},
+        foreign_keys=[("item_id", "items", "id"), ("contact_id", "contacts", "id")],
+    )
+    db["outreach"].create(
+        {
+            "person_key": str,
+            "person": str,
+            "contact_id": int,
+            "state": str,  # contacted | skipped | snoozed | listed
+            "until": str,
+            "note": str,
+            "score": float,  # the score of the best signal when the state was set
+            "signal_id": int,
+            "updated_at": str,
+        },
+        pk="person_key",
+    )
+    db["outreach_events"].create(
+        {
+            "id": int,
+            "person_key": str,
+            "person": str,
+            "action": str,
+            "until": str,
+            "note": str,
+            "signal_id": int,
+            "score": float,
+            "at": str,
+        },
+        pk="id",
+    )
+
+
+def _m002_indexes(db: Database) -> None:
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS contacts_profile_url "
+        "ON contacts(profile_url) WHERE profile_url IS NOT NULL"
+    )
+    db["contacts"].create_index(["email"], if_not_exists=True)
+    db["contacts"].create_index(["name_norm", "company_norm"], if_not_exists=True)
+    db["contacts"].create_index(["company_norm"], if_not_exists=True)
+    db["companies"].create_index(["name_norm"], unique=True, if_not_exists=True)
+    db["feeds"].create_index(["url"], unique=True, if_not_exists=True)
+    db["items"].create_index(["feed_id", "guid"], unique=True, if_not_exists=True)
+    db["items"].create_index(["published_at"], if_not_exists=True)
+    db["signals"].create_index(["key"], unique=True, if_not_exists=True)
+    db["signals"].create_index(["company_norm"], if_not_exists=True)
+    db["signals"].create_index(["published_at"], if_not_exists=True)
+    db["outreach_events"].create_index(["person_key"], if_not_exists=True)
+    db["company_aliases"].create(
+        {"alias_norm": str, "company_norm": str}, pk="alias_norm", if_not_exists=True
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
+    (1, "initial tables", _m001_initial),
+    (2, "indexes and company aliases", _m002_indexes),
+]

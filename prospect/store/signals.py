@@ -1,0 +1,85 @@
+"""Queries on signals."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from prospect.models import Signal
+from prospect.normalize import normalize_company, normalize_person
+from prospect.store import now_iso
+
+_COLUMNS = (
+    "type", "rule", "company", "person", "role", "round", "amount", "currency", "evidence",
+    "confidence", "item_id", "contact_id", "old_company", "old_title", "change",
+    "published_at", "url",
+)  # fmt: skip
+
+
+def signal_key(signal: Signal) -> str:
+    """What makes a signal the same one on a re-run: its source and what it says."""
+    parts = [
+        signal.type,
+        signal.rule,
+        str(signal.item_id or ""),
+        str(signal.contact_id or ""),
+        normalize_company(signal.company),
+        normalize_person(signal.person),
+        signal.role or "",
+        signal.round or "",
+        signal.change or "",
+        normalize_company(signal.old_company) if signal.item_id is None else "",
+        signal.published_at or "" if signal.item_id is None else "",
+    ]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+def save_signals(db: Database, signals: Iterable[Signal]) -> list[Signal]:
+    """Store signals not stored before; return the new ones with their ids."""
+    new = []
+    stamp = now_iso()
+    for signal in signals:
+        row = {c: getattr(signal, c) for c in _COLUMNS}
+        row.update(
+            key=signal_key(signal),
+            company_norm=normalize_company(signal.company) or None,
+            person_norm=normalize_person(signal.person) or None,
+            detected_at=stamp,
+        )
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = db.execute(
+            f"INSERT OR IGNORE INTO signals ({cols}) VALUES ({marks})", list(row.values())
+        )
+        if cursor.rowcount:
+            signal.id = cursor.lastrowid
+            new.append(signal)
+    return new
+
+
+def row_to_signal(row: dict[str, Any]) -> Signal:
+    return Signal(id=row["id"], **{c: row.get(c) for c in _COLUMNS})
+
+
+def signals_since(
+    db: Database, since: str | None, signal_type: str | None = None
+) -> list[dict[str, Any]]:
+    """Signals published (or, when undated, detected) since a time, with their item."""
+    sql = (
+        "SELECT signals.*, items.title AS item_title, items.summary AS item_summary, "
+        "feeds.name AS feed_name, feeds.url AS feed_url "
+        "FROM signals LEFT JOIN items ON items.id = signals.item_id "
+        "LEFT JOIN feeds ON feeds.id = items.feed_id WHERE 1=1"
+    )
+    params: list[Any] = []
+    if since:
+        sql += " AND coalesce(signals.published_at, signals.detected_at) >= ?"
+        params.append(since)
+    if signal_type:
+        sql += " AND signals.type = ?"
+        params.append(signal_type)
+    sql += " ORDER BY coalesce(signals.published_at, signals.detected_at) DESC, signals.id"
+    return list(db.query(sql, params))

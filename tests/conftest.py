@@ -1,0 +1,57 @@
+"""Shared fixtures. Every test runs with its own database and rules file paths,
+so nothing ever touches the developer's real ~/.config/prospect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prospect.cli import app
+from prospect.config import Config, load_config
+from prospect.store import connect
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PROSPECT_DB", str(tmp_path / "prospect.db"))
+    monkeypatch.setenv("PROSPECT_CONFIG", str(tmp_path / "signals.yaml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PROSPECT_SMTP_URL", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "prospect.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = connect(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def config() -> Config:
+    return load_config(None)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner: CliRunner):
+    """Invoke the CLI like a user would: `cli("list", "--format", "json")`."""
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke

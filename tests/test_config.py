@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prospect.config import default_config_text, load_config, parse_config
+from prospect.errors import ConfigError
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_repo_rules_file_is_the_packaged_one():
+    assert (ROOT / "signals.yaml").read_text("utf-8") == default_config_text()
+
+
+def test_defaults_load_and_are_sensible():
+    cfg = parse_config(default_config_text())
+    assert cfg.daily_limit == 10
+    assert cfg.cooldown_days == 30
+    assert "Chief Marketing Officer" in cfg.target_roles
+    assert cfg.signals["funding_round"].extra["rounds"]["series_b"] == 1.0
+    assert {r.name for r in cfg.rules} == {"expansion", "acquisition"}
+
+
+def test_missing_file_means_defaults(tmp_path: Path):
+    assert load_config(tmp_path / "nope.yaml").daily_limit == 10
+
+
+def test_partial_file_merges_with_defaults(tmp_path: Path):
+    path = tmp_path / "signals.yaml"
+    path.write_text("daily_limit: 5\nsignals:\n  funding_round:\n    weight: 2\n")
+    cfg = load_config(path)
+    assert cfg.daily_limit == 5
+    assert cfg.signals["funding_round"].weight == 2.0
+    # untouched siblings keep their defaults
+    assert cfg.signals["funding_round"].half_life_days == 21
+    assert cfg.signals["executive_hire"].weight == 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("daily_limt: 5\n", "signals.yaml:1: daily_limt: unknown key"),
+        ("daily_limit: ten\n", "signals.yaml:1: daily_limit: expected a whole number, got 'ten'"),
+        (
+            "signals:\n  funding_round:\n    weight: high\n",
+            "signals.yaml:3: signals.funding_round.weight: expected a number, got 'high'",
+        ),
+        (
+            "rules:\n  - name: x\n    pattern: '(unclosed'\n",
+            "signals.yaml:3: rules[0].pattern: expected a valid regular expression",
+        ),
+        ("target_roles: CMO\n", "signals.yaml:1: target_roles: expected a list, got a string"),
+        ("rules:\n  - name: x\n", "signals.yaml:2: rules[0]: expected 'phrases' or 'pattern'"),
+        ("daily_limit: [1\n", "signals.yaml:2: not valid YAML"),
+        ("- a\n- b\n", "signals.yaml:1: expected a mapping of settings at the top level"),
+        ("cooldown_days: -3\n", "signals.yaml:1: cooldown_days: expected a number of zero or more"),
+        ("signals:\n  tweets: {}\n", "signals.yaml:2: signals.tweets: unknown key"),
+    ],
+)
+def test_validation_errors_name_line_key_and_expectation(text: str, expected: str):
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "signals.yaml")
+    assert str(info.value).startswith(expected)
+    assert "\n" not in str(info.value)
+
+
+def test_bad_config_is_one_line_and_exit_code_2(cli, isolated_paths: Path):
+    (isolated_paths / "signals.yaml").write_text("daily_limit: lots\n")
+    result = cli("list")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [
+        f"error: {isolated_paths / 'signals.yaml'}:1: daily_limit: expected a whole number, got 'lots'"
+    ]
