@@ -72,6 +72,5 @@ def test_bad_config_is_one_line_and_exit_code_2(cli, isolated_paths: Path):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert lines == [
-        f"error: {isolated_paths / 'signals.yaml'}:1: daily_limit: expected a whole number, got 'lots'"
-    ]
+    path = isolated_paths / "signals.yaml"
+    assert lines == [f"error: {path}:1: daily_limit: expected a whole number, got 'lots'"]

@@ -5,11 +5,11 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from prospect.errors import StoreError
 from prospect.store import connect, migrate, schema_version
 from prospect.store.schema import MIGRATIONS
-from sqlite_utils import Database
 
 
 def test_new_database_is_private_and_in_wal_mode(db_path: Path):
@@ -41,7 +41,9 @@ def test_old_database_is_upgraded_in_place(db_path: Path):
     db = connect(db_path)
     try:
         assert schema_version(db) == MIGRATIONS[-1][0]
-        assert [r["full_name"] for r in db.query("SELECT full_name FROM contacts")] == ["Ada Lovelace"]
+        assert [r["full_name"] for r in db.query("SELECT full_name FROM contacts")] == [
+            "Ada Lovelace"
+        ]
         assert "company_aliases" in db.table_names()
         applied = [r["id"] for r in db.query("SELECT id FROM migrations ORDER BY id")]
         assert applied == [n for n, _, _ in MIGRATIONS]

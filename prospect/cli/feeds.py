@@ -8,6 +8,7 @@ import typer
 
 from prospect.cli._common import Format, FormatOption, ProspectGroup, state
 from prospect.errors import ExitCode, ProspectError
+from prospect.lock import run_lock
 from prospect.poll import poll as run_poll
 from prospect.render import render_records
 from prospect.store import write
@@ -84,7 +85,9 @@ def poll(
     Example: prospect poll
     """
     st = state(ctx)
-    summary = run_poll(st.db(), st.config(), force=force)
+    config = st.config()
+    with run_lock(st.db_path, "poll"):
+        summary = run_poll(st.db(), config, force=force)
     if not quiet:
         st.say(summary.line())
         for url, error in summary.errors:
