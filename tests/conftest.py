@@ -3,6 +3,7 @@ so nothing ever touches the developer's real ~/.config/prospect."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,7 @@ def cli(runner: CliRunner):
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+# tests/feedserver.py is a helper module shared by the fault tests
+sys.path.insert(0, str(Path(__file__).parent))

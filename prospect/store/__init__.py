@@ -9,6 +9,7 @@ writes SQL; the other modules here hold the queries, one module per table group.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -47,9 +48,14 @@ def connect(path: Path | str) -> Database:
         if not memory:
             path = Path(path)
             _create_private(path)
-            os.chmod(path, 0o600)
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o600)
         db = Database(str(path)) if not memory else Database(memory=True)
     except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StoreError(
+                f"{path}: the database is read-only ({exc.strerror}); check its permissions"
+            ) from None
         raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database ({exc})") from None
@@ -72,7 +78,8 @@ def describe_db_error(path: Path | str, exc: sqlite3.Error) -> StoreError:
     """Turn a SQLite error into one line a user can act on."""
     text = str(exc)
     lowered = text.lower()
-    if "readonly" in lowered or "read-only" in lowered:
+    read_only = not _writable(path) and "unable to open" in lowered
+    if read_only or "readonly" in lowered or "read-only" in lowered:
         return StoreError(f"{path}: the database is read-only ({text}); check its permissions")
     if "disk is full" in lowered or "disk i/o" in lowered:
         return StoreError(f"{path}: cannot write the database ({text}); free some disk space")
@@ -81,6 +88,14 @@ def describe_db_error(path: Path | str, exc: sqlite3.Error) -> StoreError:
     if "locked" in lowered or "busy" in lowered:
         return StoreError(f"{path}: the database stayed locked by another prospect run ({text})")
     return StoreError(f"{path}: database error ({text})")
+
+
+def _writable(path: Path | str) -> bool:
+    """Whether the file and its directory (for the WAL files) can be written."""
+    path = Path(path)
+    if str(path) == ":memory:":
+        return True
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def schema_version(db: Database) -> int:

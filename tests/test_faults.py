@@ -1,0 +1,208 @@
+"""Faults with real processes: SIGKILL mid-poll, concurrent runs, full disk,
+read-only files. The database must stay intact and the next run complete."""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from feedserver import serve_feeds
+
+from prospect.store import connect, write
+from prospect.store.feeds import add_feed
+
+FEEDS = 30
+ENTRIES = 30
+
+
+def prospect(db: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "prospect", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kw,
+    )
+
+
+def _subscribe(db_path: Path, urls: list[str]) -> None:
+    db = connect(db_path)
+    with write(db):
+        for url in urls:
+            add_feed(db, url)
+    db.close()
+
+
+def _integrity(db_path: Path) -> str:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _duplicates(db_path: Path) -> tuple[int, int, int]:
+    conn = sqlite3.connect(db_path)
+    try:
+        items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        distinct = conn.execute(
+            "SELECT count(DISTINCT feed_id || '|' || guid) FROM items"
+        ).fetchone()[0]
+        dup_signals = conn.execute(
+            "SELECT count(*) FROM (SELECT item_id, type, company_norm, count(*) c FROM signals "
+            "GROUP BY item_id, type, company_norm, rule HAVING c > 1)"
+        ).fetchone()[0]
+        return items, distinct, dup_signals
+    finally:
+        conn.close()
+
+
+def test_sigkill_during_poll_never_corrupts_or_duplicates(tmp_path: Path):
+    db_path = tmp_path / "p.db"
+    rng = random.Random(7)
+    with serve_feeds(FEEDS, ENTRIES, delay=0.15) as urls:
+        _subscribe(db_path, urls)
+        for _ in range(4):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "prospect", "--db", str(db_path), "poll", "--force"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            time.sleep(rng.uniform(0.4, 1.6))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            assert _integrity(db_path) == "ok"
+            items, distinct, dup_signals = _duplicates(db_path)
+            assert items == distinct and dup_signals == 0
+        final = prospect(db_path, "poll", "--force")
+        assert final.returncode == 0, final.stderr
+        assert _integrity(db_path) == "ok"
+        items, distinct, dup_signals = _duplicates(db_path)
+        assert items == distinct == FEEDS * ENTRIES
+        assert dup_signals == 0
+        again = prospect(db_path, "poll", "--force")
+        assert again.returncode == 0, again.stderr
+        assert _duplicates(db_path)[0] == FEEDS * ENTRIES
+
+
+def test_poll_list_and_import_in_parallel_processes(tmp_path: Path):
+    db_path = tmp_path / "p.db"
+    export = tmp_path / "Connections.csv"
+    rows = [f"Person{i},Tester,,,Brightloop,Engineer {i},01 Jan 2026" for i in range(2000)]
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    with serve_feeds(FEEDS, ENTRIES, delay=0.05) as urls:
+        _subscribe(db_path, urls)
+        base = [sys.executable, "-m", "prospect", "--db", str(db_path)]
+        procs = [
+            subprocess.Popen(
+                [*base, "poll"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            ),
+            subprocess.Popen(
+                [*base, "import", "linkedin", str(export)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        ]
+        lists = [
+            subprocess.Popen(
+                [*base, "list", "--format", "json"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        for proc in procs + lists:
+            _, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+            assert "locked" not in err and "Traceback" not in err
+    assert _integrity(db_path) == "ok"
+
+
+def _limit_file_size(limit: int):
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_full_disk_is_a_clear_error_and_leaves_the_database_intact(tmp_path: Path):
+    db_path = tmp_path / "p.db"
+    connect(db_path).close()
+    size = db_path.stat().st_size
+    export = tmp_path / "Connections.csv"
+    rows = [f"Person{i},Tester,,,Company {i},Engineer,01 Jan 2026" for i in range(20000)]
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "prospect", "--db", str(db_path), "import", "linkedin", str(export)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_file_size(size + 64 * 1024),
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert "disk" in result.stderr or "full" in result.stderr
+    assert _integrity(db_path) == "ok"
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+    conn.close()
+
+
+def _read_only_runner(directory: Path) -> list[str] | None:
+    """A command prefix that runs prospect with `directory` mounted read-only.
+
+    Root ignores file modes, so as root the directory is bind-mounted read-only
+    in a private mount namespace; as another user, chmod is enough (None)."""
+    if os.geteuid() != 0:
+        return None
+    script = 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" && shift && exec "$@"'
+    probe = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script, str(directory), "x", "true"], capture_output=True
+    )
+    if probe.returncode != 0:
+        pytest.skip("running as root without mount namespaces: cannot make a file read-only")
+    return ["unshare", "-m", "sh", "-c", script, str(directory), "x"]
+
+
+@pytest.mark.parametrize(
+    "command", [("feeds", "add", "https://example.com/feed.xml"), ("feeds", "list")]
+)
+def test_read_only_database_is_a_clear_error(tmp_path: Path, command: tuple[str, ...]):
+    db_path = tmp_path / "ro" / "p.db"
+    connect(db_path).close()
+    prefix = _read_only_runner(db_path.parent)
+    if prefix is None:
+        os.chmod(db_path, 0o400)
+        os.chmod(db_path.parent, 0o500)
+    try:
+        result = subprocess.run(
+            [*(prefix or []), sys.executable, "-m", "prospect", "--db", str(db_path), *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.chmod(db_path.parent, 0o700)
+    assert result.returncode == 4, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {db_path}: the database is read-only")
