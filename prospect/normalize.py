@@ -59,3 +59,40 @@ def normalize_text(text: str | None) -> str:
     folded = strip_accents(text).casefold().replace("&", " and ")
     folded = folded.replace(".", "")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+
+
+def normalize_title(title: str | None) -> str:
+    """A job title as a comparison key: "VP, Sales & Marketing" and
+    "vp sales and marketing" are the same title, so neither is a job change."""
+    return normalize_text(title)
+
+
+def normalize_email(email: str | None) -> str:
+    """An email as a key: trimmed and lower-cased (mailboxes are matched that way
+    in practice). Anything without an @ (LinkedIn once put `urn:li:member:...`
+    in the email column) is not an email at all."""
+    if not email:
+        return ""
+    text = email.strip().casefold()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    return text if "@" in text and " " not in text else ""
+
+
+def normalize_profile_url(url: str | None) -> str:
+    """A profile URL as a key: scheme, host case, `www.`, query and trailing
+    slash do not tell two people apart."""
+    if not url:
+        return ""
+    text = url.strip()
+    if not text:
+        return ""
+    text = text.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    _scheme, sep, rest = text.partition("://")
+    if not sep:
+        rest = text
+    host, slash, path = rest.partition("/")
+    host = host.casefold()
+    if host in ("linkedin.com", "m.linkedin.com") or host.endswith(".linkedin.com"):
+        host = "www.linkedin.com"
+    return f"https://{host}{slash}{path}"
