@@ -2,12 +2,15 @@
 
 `normalize_company("The Acme Co., Inc.")` and `normalize_company("acme & co")`
 both give `acme and co`; the original spelling is always kept beside it.
+Company names and titles repeat across a 30,000-row export, so their keys are
+cached.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Legal-form suffixes, compared after punctuation is removed; longest first.
 _LEGAL_SUFFIXES = [
@@ -20,13 +23,17 @@ _LEGAL_SUFFIXES = [
 _SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LEGAL_SUFFIXES) + r"))+$")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+_CANONICAL_HOST = "https://www.linkedin.com/"
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most names: skip the costly decomposition
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def normalize_company(name: str | None) -> str:
     """A company name reduced to the key two spellings of one company share."""
     if not name:
@@ -61,6 +68,7 @@ def normalize_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
+@lru_cache(maxsize=65536)
 def normalize_title(title: str | None) -> str:
     """A job title as a comparison key: "VP, Sales & Marketing" and
     "vp sales and marketing" are the same title, so neither is a job change."""
@@ -84,6 +92,8 @@ def normalize_profile_url(url: str | None) -> str:
     slash do not tell two people apart."""
     if not url:
         return ""
+    if url.startswith(_CANONICAL_HOST) and not url.endswith(("/", " ")) and "?" not in url:
+        return url if "#" not in url else url.split("#", 1)[0].rstrip("/")
     text = url.strip()
     if not text:
         return ""

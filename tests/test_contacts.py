@@ -254,3 +254,41 @@ def test_sources_are_a_json_list(db):
     import_contacts(db, [Contact(full_name="Ada Byron", email="ada@x.example")], "vcard")
     (raw,) = [r["sources"] for r in db.query("SELECT sources FROM contacts")]
     assert json.loads(raw) == ["csv", "vcard"]
+
+
+def test_contacts_from_before_migration_3_keep_their_sources(db_path):
+    from sqlite_utils import Database
+
+    from prospect.store import connect, migrate
+
+    old = Database(str(db_path))
+    migrate(old, upto=2)
+    old["contacts"].insert(
+        {
+            "full_name": "Marcus Hale",
+            "name_norm": "marcus hale",
+            "profile_url": "https://www.linkedin.com/in/marcushale",
+            "company": "Tidewater Robotics",
+            "company_norm": "tidewater robotics",
+            "title": "VP of Sales",
+            "connected_on": "2021-11-23",
+            "sources": '["linkedin"]',
+        }
+    )
+    old.close()
+    db = connect(db_path)
+    try:
+        said = list(db.query("SELECT source, company FROM contact_sources"))
+        assert said == [{"source": "linkedin", "company": "Tidewater Robotics"}]
+        # The same person in a newer export at a new company is a job change.
+        moved = Contact(
+            full_name="Marcus Hale",
+            profile_url="https://www.linkedin.com/in/marcushale",
+            company="Quarry AI",
+            title="VP of Sales",
+        )
+        summary = import_contacts(db, [moved], "linkedin")
+        assert (summary.updated, summary.job_changes) == (1, 1)
+        assert signals(db)[0]["change"] == "new_company"
+    finally:
+        db.close()

@@ -204,14 +204,18 @@ def _merged(
     new["company"], new["title"] = _job(rec, row, before)
     if new["company"] != row["company"]:
         new["company_norm"] = normalize_company(new["company"]) or None
-    sources = json.loads(row["sources"] or "[]")
-    if source not in sources:
-        new["sources"] = json.dumps([*sources, source])
+    # Most rows already list this source: skip parsing the JSON for them.
+    if json.dumps(source) not in (row["sources"] or ""):
+        sources = json.loads(row["sources"] or "[]")
+        if source not in sources:
+            new["sources"] = json.dumps([*sources, source])
     return new
 
 
 def _job_changed(before: dict[str, Any], rec: dict[str, Any]) -> bool:
     """Only a different company or title counts, not a re-spelling of one."""
+    if before["company"] == rec["company"] and before["title"] == rec["title"]:
+        return False
     return normalize_company(before["company"]) != (rec["company_norm"] or "") or (
         normalize_title(before["title"]) != normalize_title(rec["title"])
     )
