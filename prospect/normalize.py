@@ -46,6 +46,9 @@ def normalize_company(name: str | None) -> str:
     if text.startswith("the "):
         text = text[4:]
     stripped = _SUFFIX_RE.sub("", text).strip()
+    if stripped.endswith(" and"):
+        # "Bramble & Co." is a name, not "Bramble" plus a legal form.
+        stripped += " co"
     # Never strip a name down to nothing ("Co", "AG" alone stay as they are).
     return stripped or text
 
