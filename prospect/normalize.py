@@ -2,12 +2,15 @@
 
 `normalize_company("The Acme Co., Inc.")` and `normalize_company("acme & co")`
 both give `acme and co`; the original spelling is always kept beside it.
+Company names and titles repeat across a 30,000-row export, so their keys are
+cached.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Legal-form suffixes, compared after punctuation is removed; longest first.
 _LEGAL_SUFFIXES = [
@@ -20,13 +23,17 @@ _LEGAL_SUFFIXES = [
 _SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LEGAL_SUFFIXES) + r"))+$")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+_CANONICAL_HOST = "https://www.linkedin.com/"
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most names: skip the costly decomposition
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def normalize_company(name: str | None) -> str:
     """A company name reduced to the key two spellings of one company share."""
     if not name:
@@ -39,6 +46,9 @@ def normalize_company(name: str | None) -> str:
     if text.startswith("the "):
         text = text[4:]
     stripped = _SUFFIX_RE.sub("", text).strip()
+    if stripped.endswith(" and"):
+        # "Bramble & Co." is a name, not "Bramble" plus a legal form.
+        stripped += " co"
     # Never strip a name down to nothing ("Co", "AG" alone stay as they are).
     return stripped or text
 
@@ -59,3 +69,43 @@ def normalize_text(text: str | None) -> str:
     folded = strip_accents(text).casefold().replace("&", " and ")
     folded = folded.replace(".", "")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
+
+
+@lru_cache(maxsize=65536)
+def normalize_title(title: str | None) -> str:
+    """A job title as a comparison key: "VP, Sales & Marketing" and
+    "vp sales and marketing" are the same title, so neither is a job change."""
+    return normalize_text(title)
+
+
+def normalize_email(email: str | None) -> str:
+    """An email as a key: trimmed and lower-cased (mailboxes are matched that way
+    in practice). Anything without an @ (LinkedIn once put `urn:li:member:...`
+    in the email column) is not an email at all."""
+    if not email:
+        return ""
+    text = email.strip().casefold()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    return text if "@" in text and " " not in text else ""
+
+
+def normalize_profile_url(url: str | None) -> str:
+    """A profile URL as a key: scheme, host case, `www.`, query and trailing
+    slash do not tell two people apart."""
+    if not url:
+        return ""
+    if url.startswith(_CANONICAL_HOST) and not url.endswith(("/", " ")) and "?" not in url:
+        return url if "#" not in url else url.split("#", 1)[0].rstrip("/")
+    text = url.strip()
+    if not text:
+        return ""
+    text = text.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    _scheme, sep, rest = text.partition("://")
+    if not sep:
+        rest = text
+    host, slash, path = rest.partition("/")
+    host = host.casefold()
+    if host in ("linkedin.com", "m.linkedin.com") or host.endswith(".linkedin.com"):
+        host = "www.linkedin.com"
+    return f"https://{host}{slash}{path}"

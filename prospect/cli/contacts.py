@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
-from prospect.cli._common import Format, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
 from prospect.errors import ProspectError
-from prospect.importers import import_contacts
-from prospect.importers.linkedin import read_linkedin
+from prospect.importers import import_parsed
+from prospect.importers.csvfile import FIELDS, parse_csv, parse_mapping
+from prospect.importers.linkedin import parse_linkedin
+from prospect.importers.text import Parsed
+from prospect.importers.vcard import parse_vcard
 from prospect.render import render_records
 from prospect.store.contacts import contacts_at, get_contact, iter_contacts, search_contacts
 
@@ -22,6 +25,7 @@ contacts_app = typer.Typer(
     cls=ProspectGroup, help="List, search and show your contacts.", no_args_is_help=True
 )
 
+MAX_PROBLEMS_SHOWN = 10
 CONTACT_COLUMNS = (
     "id",
     "full_name",
@@ -43,6 +47,24 @@ def _records(contacts) -> list[dict]:  # type: ignore[no-untyped-def]
     return out
 
 
+StrictOption = Annotated[
+    bool,
+    typer.Option("--strict", help="Fail on the first bad row instead of skipping it."),
+]
+
+
+def _import(st: AppState, parsed: Parsed, source: str) -> None:
+    """Save a parsed file and tell the person what happened, on stderr."""
+    for warning in parsed.warnings:
+        st.say(f"warning: {warning}")
+    for problem in parsed.problems[:MAX_PROBLEMS_SHOWN]:
+        st.say(f"skipped {problem}")
+    if len(parsed.problems) > MAX_PROBLEMS_SHOWN:
+        st.say(f"... and {len(parsed.problems) - MAX_PROBLEMS_SHOWN} more bad rows skipped")
+    summary = import_parsed(st.db(), parsed, source, aliases=st.config().aliases)
+    st.say(summary.line())
+
+
 @import_app.command("linkedin")
 def import_linkedin(
     ctx: typer.Context,
@@ -52,15 +74,59 @@ def import_linkedin(
             help="LinkedIn Connections.csv (Settings > Data privacy > Get a copy of your data)."
         ),
     ],
+    strict: StrictOption = False,
 ) -> None:
     """Import a LinkedIn Connections.csv; re-importing a newer one records job changes.
 
     Example: prospect import linkedin ~/Downloads/Connections.csv
     """
     st = state(ctx)
-    contacts, skipped = read_linkedin(file)
-    summary = import_contacts(st.db(), contacts, "linkedin", skipped=skipped)
-    st.say(summary.line())
+    _import(st, parse_linkedin(file, strict=strict), "linkedin")
+
+
+@import_app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A CSV export from a CRM or Google Contacts.")],
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=field",
+            help="Read COLUMN (a header, or a number from 1) as field: "
+            f"{', '.join(FIELDS)}. Repeat for more columns.",
+        ),
+    ] = None,
+    no_header: Annotated[
+        bool,
+        typer.Option("--no-header", help="The first row is data; name columns by number."),
+    ] = False,
+    source: Annotated[
+        str, typer.Option("--source", help="Name this export's source, e.g. hubspot.")
+    ] = "csv",
+    strict: StrictOption = False,
+) -> None:
+    """Import contacts from a CSV file; common headers are recognised, --map names the rest.
+
+    Example: prospect import csv hubspot.csv --map "Account"=company --source hubspot
+    """
+    st = state(ctx)
+    parsed = parse_csv(file, parse_mapping(mapping), no_header=no_header, strict=strict)
+    _import(st, parsed, source)
+
+
+@import_app.command("vcard")
+def import_vcard(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A .vcf file with one or more cards.")],
+    strict: StrictOption = False,
+) -> None:
+    """Import contacts from a vCard file (3.0 or 4.0, several cards per file).
+
+    Example: prospect import vcard ~/Downloads/contacts.vcf
+    """
+    st = state(ctx)
+    _import(st, parse_vcard(file, strict=strict), "vcard")
 
 
 @contacts_app.command("list")
@@ -111,12 +177,13 @@ def who(
     company: Annotated[str, typer.Argument(help="A company name, any spelling or alias.")],
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who do I know at a company?
+    """Who do I know at a company? Any spelling, legal form or alias of its name.
 
     Example: prospect who "Acme Inc."
     """
     st = state(ctx)
-    render_records(_records(contacts_at(st.db(), company)), CONTACT_COLUMNS, fmt.value, st.term)
+    people = contacts_at(st.db(), company, aliases=st.config().aliases)
+    render_records(_records(people), CONTACT_COLUMNS, fmt.value, st.term)
 
 
 def register(app: typer.Typer) -> None:

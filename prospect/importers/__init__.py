@@ -1,18 +1,24 @@
-"""Importing the rep's contacts: parse an export into `Contact`s, then save
-them in one transaction and turn changed jobs into `job_change` signals."""
+"""Importing the rep's contacts: parse an export into `Contact`s (one module
+per format: linkedin, csvfile, vcard; nothing written while parsing), then
+save them in one transaction and turn changed jobs into `job_change` signals.
+
+A file is parsed completely before the store is touched, and the save is one
+transaction, so a file that fails half way leaves the store exactly as it was.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
+from prospect.importers.text import Parsed
 from prospect.models import Contact, Signal
 from prospect.normalize import normalize_company
 from prospect.store import now_iso, write
-from prospect.store.contacts import save_contacts
+from prospect.store.contacts import ensure_companies, save_contacts
 from prospect.store.signals import save_signals
 
 
@@ -24,11 +30,13 @@ class ImportSummary:
     unchanged: int = 0
     skipped: int = 0
     job_changes: int = 0
+    signals: list[Signal] = field(default_factory=list)
 
     def line(self) -> str:
+        changes = "job change" if self.job_changes == 1 else "job changes"
         return (
             f"{self.source}: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.skipped} skipped; {self.job_changes} job changes"
+            f"{self.unchanged} unchanged, {self.skipped} skipped; {self.job_changes} {changes}"
         )
 
 
@@ -61,17 +69,32 @@ def job_change_signal(contact_id: int, before: dict[str, Any], after: dict[str, 
 
 
 def import_contacts(
-    db: Database, contacts: Iterable[Contact], source: str, skipped: int = 0
+    db: Database,
+    contacts: Iterable[Contact],
+    source: str,
+    skipped: int = 0,
+    aliases: Mapping[str, list[str]] | None = None,
 ) -> ImportSummary:
     """Save parsed contacts atomically; a failure leaves the store as it was."""
     summary = ImportSummary(source=source, skipped=skipped)
     with write(db):
         result = save_contacts(db, contacts, source)
+        if aliases:
+            ensure_companies(db, dict(aliases))
         signals = [job_change_signal(cid, before, after) for cid, before, after in result.changes]
-        summary.job_changes = len(save_signals(db, signals))
+        summary.signals = save_signals(db, signals)
+    summary.job_changes = len(summary.signals)
     summary.added, summary.updated, summary.unchanged = (
         result.added,
         result.updated,
         result.unchanged,
     )
+    summary.skipped += result.duplicates
     return summary
+
+
+def import_parsed(
+    db: Database, parsed: Parsed, source: str, aliases: Mapping[str, list[str]] | None = None
+) -> ImportSummary:
+    """Save what a parser read, counting the rows it left out."""
+    return import_contacts(db, parsed.contacts, source, skipped=parsed.skipped, aliases=aliases)

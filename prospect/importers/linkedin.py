@@ -1,62 +1,77 @@
-"""LinkedIn `Connections.csv`: preamble or none, with or without the URL column."""
+"""LinkedIn `Connections.csv`, in every shape seen from 2018 to 2026: the
+"Notes:" preamble or none (also `Notes:,,` from Excel), with or without the URL
+column, four date styles, comma or semicolon, UTF-8 with or without BOM or
+Windows-1252, CRLF, and rows with only a date (members who hide their data).
+"""
 
 from __future__ import annotations
 
 import csv
-import io
-from datetime import datetime
 from pathlib import Path
 
 from prospect.errors import InputError
+from prospect.importers.csvfile import header_key, parse_rows
+from prospect.importers.csvfile import trim_header as _trim
+from prospect.importers.text import Collector, Parsed, nth_line_offset, read_text, sniff_delimiter
 from prospect.models import Contact
 
-_DATE_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%d-%b-%y", "%d.%m.%Y", "%Y-%m-%d")
+COLUMNS = {
+    "first name": "first_name",
+    "last name": "last_name",
+    "url": "profile_url",
+    "email address": "email",
+    "company": "company",
+    "position": "title",
+    "connected on": "connected_on",
+}
+# The current export's columns in order, for the hint on a file without a header.
+_ORDER_WITH_URL = ("first_name", "last_name", "profile_url", "email", "company", "title")
+_ORDER_NO_URL = ("first_name", "last_name", "email", "company", "title")
+_PREAMBLE_LINES = 20
 
 
-def parse_date(text: str) -> str | None:
-    text = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
+def _find_header(text: str) -> int | None:
+    for i, line in enumerate(text.split("\n", _PREAMBLE_LINES)[:_PREAMBLE_LINES]):
+        if header_key(line).replace('"', "").startswith("first name"):
+            return i
     return None
+
+
+def _no_header_hint(path: Path, text: str) -> str:
+    """A ready-to-run `import csv` command for this file's column count."""
+    lines = [ln for ln in text.split("\n", 50)[:50] if ln.strip() and ln.strip(",;") != "Notes:"]
+    sample = lines[0] if lines else ""
+    width = len(next(csv.reader([sample], delimiter=sniff_delimiter(sample)), []))
+    order = _ORDER_WITH_URL if width >= 7 else _ORDER_NO_URL
+    fields = [*order, "connected_on"] if width >= len(order) + 1 else list(order)
+    maps = " ".join(f"--map {i}={f}" for i, f in enumerate(fields, 1))
+    return (
+        f"{path}:1: no 'First Name,Last Name,...' header row, so the columns are unknown; "
+        f"import it with: prospect import csv {path} --no-header {maps}"
+    )
+
+
+def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
+    """Parse a Connections.csv into contacts (nothing is written)."""
+    text, warnings = read_text(path)
+    out = Collector(path, strict)
+    for warning in warnings:
+        out.warn(warning)
+    start = _find_header(text)
+    if start is None:
+        raise InputError(_no_header_hint(path, text))
+    line = text.split("\n", start + 1)[start]
+    delimiter = sniff_delimiter(line)
+    header = _trim(next(csv.reader([line], delimiter=delimiter), []))
+    columns = {i: COLUMNS[header_key(c)] for i, c in enumerate(header) if header_key(c) in COLUMNS}
+    if "last_name" not in columns.values():
+        raise InputError(f"{path}:{start + 1}: the header has no 'Last Name' column")
+    body = text[nth_line_offset(text, start) :]
+    parse_rows(body, start + 1, delimiter, columns, len(header), True, out)
+    return out.parsed
 
 
 def read_linkedin(path: Path) -> tuple[list[Contact], int]:
     """Parse a Connections.csv; returns the contacts and how many rows were skipped."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        text = path.read_bytes().decode("cp1252")
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith("First Name")), None)
-    if start is None:
-        raise InputError(
-            f"{path}:1: no 'First Name,Last Name,...' header row; "
-            "use `prospect import csv FILE --map COLUMN=field` for a file without one"
-        )
-    reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
-    contacts: list[Contact] = []
-    skipped = 0
-    for row in reader:
-        first = (row.get("First Name") or "").strip()
-        last = (row.get("Last Name") or "").strip()
-        if not first and not last:
-            skipped += 1
-            continue
-        contacts.append(
-            Contact(
-                full_name=f"{first} {last}".strip(),
-                first_name=first,
-                last_name=last,
-                email=(row.get("Email Address") or "").strip() or None,
-                profile_url=(row.get("URL") or "").strip() or None,
-                company=(row.get("Company") or "").strip() or None,
-                title=(row.get("Position") or "").strip() or None,
-                connected_on=parse_date(row.get("Connected On") or ""),
-            )
-        )
-    return contacts, skipped
+    parsed = parse_linkedin(path)
+    return parsed.contacts, parsed.skipped

@@ -157,7 +157,40 @@ def _m002_indexes(db: Database) -> None:
     )
 
 
+def _m003_contact_sources(db: Database) -> None:
+    # What each source last said about each contact. A job change is a source
+    # contradicting its own earlier word, never two sources disagreeing (a stale
+    # CRM export must not undo a fresh LinkedIn one, and re-importing either must
+    # change nothing).
+    db["contact_sources"].create(
+        {
+            "contact_id": int,
+            "source": str,
+            "full_name": str,
+            "email": str,
+            "profile_url": str,
+            "company": str,
+            "title": str,
+            "connected_on": str,
+            "seen_at": str,
+        },
+        pk=("contact_id", "source"),
+        foreign_keys=[("contact_id", "contacts", "id")],
+    )
+    db["contact_sources"].create_index(["source"], if_not_exists=True)
+    # Contacts stored before this table existed: each listed source said what is stored.
+    db.execute(
+        "INSERT OR IGNORE INTO contact_sources (contact_id, source, full_name, email, "
+        "profile_url, company, title, connected_on, seen_at) "
+        "SELECT contacts.id, json_each.value, full_name, email, profile_url, company, title, "
+        "connected_on, coalesce(updated_at, created_at) "
+        "FROM contacts, json_each(CASE WHEN json_valid(contacts.sources) "
+        "THEN contacts.sources ELSE '[]' END)"
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
+    (3, "what each source said about each contact", _m003_contact_sources),
 ]

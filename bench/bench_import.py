@@ -1,0 +1,202 @@
+"""Importing a 30,000-connection LinkedIn export, against the raw baseline.
+
+Generates a realistic Connections.csv (the current export: "Notes:" preamble,
+URL column, `30 May 2024` dates, quoted commas, empty emails, rows with only
+a date), then measures in the same run, each as a separate process:
+
+  baseline   sqlite-utils insert DB contacts FILE --csv   (same rows, no preamble)
+  first      prospect import linkedin FILE                 (fresh database)
+  re-import  prospect import linkedin FILE                 (same file again: no change)
+
+Targets: first <= 2x baseline; re-import faster than first; peak memory (RSS)
+of the first import under 200 MB. Each figure is the best of --repeat runs
+(the machine is noisy: compare the ratios).
+
+    python bench/bench_import.py            # 30,000 rows
+    python bench/bench_import.py --quick    # 2,000 rows, one run: a smoke test
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    "are missing. You will only see email addresses for connections who have allowed their "
+    "connections to see or download their email address using this setting "
+    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+    'https://www.linkedin.com/help/linkedin/answer/261"\n'
+    "\n"
+)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+FIRST = words(
+    "Ada Ben Cara Dev Eli Fatima Grace Hugo Ines Jonas Kenji Lena Mateo Nina Omar Priya Ravi "
+    "Sofia Tom Uma Victor Wei Xavier Yusuf Zoe Ana Björn Chloé Dmitri Eva Νίκος 美咲"
+)
+LAST = words(
+    "Adams Becker Chen Diaz Ellis Fischer García Hale Ito Jones Kim Lopez Müller Nakamura "
+    "Okafor Patel Quinn Rossi Shah Tanaka Usman Vogel Walsh Young Zhang O'Neill Παπαδόπουλος"
+)
+WORDS = words(
+    "Brightloop Kestrel Lumen Northwind Orbital Saltmarsh Verdant Quarry Tidewater Fernhill "
+    "Copperleaf Pinecrest Nordlys Hoshi Bramble Solenne Atlas Greyhound Kranich Halcyon Corvid"
+)
+SUFFIX = ("", "", "", " Inc.", ", Inc.", " GmbH", " Ltd", " LLC", " S.A.", " AI", " Labs")
+KIND = ("Health", "Analytics", "Payroll", "Robotics", "Bank", "Software", "Energy", "Logistics")
+TITLES = (
+    "VP of Sales", "Head of Marketing", "Chief Executive Officer", "Software Engineer",
+    "Senior Account Executive", "Director, Partnerships", "Head of Growth", "Data Scientist",
+    "Chief Revenue Officer", "Operations Manager", "Founder & CEO", "Product Manager",
+)  # fmt: skip
+MONTHS = words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+
+def quote(cell: str) -> str:
+    return f'"{cell}"' if "," in cell or '"' in cell else cell
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    """A Connections.csv with `rows` rows, about 2,000 companies, 1% date-only rows."""
+    rnd = random.Random(seed)
+    companies = [f"{rnd.choice(WORDS)} {rnd.choice(KIND)}{rnd.choice(SUFFIX)}" for _ in range(2000)]
+    lines = [PREAMBLE, HEADER]
+    for n in range(rows):
+        day = f"{rnd.randint(1, 28):02d} {rnd.choice(MONTHS)} {rnd.randint(2012, 2026)}"
+        if rnd.random() < 0.01:
+            lines.append(f",,,,,,{day}\n")
+            continue
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        slug = f"{first}-{last}-{n:x}".lower().replace("'", "")
+        email = f"{slug}@example.com" if rnd.random() < 0.05 else ""
+        cells = [
+            first,
+            last + (", MBA" if rnd.random() < 0.02 else ""),
+            f"https://www.linkedin.com/in/{slug}",
+            email,
+            rnd.choice(companies),
+            rnd.choice(TITLES),
+            day,
+        ]
+        lines.append(",".join(quote(c) for c in cells) + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak RSS in MB of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{stderr.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports KB
+
+
+def best(cmd_for_run, repeat: int) -> tuple[float, float]:
+    results = [run(cmd_for_run(i)) for i in range(repeat)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="2,000 rows, one run each")
+    parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=None)
+    parser.add_argument("--dir", type=Path, default=None, help="where to write (default: temp)")
+    args = parser.parse_args()
+    rows = args.rows or (2_000 if args.quick else 30_000)
+    repeat = args.repeat or (1 if args.quick else 3)
+    sqlite_utils = shutil.which("sqlite-utils", path=str(Path(sys.executable).parent)) or (
+        shutil.which("sqlite-utils")
+    )
+    if not sqlite_utils:
+        sys.exit("sqlite-utils not found: pip install -e . installs it")
+    prospect = [sys.executable, "-m", "prospect"]
+
+    with tempfile.TemporaryDirectory(prefix="bench-import-", dir=args.dir) as tmp:
+        work = Path(tmp)
+        export = work / "Connections.csv"
+        generate(export, rows)
+        bare = work / "bare.csv"  # the same rows without the preamble, for sqlite-utils
+        bare.write_text(export.read_text("utf-8")[len(PREAMBLE) :], encoding="utf-8")
+
+        def fresh(name: str, i: int) -> Path:
+            db = work / f"{name}-{i}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            return db
+
+        baseline, base_rss = best(
+            lambda i: [
+                sqlite_utils,
+                "insert",
+                str(fresh("base", i)),
+                "contacts",
+                str(bare),
+                "--csv",
+            ],
+            repeat,
+        )
+        first, first_rss = best(
+            lambda i: [
+                *prospect,
+                "--db",
+                str(fresh("first", i)),
+                "import",
+                "linkedin",
+                str(export),
+            ],
+            repeat,
+        )
+        reimport, _ = best(
+            lambda i: [
+                *prospect,
+                "--db",
+                str(work / "first-0.db"),
+                "import",
+                "linkedin",
+                str(export),
+            ],
+            repeat,
+        )
+
+    checks = [
+        ("sqlite-utils insert (baseline)", baseline, 1.0, "", True),
+        ("prospect import, fresh db", first, first / baseline, "<= 2.00x baseline",
+         first <= 2 * baseline),
+        ("prospect re-import, unchanged", reimport, reimport / baseline, "< first import",
+         reimport < first),
+    ]  # fmt: skip
+    print(f"{rows:,} connections, best of {repeat} run(s)")
+    print(f"{'step':34} {'seconds':>8} {'x baseline':>11}  {'target':20} result")
+    for name, seconds, ratio, target, ok in checks:
+        print(f"{name:34} {seconds:8.3f} {ratio:11.2f}  {target:20} {'ok' if ok else 'MISSED'}")
+    rss_ok = first_rss < 200
+    print(
+        f"{'peak RSS, prospect import':34} {first_rss:7.1f}M {'':11}  {'< 200 MB':20} "
+        f"{'ok' if rss_ok else 'MISSED'}   (sqlite-utils: {base_rss:.1f} MB)"
+    )
+    missed = not (all(c[4] for c in checks) and rss_ok)
+    # --quick is a smoke test: at 2,000 rows start-up time dominates every figure.
+    return 1 if missed and not args.quick else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

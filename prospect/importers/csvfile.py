@@ -1,0 +1,267 @@
+"""Generic CSV: exports from CRMs (HubSpot, Salesforce), Google Contacts, or
+anything with a header row. Common headers are recognised by name; the rest
+are named with `--map COLUMN=field`, where COLUMN is a header or a 1-based
+column number (for a file with no header row).
+
+`parse_rows` is shared with the LinkedIn importer: a table whose columns are
+already known, read row by row with exact line numbers for error messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from prospect.errors import ExitCode, InputError, ProspectError
+from prospect.importers.text import (
+    Collector,
+    Parsed,
+    clean,
+    nth_line_offset,
+    parse_date,
+    read_text,
+    sniff_delimiter,
+)
+from prospect.models import Contact
+
+FIELDS = (
+    "first_name", "last_name", "full_name", "email", "company", "title", "profile_url",
+    "connected_on",
+)  # fmt: skip
+
+# Header (lower-cased, spaces collapsed) -> field.
+KNOWN_HEADERS: dict[str, str] = {
+    **dict.fromkeys(("first name", "firstname", "first", "given name"), "first_name"),
+    **dict.fromkeys(("last name", "lastname", "last", "surname", "family name"), "last_name"),
+    **dict.fromkeys(
+        ("name", "full name", "fullname", "display name", "contact name", "contact"), "full_name"
+    ),
+    **dict.fromkeys(
+        (
+            "email",
+            "e-mail",
+            "email address",
+            "e-mail address",
+            "work email",
+            "primary email",
+            "e-mail 1 - value",
+            "email 1 - value",
+            "email address 1",
+        ),
+        "email",
+    ),
+    **dict.fromkeys(
+        (
+            "company",
+            "company name",
+            "organization",
+            "organisation",
+            "organization name",
+            "organization 1 - name",
+            "account name",
+            "employer",
+        ),
+        "company",
+    ),
+    **dict.fromkeys(
+        (
+            "title",
+            "job title",
+            "position",
+            "role",
+            "organization title",
+            "organization 1 - title",
+        ),
+        "title",
+    ),
+    **dict.fromkeys(
+        ("url", "profile url", "linkedin url", "linkedin", "linkedin profile", "profile"),
+        "profile_url",
+    ),
+    **dict.fromkeys(("connected on", "date added", "created date"), "connected_on"),
+}
+
+
+def header_key(cell: str) -> str:
+    return " ".join(cell.replace("\ufeff", "").strip().strip('"').casefold().split())
+
+
+def trim_header(header: list[str]) -> list[str]:
+    """Excel writes empty cells past the last column (`Notes:,,`); drop them."""
+    while header and not header[-1].strip():
+        header.pop()
+    return header
+
+
+def parse_mapping(items: list[str] | None) -> dict[str, str]:
+    """`--map COLUMN=field` options as {column: field}; a bad one is a usage error."""
+    mapping: dict[str, str] = {}
+    for item in items or []:
+        column, sep, name = item.rpartition("=")
+        name = name.strip()
+        if not sep or not column.strip():
+            raise ProspectError(
+                f"--map {item!r}: expected COLUMN=field, e.g. --map 'Account'=company",
+                ExitCode.USAGE,
+            )
+        if name not in FIELDS:
+            raise ProspectError(
+                f"--map {item!r}: unknown field {name!r}; fields are {', '.join(FIELDS)}",
+                ExitCode.USAGE,
+            )
+        mapping[column.strip()] = name
+    return mapping
+
+
+def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -> dict[int, str]:
+    """Column index -> field: known headers first, then --map on top."""
+    columns: dict[int, str] = {}
+    if header is not None:
+        for i, cell in enumerate(header):
+            name = KNOWN_HEADERS.get(header_key(cell))
+            if name and name not in columns.values():
+                columns[i] = name
+    keys = [header_key(c) for c in header] if header is not None else []
+    for column, name in mapping.items():
+        if column.isdigit() and int(column) >= 1:
+            index = int(column) - 1
+        elif header_key(column) in keys:
+            index = keys.index(header_key(column))
+        else:
+            found = ", ".join(repr(c) for c in header) if header else "none: --no-header"
+            raise ProspectError(
+                f"--map {column}={name}: {path} has no column {column!r} (columns: {found})",
+                ExitCode.USAGE,
+            )
+        # The mapped field replaces any column recognised for it.
+        columns = {i: f for i, f in columns.items() if f != name and i != index}
+        columns[index] = name
+    return columns
+
+
+def parse_rows(
+    text: str,
+    first_line: int,
+    delimiter: str,
+    columns: Mapping[int, str],
+    width: int,
+    skip_header: bool,
+    out: Collector,
+) -> None:
+    """Read the table that starts at line `first_line` (1-based) into contacts."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    previous = 0
+    if skip_header:
+        next(reader, None)
+        previous = reader.line_num
+    for row in reader:
+        line = first_line + previous  # the row's first line (a cell may span several)
+        previous = reader.line_num
+        if not row:
+            continue
+        if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
+            extra = len(row) > width
+            hint = f": a {delimiter!r} inside a value that is not quoted?" if extra else ""
+            out.problem(line, f"expected {width} fields, found {len(row)}{hint}")
+            continue
+        cells = {name: clean(row[i]) for i, name in columns.items() if i < len(row)}
+        _add(cells, line, out)
+
+
+def _add(cells: dict[str, str], line: int, out: Collector) -> None:
+    first, last, full = (
+        cells.get("first_name", ""),
+        cells.get("last_name", ""),
+        cells.get("full_name", ""),
+    )
+    if not full:
+        full = f"{first} {last}".strip()
+    elif not first and not last:
+        first, _, last = full.rpartition(" ")
+        if not first:
+            first, last = last, ""
+    if not full:
+        if any(cells.get(k) for k in ("email", "company", "title", "profile_url")):
+            out.problem(line, "no name: expected a first, last or full name")
+        else:
+            out.empty()  # e.g. LinkedIn's rows with only a date: members who hide their data
+        return
+    date_text = cells.get("connected_on", "")
+    connected_on = parse_date(date_text) if date_text else None
+    if date_text and connected_on is None:
+        out.problem(line, f"cannot read the date {date_text!r} (expected e.g. '30 May 2024')")
+        return
+    out.add(
+        Contact(
+            full_name=full,
+            first_name=first,
+            last_name=last,
+            email=cells.get("email") or None,
+            profile_url=cells.get("profile_url") or None,
+            company=cells.get("company") or None,
+            title=cells.get("title") or None,
+            connected_on=connected_on,
+        )
+    )
+
+
+def _header_line(text: str, mapping: Mapping[str, str]) -> int:
+    """The header's line (0-based): the first of the first ten lines with two
+    known headers or every --map column name, so a preamble is passed over."""
+    wanted = {header_key(c) for c in mapping if not c.isdigit()}
+    for i, line in enumerate(text.split("\n", 10)[:10]):
+        cells = {
+            header_key(c) for c in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+        }
+        known = sum(1 for c in cells if c in KNOWN_HEADERS)
+        if (wanted and wanted <= cells) or (not wanted and known >= 2):
+            return i
+    return 0
+
+
+def parse_csv(
+    path: Path,
+    mapping: Mapping[str, str] | None = None,
+    no_header: bool = False,
+    strict: bool = False,
+) -> Parsed:
+    """Parse a CSV export into contacts (nothing is written)."""
+    mapping = dict(mapping or {})
+    text, warnings = read_text(path)
+    out = Collector(path, strict)
+    for warning in warnings:
+        out.warn(warning)
+    if not text.strip():
+        raise InputError(f"{path}:1: the file is empty")
+    if no_header:
+        bad = [c for c in mapping if not c.isdigit()]
+        if bad or not mapping:
+            raise ProspectError(
+                f"--no-header: name columns by number, e.g. --map 1=first_name --map 2=last_name"
+                f"{' (not ' + repr(bad[0]) + ')' if bad else ''}",
+                ExitCode.USAGE,
+            )
+        start = 0
+        first = text.split("\n", 1)[0]
+        delimiter = sniff_delimiter(first)
+        header = None
+        width = len(next(csv.reader([first], delimiter=delimiter), []))
+    else:
+        start = _header_line(text, mapping)
+        line = text.split("\n", start + 1)[start]
+        delimiter = sniff_delimiter(line)
+        header = trim_header(next(csv.reader([line], delimiter=delimiter), []))
+        width = len(header)
+    columns = _columns(path, header, mapping)
+    if not {"first_name", "last_name", "full_name"} & set(columns.values()):
+        found = ", ".join(repr(c) for c in header) if header else f"{width} unnamed columns"
+        raise InputError(
+            f"{path}:{start + 1}: no name column (columns: {found}); "
+            "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
+            "--map COLUMN=last_name"
+        )
+    body = text[nth_line_offset(text, start) :]
+    parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
+    return out.parsed

@@ -1,0 +1,294 @@
+"""Saving imports: one transaction, idempotent, merged across sources, and
+job changes detected only when a source contradicts its own earlier export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from prospect.errors import InputError
+from prospect.importers import import_contacts, import_parsed
+from prospect.importers.linkedin import parse_linkedin
+from prospect.importers.vcard import parse_vcard
+from prospect.models import Contact
+from prospect.store import write
+from prospect.store.contacts import contacts_at, ensure_companies, iter_contacts
+
+FIX = Path(__file__).parent / "fixtures" / "contacts"
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def export(tmp_path: Path, name: str, *rows: str) -> Path:
+    path = tmp_path / name
+    path.write_text(
+        'Notes:\n"When exporting your connection data..."\n\n' + HEADER + "".join(rows),
+        encoding="utf-8",
+    )
+    return path
+
+
+def row(slug: str, first: str, last: str, company: str, title: str) -> str:
+    return f'{first},{last},https://www.linkedin.com/in/{slug},,"{company}",{title},30 May 2024\n'
+
+
+def dump(db) -> list[str]:
+    return list(db.conn.iterdump())
+
+
+def signals(db) -> list[dict]:
+    return list(db.query("SELECT * FROM signals WHERE type = 'job_change' ORDER BY id"))
+
+
+def load(db, path: Path, source: str = "linkedin"):
+    return import_parsed(db, parse_linkedin(path), source)
+
+
+def test_first_import_adds_everyone_and_normalises_companies(db, tmp_path):
+    path = export(
+        tmp_path,
+        "a.csv",
+        row("ada", "Ada", "Byron", "The Analytical Engine Co., Inc.", "Analyst"),
+        ",,,,,,02 Jun 2022\n",
+    )
+    summary = load(db, path)
+    assert (summary.added, summary.updated, summary.unchanged, summary.skipped) == (1, 0, 0, 1)
+    (contact,) = iter_contacts(db)
+    assert contact.company == "The Analytical Engine Co., Inc."  # the spelling is kept
+    assert contact.company_norm == "analytical engine"
+    assert contact.sources == ["linkedin"]
+
+
+def test_reimporting_the_same_file_changes_nothing(db):
+    first = import_parsed(db, parse_linkedin(FIX / "linkedin-2024.csv"), "linkedin")
+    before = dump(db)
+    again = import_parsed(db, parse_linkedin(FIX / "linkedin-2024.csv"), "linkedin")
+    assert (first.added, again.added, again.updated, again.unchanged) == (6, 0, 0, 6)
+    assert again.job_changes == 0
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "change", "company", "old_company"),
+    [
+        (("Fernhill Bank", "Director of Marketing"), ("Brightloop", "VP of Marketing"),
+         "new_company", "Brightloop", "Fernhill Bank"),
+        (("Kestrel Health", "Sales Manager"), ("Kestrel Health", "Head of Sales"),
+         "promotion", "Kestrel Health", "Kestrel Health"),
+        (("Copperleaf", "Head of Sales"), ("", ""), "departure", "Copperleaf", "Copperleaf"),
+    ],
+    ids=["new_company", "promotion", "departure"],
+)  # fmt: skip
+def test_job_changes(db, tmp_path, old, new, change, company, old_company):
+    load(db, export(tmp_path, "old.csv", row("zoe", "Zoe", "Adams", *old)))
+    summary = load(db, export(tmp_path, "new.csv", row("zoe", "Zoe", "Adams", *new)))
+    assert (summary.updated, summary.job_changes) == (1, 1)
+    (sig,) = signals(db)
+    assert sig["change"] == change
+    assert sig["company"] == company
+    assert sig["old_company"] == old_company
+    assert sig["old_title"] == old[1]
+    assert sig["role"] == (new[1] or None)
+    assert sig["person"] == "Zoe Adams"
+    assert sig["contact_id"] == next(iter_contacts(db)).id
+    assert sig["published_at"] and old[1] in sig["evidence"]
+    (contact,) = iter_contacts(db)
+    assert contact.company == (new[0] or None)
+    # ... and importing the newer export again records nothing more
+    again = load(db, export(tmp_path, "new2.csv", row("zoe", "Zoe", "Adams", *new)))
+    assert (again.updated, again.unchanged, again.job_changes) == (0, 1, 0)
+    assert len(signals(db)) == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (("Fernhill Bank", "VP of Marketing"), ("Fernhill bank", "vp of marketing")),
+        (("Acme, Inc.", "VP, Sales & Marketing"), ("ACME Inc", "VP Sales and Marketing")),
+        (("Solenne S.A.", "Country Manager"), ("Solenne SA", "Country manager")),
+    ],
+)
+def test_a_change_of_case_or_punctuation_is_not_a_job_change(db, tmp_path, old, new):
+    load(db, export(tmp_path, "old.csv", row("ola", "Ola", "Nord", *old)))
+    summary = load(db, export(tmp_path, "new.csv", row("ola", "Ola", "Nord", *new)))
+    assert summary.job_changes == 0
+    assert signals(db) == []
+    (contact,) = iter_contacts(db)
+    assert contact.company == new[0]  # the newer spelling is shown
+
+
+def test_exports_without_urls_still_see_a_job_change(db):
+    load(db, FIX / "linkedin-2019-crlf.csv")
+    summary = load(db, FIX / "linkedin-2021-no-url.csv")
+    assert (summary.added, summary.job_changes) == (0, 2)
+    changes = {s["person"]: s["change"] for s in signals(db)}
+    # Marcus: Sales Manager -> Sales Director at Tidewater; Grace: VP -> CMO at Fernhill
+    assert changes == {"Marcus Hale": "promotion", "Grace Okoro": "promotion"}
+
+
+def test_the_same_person_from_two_sources_is_one_contact(db):
+    load(db, FIX / "linkedin-excel-bom.csv")
+    vcard = import_parsed(db, parse_vcard(FIX / "contacts-v3.vcf"), "vcard")
+    assert (vcard.added, vcard.updated) == (1, 1)  # Grace merged by URL, Renée is new
+    grace = [c for c in iter_contacts(db) if c.full_name == "Grace Okoro"]
+    assert len(grace) == 1
+    assert grace[0].sources == ["linkedin", "vcard"]
+    assert grace[0].email == "grace.okoro@fernhill.example"  # a blank filled
+    sources = {
+        r["source"]
+        for r in db.query("SELECT source FROM contact_sources WHERE contact_id=?", [grace[0].id])
+    }
+    assert sources == {"linkedin", "vcard"}
+
+
+def test_a_second_source_never_flips_the_job_back_and_forth(db, tmp_path):
+    """A stale CRM export disagrees with LinkedIn: no job change, and importing
+    either file again changes nothing."""
+    linkedin = export(tmp_path, "li.csv", row("ines", "Ines", "Duarte", "Quarry AI", "CRO"))
+    crm = tmp_path / "crm.csv"
+    crm.write_text(
+        "Name,Email,Company,Title,LinkedIn URL\n"
+        "Ines Duarte,ines@old.example,Old Corp,Sales Rep,https://linkedin.com/in/ines/\n"
+    )
+    from prospect.importers.csvfile import parse_csv
+
+    load(db, linkedin)
+    merged = import_parsed(db, parse_csv(crm), "hubspot")
+    assert (merged.added, merged.updated, merged.job_changes) == (0, 1, 0)
+    before = dump(db)
+    assert load(db, linkedin).unchanged == 1
+    assert import_parsed(db, parse_csv(crm), "hubspot").unchanged == 1
+    assert dump(db) == before
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Quarry AI", "CRO")
+    assert contact.sources == ["linkedin", "hubspot"]
+
+
+def test_keys_profile_url_then_email_then_name_and_company(db):
+    people = [
+        Contact(full_name="Ada Byron", profile_url="https://www.linkedin.com/in/ada"),
+        Contact(full_name="Cara Dunn", email="cara@x.example", company="X"),
+        Contact(full_name="Eli Ford", company="Foo, Inc."),
+    ]
+    import_contacts(db, people, "csv")
+    same = [
+        Contact(full_name="Ada B.", profile_url="http://linkedin.com/in/ada/?trk=x"),
+        Contact(full_name="Cara Dunn", email="CARA@X.EXAMPLE", company="Y"),
+        Contact(full_name="eli ford", company="FOO LLC"),
+    ]
+    summary = import_contacts(db, same, "vcard")
+    assert summary.added == 0
+    assert len(list(iter_contacts(db))) == 3
+
+
+def test_a_person_twice_in_one_file_counts_once(db, tmp_path):
+    path = export(
+        tmp_path,
+        "dup.csv",
+        row("ada", "Ada", "Byron", "Engines", "Analyst"),
+        row("ada", "Ada", "Byron", "Looms", "Weaver"),
+    )
+    summary = load(db, path)
+    assert (summary.added, summary.skipped) == (1, 1)
+    again = load(db, path)
+    assert (again.unchanged, again.job_changes) == (1, 0)
+
+
+def test_strict_failure_at_line_500_leaves_the_store_as_it_was(db, tmp_path):
+    load(db, FIX / "linkedin-2024.csv")
+    before = dump(db)
+    rows = [row(f"p{n}", f"P{n}", "Test", "Acme", "Analyst") for n in range(600)]
+    rows[495] = "Bad,Row,https://www.linkedin.com/in/bad,,Acme,Analyst,not a date\n"
+    path = export(tmp_path, "big.csv", *rows)
+    with pytest.raises(InputError) as info:
+        import_parsed(db, parse_linkedin(path, strict=True), "linkedin")
+    assert str(info.value).startswith(f"{path}:500: cannot read the date")
+    assert dump(db) == before
+
+
+def test_a_failure_while_saving_rolls_the_whole_import_back(db):
+    load(db, FIX / "linkedin-2024.csv")
+    before = dump(db)
+
+    def contacts():
+        for n in range(1000):
+            if n == 500:
+                raise InputError("disk pulled out half way")
+            yield Contact(full_name=f"Person {n}", company="Acme")
+
+    with pytest.raises(InputError):
+        import_contacts(db, contacts(), "csv")
+    assert dump(db) == before
+
+
+def test_who_uses_normalised_names_and_aliases(db, config, tmp_path):
+    with write(db):
+        ensure_companies(db, config.aliases)
+    load(
+        db,
+        export(
+            tmp_path,
+            "a.csv",
+            row("ada", "Ada", "Byron", "Meta Platforms, Inc.", "Head of Sales"),
+            row("cara", "Cara", "Dunn", "Facebook", "Engineer"),
+            row("eli", "Eli", "Ford", "Google", "Recruiter"),
+        ),
+    )
+    names = lambda company: [c.full_name for c in contacts_at(db, company)]  # noqa: E731
+    assert names("Facebook") == ["Ada Byron", "Cara Dunn"]
+    assert names("meta platforms") == ["Ada Byron", "Cara Dunn"]
+    assert names("The Meta Platforms Inc.") == ["Ada Byron", "Cara Dunn"]
+    assert names("Alphabet") == ["Eli Ford"]
+    assert names("Nobody Corp") == []
+
+
+def test_who_uses_the_rules_file_aliases_even_before_they_are_stored(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Meta Platforms, Inc.", "CRO")))
+    aliases = {"Meta Platforms": ["Meta", "Facebook"]}
+    assert [c.full_name for c in contacts_at(db, "Facebook", aliases)] == ["Ada Byron"]
+
+
+def test_sources_are_a_json_list(db):
+    import_contacts(db, [Contact(full_name="Ada Byron", email="ada@x.example")], "csv")
+    import_contacts(db, [Contact(full_name="Ada Byron", email="ada@x.example")], "vcard")
+    (raw,) = [r["sources"] for r in db.query("SELECT sources FROM contacts")]
+    assert json.loads(raw) == ["csv", "vcard"]
+
+
+def test_contacts_from_before_migration_3_keep_their_sources(db_path):
+    from sqlite_utils import Database
+
+    from prospect.store import connect, migrate
+
+    old = Database(str(db_path))
+    migrate(old, upto=2)
+    old["contacts"].insert(
+        {
+            "full_name": "Marcus Hale",
+            "name_norm": "marcus hale",
+            "profile_url": "https://www.linkedin.com/in/marcushale",
+            "company": "Tidewater Robotics",
+            "company_norm": "tidewater robotics",
+            "title": "VP of Sales",
+            "connected_on": "2021-11-23",
+            "sources": '["linkedin"]',
+        }
+    )
+    old.close()
+    db = connect(db_path)
+    try:
+        said = list(db.query("SELECT source, company FROM contact_sources"))
+        assert said == [{"source": "linkedin", "company": "Tidewater Robotics"}]
+        # The same person in a newer export at a new company is a job change.
+        moved = Contact(
+            full_name="Marcus Hale",
+            profile_url="https://www.linkedin.com/in/marcushale",
+            company="Quarry AI",
+            title="VP of Sales",
+        )
+        summary = import_contacts(db, [moved], "linkedin")
+        assert (summary.updated, summary.job_changes) == (1, 1)
+        assert signals(db)[0]["change"] == "new_company"
+    finally:
+        db.close()

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from prospect.normalize import (
+    normalize_company,
+    normalize_email,
+    normalize_profile_url,
+    normalize_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "key"),
+    [
+        (["Acme", "ACME Inc.", "Acme, Inc", "The Acme Inc.", "acme LLC", "Acme Ltd."], "acme"),
+        (["Bramble & Co", "Bramble and Co.", "Bramble & Co., Ltd."], "bramble and co"),
+        (["Kranich GmbH", "Kranich GmbH & Co. KG", "KRANICH"], "kranich"),
+        (["Solenne S.A.", "Solenne SA", "Solenne, S.A."], "solenne"),
+        (["Société Générale", "Societe Generale"], "societe generale"),
+        (["Meta Platforms, Inc.", "meta platforms"], "meta platforms"),
+    ],
+)
+def test_company_spellings_share_one_key(names, key):
+    assert {normalize_company(n) for n in names} == {key}
+
+
+def test_a_name_is_never_stripped_to_nothing():
+    assert normalize_company("Co") == "co"
+    assert normalize_company(None) == "" == normalize_company("")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("VP of Sales", "vp of sales", True),
+        ("VP, Sales & Marketing", "VP Sales and Marketing", True),
+        ("Head of Sales", "Sales Manager", False),
+    ],
+)
+def test_titles(a, b, same):
+    assert (normalize_title(a) == normalize_title(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        (" Ada@Example.COM ", "ada@example.com"),
+        ("mailto:ada@example.com", "ada@example.com"),
+        ("urn:li:member:48151623", ""),
+        ("", ""),
+    ],
+)
+def test_emails(raw, key):
+    assert normalize_email(raw) == key
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://www.linkedin.com/in/ada",
+        "http://linkedin.com/in/ada/",
+        "https://uk.linkedin.com/in/ada?trk=public",
+        " https://www.LinkedIn.com/in/ada#about ",
+    ],
+)
+def test_profile_urls(raw):
+    assert normalize_profile_url(raw) == "https://www.linkedin.com/in/ada"
