@@ -149,11 +149,12 @@ def to_entry(raw: dict, feed_url: str | None) -> Entry | None:
     original_link = raw.get("link")
     link = unwrap_link(original_link)
     publisher = _publisher(raw)
+    headline = _strip_publisher(title, publisher, link)
     if publisher:  # Google News repeats "Title  Publisher" as the summary
         summary = summary.removesuffix(publisher).strip()
-        if summary == title:
+        if summary in (title, headline):
             summary = ""
-    title = _strip_publisher(title, publisher, link)
+    title = headline
     published = _published(raw)
     return Entry(
         guid=stable_id(raw.get("id"), original_link, title, published),
