@@ -41,7 +41,7 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 TOTAL_TIMEOUT = 60.0
 PER_HOST = 4
-CONCURRENCY = 32
+CONCURRENCY = 64
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )

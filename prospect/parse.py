@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 
-from prospect.models import Entry
+from prospect.models import Entry, Signal
 
 MAX_DECODED_BYTES = 10 * 1024 * 1024
 _INLINE = (
@@ -52,6 +52,8 @@ class ParsedFeed:
     entries: list[Entry] = field(default_factory=list)
     bozo: bool = False
     error: str | None = None  # set when the bytes are not a feed at all
+    # signals already found by a parse worker: guid -> signals (None: not done)
+    detected: dict[str, list[Signal]] | None = None
 
 
 def _strip_tags(text: str) -> str:

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import multiprocessing
 import os
 import queue
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -52,6 +54,7 @@ from prospect.store.feeds import (
     FeedRow,
     count_waiting,
     feeds_to_poll,
+    known_guids,
     move_feed,
     save_feed_state,
     save_items,
@@ -102,11 +105,18 @@ def _iso(when: datetime) -> str:
     return when.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
-def detect_entries(entries: list[Entry], detector: Detector) -> list[Signal]:
-    """Signals in stored entries, tied to the entry they came from."""
+def detect_entries(
+    entries: list[Entry], detector: Detector, found: dict[str, list[Signal]] | None = None
+) -> list[Signal]:
+    """Signals in stored entries, tied to the entry they came from. `found` holds
+    what a parse worker already detected, by guid; the rest is detected here."""
     signals = []
     for entry in entries:
-        for signal in detector.detect(entry.title, entry.summary):
+        if found is not None and entry.guid in found:
+            hits = found[entry.guid]
+        else:
+            hits = detector.detect(entry.title, entry.summary)
+        for signal in hits:
             signal.item_id = entry.id
             signal.published_at = entry.published_at
             signal.url = entry.url
@@ -172,7 +182,7 @@ def refresh_feed(
     for entry in parsed.entries:
         entry.feed_url = feed.url
     new_entries = save_items(db, feed.id, parsed.entries)
-    new_signals = save_signals(db, detect_entries(new_entries, detector))
+    new_signals = save_signals(db, detect_entries(new_entries, detector, parsed.detected))
     if parsed.title:
         state["title"] = parsed.title
     if new_entries:
@@ -201,40 +211,73 @@ def _refresh_safely(
 # --- fetching and parsing, in the background thread --------------------------------
 
 
+_worker_detector: Detector | None = None  # set in the parent just before forking workers
+
+
+def parse_and_detect(
+    body: bytes, headers: dict[str, str], url: str, known: frozenset[str]
+) -> ParsedFeed:
+    """In a forked worker: parse, then detect signals in entries not known yet,
+    so detection runs on both cores too. The store still decides what is new."""
+    parsed = parse_feed(body, headers, url)
+    if _worker_detector is not None and parsed.error is None:
+        detect = _worker_detector.detect
+        parsed.detected = {
+            e.guid: detect(e.title, e.summary) for e in parsed.entries if e.guid not in known
+        }
+    return parsed
+
+
 class _Parser:
-    """Parses off the event loop: worker processes for big polls, a thread otherwise."""
+    """Parses off the event loop: worker processes for big polls, a thread otherwise.
 
-    def __init__(self, use_processes: bool) -> None:
-        self.use_processes = use_processes
-        self._executor: Executor | None = None
+    On Linux the workers are forked, which costs milliseconds instead of a fresh
+    interpreter each, and they inherit the poll's one Detector, so they detect
+    signals in unknown entries as well. They are forked in `start()`, before
+    the fetching thread exists: forking a process that runs threads can deadlock."""
 
-    def executor(self) -> Executor:
-        if self._executor is None:
-            if self.use_processes:
-                workers = min(os.cpu_count() or 1, 4)
-                # spawn: never fork a process that runs threads and holds SQLite
-                context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(workers, mp_context=context)
-            else:
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
-        return self._executor
+    def __init__(self, use_processes: bool, detector: Detector) -> None:
+        self._executor: Executor
+        self._forked = use_processes and sys.platform == "linux"
+        self._detector = detector
+        if use_processes:
+            context = multiprocessing.get_context("fork" if self._forked else "spawn")
+            workers = min(os.cpu_count() or 1, 4)
+            self._executor = ProcessPoolExecutor(workers, mp_context=context)
+        else:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
 
-    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+    def start(self) -> None:
+        """Start the workers now, from the calling thread."""
+        global _worker_detector
+        _worker_detector = self._detector if self._forked else None
+        try:
+            self._executor.submit(int).result()
+        finally:
+            _worker_detector = None
+
+    async def parse(
+        self, body: bytes, headers: dict[str, str], url: str, known: frozenset[str]
+    ) -> ParsedFeed:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.executor(), parse_feed, body, headers, url)
+            if self._forked:
+                job = functools.partial(parse_and_detect, body, headers, url, known)
+            else:
+                job = functools.partial(parse_feed, body, headers, url)
+            return await loop.run_in_executor(self._executor, job)
         except Exception as exc:  # a crash in the parser fails this feed, not the poll
             return ParsedFeed(title=None, error=f"internal error while parsing: {exc!r}")
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 async def _fetch_all(
     feeds: list[FeedRow],
     put: Callable[[Fetched], None],
     parser: _Parser,
+    known: dict[int, frozenset[str]],
     concurrency: int,
     per_host: int,
 ) -> None:
@@ -249,7 +292,9 @@ async def _fetch_all(
                 )
             parsed = None
             if result.status == 200 and not result.error:
-                parsed = await parser.parse(result.body, result.headers, feed.url)
+                parsed = await parser.parse(
+                    result.body, result.headers, feed.url, known.get(feed.id, frozenset())
+                )
                 result.body = b""  # parsed: let the bytes go
             put(Fetched(feed, result, parsed))
 
@@ -274,13 +319,15 @@ def poll(
     detector = Detector(config, company_names(db))
     results: queue.Queue[Fetched | BaseException | None] = queue.Queue()
     use_processes = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
-    parser = _Parser(use_processes)
+    known = known_guids(db) if use_processes else {}
+    parser = _Parser(use_processes, detector)
+    parser.start()
     loop_box: list[asyncio.AbstractEventLoop] = []
 
     def fetcher() -> None:
         async def main() -> None:
             loop_box.append(asyncio.get_running_loop())
-            await _fetch_all(feeds, results.put, parser, concurrency, per_host)
+            await _fetch_all(feeds, results.put, parser, known, concurrency, per_host)
 
         try:
             asyncio.run(main())

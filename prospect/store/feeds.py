@@ -122,8 +122,45 @@ def count_waiting(db: Database, now: str) -> int:
     ).fetchone()[0]
 
 
+_STATE_COLUMNS = frozenset(
+    [
+        "title",
+        "etag",
+        "last_modified",
+        "last_status",
+        "last_error",
+        "error_count",
+        "next_poll_at",
+        "last_polled_at",
+        "last_new_entry_at",
+        "disabled",
+        "disabled_reason",
+    ]
+)
+
+
 def save_feed_state(db: Database, feed_id: int, **state: Any) -> None:
-    db["feeds"].update(feed_id, state)
+    """Update a feed's poll state (one plain UPDATE: this runs once per feed per poll)."""
+    unknown = set(state) - _STATE_COLUMNS
+    if unknown:
+        raise ValueError(f"not feed state columns: {sorted(unknown)}")
+    assignments = ", ".join(f"{column} = ?" for column in state)
+    db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", [*state.values(), feed_id])
+
+
+def known_guids(db: Database, per_feed: int = 1000) -> dict[int, frozenset[str]]:
+    """The latest guids stored for each feed, so parse workers can skip entries
+    already known. A hint only: the unique index still decides what is new."""
+    known: dict[int, set[str]] = {}
+    rows = db.execute(
+        "SELECT feed_id, guid FROM (SELECT feed_id, guid, row_number() OVER "
+        "(PARTITION BY feed_id ORDER BY id DESC) AS n FROM items WHERE feed_id IS NOT NULL) "
+        "WHERE n <= ?",
+        [per_feed],
+    )
+    for feed_id, guid in rows:
+        known.setdefault(feed_id, set()).add(guid)
+    return {feed_id: frozenset(guids) for feed_id, guids in known.items()}
 
 
 def move_feed(db: Database, feed_id: int, new_url: str) -> bool:
