@@ -1,23 +1,58 @@
-"""Fetching feeds: one shared httpx.AsyncClient, conditional GET, local files.
+"""Fetching feeds politely: one shared httpx.AsyncClient, conditional GET, local files.
 
-`fetch_feed` never raises for a network or HTTP problem: it returns a
-`FetchResult` whose `error` says what went wrong, so one bad feed never stops
-the others.
+Design decisions, taken from how the best feed readers poll:
+
+- `fetch_feed` never raises for a network, HTTP or content problem: it returns
+  a `FetchResult` whose `error` says what went wrong, so one bad feed never
+  stops the others.
+- Redirects are followed by hand (at most `MAX_REDIRECTS`), so we know whether
+  every hop was permanent (301/308: the stored URL is updated) or not
+  (302/307: it is kept), refuse a redirect to anything but http(s) (a server
+  must never make us read `file:///etc/passwd`) and report loops.
+- httpx has no per-host limit: `HostLimiter` gives each host a small
+  semaphore, held for one request at a time, on top of the global limit.
+- The body is read raw and decompressed here, chunk by chunk, with
+  `max_length`, so the size cap counts DECODED bytes while streaming: a gzip
+  bomb stops at the cap instead of filling memory.
+- httpx's read timeout is per read, so a server that trickles one byte at a
+  time would never time out: every fetch also has an overall deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import zlib
+from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import httpx
 
 from prospect import PROJECT_URL, __version__
+from prospect.errors import InputError
 
 USER_AGENT = f"prospect/{__version__} (+{PROJECT_URL})"
 MAX_BODY_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+TOTAL_TIMEOUT = 60.0
+PER_HOST = 4
+CONCURRENCY = 64
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+GOOGLE_NEWS_SEARCH = "https://news.google.com/rss/search"
+_PERMANENT = (301, 308)
+_REDIRECTS = (301, 302, 303, 307, 308)
+_CHUNK = 64 * 1024
+
+
+class BodyTooLarge(Exception):
+    pass
 
 
 @dataclass(slots=True)
@@ -28,11 +63,20 @@ class FetchResult:
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     final_url: str | None = None
+    # the new address when every redirect on the way was permanent (301/308)
     permanent_redirect: str | None = None
+    retry_after: datetime | None = None
 
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+    @property
+    def gone(self) -> bool:
+        return self.status == 410
+
+
+# --- addresses -------------------------------------------------------------------
 
 
 def is_local(url: str) -> bool:
@@ -45,6 +89,67 @@ def local_path(url: str) -> Path:
     return Path(url).expanduser()
 
 
+def normalize_feed_url(text: str) -> str:
+    """A feed address as stored: http(s) URL, or an absolute path for a local file.
+
+    Raises InputError with one line saying what was expected."""
+    text = text.strip()
+    if not text:
+        raise InputError("expected a feed URL (http, https or file) or a path, got nothing")
+    if "://" in text:
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https"):
+            if not parts.hostname:
+                raise InputError(f"{text}: expected a host name after {scheme}://")
+            return text
+        if scheme == "file":
+            path = local_path(text)
+            if not path.is_file():
+                raise InputError(f"{text}: no such file")
+            return path.resolve().as_uri()
+        raise InputError(f"{text}: expected an http, https or file URL, got {scheme}:")
+    path = Path(text).expanduser()
+    if not path.is_file():
+        hint = ""
+        if not text.startswith((".", "/", "~")) and "." in text.split("/")[0]:
+            hint = f" (did you mean https://{text} ?)"
+        raise InputError(f"{text}: no such file{hint}")
+    return str(path.resolve())
+
+
+def google_news_search_url(query: str, hl: str = "en-US", gl: str = "US") -> str:
+    """The Google News search RSS feed for a query, every character encoded.
+
+    Quotes (exact phrase), spaces and non-ASCII letters are percent-encoded as
+    UTF-8, so `"Series B" fintech` reaches Google exactly as typed."""
+    query = query.strip()
+    if not query:
+        raise InputError("expected a search query, got nothing")
+    ceid = f"{gl}:{hl.split('-')[0]}"
+    return f"{GOOGLE_NEWS_SEARCH}?q={quote(query, safe='')}&hl={hl}&gl={gl}&ceid={ceid}"
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> datetime | None:
+    """Retry-After as a time: delta seconds or an HTTP date; None when unreadable."""
+    if not value:
+        return None
+    now = now or datetime.now(UTC)
+    value = value.strip()
+    if value.isdigit():
+        return now + timedelta(seconds=int(value))
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+# --- local files -----------------------------------------------------------------
+
+
 def fetch_local(url: str, max_bytes: int = MAX_BODY_BYTES) -> FetchResult:
     path = local_path(url)
     try:
@@ -53,8 +158,140 @@ def fetch_local(url: str, max_bytes: int = MAX_BODY_BYTES) -> FetchResult:
     except OSError as exc:
         return FetchResult(url=url, error=f"cannot read {path}: {exc.strerror or exc}")
     if len(body) > max_bytes:
-        return FetchResult(url=url, error=f"larger than the {max_bytes}-byte limit")
+        return FetchResult(url=url, error=f"larger than the {max_bytes:,}-byte limit")
     return FetchResult(url=url, status=200, body=body)
+
+
+# --- the network -----------------------------------------------------------------
+
+
+class HostLimiter:
+    """A small semaphore per host: never more than `per_host` requests to one server."""
+
+    def __init__(self, per_host: int = PER_HOST) -> None:
+        self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(per_host)
+        )
+
+    def __call__(self, url: str) -> asyncio.Semaphore:
+        return self._limits[(urlsplit(url).hostname or "").lower()]
+
+
+class _Decoder:
+    """Content-Encoding undone incrementally, never producing more than the cap."""
+
+    def __init__(self, encoding: str, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._first = True
+        self._maybe_raw = False
+        encoding = encoding.strip().lower()
+        if encoding in ("", "identity"):
+            self._z = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._z = zlib.decompressobj()
+            self._maybe_raw = True
+        else:
+            raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+
+    def feed(self, data: bytes) -> bytes:
+        if self._z is None:
+            out = data
+        else:
+            if self._first and self._maybe_raw:
+                # "deflate" is zlib-wrapped by the RFC but raw in many servers
+                self._first = False
+                if data and (data[0] & 0x0F) != 8:
+                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+            room = self.max_bytes - self.size + 1
+            out = self._z.decompress(data, room)
+            if self._z.unconsumed_tail:
+                raise BodyTooLarge
+        self.size += len(out)
+        if self.size > self.max_bytes:
+            raise BodyTooLarge
+        return out
+
+
+async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+    decoder = _Decoder(response.headers.get("content-encoding", ""), max_bytes)
+    chunks = []
+    async for raw in response.aiter_raw(_CHUNK):
+        chunks.append(decoder.feed(raw))
+    return b"".join(chunks)
+
+
+def _http_error(exc: Exception) -> str:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "timed out connecting"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out"
+    if isinstance(exc, httpx.ConnectError):
+        text = str(exc)
+        if "SSL" in text or "certificate" in text:
+            return f"TLS error: {text}"
+        if "Name or service not known" in text or "nodename" in text or "getaddrinfo" in text:
+            return f"DNS lookup failed: {text}"
+        return f"cannot connect: {text or type(exc).__name__}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"connection broken: {exc or 'server closed the connection'}"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+async def _fetch_http(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    max_bytes: int,
+    host_limit: HostLimiter,
+) -> FetchResult:
+    seen = {url}
+    current = url
+    permanent = True
+    for _hop in range(MAX_REDIRECTS + 1):
+        async with (
+            host_limit(current),
+            client.stream("GET", current, headers=headers, follow_redirects=False) as response,
+        ):
+            status = response.status_code
+            result = FetchResult(
+                url=url,
+                status=status,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                final_url=current,
+            )
+            if status in _REDIRECTS and "location" in response.headers:
+                target = urljoin(current, response.headers["location"].strip())
+                scheme = urlsplit(target).scheme.lower()
+                if scheme not in ("http", "https"):
+                    result.error = f"refused a redirect to a {scheme or 'relative'}: address"
+                    return result
+                if target in seen:
+                    result.error = f"redirect loop at {target}"
+                    return result
+                seen.add(target)
+                permanent = permanent and status in _PERMANENT
+                current = target
+                continue
+            if current != url and permanent:
+                result.permanent_redirect = current
+            if status in (429, 503):
+                result.retry_after = parse_retry_after(response.headers.get("retry-after"))
+            if status != 200:
+                if status != 304:
+                    result.error = f"HTTP {status} {response.reason_phrase}".strip()
+                return result
+            try:
+                result.body = await _read_body(response, max_bytes)
+            except BodyTooLarge:
+                result.error = f"larger than the {max_bytes:,}-byte limit"
+                result.body = b""
+            except (ValueError, zlib.error) as exc:
+                result.error = f"cannot decode the body: {exc}"
+            return result
+    return FetchResult(url=url, error=f"more than {MAX_REDIRECTS} redirects", final_url=current)
 
 
 async def fetch_feed(
@@ -63,50 +300,36 @@ async def fetch_feed(
     etag: str | None = None,
     last_modified: str | None = None,
     max_bytes: int = MAX_BODY_BYTES,
+    host_limit: HostLimiter | None = None,
+    deadline: float = TOTAL_TIMEOUT,
 ) -> FetchResult:
-    """GET a feed, sending the stored validators; read at most `max_bytes` decoded bytes."""
+    """GET a feed, sending the stored validators exactly as received."""
     if is_local(url):
         return await asyncio.to_thread(fetch_local, url, max_bytes)
-    headers = {}
+    headers = {"Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        async with client.stream("GET", url, headers=headers) as response:
-            result = FetchResult(
-                url=url,
-                status=response.status_code,
-                headers={k.lower(): v for k, v in response.headers.items()},
-                final_url=str(response.url),
-            )
-            if response.status_code != 200:
-                return result
-            chunks = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    result.error = f"larger than the {max_bytes}-byte limit"
-                    return result
-                chunks.append(chunk)
-            result.body = b"".join(chunks)
-            return result
-    except httpx.TimeoutException:
-        return FetchResult(url=url, error="timed out")
+        async with asyncio.timeout(deadline):
+            return await _fetch_http(client, url, headers, max_bytes, host_limit or HostLimiter())
+    except TimeoutError:
+        return FetchResult(url=url, error=f"timed out after {deadline:g} s")
     except httpx.HTTPError as exc:
-        return FetchResult(
-            url=url, error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        )
+        return FetchResult(url=url, error=_http_error(exc))
+    except (OSError, ValueError) as exc:  # e.g. an invalid URL or header value
+        return FetchResult(url=url, error=f"{type(exc).__name__}: {exc}")
 
 
-def make_client(timeout: float = 20.0, connect_timeout: float = 5.0) -> httpx.AsyncClient:
+def make_client(
+    read_timeout: float = READ_TIMEOUT,
+    connect_timeout: float = CONNECT_TIMEOUT,
+    concurrency: int = CONCURRENCY,
+) -> httpx.AsyncClient:
     return httpx.AsyncClient(
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
-        },
-        timeout=httpx.Timeout(timeout, connect=connect_timeout),
-        follow_redirects=True,
-        max_redirects=5,
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        follow_redirects=False,
     )

@@ -40,6 +40,7 @@ class Entry:
     published_at: str | None = None  # ISO 8601, UTC
     feed_url: str | None = None
     id: int | None = None  # items.id once stored
+    publisher: str | None = None  # the original publisher (Google News <source>)
 
     @property
     def text(self) -> str:

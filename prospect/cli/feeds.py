@@ -2,49 +2,77 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from prospect.cli._common import Format, FormatOption, ProspectGroup, state
-from prospect.errors import ExitCode, ProspectError
+from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
+from prospect.errors import ExitCode, InputError, ProspectError
+from prospect.fetch import google_news_search_url, normalize_feed_url
 from prospect.lock import run_lock
+from prospect.opml import Subscription, read_opml, write_opml
 from prospect.poll import poll as run_poll
 from prospect.render import render_records
 from prospect.store import write
-from prospect.store.feeds import add_feed, list_feeds, remove_feed
+from prospect.store.feeds import list_feeds, remove_feed, subscribe
 
 feeds_app = typer.Typer(
     cls=ProspectGroup, help="Manage the feeds prospect polls.", no_args_is_help=True
 )
 
 FEED_COLUMNS = (
-    "id", "name", "url", "tag", "last_status", "last_error", "error_count",
-    "last_polled_at", "last_new_entry_at", "next_poll_at", "disabled",
+    "id", "name", "url", "tag", "status", "last_polled_at", "last_new_entry_at",
+    "error_count", "next_poll_at", "last_error",
 )  # fmt: skip
+_ADDED = {"added": "added", "exists": "already subscribed:", "enabled": "enabled again:"}
+
+NameOption = Annotated[str | None, typer.Option(help="A short name for the feed.")]
+TagOption = Annotated[str | None, typer.Option(help="A tag, e.g. news or wire.")]
+
+
+def _subscribe(st: AppState, url: str, name: str | None, tag: str | None) -> None:
+    db = st.db()
+    with write(db):
+        outcome = subscribe(db, url, name, tag)
+    st.say(f"{_ADDED[outcome]} {url}")
 
 
 @feeds_app.command("add")
 def feeds_add(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom), file:// URL or path.")],
-    name: Annotated[str | None, typer.Option(help="A short name for the feed.")] = None,
-    tag: Annotated[str | None, typer.Option(help="A tag, e.g. news or wire.")] = None,
+    name: NameOption = None,
+    tag: TagOption = None,
 ) -> None:
-    """Subscribe to a feed.
+    """Subscribe to a feed (http, https, file:// or a local path).
 
     Example: prospect feeds add https://techcrunch.com/feed/ --name TechCrunch
     """
-    st = state(ctx)
-    db = st.db()
-    with write(db):
-        added = add_feed(db, url, name, tag)
-    st.say(f"added {url}" if added else f"already subscribed: {url}")
+    _subscribe(state(ctx), normalize_feed_url(url), name, tag)
+
+
+@feeds_app.command("search")
+def feeds_search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="What to search, e.g. '\"Series B\" fintech'.")],
+    name: NameOption = None,
+    tag: Annotated[str, typer.Option(help="A tag for the feed.")] = "search",
+) -> None:
+    """Subscribe to a Google News search for a query (an account's name, a phrase).
+
+    Example: prospect feeds search '"Series B" fintech'
+    """
+    _subscribe(state(ctx), google_news_search_url(query), name or f"Google News: {query}", tag)
 
 
 @feeds_app.command("list")
 def feeds_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
-    """List feeds with their last status, errors and next poll.
+    """List feeds with their status, last new entry, error count and next poll.
 
     Example: prospect feeds list
     """
@@ -66,8 +94,63 @@ def feeds_remove(
     with write(db):
         removed = remove_feed(db, feed)
     if not removed:
-        raise ProspectError(f"no feed {feed!r}")
+        raise ProspectError(f"no feed {feed!r} (see prospect feeds list)")
     st.say(f"removed {feed}")
+
+
+@feeds_app.command("import")
+def feeds_import(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="An OPML file exported by a feed reader.")],
+) -> None:
+    """Subscribe to every feed in an OPML file (folders become tags).
+
+    Example: prospect feeds import ~/Downloads/subscriptions.opml
+    """
+    st = state(ctx)
+    subs = read_opml(path)
+    if not subs:
+        raise InputError(f"{path}: no feeds in it (expected <outline xmlUrl=...> elements)")
+    valid: list[Subscription] = []
+    for sub in subs:
+        try:
+            valid.append(Subscription(normalize_feed_url(sub.url), sub.name, sub.tag))
+        except InputError as exc:
+            st.say(f"skipped: {exc.message}")
+    db = st.db()
+    with write(db):
+        outcomes = [subscribe(db, s.url, s.name, s.tag) for s in valid]
+    st.say(
+        f"{path}: {outcomes.count('added')} feeds added, {outcomes.count('exists')} already "
+        f"subscribed, {outcomes.count('enabled')} enabled again, "
+        f"{len(subs) - len(valid)} skipped"
+    )
+
+
+@feeds_app.command("export")
+def feeds_export(ctx: typer.Context) -> None:
+    """Write every feed as OPML 2.0 to stdout, for another feed reader or a backup.
+
+    Example: prospect feeds export > feeds.opml
+    """
+    st = state(ctx)
+    subs = [Subscription(r["url"], r.get("name"), r.get("tag")) for r in list_feeds(st.db())]
+    st.term.out.write(write_opml(subs))
+
+
+@contextlib.contextmanager
+def _progress(console: Console, show: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not show:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("polling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    )  # fmt: skip
+    task = bar.add_task("poll", total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def poll(
@@ -82,16 +165,25 @@ def poll(
 ) -> None:
     """Fetch every due feed, store new entries and detect signals in them.
 
+    Exit code 0 when the poll ran (failures are in the summary and in
+    `prospect feeds list`), 1 when every feed failed, 5 with --strict when any failed.
+
     Example: prospect poll
     """
     st = state(ctx)
     config = st.config()
-    with run_lock(st.db_path, "poll"):
-        summary = run_poll(st.db(), config, force=force)
+    console = st.term.messages()
+    with (
+        run_lock(st.db_path, "poll"),
+        _progress(console, console.is_terminal and not quiet) as progress,
+    ):
+        summary = run_poll(st.db(), config, force=force, progress=progress)
     if not quiet:
-        st.say(summary.line())
-        for url, error in summary.errors:
-            st.say(f"  failed: {url}: {error}")
+        hint = " (see prospect feeds list)" if summary.failed and not console.is_terminal else ""
+        st.say(summary.line() + hint)
+        if console.is_terminal:  # a person is watching: say which failed and why
+            for url, error in summary.errors:
+                st.say(f"  failed: {url}: {error}")
     if summary.polled and summary.failed == summary.polled:
         raise typer.Exit(int(ExitCode.ERROR))
     if strict and summary.failed:

@@ -41,27 +41,65 @@ def _to_feed(row: dict[str, Any]) -> FeedRow:
 
 def add_feed(db: Database, url: str, name: str | None = None, tag: str | None = None) -> bool:
     """Add a feed; False when it is already there (adding is repeat-safe)."""
-    if db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone():
-        return False
-    db["feeds"].insert({"url": url, "name": name, "tag": tag, "created_at": now_iso()})
-    return True
+    return subscribe(db, url, name, tag) != "exists"
+
+
+def subscribe(db: Database, url: str, name: str | None = None, tag: str | None = None) -> str:
+    """Add a feed (repeat-safe). Returns "added", "exists" or "enabled" (a disabled
+    feed added again is enabled again, its back-off forgotten)."""
+    row = db.execute(
+        "SELECT id, disabled FROM feeds WHERE url = ? OR original_url = ?", [url, url]
+    ).fetchone()
+    if row is None:
+        db["feeds"].insert({"url": url, "name": name, "tag": tag, "created_at": now_iso()})
+        return "added"
+    if row[1]:
+        db["feeds"].update(
+            row[0],
+            {"disabled": 0, "disabled_reason": None, "error_count": 0, "next_poll_at": None},
+        )
+        return "enabled"
+    return "exists"
+
+
+def find_feed(db: Database, url_or_id: str) -> dict[str, Any] | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM feeds WHERE url = ? OR original_url = ? OR CAST(id AS TEXT) = ?"
+            " OR name = ? ORDER BY id",
+            [url_or_id, url_or_id, url_or_id, url_or_id],
+        )
+    )
+    return rows[0] if rows else None
 
 
 def remove_feed(db: Database, url_or_id: str) -> bool:
     """Remove a feed and its items' link to it; False when there is no such feed."""
-    row = db.execute(
-        "SELECT id FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ? OR name = ?",
-        [url_or_id, url_or_id, url_or_id],
-    ).fetchone()
+    row = find_feed(db, url_or_id)
     if row is None:
         return False
-    db.execute("UPDATE items SET feed_id = NULL WHERE feed_id = ?", [row[0]])
-    db.execute("DELETE FROM feeds WHERE id = ?", [row[0]])
+    db.execute("UPDATE items SET feed_id = NULL WHERE feed_id = ?", [row["id"]])
+    db.execute("DELETE FROM feeds WHERE id = ?", [row["id"]])
     return True
 
 
+def feed_status(row: dict[str, Any]) -> str:
+    """A feed's state in a few words, for `feeds list`."""
+    if row.get("disabled"):
+        return f"disabled: {row.get('disabled_reason') or 'by hand'}"
+    if not row.get("last_polled_at"):
+        return "never polled"
+    if row.get("last_error"):
+        return "failing" if (row.get("error_count") or 0) > 1 else "failed"
+    return "not modified" if row.get("last_status") == 304 else "ok"
+
+
 def list_feeds(db: Database) -> list[dict[str, Any]]:
-    return list(db.query("SELECT * FROM feeds ORDER BY id"))
+    """Every feed, with its state in words as `status`."""
+    rows = list(db.query("SELECT * FROM feeds ORDER BY id"))
+    for row in rows:
+        row["status"] = feed_status(row)
+    return rows
 
 
 def feeds_to_poll(db: Database, now: str, force: bool = False) -> list[FeedRow]:
@@ -77,23 +115,86 @@ def feeds_to_poll(db: Database, now: str, force: bool = False) -> list[FeedRow]:
     return [_to_feed(r) for r in rows]
 
 
+def count_waiting(db: Database, now: str) -> int:
+    """Enabled feeds in back-off (or told to wait by the server) until after `now`."""
+    return db.execute(
+        "SELECT count(*) FROM feeds WHERE disabled = 0 AND next_poll_at > ?", [now]
+    ).fetchone()[0]
+
+
+_STATE_COLUMNS = frozenset(
+    [
+        "title",
+        "etag",
+        "last_modified",
+        "last_status",
+        "last_error",
+        "error_count",
+        "next_poll_at",
+        "last_polled_at",
+        "last_new_entry_at",
+        "disabled",
+        "disabled_reason",
+    ]
+)
+
+
 def save_feed_state(db: Database, feed_id: int, **state: Any) -> None:
-    db["feeds"].update(feed_id, state)
+    """Update a feed's poll state (one plain UPDATE: this runs once per feed per poll)."""
+    unknown = set(state) - _STATE_COLUMNS
+    if unknown:
+        raise ValueError(f"not feed state columns: {sorted(unknown)}")
+    assignments = ", ".join(f"{column} = ?" for column in state)
+    db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", [*state.values(), feed_id])
+
+
+def known_guids(db: Database, per_feed: int = 1000) -> dict[int, frozenset[str]]:
+    """The latest guids stored for each feed, so parse workers can skip entries
+    already known. A hint only: the unique index still decides what is new."""
+    known: dict[int, set[str]] = {}
+    rows = db.execute(
+        "SELECT feed_id, guid FROM (SELECT feed_id, guid, row_number() OVER "
+        "(PARTITION BY feed_id ORDER BY id DESC) AS n FROM items WHERE feed_id IS NOT NULL) "
+        "WHERE n <= ?",
+        [per_feed],
+    )
+    for feed_id, guid in rows:
+        known.setdefault(feed_id, set()).add(guid)
+    return {feed_id: frozenset(guids) for feed_id, guids in known.items()}
+
+
+def move_feed(db: Database, feed_id: int, new_url: str) -> bool:
+    """Store a feed's new address after a permanent redirect, keeping the first
+    one the user gave. False when another feed already has that address."""
+    if db.execute("SELECT 1 FROM feeds WHERE url = ?", [new_url]).fetchone():
+        return False
+    db.execute(
+        "UPDATE feeds SET original_url = coalesce(original_url, url), url = ? WHERE id = ?",
+        [new_url, feed_id],
+    )
+    return True
 
 
 def save_items(db: Database, feed_id: int | None, entries: Iterable[Entry]) -> list[Entry]:
     """Insert entries not stored before; return only the new ones, with their ids.
 
     The (feed_id, guid) unique index makes this idempotent: polling twice never
-    stores an entry twice, and a crash mid-way leaves no half-written entry."""
+    stores an entry twice. The caller holds the transaction, so a crash mid-way
+    leaves no half-written batch."""
     new: list[Entry] = []
     stamp = now_iso()
+    sql = (
+        "INSERT OR IGNORE INTO items (feed_id, guid, title, summary, url, published_at,"
+        " fetched_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    )
     for entry in entries:
         cursor = db.execute(
-            "INSERT OR IGNORE INTO items (feed_id, guid, title, summary, url, published_at,"
-            " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [feed_id, entry.guid, entry.title, entry.summary, entry.url, entry.published_at, stamp],
-        )
+            sql,
+            [
+                feed_id, entry.guid, entry.title, entry.summary, entry.url,
+                entry.published_at, stamp, entry.publisher,
+            ],
+        )  # fmt: skip
         if cursor.rowcount:
             entry.id = cursor.lastrowid
             new.append(entry)

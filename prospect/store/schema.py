@@ -189,8 +189,17 @@ def _m003_contact_sources(db: Database) -> None:
     )
 
 
+def _m004_feed_politeness(db: Database) -> None:
+    # why a feed is disabled (410 Gone), the address the user gave before a
+    # permanent redirect moved it, and the publisher behind aggregator entries
+    db["feeds"].add_column("disabled_reason", str)
+    db["feeds"].add_column("original_url", str)
+    db["items"].add_column("publisher", str)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
     (3, "what each source said about each contact", _m003_contact_sources),
+    (4, "feed politeness: disabled reason, original URL; item publisher", _m004_feed_politeness),
 ]

@@ -1,0 +1,188 @@
+"""Benchmark: `prospect poll` against the loop a user would write by hand.
+
+A threaded HTTP server on loopback serves N feeds of 50 entries spread over
+30 host names (127.0.0.1 ... 127.0.0.30, all loopback on Linux), every
+response delayed 100 ms, with ETag / Last-Modified support. Bodies are
+generated before timing starts, so the server is never the bottleneck.
+
+Measured in the same run:
+  (a) a naive sequential loop of feedparser.parse(url) over the same URLs;
+  (b) `prospect poll` on a fresh database (a subprocess, start-up included);
+  (c) a second `prospect poll --force`, where every feed answers 304.
+Targets: (b) <= (a) / 10; (c) <= (b) / 4; peak RSS of (b) < 200 MB.
+
+    python bench/bench_poll.py           # 300 feeds
+    python bench/bench_poll.py --quick   # 20 feeds, a few seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import feedparser
+
+from prospect.store import connect, write
+from prospect.store.feeds import add_feed
+
+HOSTS = 30
+ENTRIES = 50
+DELAY = 0.1
+LAST_MODIFIED = "Tue, 10 Nov 2026 09:00:00 GMT"
+WORDS = [
+    "market",
+    "growth",
+    "platform",
+    "customers",
+    "revenue",
+    "cloud",
+    "security",
+    "data",
+    "teams",
+    "launch",
+]
+
+
+def make_feed(n: int) -> bytes:
+    items = []
+    for i in range(ENTRIES):
+        words = " ".join(WORDS[(n + i + k) % len(WORDS)] for k in range(6))
+        title = (
+            f"Company{n}x{i} raises ${i + 1}M in Series B funding"
+            if i % 10 == 0
+            else f"Feed {n} story {i}: {words}"
+        )
+        items.append(
+            f"<item><title>{title}</title><link>https://news{n}.test/{i}</link>"
+            f'<guid isPermaLink="false">feed{n}-item{i}</guid>'
+            f"<pubDate>Tue, 10 Nov 2026 {i % 24:02d}:00:00 GMT</pubDate>"
+            f"<description>&lt;p&gt;{words} {words} &lt;b&gt;{n}&lt;/b&gt;&lt;/p&gt;</description>"
+            "</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Feed {n}</title><link>https://news{n}.test/</link>"
+        f"<description>bench</description>{''.join(items)}</channel></rss>"
+    ).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    bodies: ClassVar[dict[str, tuple[bytes, str]]] = {}
+
+    def do_GET(self) -> None:
+        time.sleep(DELAY)
+        body, etag = self.bodies[self.path]
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", LAST_MODIFIED)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256
+
+
+def start_servers() -> list[Server]:
+    servers = []
+    for h in range(1, HOSTS + 1):
+        server = Server((f"127.0.0.{h}", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    return servers
+
+
+def run_prospect(db: Path, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "prospect", "--db", str(db), "poll", *args],
+        check=True,
+        env={**os.environ, "PROSPECT_CONFIG": str(db.with_suffix(".yaml"))},
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="20 feeds instead of 300")
+    ap.add_argument("--feeds", type=int, default=None)
+    args = ap.parse_args()
+    n_feeds = args.feeds or (20 if args.quick else 300)
+
+    servers = start_servers()
+    urls = []
+    for n in range(n_feeds):
+        server = servers[n % HOSTS]
+        host, port = server.server_address[:2]
+        path = f"/feed/{n}.xml"
+        body = make_feed(n)
+        Handler.bodies[path] = (body, '"' + hashlib.sha1(body).hexdigest()[:16] + '"')
+        urls.append(f"http://{host}:{port}{path}")
+    size = sum(len(b) for b, _ in Handler.bodies.values())
+    print(f"{n_feeds} feeds x {ENTRIES} entries ({size / 1e6:.1f} MB) on {HOSTS} hosts, "
+          f"{DELAY * 1000:.0f} ms per response", file=sys.stderr)  # fmt: skip
+
+    start = time.perf_counter()
+    naive_entries = sum(len(feedparser.parse(url).entries) for url in urls)
+    naive = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory(prefix="prospect-bench-") as tmp:
+        db_path = Path(tmp) / "bench.db"
+        db = connect(db_path)
+        with write(db):
+            for url in urls:
+                add_feed(db, url)
+        db.close()
+        fresh = run_prospect(db_path)
+        peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        db = connect(db_path)
+        stored = db.execute("SELECT count(*) FROM items").fetchone()[0]
+        db.close()
+        cached = run_prospect(db_path, "--force")
+
+    for server in servers:  # shut down together: each waits up to its poll interval
+        threading.Thread(target=server.shutdown).start()
+    assert naive_entries == stored == n_feeds * ENTRIES, (naive_entries, stored)
+
+    rows = [
+        ("(a) naive feedparser.parse loop", naive, None, None, None),
+        ("(b) prospect poll, fresh db", fresh, naive, fresh / naive, 1 / 10),
+        ("(c) prospect poll --force, all 304", cached, fresh, cached / fresh, 1 / 4),
+    ]
+    print(f"{'figure':38} {'seconds':>8} {'baseline':>9} {'ratio':>7} {'target':>8}  ok")
+    for name, value, base, ratio, target in rows:
+        if base is None:
+            print(f"{name:38} {value:8.2f} {'':>9} {'':>7} {'':>8}")
+            continue
+        ok = "yes" if ratio <= target else "NO"
+        print(f"{name:38} {value:8.2f} {base:9.2f} {ratio:7.3f} {'<= ' + f'{target:.3f}':>8}  {ok}")
+    ok = "yes" if peak_rss_mb < 200 else "NO"
+    print(f"{'peak RSS of (b), largest process (MB)':38} {peak_rss_mb:8.1f} {'':>9} {'':>7} "
+          f"{'< 200':>8}  {ok}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

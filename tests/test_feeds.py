@@ -1,0 +1,145 @@
+"""`prospect feeds ...` and `prospect poll` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from prospect.errors import ExitCode
+
+FEEDS = Path(__file__).parent / "fixtures" / "feeds"
+RSS = (
+    b'<rss version="2.0"><channel><title>Wire</title><item><guid>1</guid>'
+    b"<title>Acme Robotics raises $20M in Series B funding</title></item></channel></rss>"
+)
+
+
+def feeds_json(cli) -> list[dict]:
+    result = cli("feeds", "list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_add_list_remove(cli):
+    path = FEEDS / "google-alerts.atom.xml"
+    result = cli("feeds", "add", str(path), "--name", "Alerts", "--tag", "alerts")
+    assert result.exit_code == 0 and "added" in result.stderr
+    assert "already subscribed" in cli("feeds", "add", str(path)).stderr
+    rows = feeds_json(cli)
+    assert [(r["name"], r["url"], r["tag"], r["status"]) for r in rows] == [
+        ("Alerts", str(path.resolve()), "alerts", "never polled")
+    ]
+    assert cli("feeds", "remove", "Alerts").exit_code == 0
+    assert feeds_json(cli) == []
+    missing = cli("feeds", "remove", "Alerts")
+    assert missing.exit_code == 1 and missing.stderr.startswith("error: no feed 'Alerts'")
+
+
+def test_add_refuses_what_is_not_a_feed_address(cli):
+    result = cli("feeds", "add", "gopher://example.com/feed")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr == (
+        "error: gopher://example.com/feed: expected an http, https or file URL, got gopher:\n"
+    )
+    assert feeds_json(cli) == []
+
+
+def test_search_adds_an_encoded_google_news_feed(cli):
+    assert cli("feeds", "search", '"Series B" fintech').exit_code == 0
+    (row,) = feeds_json(cli)
+    assert row["url"] == (
+        "https://news.google.com/rss/search?q=%22Series%20B%22%20fintech&hl=en-US&gl=US&ceid=US:en"
+    )
+    assert row["name"] == 'Google News: "Series B" fintech' and row["tag"] == "search"
+
+
+def test_opml_import_reads_nested_folders_and_export_round_trips(cli, tmp_path):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        """<?xml version="1.0"?>
+<opml version="1.0"><head><title>Reader</title></head><body>
+  <outline text="Top" xmlUrl="https://top.test/feed"/>
+  <outline text="news"><outline text="tech">
+    <outline text="TechWire" title="TechWire" type="rss" xmlUrl="https://tech.test/rss"/>
+  </outline></outline>
+  <outline text="Categorised" xmlUrl="https://cat.test/rss" category="/wire"/>
+  <outline text="A folder with no feeds"/>
+  <outline text="Bad" xmlUrl="ftp://bad.test/feed"/>
+</body></opml>
+"""
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.exit_code == 0, result.output
+    assert "3 feeds added" in result.stderr and "1 skipped" in result.stderr
+    assert "skipped: ftp://bad.test/feed" in result.stderr
+    before = {(r["url"], r["name"], r["tag"]) for r in feeds_json(cli)}
+    assert before == {
+        ("https://top.test/feed", "Top", None),
+        ("https://tech.test/rss", "TechWire", "tech"),
+        ("https://cat.test/rss", "Categorised", "wire"),
+    }
+    exported = cli("feeds", "export")
+    assert exported.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert '<opml version="2.0">' in exported.stdout
+    again = tmp_path / "again.opml"
+    again.write_text(exported.stdout)
+    cli("feeds", "remove", "Top")
+    cli("feeds", "remove", "TechWire")
+    cli("feeds", "remove", "Categorised")
+    assert cli("feeds", "import", str(again)).exit_code == 0
+    assert {(r["url"], r["name"], r["tag"]) for r in feeds_json(cli)} == before
+
+
+def test_bad_opml_is_one_line_with_file_and_line(cli, tmp_path):
+    bad = tmp_path / "bad.opml"
+    bad.write_text('<?xml version="1.0"?>\n<opml>\n<body>\n<outline text="x">\n</body></opml>\n')
+    result = cli("feeds", "import", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {bad}:5: not valid OPML (mismatched tag)")
+    assert result.stderr.count("\n") == 1
+    assert feeds_json(cli) == []
+    html = tmp_path / "page.opml"
+    html.write_text("<html><body/></html>")
+    assert "expected an <opml> root element" in cli("feeds", "import", str(html)).stderr
+
+
+def test_poll_prints_one_summary_line_and_exit_codes(cli, httpserver: HTTPServer):
+    httpserver.expect_request("/ok").respond_with_data(RSS)
+    httpserver.expect_request("/broken").respond_with_data("", status=500)
+    cli("feeds", "add", httpserver.url_for("/ok"))
+    cli("feeds", "add", httpserver.url_for("/broken"))
+    result = cli("poll")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        "2 feeds polled, 0 not modified, 1 failed; 1 new entries, 1 new signals"
+        " (see prospect feeds list)\n"
+    )
+    strict = cli("poll", "--force", "--strict")
+    assert strict.exit_code == ExitCode.PARTIAL
+    quiet = cli("poll", "--force", "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    rows = {r["url"]: r for r in feeds_json(cli)}
+    broken = rows[httpserver.url_for("/broken")]
+    assert broken["status"] == "failing" and broken["error_count"] == 3
+    assert broken["last_error"].startswith("HTTP 500") and broken["next_poll_at"]
+
+
+def test_poll_exits_1_when_every_feed_failed(cli, httpserver: HTTPServer):
+    httpserver.expect_request("/broken").respond_with_data("", status=503)
+    cli("feeds", "add", httpserver.url_for("/broken"))
+    result = cli("poll")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.startswith("1 feeds polled, 0 not modified, 1 failed")
+
+
+def test_poll_with_local_file_feeds(cli):
+    for name in ("google-alerts.atom.xml", "google-news-search.xml"):
+        cli("feeds", "add", str(FEEDS / name))
+    result = cli("poll")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("2 feeds polled, 0 not modified, 0 failed; 26 new entries")
+    again = cli("poll", "--force")
+    assert again.stderr.startswith("2 feeds polled, 0 not modified, 0 failed; 0 new")

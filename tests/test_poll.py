@@ -1,0 +1,189 @@
+"""`poll` end to end against a real local HTTP server and a real database."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from prospect.poll import PollSummary, backoff, poll
+from prospect.store import write
+from prospect.store.feeds import add_feed, list_feeds
+
+
+def rss(*titles: str) -> bytes:
+    items = "".join(
+        f"<item><guid>{i}</guid><title>{t}</title><link>https://news.test/{i}</link>"
+        "<pubDate>Tue, 10 Nov 2026 09:00:00 GMT</pubDate></item>"
+        for i, t in enumerate(titles)
+    )
+    return f'<rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'.encode()
+
+
+FEED = rss("Acme Robotics raises $20M in Series B funding", "Weather is nice")
+
+
+def subscribe(db, *urls: str) -> None:
+    with write(db):
+        for url in urls:
+            add_feed(db, url)
+
+
+def feed(db, url: str | None = None) -> dict:
+    rows = list_feeds(db)
+    return next(r for r in rows if url is None or url in (r["url"], r["original_url"]))
+
+
+def test_new_entries_are_stored_and_detected_once(db, config, httpserver: HTTPServer):
+    httpserver.expect_request("/feed").respond_with_data(FEED, content_type="application/rss+xml")
+    subscribe(db, httpserver.url_for("/feed"))
+    first = poll(db, config)
+    assert (first.polled, first.failed, first.new_entries) == (1, 0, 2)
+    assert first.new_signals >= 1
+    items = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    signals = db.execute("SELECT count(*) FROM signals").fetchone()[0]
+    second = poll(db, config, force=True)
+    assert (second.new_entries, second.new_signals) == (0, 0)
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == items
+    assert db.execute("SELECT count(*) FROM signals").fetchone()[0] == signals
+    row = feed(db)
+    assert row["title"] == "Wire" and row["last_new_entry_at"] and row["status"] == "ok"
+
+
+def test_etag_and_last_modified_round_trip_and_304_is_not_parsed(db, config, httpserver):
+    etag, modified = '"v1"', "Tue, 10 Nov 2026 09:00:00 GMT"
+    url = httpserver.url_for("/feed")
+    httpserver.expect_ordered_request("/feed").respond_with_data(
+        FEED, headers={"ETag": etag, "Last-Modified": modified}
+    )
+    httpserver.expect_ordered_request(
+        "/feed", headers={"If-None-Match": etag, "If-Modified-Since": modified}
+    ).respond_with_data(b"<not xml at all", status=304)
+    subscribe(db, url)
+    poll(db, config)
+    assert (feed(db)["etag"], feed(db)["last_modified"]) == (etag, modified)
+    again = poll(db, config, force=True)
+    assert (again.not_modified, again.failed, again.new_entries) == (1, 0, 0)
+    assert feed(db)["last_status"] == 304 and feed(db)["etag"] == etag
+    httpserver.check_assertions()
+
+
+def test_301_updates_the_stored_url_and_302_does_not(db, config, httpserver):
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=301, headers={"Location": "/new"}
+    )
+    httpserver.expect_request("/temp").respond_with_data(
+        "", status=302, headers={"Location": "/new2"}
+    )
+    httpserver.expect_request("/new").respond_with_data(FEED)
+    httpserver.expect_request("/new2").respond_with_data(rss("Other"))
+    subscribe(db, httpserver.url_for("/moved"), httpserver.url_for("/temp"))
+    poll(db, config)
+    urls = {r["url"] for r in list_feeds(db)}
+    assert urls == {httpserver.url_for("/new"), httpserver.url_for("/temp")}
+    assert feed(db, httpserver.url_for("/new"))["original_url"] == httpserver.url_for("/moved")
+
+
+def test_410_disables_the_feed_and_adding_it_again_enables_it(db, config, httpserver):
+    httpserver.expect_request("/gone").respond_with_data("", status=410)
+    url = httpserver.url_for("/gone")
+    subscribe(db, url)
+    summary = poll(db, config)
+    assert summary.failed == 1 and "disabled" in summary.errors[0][1]
+    assert feed(db)["disabled"] == 1 and feed(db)["status"].startswith("disabled: 410 Gone")
+    assert poll(db, config, force=True).polled == 0
+    subscribe(db, url)
+    assert feed(db)["disabled"] == 0
+
+
+def test_429_retry_after_sets_next_poll_and_the_feed_waits(db, config, httpserver):
+    httpserver.expect_request("/busy").respond_with_data(
+        "", status=429, headers={"Retry-After": "7200"}
+    )
+    subscribe(db, httpserver.url_for("/busy"))
+    poll(db, config)
+    next_poll = datetime.fromisoformat(feed(db)["next_poll_at"])
+    assert timedelta(minutes=119) < next_poll - datetime.now(UTC) <= timedelta(minutes=120)
+    waiting = poll(db, config)
+    assert waiting.polled == 0 and waiting.waiting == 1 and "in back-off" in waiting.line()
+    assert poll(db, config, force=True).polled == 1
+
+
+def test_repeated_errors_back_off_exponentially_with_a_cap(db, config, httpserver):
+    httpserver.expect_request("/down").respond_with_data("", status=500)
+    subscribe(db, httpserver.url_for("/down"))
+    for expected in (1, 2, 3):
+        poll(db, config, force=True)
+        row = feed(db)
+        assert row["error_count"] == expected
+        wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
+            row["last_polled_at"]
+        )
+        assert wait == backoff(expected)
+    assert [backoff(n).total_seconds() / 3600 for n in (1, 2, 3, 8, 50)] == [1, 2, 4, 72, 72]
+
+
+def test_one_failing_feed_never_stops_the_others(db, config, httpserver):
+    httpserver.expect_request("/ok").respond_with_data(FEED)
+    httpserver.expect_request("/html").respond_with_data(
+        "<html><body><h1>Not a feed</h1></body></html>", content_type="text/html"
+    )
+    httpserver.expect_request("/err").respond_with_data("", status=500)
+    subscribe(
+        db,
+        httpserver.url_for("/err"),
+        httpserver.url_for("/html"),
+        httpserver.url_for("/ok"),
+        "http://127.0.0.1:9/refused",
+    )
+    summary = poll(db, config)
+    assert (summary.polled, summary.failed, summary.new_entries) == (4, 3, 2)
+    errors = dict(summary.errors)
+    assert errors[httpserver.url_for("/html")].startswith("not a feed")
+    assert errors[httpserver.url_for("/err")].startswith("HTTP 500")
+    assert feed(db, httpserver.url_for("/html"))["error_count"] == 1
+
+
+def test_hostile_feeds_through_poll(db, config, httpserver, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        '<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
+        "<title>Leak &xxe; here</title></item></channel></rss>"
+    )
+    laughs = "".join(f'<!ENTITY l{i} "{(f"&l{i - 1};" if i else "lol") * 10}">' for i in range(10))
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel>'
+        "<title>T</title><item><guid>1</guid><title>&l9;</title></item></channel></rss>"
+    )
+    httpserver.expect_request("/xxe").respond_with_data(xxe)
+    httpserver.expect_request("/lol").respond_with_data(bomb)
+    httpserver.expect_request("/big").respond_with_data(b" " * (11 * 1024 * 1024))
+    subscribe(db, *(httpserver.url_for(p) for p in ("/xxe", "/lol", "/big")))
+    summary = poll(db, config)
+    assert summary.polled == 3
+    assert "limit" in dict(summary.errors)[httpserver.url_for("/big")]
+    stored = " ".join(r[0] or "" for r in db.execute("SELECT title FROM items"))
+    assert "TOP-SECRET-VALUE" not in stored
+    assert max((len(r[0] or "") for r in db.execute("SELECT title FROM items")), default=0) < 10_000
+
+
+def test_a_poll_big_enough_for_worker_processes_stores_every_feed(db, config, httpserver):
+    def handler(request: Request) -> Response:
+        n = request.path.strip("/")
+        return Response(rss(f"Feed {n} news", f"Feed {n} more"), content_type="application/xml")
+
+    httpserver.expect_request(re.compile(r"/f\d+")).respond_with_handler(handler)
+    subscribe(db, *(httpserver.url_for(f"/f{i}") for i in range(20)))
+    summary = poll(db, config)
+    assert (summary.polled, summary.failed, summary.new_entries) == (20, 0, 40)
+    calls = []
+    poll(db, config, force=True, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (20, 20)
+
+
+def test_nothing_to_poll_is_a_quiet_success(db, config):
+    assert poll(db, config) == PollSummary()
