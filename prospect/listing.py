@@ -321,6 +321,7 @@ def mark(
             note=note,
             score=round(row.score.total, 4) if row else None,
             signal_id=row.signal.id if row else None,
+            at=now.replace(microsecond=0).isoformat(),
         )
     return target
 

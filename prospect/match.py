@@ -220,9 +220,9 @@ class Event:
 
 
 def _completeness(signal: Signal) -> int:
-    return sum(x is not None for x in (signal.round, signal.amount, signal.person, signal.role)) + (
-        1 if signal.url and not is_aggregator(signal.url) else 0
-    )
+    """Facts count most; a direct link (not a news aggregator's redirect) breaks ties."""
+    facts = sum(x is not None for x in (signal.round, signal.amount, signal.person, signal.role))
+    return 2 * facts + (1 if signal.url and not is_aggregator(signal.url) else 0)
 
 
 def is_aggregator(url: str | None) -> bool:

@@ -54,7 +54,7 @@ def age_days(signal: Signal, now: datetime) -> float:
 
 
 def _num(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.1f}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 @dataclass(slots=True)

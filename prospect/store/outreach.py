@@ -38,6 +38,7 @@ def save_outreach(
     note: str | None = None,
     score: float | None = None,
     signal_id: int | None = None,
+    at: str | None = None,
 ) -> None:
     """Set a person's state and append it to the history; caller owns the transaction.
 
@@ -45,7 +46,7 @@ def save_outreach(
     about the person is news the rep has not acted on yet."""
     if state not in STATES:
         raise ValueError(f"unknown outreach state {state!r}")
-    stamp = now_iso()
+    stamp = at or now_iso()
     seen = db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0]
     db["outreach"].upsert(
         {
