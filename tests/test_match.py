@@ -138,11 +138,14 @@ def test_a_common_name_held_by_several_contacts_elsewhere_is_not_a_match():
 def test_unknown_executive_gets_the_best_introducer_first():
     book = ContactBook(
         [
-            contact(1, "Ben Adler", "Halcyon Security", "Solutions Engineer", connected_on="2026-10-01"),
+            contact(1, "Ben Adler", "Halcyon Security", "Solutions Engineer",
+                    connected_on="2026-10-01"),
             contact(2, "Nina Petrova", "Halcyon Security", "Chief Executive Officer",
                     connected_on="2019-01-01"),
-            contact(3, "Ravi Shah", "Halcyon Security", "Director of IT", connected_on="2022-01-01"),
-            contact(4, "Lena Vogel", "Halcyon Security", "Director, Sales", connected_on="2025-05-05"),
+            contact(3, "Ravi Shah", "Halcyon Security", "Director of IT",
+                    connected_on="2022-01-01"),
+            contact(4, "Lena Vogel", "Halcyon Security", "Director, Sales",
+                    connected_on="2025-05-05"),
         ]
     )  # fmt: skip
     [cand] = match_event(event_of(hire("Marcus Lee", "Halcyon Security"), book), book)

@@ -127,9 +127,12 @@ def test_score_is_the_product_of_its_parts_and_each_part_has_words(config: Confi
 @pytest.mark.parametrize(
     ("signal", "words"),
     [
-        (sig("funding_round", amount=40e6, currency="USD", round="series_b"), "raised $40M Series B"),
-        (sig("funding_round", amount=18e6, currency="EUR", round="series_a"), "raised €18M Series A"),
-        (sig("funding_round", amount=12.5e6, currency="USD", round="seed"), "raised $12.5M seed round"),
+        (sig("funding_round", amount=40e6, currency="USD", round="series_b"),
+         "raised $40M Series B"),
+        (sig("funding_round", amount=18e6, currency="EUR", round="series_a"),
+         "raised €18M Series A"),
+        (sig("funding_round", amount=12.5e6, currency="USD", round="seed"),
+         "raised $12.5M seed round"),
         (sig("funding_round"), "raised funding"),
         (sig("executive_hire", role="Chief Marketing Officer", person="Dana Whitfield"),
          "named Chief Marketing Officer"),
@@ -165,8 +168,9 @@ def test_ties_break_deterministically_whatever_the_input_order(config: Config):
 
 def test_newer_event_wins_a_tie_in_score(config: Config):
     # recency differs, so compare two equal scores built from different parts
-    old = sig("funding_round", round="series_b", published_at=(NOW - timedelta(days=21)).isoformat(),
-              id=1)  # fmt: skip
+    old = sig(
+        "funding_round", round="series_b", published_at=(NOW - timedelta(days=21)).isoformat(), id=1
+    )
     new = sig("funding_round", round="series_a", published_at=NOW.isoformat(), id=2)
     a = cand(old, key="c:1", person="Al", title="Engineer")  # 1.0 * 0.5 * 1 * 0.6 = 0.3
     b = cand(new, key="c:2", person="Zed", relationship="intro")  # .8 * 1 * .7 * 1 = 0.56
