@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -76,6 +77,7 @@ _SENIORITY = (
 )
 
 
+@lru_cache(maxsize=16384)
 def role_key(title: str | None) -> str:
     """A title folded for comparison: 'SVP, Sales' and 'VP of Sales' give 'vp sales'."""
     text = normalize_person(title).replace("vice president", "vp")
@@ -91,7 +93,12 @@ def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
     key = f" {role_key(title)} "
     if not key.strip():
         return False
-    return any(f" {role_key(role)} " in key for role in target_roles if role_key(role))
+    return any(f" {role} " in key for role in _target_keys(tuple(target_roles)))
+
+
+@lru_cache(maxsize=64)
+def _target_keys(target_roles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (role_key(r) for r in target_roles) if k)
 
 
 def seniority(title: str | None) -> int:
@@ -131,6 +138,7 @@ class CompanyIndex:
             if len(compact) >= FUZZY_MIN_CHARS:
                 self._by_prefix[compact[:3]].append(norm)
         self._cache: dict[str, CompanyMatch | None] = {}
+        self._keys: dict[str | None, str] = {}
         self._text_names: dict[str, str] | None = None
 
     def canonical(self, norm: str) -> str:
@@ -139,15 +147,19 @@ class CompanyIndex:
     def key(self, name: str | None) -> str:
         """The name to group reports by: the known company if any, else its own norm."""
         found = self.resolve(name)
-        return found.norm if found else self.canonical(normalize_company(name))
+        if found:
+            return found.norm
+        if name not in self._keys:
+            self._keys[name] = self.canonical(normalize_company(name))
+        return self._keys[name]
 
     def resolve(self, name: str | None) -> CompanyMatch | None:
-        norm = normalize_company(name)
-        if not norm:
+        if not name:
             return None
-        if norm not in self._cache:
-            self._cache[norm] = self._resolve(norm)
-        return self._cache[norm]
+        if name not in self._cache:  # keyed by the raw spelling: normalising is not free
+            norm = normalize_company(name)
+            self._cache[name] = self._resolve(norm) if norm else None
+        return self._cache[name]
 
     def _resolve(self, norm: str) -> CompanyMatch | None:
         canon = self.canonical(norm)

@@ -28,7 +28,7 @@ def store(db_path: Path) -> Path:
     db = connect(db_path)
     now = datetime.now(UTC)
     add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
-    add_contact(db, "=HYPERLINK(\"http://evil.example\")", "Brightloop", "-VP of Sales")
+    add_contact(db, '=HYPERLINK("http://evil.example")', "Brightloop", "-VP of Sales")
     add_contact(db, "Yusuf Demir", "Halcyon Security", "Solutions Architect")
     for hours, feed in ((30, "techwire"), (29, "prwire"), (28, "googlenews")):
         add_report(db, feed, "Brightloop raises $40M Series B", f"https://{feed}.example/b",
@@ -53,7 +53,7 @@ def test_list_csv_has_exact_header_and_escapes_formulas(cli, store):
     assert rows[0] == EXPECTED_COLUMNS
     assert len(rows) == 4
     cells = [cell for row in rows[1:] for cell in row]
-    assert "'=HYPERLINK(\"http://evil.example\")" in cells
+    assert '\'=HYPERLINK("http://evil.example")' in cells
     assert "'-VP of Sales" in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
 
