@@ -41,7 +41,13 @@ SCHEMA: dict[str, Any] = {
     "accounts": {"include": ["str"], "exclude": ["str"]},
     "aliases": {"*": ["str"]},
     "ranking": {
-        "relationship": {"direct": _NUMBER, "intro": _NUMBER, "unknown": _NUMBER},
+        "relationship": {
+            "direct": _NUMBER,
+            "intro": _NUMBER,
+            "unknown": _NUMBER,
+            "name_only": _NUMBER,
+        },
+        "warmth": {"recent_days": _NUMBER, "recent_connection": _NUMBER, "recent_contact": _NUMBER},
         "fit": {
             "target_role": _NUMBER,
             "other_role": _NUMBER,
@@ -49,9 +55,13 @@ SCHEMA: dict[str, Any] = {
             "included_account": _NUMBER,
         },
         "cluster_days": _NUMBER,
+        "per_company": "int",
     },
     "signals": {
-        "job_change": dict(_SIGNAL_COMMON),
+        "job_change": {
+            **_SIGNAL_COMMON,
+            "changes": {"new_company": _NUMBER, "promotion": _NUMBER, "departure": _NUMBER},
+        },
         "funding_round": {**_SIGNAL_COMMON, "rounds": {"*": _NUMBER}},
         "executive_hire": {**_SIGNAL_COMMON, "other_role": _NUMBER},
     },

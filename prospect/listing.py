@@ -1,52 +1,180 @@
-"""The outreach list: signals from the store, matched, ranked, filtered, capped."""
+"""The outreach list: signals from the store, clustered into events, matched to
+people, ranked, filtered by what the rep already did, and capped.
+
+`build_list(db, config, ListOptions, now)` is the one entry point the list,
+`today`, `explain`, `mark` and the e-mail digest share, so they always agree
+on who is rank 3 today.
+
+What the rep did decides who is shown (`is_open`):
+- skipped: never again (until marked otherwise);
+- snoozed: back once the `until` time has come;
+- contacted: not for `cooldown_days`, unless a new signal arrives that scores
+  higher than the one they were contacted about;
+- listed (set by the digest when it sends someone): back only with a new signal.
+A signal is new when its id is above the newest signal id stored with the
+state, so late-arriving reports of an old event never count as news.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from prospect.config import Config
-from prospect.match import ContactBook, match_signals
-from prospect.models import Row
+from prospect.errors import ExitCode, ProspectError
+from prospect.match import (
+    CompanyIndex,
+    ContactBook,
+    Event,
+    cluster_signals,
+    match_event,
+)
+from prospect.models import Contact, Row, Signal, Source
+from prospect.normalize import normalize_person
 from prospect.rank import parse_time, rank_candidates
-from prospect.store.contacts import iter_contacts
-from prospect.store.outreach import outreach_states
-from prospect.store.signals import row_to_signal, signals_since
+from prospect.store import write
+from prospect.store.outreach import (
+    company_aliases,
+    contact_by_id,
+    contacts_for_matching,
+    contacts_named,
+    known_company_norms,
+    last_contacted,
+    outreach_states,
+    save_outreach,
+)
+from prospect.store.signals import load_reports
+
+ACTIONS = ("contacted", "skipped", "snoozed")
+DEFAULT_PER_COMPANY = 3
 
 
 @dataclass(slots=True)
 class ListOptions:
-    limit: int | None = None
-    since_days: float | None = None
+    limit: int | None = None  # None: daily_limit; 0: no limit
+    since_days: float | None = None  # None: max_age_days; never more than max_age_days
     signal_type: str | None = None
     include_all: bool = False  # also people contacted, skipped or snoozed
 
 
-def aliases_map(db: Database) -> dict[str, str]:
-    return {a: c for a, c in db.execute("SELECT alias_norm, company_norm FROM company_aliases")}
+@dataclass(slots=True)
+class Matched:
+    """Today's events and the contacts they concern."""
+
+    events: list[Event]
+    book: ContactBook
+
+
+def load_events(
+    db: Database,
+    config: Config,
+    now: datetime,
+    since_days: float,
+    signal_type: str | None = None,
+) -> Matched:
+    """Signals in the window, clustered into events, with only the contacts they concern."""
+    since = (now - timedelta(days=since_days)).isoformat()
+    reports = load_reports(db, since, signal_type)
+    index = CompanyIndex(known_company_norms(db), company_aliases(db, config.aliases))
+    titles = {id(s): src.title for s, src in reports}
+
+    def company_of(signal: Signal):  # type: ignore[no-untyped-def]
+        found = index.resolve(signal.company)
+        if found is None and not signal.company and signal.type == "keyword":
+            found = index.find_in_text(titles.get(id(signal)))
+        return found
+
+    def day_of(signal: Signal) -> float:
+        when = parse_time(signal.published_at)
+        return when.timestamp() / 86400 if when else now.timestamp() / 86400
+
+    window = float(config.ranking.get("cluster_days", 7))
+    events = cluster_signals(reports, company_of, window, day_of)
+    wanted = {e.company.norm for e in events if e.company}
+    raw_norms = wanted | {a for a, c in index.aliases.items() if c in wanted}
+    names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
+    ids = {s.contact_id for e in events for s in e.signals if s.contact_id is not None}
+    contacts = contacts_for_matching(db, raw_norms, names, ids)
+    return Matched(events=events, book=ContactBook(contacts, index))
+
+
+def _window(config: Config, since_days: float | None) -> float:
+    if since_days is None:
+        return config.max_age_days
+    return min(since_days, config.max_age_days)
 
 
 def build_list(
     db: Database, config: Config, options: ListOptions, now: datetime | None = None
 ) -> list[Row]:
     now = now or datetime.now(UTC)
-    days = options.since_days if options.since_days is not None else config.max_age_days
-    since = (now - timedelta(days=days)).isoformat()
-    signals = [row_to_signal(r) for r in signals_since(db, since, options.signal_type)]
-    book = ContactBook(iter_contacts(db), aliases_map(db))
-    rows = rank_candidates(match_signals(signals, book), config, now)
-    if not options.include_all:
-        rows = [r for r in rows if _is_open(r, outreach_states(db).get(r.person_key), config, now)]
+    matched = load_events(db, config, now, _window(config, options.since_days), options.signal_type)
+    index = matched.book.index
+    excluded = {index.key(a) for a in config.exclude_accounts}
+    included = {index.key(a) for a in config.include_accounts}
+    candidates, included_keys = [], set()
+    for event in matched.events:
+        for cand in match_event(event, matched.book):
+            companies = {index.key(cand.company), index.key(event.signal.company)} - {""}
+            if companies & excluded:
+                continue  # an excluded account never shows up
+            if companies & included:
+                included_keys.add(cand.person_key)
+            candidates.append(cand)
+    rows = rank_candidates(
+        candidates,
+        config,
+        now,
+        included=included_keys,
+        last_contacted=last_contacted(db),
+    )
+    states = outreach_states(db)
+    shown = []
+    for row in rows:
+        state = states.get(row.person_key)
+        if state is not None:
+            row.state = state["state"]
+        if options.include_all or is_open(row, state, config, now):
+            shown.append(row)
+    shown = cap_per_company(
+        shown, int(config.ranking.get("per_company", DEFAULT_PER_COMPANY)), index
+    )
     limit = options.limit if options.limit is not None else config.daily_limit
-    rows = rows[:limit] if limit else rows
-    for i, row in enumerate(rows, 1):
+    shown = shown[:limit] if limit else shown
+    for i, row in enumerate(shown, 1):
         row.rank = i
-    return rows
+    return shown
 
 
-def _is_open(row: Row, state: dict | None, config: Config, now: datetime) -> bool:
+def cap_per_company(rows: list[Row], cap: int, index: CompanyIndex) -> list[Row]:
+    """At most `cap` people per company, so one company's news cannot fill the list."""
+    if cap <= 0:
+        return rows
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for row in rows:
+        key = index.key(row.company) or row.person_key
+        seen[key] += 1
+        if seen[key] <= cap:
+            out.append(row)
+    return out
+
+
+def _new_events(row: Row, seen: int) -> set[int]:
+    """Events of this row reported only after the state was set (ids above `seen`)."""
+    first: dict[int, int] = {}
+    for source in row.evidence:
+        if source.event_id is None or source.signal_id is None:
+            continue
+        first[source.event_id] = min(first.get(source.event_id, source.signal_id), source.signal_id)
+    return {event for event, lowest in first.items() if lowest > seen}
+
+
+def is_open(row: Row, state: dict[str, Any] | None, config: Config, now: datetime) -> bool:
     """Whether a person belongs on today's list given what the rep did about them."""
     if state is None:
         return True
@@ -56,13 +184,198 @@ def _is_open(row: Row, state: dict | None, config: Config, now: datetime) -> boo
     if kind == "snoozed":
         until = parse_time(state.get("until"))
         return until is None or now >= until
-    if kind in ("contacted", "listed"):
-        marked = parse_time(state.get("updated_at"))
-        stronger = row.score.total > float(state.get("score") or 0) and row.signal.id != state.get(
-            "signal_id"
+    if kind not in ("contacted", "listed"):
+        return True
+    seen = state.get("seen_signal_id")
+    if seen is None:  # a state set before seen ids were kept: fall back on the signal id
+        seen = state.get("signal_id") or 0
+    new = _new_events(row, int(seen))
+    if kind == "listed":
+        return bool(new)
+    marked = parse_time(state.get("updated_at"))
+    if marked is None or now - marked >= timedelta(days=config.cooldown_days):
+        return True
+    stronger = row.score.total > float(state.get("score") or 0)
+    return stronger and row.signal.id in new
+
+
+# --- finding one person: `mark` and `explain` ---------------------------------
+
+
+@dataclass(slots=True)
+class Target:
+    person_key: str
+    person: str
+    contact_id: int | None = None
+    row: Row | None = None
+    company: str | None = None
+
+
+def _describe(target: Target) -> str:
+    where = f" at {target.company}" if target.company else ""
+    rank = f"{target.row.rank} " if target.row and target.row.rank else ""
+    return f"{rank}{target.person}{where} [{target.person_key}]"
+
+
+def _from_row(row: Row) -> Target:
+    return Target(row.person_key, row.person, row.contact_id, row, row.company)
+
+
+def _from_contact(contact: Contact) -> Target:
+    return Target(f"c:{contact.id}", contact.full_name, contact.id, None, contact.company)
+
+
+def find_person(db: Database, config: Config, ident: str, now: datetime) -> Target:
+    """A person by rank in today's list (a number), key (c:42, p:name|company) or name.
+
+    Raises a usage error naming the candidates when a name is ambiguous."""
+    ident = ident.strip()
+    if ident.isdigit():
+        rows = build_list(db, config, ListOptions(limit=0), now)
+        number = int(ident)
+        if not 1 <= number <= len(rows):
+            raise ProspectError(
+                f"no number {number} in today's list (it has {len(rows)} people); "
+                "use a key like c:42 or a name",
+                ExitCode.USAGE,
+            )
+        return _from_row(rows[number - 1])
+    everyone = build_list(db, config, ListOptions(limit=0, include_all=True), now)
+    if ident.startswith(("c:", "p:")):
+        for row in everyone:
+            if row.person_key == ident:
+                return _from_row(row)
+        if ident.startswith("c:") and ident[2:].isdigit():
+            contact = contact_by_id(db, int(ident[2:]))
+            if contact is not None:
+                return _from_contact(contact)
+        raise ProspectError(f"no one with the key {ident!r}", ExitCode.USAGE)
+    wanted = normalize_person(ident)
+    if not wanted:
+        raise ProspectError("expected a number, a key like c:42, or a name", ExitCode.USAGE)
+    exact = [r for r in everyone if normalize_person(r.person) == wanted]
+    partial = [r for r in everyone if f" {wanted} " in f" {normalize_person(r.person)} "]
+    targets = [_from_row(r) for r in (exact or partial)]
+    if not targets:
+        contacts = contacts_named(db, wanted)
+        exact_contacts = [c for c in contacts if c.name_norm == wanted]
+        targets = [_from_contact(c) for c in (exact_contacts or contacts)]
+    if len(targets) == 1:
+        return targets[0]
+    if not targets:
+        raise ProspectError(f"no one called {ident!r} in today's list or your contacts")
+    shown = "; ".join(_describe(t) for t in targets[:10])
+    more = f" and {len(targets) - 10} more" if len(targets) > 10 else ""
+    raise ProspectError(
+        f"{ident!r} matches {len(targets)} people: {shown}{more}; "
+        "use the number or the key in brackets",
+        ExitCode.USAGE,
+    )
+
+
+def parse_until(text: str, now: datetime) -> datetime:
+    """YYYY-MM-DD (the start of that day, UTC) or a duration: 3d, 2w, 12h."""
+    text = text.strip().lower()
+    units = {"h": 1 / 24, "d": 1.0, "w": 7.0}
+    if text and text[-1] in units:
+        try:
+            return now + timedelta(days=float(text[:-1]) * units[text[-1]])
+        except ValueError:
+            pass
+    try:
+        return datetime.fromisoformat(text[:10]).replace(tzinfo=UTC)
+    except ValueError:
+        raise ProspectError(
+            f"--until: expected a date like 2026-12-01 or a duration like 3d or 2w, got {text!r}",
+            ExitCode.USAGE,
+        ) from None
+
+
+def mark(
+    db: Database,
+    config: Config,
+    ident: str,
+    action: str,
+    *,
+    until: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> Target:
+    """Record what the rep did about one person."""
+    now = now or datetime.now(UTC)
+    if action not in ACTIONS:
+        raise ProspectError(f"expected one of {', '.join(ACTIONS)}, got {action!r}", ExitCode.USAGE)
+    if action == "snoozed" and not until:
+        raise ProspectError("snoozed needs --until DATE (e.g. 2026-12-01 or 2w)", ExitCode.USAGE)
+    when = parse_until(until, now).replace(microsecond=0).isoformat() if until else None
+    target = find_person(db, config, ident, now)
+    row = target.row
+    with write(db):
+        save_outreach(
+            db,
+            target.person_key,
+            target.person,
+            action,
+            contact_id=target.contact_id,
+            until=when if action == "snoozed" else None,
+            note=note,
+            score=round(row.score.total, 4) if row else None,
+            signal_id=row.signal.id if row else None,
+            at=now.replace(microsecond=0).isoformat(),
         )
-        if kind == "listed":
-            return stronger
-        cooled = marked is None or now - marked >= timedelta(days=config.cooldown_days)
-        return cooled or stronger
-    return True
+    return target
+
+
+# --- raw signals with their matches: `prospect signals list` ---------------------
+
+SIGNAL_COLUMNS = (
+    "id", "published_at", "type", "company", "person", "role", "round", "amount", "currency",
+    "change", "rule", "event_id", "company_match", "matches", "feed", "title", "url",
+)  # fmt: skip
+
+
+def signal_records(
+    db: Database,
+    config: Config,
+    now: datetime,
+    since_days: float | None = None,
+    signal_type: str | None = None,
+) -> list[dict[str, Any]]:
+    """Every stored signal in the window, newest first, with whom it matches."""
+    days = since_days if since_days is not None else config.max_age_days
+    matched = load_events(db, config, now, days, signal_type)
+    out = []
+    for event in matched.events:
+        people = []
+        for cand in match_event(event, matched.book):
+            if cand.relationship == "intro":
+                people.append(f"{cand.person} (intro via {cand.intro[0].full_name})")
+            else:
+                people.append(f"{cand.person} ({cand.note or cand.relationship})")
+        how = f"{event.company.norm} ({event.company.how})" if event.company else ""
+        by_id: dict[int | None, Source] = {s.signal_id: s for s in event.sources}
+        for signal in event.signals:
+            source = by_id.get(signal.id)
+            out.append(
+                {
+                    "id": signal.id,
+                    "published_at": signal.published_at,
+                    "type": signal.type,
+                    "company": signal.company,
+                    "person": signal.person,
+                    "role": signal.role,
+                    "round": signal.round,
+                    "amount": signal.amount,
+                    "currency": signal.currency,
+                    "change": signal.change,
+                    "rule": signal.rule,
+                    "event_id": event.id,
+                    "company_match": how,
+                    "matches": "; ".join(people),
+                    "feed": source.feed if source else None,
+                    "title": source.title if source else None,
+                    "url": signal.url,
+                }
+            )
+    out.sort(key=lambda r: (r["published_at"] or "", r["id"] or 0), reverse=True)
+    return out

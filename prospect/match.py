@@ -1,19 +1,313 @@
 """Matching signals to people the rep knows.
 
-Pure functions over plain data: a `ContactBook` (the rep's contacts indexed by
-normalised company and person name) and signals in, `Candidate`s out. A
-candidate is one person a signal makes worth contacting, with how the rep
-reaches them: directly, through an introduction, or not at all.
+Pure functions over plain data, in three steps:
+
+1. `CompanyIndex.resolve` turns a signal's company capture into a company the
+   rep knows: by normalised name, then aliases (signals.yaml and the
+   company_aliases table), then a cautious fuzzy fallback. Fuzzy matching only
+   runs on names of 8+ characters (compared without spaces), between names of
+   similar length that share their first three letters, with a high
+   threshold: "Box" never becomes "Dropbox", "Apple" never "Applied
+   Materials", and short or common-word names ("Square", "Notion", "Gong")
+   match only exactly, from the detector's own company capture.
+2. `cluster_signals` folds reports of one event from several feeds into one
+   `Event` (company + type + round/person/rule, within a window), keeping
+   every report as evidence.
+3. `match_event` turns an event into `Candidate`s: the rep's contacts at the
+   company (direct), the named person if the rep knows them (by name and
+   company, or by name alone when they are listed at a former employer), or a
+   new executive reached through an introduction by the best-placed contact.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
 
-from prospect.models import Contact, Signal
-from prospect.normalize import normalize_company, normalize_person
+from rapidfuzz import fuzz
+
+from prospect.models import Contact, Signal, Source
+from prospect.normalize import normalize_company, normalize_person, normalize_text
+
+FUZZY_MIN_CHARS = 8  # no fuzzy matching for names shorter than this (without spaces)
+FUZZY_THRESHOLD = 92.0  # rapidfuzz ratio, 0-100
+FUZZY_MAX_LENGTH_RATIO = 1.2  # the longer name at most this much longer
+
+# Company names that are also everyday words: never found by scanning free text.
+COMMON_WORDS = frozenset(
+    [
+     "apple", "amazon", "box", "square", "notion", "gong", "slack", "zoom", "stripe", "block",
+     "meta", "oracle", "shell", "target", "visa", "delta", "ford", "gap", "next", "sage", "ring",
+     "nest", "signal", "bolt", "lime", "bird", "loom", "figma", "canva", "asana", "affirm",
+     "chime", "brex", "ramp", "mercury", "plaid", "rippling", "deel", "gusto", "lattice",
+     "pilot", "carta", "vanguard", "discovery", "platform", "together", "general", "united",
+     "national", "global", "capital", "partners", "ventures", "labs", "group", "health", "bank",
+     "energy", "digital", "solutions", "systems", "software", "technologies",
+    ]
+)  # fmt: skip
+
+_AGGREGATORS = ("news.google.com", "google.com/url", "bing.com/news")
+
+
+# --- roles ---------------------------------------------------------------------
+
+_ROLE_ABBREVIATIONS = {
+    "ceo": "chief executive officer",
+    "cmo": "chief marketing officer",
+    "cro": "chief revenue officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+    "cso": "chief sales officer",
+    "svp": "vp",
+    "evp": "vp",
+    "avp": "vp",
+}
+_ROLE_STOPWORDS = frozenset({"of", "the", "and", "for", "at"})
+_SENIORITY = (
+    (5, re.compile(r"\b(?:chief|founder|co founder|cofounder|president|owner|partner)\b")),
+    (4, re.compile(r"\b(?:vp|general manager|managing director)\b")),
+    (3, re.compile(r"\bhead\b")),
+    (2, re.compile(r"\bdirector\b")),
+    (1, re.compile(r"\b(?:manager|lead|principal)\b")),
+)
+
+
+@lru_cache(maxsize=16384)
+def role_key(title: str | None) -> str:
+    """A title folded for comparison: 'SVP, Sales' and 'VP of Sales' give 'vp sales'."""
+    text = normalize_person(title).replace("vice president", "vp")
+    words = []
+    for word in text.split():
+        if word in _ROLE_STOPWORDS:
+            continue
+        words.append(_ROLE_ABBREVIATIONS.get(word, word))
+    return " ".join(words)
+
+
+def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
+    key = f" {role_key(title)} "
+    if not key.strip():
+        return False
+    return any(f" {role} " in key for role in _target_keys(tuple(target_roles)))
+
+
+@lru_cache(maxsize=64)
+def _target_keys(target_roles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (role_key(r) for r in target_roles) if k)
+
+
+def seniority(title: str | None) -> int:
+    """0 (unknown) to 5 (C-level, founder): who opens doors best."""
+    key = role_key(title)
+    for level, pattern in _SENIORITY:
+        if pattern.search(key):
+            return level
+    return 0
+
+
+# --- companies -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMatch:
+    norm: str  # canonical normalised name of a company the rep knows
+    how: str  # exact | alias | fuzzy | text
+    score: float = 100.0
+
+
+def _compact(norm: str) -> str:
+    return norm.replace(" ", "")
+
+
+class CompanyIndex:
+    """The companies the rep knows (normalised), with aliases and fuzzy lookup."""
+
+    def __init__(self, known: Iterable[str | None], aliases: Mapping[str, str] | None = None):
+        self.aliases = dict(aliases or {})  # alias norm -> canonical norm
+        self.known: set[str] = {self.canonical(n) for n in known if n}
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        self._by_compact: dict[str, str] = {}
+        for norm in sorted(self.known):
+            compact = _compact(norm)
+            self._by_compact.setdefault(compact, norm)
+            if len(compact) >= FUZZY_MIN_CHARS:
+                self._by_prefix[compact[:3]].append(norm)
+        self._cache: dict[str, CompanyMatch | None] = {}
+        self._keys: dict[str | None, str] = {}
+        self._text_names: dict[str, str] | None = None
+
+    def canonical(self, norm: str) -> str:
+        return self.aliases.get(norm, norm)
+
+    def key(self, name: str | None) -> str:
+        """The name to group reports by: the known company if any, else its own norm."""
+        found = self.resolve(name)
+        if found:
+            return found.norm
+        if name not in self._keys:
+            self._keys[name] = self.canonical(normalize_company(name))
+        return self._keys[name]
+
+    def resolve(self, name: str | None) -> CompanyMatch | None:
+        if not name:
+            return None
+        if name not in self._cache:  # keyed by the raw spelling: normalising is not free
+            norm = normalize_company(name)
+            self._cache[name] = self._resolve(norm) if norm else None
+        return self._cache[name]
+
+    def _resolve(self, norm: str) -> CompanyMatch | None:
+        canon = self.canonical(norm)
+        if canon in self.known:
+            return CompanyMatch(canon, "exact" if canon == norm else "alias")
+        return self._fuzzy(canon)
+
+    def _fuzzy(self, norm: str) -> CompanyMatch | None:
+        compact = _compact(norm)
+        if len(compact) < FUZZY_MIN_CHARS or norm in COMMON_WORDS:
+            return None
+        if compact in self._by_compact:  # "KestrelHealth" vs "Kestrel Health"
+            return CompanyMatch(self._by_compact[compact], "fuzzy", 100.0)
+        best: tuple[float, str] | None = None
+        for candidate in self._by_prefix.get(compact[:3], ()):
+            other = _compact(candidate)
+            longer, shorter = max(len(other), len(compact)), min(len(other), len(compact))
+            if longer > shorter * FUZZY_MAX_LENGTH_RATIO:
+                continue
+            score = fuzz.ratio(compact, other, score_cutoff=FUZZY_THRESHOLD)
+            if score and (best is None or score > best[0]):
+                best = (score, candidate)
+        return CompanyMatch(best[1], "fuzzy", round(best[0], 1)) if best else None
+
+    def find_in_text(self, text: str | None) -> CompanyMatch | None:
+        """A known company named in free text; only distinctive names, never
+        short or common-word ones (those need the detector's capture)."""
+        if not text:
+            return None
+        if self._text_names is None:
+            self._text_names = {n: n for n in self.known if _distinctive(n) and len(n.split()) <= 4}
+            for alias, canon in self.aliases.items():
+                if canon in self.known and _distinctive(alias):
+                    self._text_names[alias] = canon
+        words = normalize_text(text).split()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                canon = self._text_names.get(" ".join(words[i : i + size]))
+                if canon:
+                    return CompanyMatch(canon, "text")
+        return None
+
+
+def _distinctive(norm: str) -> bool:
+    words = norm.split()
+    if len(words) >= 2:
+        return not all(w in COMMON_WORDS for w in words)
+    return len(norm) >= FUZZY_MIN_CHARS and norm not in COMMON_WORDS
+
+
+# --- events --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world event, however many feeds reported it."""
+
+    signal: Signal  # the most complete report, dated at the earliest one
+    signals: list[Signal]
+    sources: list[Source]
+    company: CompanyMatch | None = None
+
+    @property
+    def id(self) -> int | None:
+        return self.signal.id
+
+    @property
+    def first_signal_id(self) -> int:
+        return min((s.id for s in self.signals if s.id is not None), default=0)
+
+
+def _completeness(signal: Signal) -> int:
+    """Facts count most; a direct link (not a news aggregator's redirect) breaks ties."""
+    facts = sum(x is not None for x in (signal.round, signal.amount, signal.person, signal.role))
+    return 2 * facts + (1 if signal.url and not is_aggregator(signal.url) else 0)
+
+
+def is_aggregator(url: str | None) -> bool:
+    return bool(url) and any(a in url for a in _AGGREGATORS)  # type: ignore[operator]
+
+
+def event_key(signal: Signal, company_key: str) -> tuple[str, ...]:
+    """What two reports must share to be the same event."""
+    if signal.type == "job_change":
+        who = str(signal.contact_id) if signal.contact_id else normalize_person(signal.person)
+        return (signal.type, who, signal.change or "", company_key)
+    if not company_key:  # no company: nothing to say two reports are one event
+        return (signal.type, f"signal:{signal.id}:{id(signal)}")
+    if signal.type == "funding_round":
+        return (signal.type, company_key)
+    if signal.type == "executive_hire":
+        return (signal.type, company_key, normalize_person(signal.person) or signal.role or "")
+    return (signal.type, company_key, signal.rule)
+
+
+def _compatible(event: Event, signal: Signal) -> bool:
+    if signal.type != "funding_round":
+        return True
+    rounds = {s.round for s in event.signals if s.round}
+    return not signal.round or not rounds or signal.round in rounds
+
+
+def cluster_signals(
+    reports: Iterable[tuple[Signal, Source]],
+    company_of: Callable[[Signal], CompanyMatch | None],
+    window_days: float,
+    day_of: Callable[[Signal], float],
+) -> list[Event]:
+    """Fold reports of one event (same key, within `window_days` of its first
+    report) into one Event; `day_of` gives a report's time in days."""
+    ordered = sorted(reports, key=lambda r: (day_of(r[0]), r[0].id or 0))
+    open_events: dict[tuple[str, ...], list[tuple[float, Event]]] = defaultdict(list)
+    events: list[Event] = []
+    for signal, source in ordered:
+        company = company_of(signal)
+        company_key = company.norm if company else normalize_company(signal.company)
+        key = event_key(signal, company_key)
+        day = day_of(signal)
+        target = None
+        for first_day, event in open_events[key]:
+            if day - first_day <= window_days and _compatible(event, signal):
+                target = event
+                break
+        if target is None:
+            target = Event(signal=signal, signals=[], sources=[], company=company)
+            open_events[key].append((day, target))
+            events.append(target)
+        target.signals.append(signal)
+        target.sources.append(source)
+    for event in events:
+        _settle(event)
+    return events
+
+
+def _settle(event: Event) -> None:
+    """Pick the most complete report, dated at the earliest; direct links first."""
+    earliest = event.signals[0]
+    best = max(event.signals, key=lambda s: (_completeness(s), -(s.id or 0)))
+    url = best.url
+    if is_aggregator(url):
+        url = next((s.url for s in event.signals if s.url and not is_aggregator(s.url)), url)
+    event.signal = replace(best, published_at=earliest.published_at or best.published_at, url=url)
+    event.sources.sort(key=lambda s: (is_aggregator(s.url), s.published_at or "", s.url or ""))
+    for source in event.sources:
+        source.event_id = event.signal.id
+
+
+# --- people --------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -27,18 +321,25 @@ class Candidate:
     contact: Contact | None = None
     intro: list[Contact] = field(default_factory=list)
     name_only: bool = False  # matched by name alone, without the company
+    note: str = ""  # how the match was made, when it is not obvious
+    event: Event | None = None
 
 
 class ContactBook:
-    """The rep's contacts, indexed for matching."""
+    """The rep's contacts, indexed for matching by canonical company and name."""
 
-    def __init__(self, contacts: Iterable[Contact], aliases: Mapping[str, str] | None = None):
+    def __init__(self, contacts: Iterable[Contact], companies: CompanyIndex | None = None):
+        self.companies = companies
         self.by_company: dict[str, list[Contact]] = defaultdict(list)
         self.by_name: dict[str, list[Contact]] = defaultdict(list)
         self.by_id: dict[int, Contact] = {}
-        self.aliases = dict(aliases or {})  # alias norm -> canonical norm
+        contacts = list(contacts)
+        if self.companies is None:
+            self.companies = CompanyIndex(
+                c.company_norm or normalize_company(c.company) for c in contacts
+            )
         for contact in contacts:
-            company = self.canonical(contact.company_norm or normalize_company(contact.company))
+            company = self.company_of(contact)
             if company:
                 self.by_company[company].append(contact)
             name = contact.name_norm or normalize_person(contact.full_name)
@@ -47,13 +348,17 @@ class ContactBook:
             if contact.id is not None:
                 self.by_id[contact.id] = contact
 
-    def canonical(self, company_norm: str) -> str:
-        return self.aliases.get(company_norm, company_norm)
+    @property
+    def index(self) -> CompanyIndex:
+        assert self.companies is not None
+        return self.companies
 
-    def at_company(self, company: str | None) -> list[Contact]:
-        if not company:
-            return []
-        return self.by_company.get(self.canonical(normalize_company(company)), [])
+    def company_of(self, contact: Contact) -> str:
+        norm = contact.company_norm or normalize_company(contact.company)
+        return self.index.canonical(norm) if norm else ""
+
+    def at(self, company_norm: str | None) -> list[Contact]:
+        return self.by_company.get(company_norm, []) if company_norm else []
 
 
 def contact_key(contact: Contact) -> str:
@@ -66,29 +371,51 @@ def person_key(name: str, company: str | None) -> str:
     return f"p:{normalize_person(name)}|{normalize_company(company)}"
 
 
-def _direct(contact: Contact, signal: Signal, name_only: bool = False) -> Candidate:
+def _connected_ordinal(contact: Contact) -> int:
+    try:
+        return date.fromisoformat((contact.connected_on or "")[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def rank_introducers(contacts: Iterable[Contact]) -> list[Contact]:
+    """Best introducer first: the most senior, then the most recently connected."""
+    return sorted(
+        contacts,
+        key=lambda c: (-seniority(c.title), -_connected_ordinal(c), c.full_name.casefold()),
+    )
+
+
+def _direct(
+    contact: Contact, event: Event, name_only: bool = False, note: str = "", hire: bool = False
+) -> Candidate:
+    signal = event.signal
     return Candidate(
         person_key=contact_key(contact),
         person=contact.full_name,
-        title=contact.title,
-        company=contact.company,
+        # A hire names the new job; the contact record may still show the old one.
+        title=(signal.role or contact.title) if hire else contact.title,
+        company=(signal.company or contact.company) if hire else contact.company,
         relationship="direct",
         signal=signal,
         contact=contact,
         name_only=name_only,
+        note=note,
+        event=event,
     )
 
 
-def match_signal(signal: Signal, book: ContactBook) -> list[Candidate]:
-    """Everyone this signal makes worth contacting."""
+def match_event(event: Event, book: ContactBook) -> list[Candidate]:
+    """Everyone this event makes worth contacting."""
+    signal = event.signal
+    company = event.company.norm if event.company else None
     if signal.type == "job_change" and signal.contact_id in book.by_id:
-        return [_direct(book.by_id[signal.contact_id], signal)]
+        return [_direct(book.by_id[signal.contact_id], event)]  # type: ignore[index]
     if signal.person:
-        known = book.by_name.get(normalize_person(signal.person), [])
-        if known:
-            # The new executive is someone the rep knows, maybe listed at a former employer.
-            return [_direct(c, signal, name_only=True) for c in known]
-        at_company = book.at_company(signal.company)
+        found = _match_person(event, book, company)
+        if found is not None:
+            return [found]
+        at_company = rank_introducers(book.at(company))
         return [
             Candidate(
                 person_key=person_key(signal.person, signal.company),
@@ -97,14 +424,39 @@ def match_signal(signal: Signal, book: ContactBook) -> list[Candidate]:
                 company=signal.company,
                 relationship="intro" if at_company else "unknown",
                 signal=signal,
-                intro=list(at_company),
+                intro=at_company,
+                event=event,
             )
         ]
-    return [_direct(c, signal) for c in book.at_company(signal.company)]
+    return [_direct(c, event) for c in book.at(company)]
 
 
-def match_signals(signals: Iterable[Signal], book: ContactBook) -> list[Candidate]:
+def _match_person(event: Event, book: ContactBook, company: str | None) -> Candidate | None:
+    """The named person, if the rep knows them: by name and company, else by name alone."""
+    signal = event.signal
+    name = normalize_person(signal.person)
+    known = book.by_name.get(name, [])
+    if not known:
+        return None
+    hire = signal.type == "executive_hire"
+    here = [c for c in known if company and book.company_of(c) == company]
+    if here:
+        return _direct(here[0], event, hire=hire)
+    old = book.index.resolve(signal.old_company) if signal.old_company else None
+    at_old = [c for c in known if old and book.company_of(c) == old.norm]
+    # A name alone is weak evidence: only a full name held by one contact counts.
+    chosen = at_old or (known if len(known) == 1 and len(name.split()) >= 2 else [])
+    if len(chosen) != 1:
+        return None
+    contact = chosen[0]
+    listed = contact.company or "no company"
+    return _direct(
+        contact, event, name_only=True, note=f"matched by name; listed at {listed}", hire=hire
+    )
+
+
+def match_events(events: Iterable[Event], book: ContactBook) -> list[Candidate]:
     out: list[Candidate] = []
-    for signal in signals:
-        out.extend(match_signal(signal, book))
+    for event in events:
+        out.extend(match_event(event, book))
     return out

@@ -89,6 +89,18 @@ class ScoreParts:
 
 
 @dataclass(slots=True)
+class Source:
+    """One report of an event: the same event seen in several feeds has several."""
+
+    url: str | None
+    feed: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    signal_id: int | None = None  # the signal this report produced
+    event_id: int | None = None  # the id of the event's representative signal
+
+
+@dataclass(slots=True)
 class Row:
     """One line of the outreach list: a person, their best signal, and why now."""
 
@@ -106,3 +118,8 @@ class Row:
     also: list[Signal] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     rank: int = 0
+    # Every report behind the best signal and the "also" ones, for `explain`.
+    evidence: list[Source] = field(default_factory=list)
+    # Each score part in words: {"strength": "funding_round 1.0 x series_b 1.0", ...}
+    reasons: dict[str, str] = field(default_factory=dict)
+    state: str | None = None  # contacted | skipped | snoozed | listed, shown with --all

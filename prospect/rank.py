@@ -1,32 +1,49 @@
 """Scoring and ranking candidates: pure functions, every part a readable number.
 
 score = strength x recency x relationship x fit
-- strength: the rule's weight, times the round's weight for funding, times a
-  penalty for hires into roles the rep does not sell to;
-- recency: 0.5 ** (age / half-life) from the event's published time;
-- relationship: direct / intro / unknown weights from signals.yaml;
-- fit: the person's title against the target roles, the included accounts.
+
+- strength: the rule's weight; for funding, times the round's weight; for
+  hires, times a penalty when the role is not one the rep sells to; for job
+  changes, times the kind of change (a move to a new company counts fully, a
+  departure with no new company is worth little: there is nobody to sell to yet).
+- recency: 0.5 ** (age / half-life) from the event's first report.
+- relationship: direct / intro / unknown from signals.yaml, lowered when the
+  person was matched by name alone, raised when the rep connected with (or
+  contacted) them -- or, for an intro, with the introducer -- recently.
+- fit: the person's title against the target roles, times a bonus for an
+  included account.
+
+Each part comes with its reason in words, so `prospect explain` can show the
+arithmetic and the list can say "why now" in a sentence. Ties break on the
+newer event, then the name, then the person key: the order never depends on
+the order rows came out of the database.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from prospect.config import Config
-from prospect.match import Candidate
-from prospect.models import Row, ScoreParts, Signal
-from prospect.normalize import normalize_company, normalize_person
+from prospect.match import Candidate, is_target_role
+from prospect.models import Contact, Row, ScoreParts, Signal, Source
+
+DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "departure": 0.25}
+DEFAULT_WARMTH = {"recent_days": 180, "recent_connection": 1.2, "recent_contact": 1.2}
 
 
 def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    if when.tzinfo is None:  # a bare date or naive time is taken as UTC
+        when = when.replace(tzinfo=UTC)
+    return when
 
 
 def age_days(signal: Signal, now: datetime) -> float:
@@ -36,53 +53,119 @@ def age_days(signal: Signal, now: datetime) -> float:
     return max(0.0, (now - when).total_seconds() / 86400)
 
 
-def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
-    if not title:
-        return False
-    folded = normalize_person(title)
-    return any(normalize_person(role) in folded for role in target_roles)
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def strength(signal: Signal, config: Config) -> float:
-    weight = config.weight(signal.type, signal.rule if signal.type == "keyword" else None)
+@dataclass(slots=True)
+class Part:
+    value: float
+    words: str
+
+
+def strength(signal: Signal, config: Config) -> Part:
+    rule = signal.rule if signal.type == "keyword" else None
+    weight = config.weight(signal.type, rule)
+    words = f"{signal.rule if rule else signal.type} weight {_num(weight)}"
     if signal.type == "funding_round":
         rounds = config.signals["funding_round"].extra.get("rounds", {})
-        weight *= float(rounds.get(signal.round or "unknown", rounds.get("unknown", 0.7)))
+        name = signal.round or "unknown"
+        factor = float(rounds.get(name, rounds.get("unknown", 0.7)))
+        weight *= factor
+        words += f" x {name} {_num(factor)}"
     elif signal.type == "executive_hire" and not is_target_role(signal.role, config.target_roles):
-        weight *= float(config.signals["executive_hire"].extra.get("other_role", 0.5))
-    return weight
+        factor = float(config.signals["executive_hire"].extra.get("other_role", 0.5))
+        weight *= factor
+        words += f" x not a role you sell to {_num(factor)}"
+    elif signal.type == "job_change":
+        changes = {**DEFAULT_CHANGES, **config.signals["job_change"].extra.get("changes", {})}
+        change = signal.change or "new_company"
+        factor = float(changes.get(change, 1.0))
+        weight *= factor
+        words += f" x {change.replace('_', ' ')} {_num(factor)}"
+    return Part(weight, words)
 
 
-def recency(signal: Signal, config: Config, now: datetime) -> float:
+def recency(signal: Signal, config: Config, now: datetime) -> Part:
     half_life = config.half_life(signal.type, signal.rule if signal.type == "keyword" else None)
-    return math.pow(0.5, age_days(signal, now) / half_life) if half_life > 0 else 1.0
+    days = age_days(signal, now)
+    value = math.pow(0.5, days / half_life) if half_life > 0 else 1.0
+    return Part(value, f"{days:.1f} days old, half-life {_num(half_life)} days")
 
 
-def fit(candidate: Candidate, config: Config) -> float:
+def _days_since(iso: str | None, now: datetime) -> float | None:
+    if not iso:
+        return None
+    try:
+        when = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    return max(0.0, float((now.date() - when).days))
+
+
+def relationship(
+    candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
+) -> Part:
+    weights = config.ranking.get("relationship", {})
+    value = float(weights.get(candidate.relationship, 0.3))
+    words = f"{candidate.relationship} {_num(value)}"
+    if candidate.name_only:
+        factor = float(weights.get("name_only", 0.8))
+        value *= factor
+        words += f" x matched by name only {_num(factor)}"
+    warmth = {**DEFAULT_WARMTH, **config.ranking.get("warmth", {})}
+    recent = float(warmth["recent_days"])
+    who: Contact | None = candidate.contact or (candidate.intro[0] if candidate.intro else None)
+    contacted = _days_since(last_contacted.get(candidate.person_key), now)
+    connected = _days_since(who.connected_on, now) if who else None
+    if contacted is not None and contacted <= recent:
+        factor = float(warmth["recent_contact"])
+        value *= factor
+        words += f" x you contacted them {int(contacted)} days ago {_num(factor)}"
+    elif connected is not None and connected <= recent:
+        factor = float(warmth["recent_connection"])
+        value *= factor
+        whom = "you" if candidate.contact else f"{who.full_name} and you"  # type: ignore[union-attr]
+        words += f" x {whom} connected {int(connected)} days ago {_num(factor)}"
+    return Part(value, words)
+
+
+def fit(candidate: Candidate, config: Config, included: bool) -> Part:
     weights = config.ranking.get("fit", {})
     title = candidate.title
     if not title:
-        value = float(weights.get("unknown_role", 0.8))
+        value, words = float(weights.get("unknown_role", 0.8)), "title unknown"
     elif is_target_role(title, config.target_roles):
-        value = float(weights.get("target_role", 1.0))
+        value, words = float(weights.get("target_role", 1.0)), f"{title}: a role you sell to"
     else:
-        value = float(weights.get("other_role", 0.6))
-    included = {normalize_company(a) for a in config.include_accounts}
-    if included and normalize_company(candidate.company) in included:
-        value *= float(weights.get("included_account", 1.5))
-    return value
+        value, words = float(weights.get("other_role", 0.6)), f"{title}: not a target role"
+    words += f" {_num(value)}"
+    if included:
+        factor = float(weights.get("included_account", 1.5))
+        value *= factor
+        words += f" x included account {_num(factor)}"
+    return Part(value, words)
 
 
-def score(candidate: Candidate, config: Config, now: datetime) -> ScoreParts:
-    relationship = float(config.ranking.get("relationship", {}).get(candidate.relationship, 0.3))
-    if candidate.name_only:
-        relationship *= 0.8
-    return ScoreParts(
-        strength=round(strength(candidate.signal, config), 4),
-        recency=round(recency(candidate.signal, config, now), 4),
-        relationship=round(relationship, 4),
-        fit=round(fit(candidate, config), 4),
-    )
+def score(
+    candidate: Candidate,
+    config: Config,
+    now: datetime,
+    *,
+    included: bool = False,
+    last_contacted: Mapping[str, str] | None = None,
+) -> tuple[ScoreParts, dict[str, str]]:
+    parts = {
+        "strength": strength(candidate.signal, config),
+        "recency": recency(candidate.signal, config, now),
+        "relationship": relationship(candidate, config, now, last_contacted or {}),
+        "fit": fit(candidate, config, included),
+    }
+    values = {k: round(p.value, 4) for k, p in parts.items()}
+    return ScoreParts(**values), {k: p.words for k, p in parts.items()}
+
+
+# --- words -----------------------------------------------------------------------
 
 
 def format_amount(amount: float | None, currency: str | None) -> str:
@@ -98,19 +181,29 @@ def format_amount(amount: float | None, currency: str | None) -> str:
     return f"{symbol}{amount:,.0f}"
 
 
+def round_words(name: str | None) -> str:
+    if not name:
+        return ""
+    special = {"pre_seed": "pre-seed", "seed": "seed", "growth": "growth", "debt": "debt"}
+    if name in special:
+        return special[name]
+    return name.replace("_", " ").title()
+
+
 def describe_signal(signal: Signal) -> str:
-    """The signal in a few plain words."""
+    """The signal in a few plain words: 'raised $40M Series B', 'named Chief
+    Marketing Officer'. The person is the row's own, so hires leave it out."""
     if signal.type == "funding_round":
-        round_name = (signal.round or "").replace("_", " ").title().replace("Pre Seed", "pre-seed")
-        amount = format_amount(signal.amount, signal.currency)
-        words = " ".join(p for p in ("raised", amount, round_name) if p)
+        words = " ".join(p for p in ("raised", format_amount(signal.amount, signal.currency)) if p)
+        round_name = round_words(signal.round)
+        if round_name:
+            words += f" {round_name}" + (" round" if round_name in ("seed", "pre-seed") else "")
         return words if words != "raised" else "raised funding"
     if signal.type == "executive_hire":
-        who = f"{signal.person} " if signal.person else ""
-        return f"{who}named {signal.role}" if signal.role else f"{who}appointed"
+        return f"named {signal.role}" if signal.role else "named to the leadership team"
     if signal.type == "job_change":
         if signal.change == "departure":
-            return f"left {signal.old_company}"
+            return f"left {signal.old_company or 'their company'}"
         if signal.change == "promotion":
             return f"promoted to {signal.role} at {signal.company}"
         return (
@@ -118,13 +211,16 @@ def describe_signal(signal: Signal) -> str:
             if signal.role
             else f"moved to {signal.company}"
         )
-    return f"{signal.rule}: {signal.evidence}"
+    about = f"{signal.company}: " if signal.company else ""
+    return (
+        f"{about}{signal.rule} ({signal.evidence})" if signal.evidence else f"{about}{signal.rule}"
+    )
 
 
 def when_words(signal: Signal, now: datetime) -> str:
-    days = age_days(signal, now)
     if parse_time(signal.published_at) is None:
         return "recently"
+    days = age_days(signal, now)
     if days < 1:
         return "today"
     if days < 2:
@@ -132,48 +228,104 @@ def when_words(signal: Signal, now: datetime) -> str:
     return f"{int(days)} days ago"
 
 
-def why_now(candidate: Candidate, parts: ScoreParts, config: Config, now: datetime) -> str:
+def why_now(candidate: Candidate, config: Config, now: datetime, included: bool) -> str:
+    """The parts of the score in one sentence."""
     signal = candidate.signal
-    bits = [f"{describe_signal(signal)} {when_words(signal, now)}"]
+    reports = len(candidate.event.sources) if candidate.event else 1
+    lead = f"{describe_signal(signal)} {when_words(signal, now)}"
+    if reports > 1:
+        lead += f" ({reports} reports)"
+    bits = [lead]
     if candidate.relationship == "direct":
-        bits.append("you know them" + (" (matched by name)" if candidate.name_only else ""))
+        bits.append(f"you know them ({candidate.note})" if candidate.note else "you know them")
     elif candidate.relationship == "intro":
-        bits.append(f"{len(candidate.intro)} of your contacts can introduce you")
+        n = len(candidate.intro)
+        bits.append(f"{n} of your contacts there can introduce you" if n > 1 else "a warm intro")
     else:
         bits.append("no one you know there yet")
     if is_target_role(candidate.title, config.target_roles):
         bits.append("a role you sell to")
+    if included:
+        bits.append("an included account")
     return "; ".join(bits)
 
 
-def rank_candidates(candidates: Iterable[Candidate], config: Config, now: datetime) -> list[Row]:
-    """One row per person, best signal first, others as `also`; ties break by name."""
-    best: dict[str, Row] = {}
+# --- ranking -----------------------------------------------------------------------
+
+
+def _evidence(candidate: Candidate) -> list[Source]:
+    if candidate.event is not None:
+        return list(candidate.event.sources)
+    signal = candidate.signal
+    return [Source(url=signal.url, published_at=signal.published_at, signal_id=signal.id)]
+
+
+def _row(
+    candidate: Candidate,
+    config: Config,
+    now: datetime,
+    included: bool,
+    last_contacted: Mapping[str, str],
+) -> Row:
+    parts, reasons = score(candidate, config, now, included=included, last_contacted=last_contacted)
+    evidence = _evidence(candidate)
+    return Row(
+        person=candidate.person,
+        title=candidate.title,
+        company=candidate.company,
+        signal=candidate.signal,
+        score=parts,
+        why=why_now(candidate, config, now, included),
+        headline=describe_signal(candidate.signal),
+        relationship=candidate.relationship,
+        person_key=candidate.person_key,
+        contact_id=candidate.contact.id if candidate.contact else None,
+        intro=list(candidate.intro),
+        sources=[s.url for s in evidence if s.url],
+        evidence=evidence,
+        reasons=reasons,
+    )
+
+
+def sort_key(row: Row) -> tuple[float, float, str, str]:
+    published = parse_time(row.signal.published_at)
+    stamp = published.timestamp() if published else 0.0
+    return (-round(row.score.total, 9), -stamp, row.person.casefold(), row.person_key)
+
+
+def rank_candidates(
+    candidates: Iterable[Candidate],
+    config: Config,
+    now: datetime,
+    *,
+    included: Iterable[str] = (),
+    last_contacted: Mapping[str, str] | None = None,
+) -> list[Row]:
+    """One row per person: their best event first, the other events as `also`.
+
+    `included` holds the candidates' person keys whose company is an included account."""
+    included_keys = set(included)
+    history = last_contacted or {}
+    per_person: dict[str, list[Row]] = {}
     for cand in candidates:
-        parts = score(cand, config, now)
-        row = Row(
-            person=cand.person,
-            title=cand.title,
-            company=cand.company,
-            signal=cand.signal,
-            score=parts,
-            why=why_now(cand, parts, config, now),
-            headline=describe_signal(cand.signal),
-            relationship=cand.relationship,
-            person_key=cand.person_key,
-            contact_id=cand.contact.id if cand.contact else None,
-            intro=list(cand.intro),
-            sources=[cand.signal.url] if cand.signal.url else [],
-        )
-        current = best.get(cand.person_key)
-        if current is None:
-            best[cand.person_key] = row
-        elif row.score.total > current.score.total:
-            row.also = [current.signal, *current.also]
-            best[cand.person_key] = row
-        else:
-            current.also.append(cand.signal)
-    rows = sorted(best.values(), key=lambda r: (-r.score.total, r.person.casefold(), r.person_key))
+        row = _row(cand, config, now, cand.person_key in included_keys, history)
+        per_person.setdefault(cand.person_key, []).append(row)
+    rows = []
+    for group in per_person.values():
+        group.sort(key=sort_key)
+        best, seen = group[0], {best_id(group[0])}
+        for other in group[1:]:
+            if best_id(other) in seen:  # the same event reached them twice
+                continue
+            seen.add(best_id(other))
+            best.also.append(other.signal)
+            best.evidence.extend(other.evidence)
+        rows.append(best)
+    rows.sort(key=sort_key)
     for i, row in enumerate(rows, 1):
         row.rank = i
     return rows
+
+
+def best_id(row: Row) -> int | str:
+    return row.signal.id if row.signal.id is not None else f"{row.signal.type}:{row.headline}"

@@ -136,14 +136,17 @@ def render_records(
 
 # --- the outreach list ---------------------------------------------------------
 
+# The machine-readable contract of `prospect list` (CSV header, JSON keys), in
+# this order. Add columns at the end; never rename or remove one.
 LIST_COLUMNS = (
     "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
     "strength", "recency", "relationship", "fit", "signal_type", "published_at", "url",
-    "also", "person_key", "contact_id", "signal_id",
+    "also", "person_key", "contact_id", "signal_id", "relationship_score", "sources", "state",
 )  # fmt: skip
 
 
 def intro_text(row: Row) -> str:
+    """'ask <contact>, <their title> at <company>, for an introduction' for the best introducer."""
     if not row.intro:
         return ""
     first = row.intro[0]
@@ -152,6 +155,10 @@ def intro_text(row: Row) -> str:
     return (
         f"ask {first.full_name}{title} at {first.company or row.company}, for an introduction{more}"
     )
+
+
+def also_text(row: Row, now: datetime) -> str:
+    return "; ".join(f"{describe_signal(s)} {when_words(s, now)}" for s in row.also)
 
 
 def row_record(row: Row, now: datetime) -> dict[str, Any]:
@@ -172,10 +179,13 @@ def row_record(row: Row, now: datetime) -> dict[str, Any]:
         "signal_type": row.signal.type,
         "published_at": row.signal.published_at,
         "url": row.signal.url,
-        "also": "; ".join(describe_signal(s) for s in row.also),
+        "also": also_text(row, now),
         "person_key": row.person_key,
         "contact_id": row.contact_id,
         "signal_id": row.signal.id,
+        "relationship_score": row.score.relationship,
+        "sources": " ".join(dict.fromkeys(s.url for s in row.evidence if s.url)),
+        "state": row.state,
     }
 
 
@@ -194,24 +204,123 @@ def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) ->
         person = Text(inert(rec["person"]), style="bold")
         if rec["title"]:
             person.append("\n" + inert(rec["title"]), style="dim")
+        if rec["state"]:
+            person.append(f"\n({inert(rec['state'])})", style="yellow")
         why = Text(inert(rec["why_now"]))
         if rec["intro"]:
             why.append("\n→ " + inert(rec["intro"]), style="green")
         if rec["also"]:
             why.append("\nalso: " + inert(rec["also"]), style="dim")
         signal = Text(inert(rec["signal"]))
+        signal.append(f"\n{inert(rec['when'])}", style="dim")
         if rec["url"]:
             signal.append("\n" + inert(rec["url"]), style="dim")
         table.add_row(str(rec["rank"]), person, inert(rec["company"]), signal, why)
     term.console().print(table)
 
 
+# --- one row in full: `prospect explain` ----------------------------------------
+
+
+def explain_record(row: Row, now: datetime) -> dict[str, Any]:
+    """Everything behind one row: each score part with its arithmetic, every report."""
+    by_event: dict[Any, list[dict[str, Any]]] = {}
+    for source in row.evidence:
+        by_event.setdefault(source.event_id, []).append(
+            {
+                "feed": source.feed,
+                "title": source.title,
+                "url": source.url,
+                "published_at": source.published_at,
+                "signal_id": source.signal_id,
+            }
+        )
+    events = [row.signal, *row.also]
+    return {
+        **row_record(row, now),
+        "score_parts": {
+            part: {"value": getattr(row.score, part), "why": row.reasons.get(part, "")}
+            for part in ("strength", "recency", "relationship", "fit")
+        },
+        "events": [
+            {
+                "signal_id": s.id,
+                "signal": describe_signal(s),
+                "when": when_words(s, now),
+                "best": i == 0,
+                "reports": by_event.get(s.id, []),
+            }
+            for i, s in enumerate(events)
+        ],
+        "introducers": [
+            {"name": c.full_name, "title": c.title, "company": c.company, "contact_id": c.id}
+            for c in row.intro
+        ],
+    }
+
+
+def render_explain(row: Row, fmt: str, term: Terminal, now: datetime) -> None:
+    record = explain_record(row, now)
+    if fmt == "json":
+        term.out.write(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt == "jsonl":
+        term.out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt == "csv":
+        render_records(_part_rows(record), _PART_COLUMNS, fmt, term)
+        return
+    lines = [
+        f"{record['person']}"
+        + (f", {record['title']}" if record["title"] else "")
+        + (f" at {record['company']}" if record["company"] else "")
+        + f"  [{record['person_key']}]",
+        f"why now: {record['why_now']}",
+    ]
+    if record["intro"]:
+        lines.append(f"intro: {record['intro']}")
+    if record["state"]:
+        lines.append(f"state: {record['state']}")
+    lines.append("")
+    lines.append(f"score {record['score']} = strength x recency x relationship x fit")
+    for part, info in record["score_parts"].items():
+        lines.append(f"  {part:<12} {info['value']:<8} {info['why']}")
+    for event in record["events"]:
+        label = "signal" if event["best"] else "also"
+        lines.append("")
+        lines.append(f"{label}: {event['signal']} ({event['when']}), signal {event['signal_id']}")
+        for report in event["reports"]:
+            feed = report["feed"] or "?"
+            lines.append(f"  - {report['published_at'] or ''}  {feed}: {report['title'] or ''}")
+            if report["url"]:
+                lines.append(f"    {report['url']}")
+    if len(record["introducers"]) > 1:
+        lines.append("")
+        lines.append("who can introduce you, best first:")
+        for c in record["introducers"]:
+            lines.append(f"  - {c['name']}, {c['title'] or '?'} [c:{c['contact_id']}]")
+    term.out.write("\n".join(inert(line) for line in lines) + "\n")
+
+
+_PART_COLUMNS = ("part", "value", "why")
+
+
+def _part_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = [{"part": "score", "value": record["score"], "why": record["why_now"]}]
+    for part, info in record["score_parts"].items():
+        rows.append({"part": part, "value": info["value"], "why": info["why"]})
+    return rows
+
+
 __all__ = [
     "FORMATS",
     "Terminal",
     "csv_cell",
+    "explain_record",
     "format_amount",
     "inert",
+    "render_explain",
     "render_list",
     "render_records",
+    "row_record",
 ]

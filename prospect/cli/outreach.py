@@ -1,19 +1,35 @@
-"""`prospect list`, `today`, `mark`, `history`."""
+"""`prospect list`, `today`, `mark`, `explain`, `history`, `signals list`."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
-from prospect.cli._common import Format, FormatOption, state
+from prospect.cli._common import Format, FormatOption, ProspectGroup, state
 from prospect.cli.feeds import poll
-from prospect.listing import ListOptions, build_list
-from prospect.render import render_list, render_records
+from prospect.errors import ExitCode, ProspectError
+from prospect.listing import SIGNAL_COLUMNS, ListOptions, build_list, find_person, mark
+from prospect.listing import signal_records as load_signal_records
+from prospect.models import Signal
+from prospect.rank import describe_signal
+from prospect.render import render_explain, render_list, render_records
 from prospect.store.outreach import history as load_history
 
-HISTORY_COLUMNS = ("at", "person", "action", "until", "note", "person_key")
+HISTORY_COLUMNS = ("at", "person", "action", "until", "note", "about", "person_key")
+SIGNAL_TYPES = ("funding_round", "executive_hire", "job_change", "keyword")
+
+signals_app = typer.Typer(
+    cls=ProspectGroup, help="Look underneath the list: the raw signals.", no_args_is_help=True
+)
+
+
+class Action(StrEnum):
+    contacted = "contacted"
+    skipped = "skipped"
+    snoozed = "snoozed"
 
 
 def parse_since(text: str | None) -> float | None:
@@ -30,15 +46,33 @@ def parse_since(text: str | None) -> float | None:
         raise typer.BadParameter(f"expected a duration like 7d, 2w or 12h, got {text!r}") from None
 
 
+def _check_type(signal: str | None) -> str | None:
+    if signal is not None and signal not in SIGNAL_TYPES:
+        raise typer.BadParameter(f"expected one of {', '.join(SIGNAL_TYPES)}, got {signal!r}")
+    return signal
+
+
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", help="How many people (default: daily_limit; 0: everyone)."),
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w (at most max_age_days).")
+]
+SignalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--signal",
+        help="Only this signal type: funding_round, executive_hire, job_change, keyword.",
+    ),
+]
+
+
 def list_command(
     ctx: typer.Context,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", help="How many people (default: daily_limit).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w.")
-    ] = None,
-    signal: Annotated[str | None, typer.Option("--signal", help="Only this signal type.")] = None,
+    limit: LimitOption = None,
+    since: SinceOption = None,
+    signal: SignalOption = None,
     fmt: FormatOption = Format.table,
     show_all: Annotated[
         bool, typer.Option("--all", help="Include people contacted, skipped or snoozed.")
@@ -46,21 +80,30 @@ def list_command(
 ) -> None:
     """The ranked list of people to contact today, and why.
 
-    Example: prospect list --limit 5
+    The number in the first column is what `prospect mark` and `prospect explain`
+    take (or the person_key column, e.g. c:42, or a name).
+
+    Example: prospect list --limit 5 --since 7d
     """
     st = state(ctx)
     options = ListOptions(
-        limit=limit, since_days=parse_since(since), signal_type=signal, include_all=show_all
+        limit=limit,
+        since_days=parse_since(since),
+        signal_type=_check_type(signal),
+        include_all=show_all,
     )
     now = datetime.now(UTC)
     rows = build_list(st.db(), st.config(), options, now)
     render_list(rows, fmt.value, st.term, now)
     if not rows:
         st.say("nobody to contact today: poll feeds (prospect poll) or widen --since")
+    elif fmt == Format.table:
+        st.say("next: prospect mark 1 contacted | prospect explain 1")
 
 
 def today(
     ctx: typer.Context,
+    limit: LimitOption = None,
     fmt: FormatOption = Format.table,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No messages, only the list.")
@@ -70,20 +113,124 @@ def today(
 
     Example: prospect today
     """
-    poll(ctx, force=False, quiet=quiet, strict=False)
-    list_command(ctx, limit=None, since=None, signal=None, fmt=fmt, show_all=False)
+    try:
+        poll(ctx, force=False, quiet=quiet, strict=False)
+    except typer.Exit as exc:
+        # Every feed failed: still show what is already known, then report it.
+        list_command(ctx, limit=limit, since=None, signal=None, fmt=fmt, show_all=False)
+        raise exc
+    list_command(ctx, limit=limit, since=None, signal=None, fmt=fmt, show_all=False)
 
 
-def history(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
-    """What you did about whom, and when.
+def mark_command(
+    ctx: typer.Context,
+    who: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID|NAME",
+            help="The number in today's list, a key from the list (c:42, p:...), or a name.",
+        ),
+    ],
+    action: Annotated[Action, typer.Argument(help="contacted, skipped or snoozed.")],
+    until: Annotated[
+        str | None,
+        typer.Option(help="For snoozed: back on this date (YYYY-MM-DD) or after 3d, 2w."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A note for the history.")] = None,
+) -> None:
+    """Record what you did about someone: contacted, skipped or snoozed.
 
-    Example: prospect history
+    Contacted people stay off the list for cooldown_days unless a stronger new
+    signal arrives; skipped people stay off; snoozed people come back after --until.
+
+    Example: prospect mark 1 contacted --note "emailed about the Series B"
     """
     st = state(ctx)
-    render_records(load_history(st.db()), HISTORY_COLUMNS, fmt.value, st.term)
+    if action != Action.snoozed and until:
+        raise ProspectError("--until is only for snoozed", ExitCode.USAGE)
+    target = mark(
+        st.db(), st.config(), who, action.value, until=until, note=note, now=datetime.now(UTC)
+    )
+    where = f" ({target.company})" if target.company else ""
+    st.say(f"marked {target.person}{where} {action.value} [{target.person_key}]")
+
+
+def explain(
+    ctx: typer.Context,
+    who: Annotated[
+        str, typer.Argument(metavar="ID|NAME", help="The number in today's list, a key or a name.")
+    ],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The full score breakdown and every piece of evidence for one row.
+
+    Example: prospect explain 1
+    """
+    st = state(ctx)
+    now = datetime.now(UTC)
+    target = find_person(st.db(), st.config(), who, now)
+    if target.row is None:
+        raise ProspectError(f"{target.person} has no signal in the last max_age_days")
+    render_explain(target.row, fmt.value, st.term, now)
+
+
+def _about(event: dict[str, Any]) -> str:
+    if not event.get("signal_type"):
+        return ""
+    signal = Signal(
+        type=event["signal_type"],
+        rule=event["signal_type"],
+        company=event.get("signal_company"),
+        round=event.get("round"),
+        role=event.get("role"),
+        change=event.get("change"),
+    )
+    return describe_signal(signal)
+
+
+def history(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only the newest N.")] = None,
+) -> None:
+    """What you did about whom, and when (newest first).
+
+    Example: prospect history --limit 20
+    """
+    st = state(ctx)
+    events = load_history(st.db(), limit)
+    for event in events:
+        event["about"] = _about(event)
+    render_records(events, HISTORY_COLUMNS, fmt.value, st.term)
+
+
+@signals_app.command("list")
+def signals_list(
+    ctx: typer.Context,
+    since: SinceOption = None,
+    signal_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type", help="Only this type: funding_round, executive_hire, job_change, keyword."
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """The raw signals, newest first, with the event they belong to and whom they match.
+
+    Example: prospect signals list --since 7d --type funding_round
+    """
+    st = state(ctx)
+    records = load_signal_records(
+        st.db(), st.config(), datetime.now(UTC), parse_since(since), _check_type(signal_type)
+    )
+    render_records(records, SIGNAL_COLUMNS, fmt.value, st.term)
 
 
 def register(app: typer.Typer) -> None:
     app.command("list")(list_command)
     app.command("today")(today)
+    app.command("mark")(mark_command)
+    app.command("explain")(explain)
     app.command("history")(history)
+    app.add_typer(signals_app, name="signals")

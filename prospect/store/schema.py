@@ -197,9 +197,19 @@ def _m004_feed_politeness(db: Database) -> None:
     db["items"].add_column("publisher", str)
 
 
+def _m005_outreach_seen(db: Database) -> None:
+    # The newest signal id when a state was set: any signal with a higher id is
+    # news the rep has not acted on, whatever the clocks of feeds say.
+    db.execute("ALTER TABLE outreach ADD COLUMN seen_signal_id INTEGER")
+    db["outreach_events"].create_index(["action", "person_key"], if_not_exists=True)
+    db["signals"].create_index(["contact_id"], if_not_exists=True)
+    db["signals"].create_index(["person_norm"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
     (3, "what each source said about each contact", _m003_contact_sources),
     (4, "feed politeness: disabled reason, original URL; item publisher", _m004_feed_politeness),
+    (5, "outreach: newest signal seen when a state was set", _m005_outreach_seen),
 ]

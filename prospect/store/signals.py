@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from prospect.models import Signal
+from prospect.models import Signal, Source
 from prospect.normalize import normalize_company, normalize_person
 from prospect.store import now_iso
 
@@ -62,6 +62,36 @@ def save_signals(db: Database, signals: Iterable[Signal]) -> list[Signal]:
 
 def row_to_signal(row: dict[str, Any]) -> Signal:
     return Signal(id=row["id"], **{c: row.get(c) for c in _COLUMNS})
+
+
+def row_to_report(row: dict[str, Any]) -> tuple[Signal, Source]:
+    """A `signals_since` row as a signal (dated when detected if the feed gave
+    no date) and the report it came from."""
+    signal = row_to_signal(row)
+    if not signal.published_at:
+        signal.published_at = row.get("detected_at")
+    source = Source(
+        url=signal.url,
+        feed=row.get("feed_name") or row.get("feed_url") or _source_name(signal),
+        title=row.get("item_title") or signal.evidence or None,
+        published_at=signal.published_at,
+        signal_id=signal.id,
+    )
+    return signal, source
+
+
+def _source_name(signal: Signal) -> str | None:
+    return "contacts import" if signal.type == "job_change" and signal.item_id is None else None
+
+
+def load_reports(
+    db: Database, since: str | None, signal_type: str | None = None
+) -> list[tuple[Signal, Source]]:
+    return [row_to_report(r) for r in signals_since(db, since, signal_type)]
+
+
+def max_signal_id(db: Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0])
 
 
 def signals_since(

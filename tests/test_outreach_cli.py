@@ -1,0 +1,159 @@
+"""The outreach commands as a user runs them: stable machine-readable output,
+CSV formula escaping, mark/history/explain/signals list, and the demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from test_list import add_contact, add_report
+
+from prospect.render import LIST_COLUMNS, csv_cell
+from prospect.store import connect
+
+EXPECTED_COLUMNS = [
+    "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
+    "strength", "recency", "relationship", "fit", "signal_type", "published_at", "url",
+    "also", "person_key", "contact_id", "signal_id", "relationship_score", "sources", "state",
+]  # fmt: skip
+
+
+@pytest.fixture
+def store(db_path: Path) -> Path:
+    """A store with a Series B reported by three feeds, a hire, and a hostile name."""
+    db = connect(db_path)
+    now = datetime.now(UTC)
+    add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
+    add_contact(db, '=HYPERLINK("http://evil.example")', "Brightloop", "-VP of Sales")
+    add_contact(db, "Yusuf Demir", "Halcyon Security", "Solutions Architect")
+    for hours, feed in ((30, "techwire"), (29, "prwire"), (28, "googlenews")):
+        add_report(db, feed, "Brightloop raises $40M Series B", f"https://{feed}.example/b",
+                   now - timedelta(hours=hours), type="funding_round", company="Brightloop",
+                   round="series_b", amount=40e6, currency="USD")  # fmt: skip
+    add_report(db, "prwire", "Halcyon Security Names Marcus Lee Chief Revenue Officer",
+               "https://prwire.example/h", now - timedelta(hours=5), type="executive_hire",
+               company="Halcyon Security", person="Marcus Lee",
+               role="Chief Revenue Officer")  # fmt: skip
+    db.close()
+    return db_path
+
+
+def test_list_columns_are_the_stable_contract():
+    assert list(LIST_COLUMNS) == EXPECTED_COLUMNS
+
+
+def test_list_csv_has_exact_header_and_escapes_formulas(cli, store):
+    result = cli("list", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == EXPECTED_COLUMNS
+    assert len(rows) == 4
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://evil.example")' in cells
+    assert "'-VP of Sales" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_list_json_and_jsonl_have_exactly_the_columns(cli, store):
+    rows = json.loads(cli("list", "--format", "json").stdout)
+    assert [list(r) for r in rows] == [EXPECTED_COLUMNS] * 3
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    funded = [r for r in rows if r["signal_type"] == "funding_round"]
+    assert {r["signal"] for r in funded} == {"raised $40M Series B"}
+    assert all(len(r["sources"].split()) == 3 and r["also"] == "" for r in funded)
+    hire = next(r for r in rows if r["signal_type"] == "executive_hire")
+    assert hire["signal"] == "named Chief Revenue Officer"
+    assert hire["intro"].startswith("ask Yusuf Demir, Solutions Architect at Halcyon Security")
+    lines = cli("list", "--format", "jsonl", "--limit", "1").stdout.splitlines()
+    assert len(lines) == 1 and list(json.loads(lines[0])) == EXPECTED_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Plain", "Plain"),
+        ("a=b", "a=b"),
+        (3, 3),
+    ],
+)
+def test_csv_cell_escaping(value, escaped):
+    assert csv_cell(value) == escaped
+
+
+def test_table_output_names_people_and_intro(cli, store):
+    result = cli("list")
+    assert result.exit_code == 0
+    assert "Aisha Karim" in result.stdout
+    assert "Marcus Lee" in result.stdout
+    assert "prospect mark 1 contacted" in result.stderr
+
+
+def test_mark_history_and_the_list_forgets_them(cli, store):
+    first = json.loads(cli("list", "--format", "json").stdout)[0]
+    result = cli("mark", "1", "contacted", "--note", "emailed")
+    assert result.exit_code == 0, result.output
+    assert f"marked {first['person']}" in result.stderr
+    people = [r["person"] for r in json.loads(cli("list", "--format", "json").stdout)]
+    assert first["person"] not in people
+    everyone = json.loads(cli("list", "--format", "json", "--all").stdout)
+    assert {r["person"]: r["state"] for r in everyone}[first["person"]] == "contacted"
+    history = json.loads(cli("history", "--format", "json").stdout)
+    assert [(h["person"], h["action"], h["note"]) for h in history] == [
+        (first["person"], "contacted", "emailed")
+    ]
+    assert history[0]["about"]
+
+
+def test_mark_usage_errors_are_one_line_exit_2(cli, store):
+    result = cli("mark", "Aisha", "snoozed")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: snoozed needs --until DATE (e.g. 2026-12-01 or 2w)"
+    result = cli("mark", "1", "contacted", "--until", "2w")
+    assert result.exit_code == 2
+    assert cli("mark", "Aisha", "snoozed", "--until", "2w").exit_code == 0
+
+
+def test_explain_shows_each_part_and_every_report(cli, store):
+    result = cli("explain", "Aisha Karim")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for part in ("strength", "recency", "relationship", "fit"):
+        assert part in out
+    for feed in ("techwire", "prwire", "googlenews"):
+        assert feed in out
+    data = json.loads(cli("explain", "Aisha Karim", "--format", "json").stdout)
+    assert len(data["events"][0]["reports"]) == 3
+    assert data["score_parts"]["strength"]["why"].startswith("funding_round weight")
+
+
+def test_signals_list_shows_raw_signals_with_matches(cli, store):
+    rows = json.loads(cli("signals", "list", "--format", "json").stdout)
+    assert len(rows) == 4
+    funding = [r for r in rows if r["type"] == "funding_round"]
+    assert len({r["event_id"] for r in funding}) == 1
+    assert "Aisha Karim (direct)" in funding[0]["matches"]
+    hire = next(r for r in rows if r["type"] == "executive_hire")
+    assert hire["matches"] == "Marcus Lee (intro via Yusuf Demir)"
+    only = json.loads(cli("signals", "list", "--type", "executive_hire", "--format", "json").stdout)
+    assert [r["type"] for r in only] == ["executive_hire"]
+
+
+def test_bad_signal_type_is_a_usage_error(cli, store):
+    result = cli("list", "--signal", "tweets")
+    assert result.exit_code == 2
+
+
+def test_demo_lists_the_brightloop_series_b_once(cli):
+    rows = json.loads(cli("demo", "--format", "json").stdout)
+    grant = next(r for r in rows if r["person"] == "Michael Grant")
+    assert grant["also"].count("Series B") == 1
+    brightloop = [r for r in rows if r["signal"] == "raised $40M Series B"]
+    assert brightloop and all(len(r["sources"].split()) == 2 for r in brightloop)
