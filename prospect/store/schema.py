@@ -157,7 +157,38 @@ def _m002_indexes(db: Database) -> None:
     )
 
 
+def _m006_digests(db: Database) -> None:
+    # What each digest carried, so the rep (or datasette) can see what went out when.
+    db["digests"].create(
+        {
+            "id": int,
+            "sent_at": str,
+            "delivery": str,  # smtp | stdout
+            "recipients": str,  # JSON list of addresses; [] for stdout
+            "subject": str,
+            "message_id": str,
+            "people": int,
+        },
+        pk="id",
+    )
+    db["digest_people"].create(
+        {
+            "digest_id": int,
+            "rank": int,
+            "person_key": str,
+            "person": str,
+            "contact_id": int,
+            "signal_id": int,
+            "score": float,
+        },
+        pk=("digest_id", "person_key"),
+        foreign_keys=[("digest_id", "digests", "id")],
+    )
+    db["digest_people"].create_index(["person_key"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
+    (6, "digests sent", _m006_digests),
 ]
