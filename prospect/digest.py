@@ -193,13 +193,13 @@ def _html_row(rec: Mapping[str, Any]) -> str:
     if rec.get("also"):
         why += f'<br><span style="color:#666666;">also: {_e(rec.get("also"))}</span>'
     cells = (
-        f'<td style="{_CELL}text-align:right;">{_e(rec.get("rank"))}</td>',
+        f'<td style="{_CELL}">{_e(rec.get("rank"))}</td>',
         f'<td style="{_CELL}">{person}</td>',
         f'<td style="{_CELL}">{_e(rec.get("company"))}</td>',
         f'<td style="{_CELL}">{signal}</td>',
         f'<td style="{_CELL}">{why}</td>',
     )
-    return "<tr>" + "".join(cells) + "</tr>"
+    return "<tr>" + "".join(cells) + "</tr>\n"
 
 
 def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: str) -> str:
@@ -213,7 +213,7 @@ def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: st
         body = (
             '<table style="border-collapse:collapse;width:100%;font-size:14px;" '
             'cellspacing="0" cellpadding="0" role="presentation">'
-            f"<thead><tr>{heads}</tr></thead><tbody>"
+            f"<thead><tr>{heads}</tr></thead><tbody>\n"
             + "".join(_html_row(r) for r in records)
             + "</tbody></table>"
         )
@@ -221,10 +221,10 @@ def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: st
         body = "<p>No new signals about people worth contacting since the last digest.</p>"
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
-        f"<title>{_e(subject)}</title></head>"
+        f"<title>{_e(subject)}</title></head>\n"
         '<body style="font-family:Helvetica,Arial,sans-serif;color:#222222;margin:0;padding:16px;">'
         f'<h1 style="font-size:18px;margin:0 0 12px 0;">{_e(title[0].upper() + title[1:])}</h1>'
-        f"{body}"
+        f"\n{body}\n"
         '<p style="font-size:12px;color:#666666;margin-top:16px;">Sent by prospect digest. '
         "The people above count as listed: they will not appear in another digest until a "
         "new, stronger signal about them arrives.</p></body></html>\n"
@@ -277,10 +277,15 @@ def build_message(
     msg["To"] = ", ".join(recipients)
     msg["Date"] = format_datetime(now.astimezone())
     domain = _domain(sender)
-    msg["Message-ID"] = make_msgid("prospect.digest", domain=domain)
+    msg["Message-ID"] = make_msgid(
+        domain=domain
+    )  # short: a folded Message-ID confuses some parsers
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to a robot
-    msg.set_content(digest.text, charset="utf-8")
-    msg.add_alternative(digest.html, subtype="html", charset="utf-8")
+    # quoted-printable keeps the source readable (and spam filters calm); base64 would not.
+    msg.set_content(digest.text, charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(digest.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # belongs on the top level only
     return msg
 
 
@@ -353,8 +358,8 @@ def run_digest(
     refused = send(smtp, msg, envelope_sender(sender), recipients)
     delivered = [r for r in recipients if r not in refused]
     result.status, result.refused, result.server = "sent", refused, smtp.where
-    result.message_id = msg["Message-ID"]
-    result.digest_id = record_digest(db, digest, "smtp", delivered, msg["Message-ID"])
+    result.message_id = str(msg["Message-ID"]).strip()
+    result.digest_id = record_digest(db, digest, "smtp", delivered, result.message_id)
     return result
 
 
