@@ -302,6 +302,8 @@ def envelope_sender(sender: str) -> str:
 
 
 def check_sender(sender: str) -> str:
+    if any(ord(c) < 32 or ord(c) == 127 for c in sender):
+        raise InputError(f"--from {inert(sender)!r}: expected one line, like Me <me@example.com>")
     addr = envelope_sender(sender)
     try:
         Address(addr_spec=addr)

@@ -77,7 +77,7 @@ def seeded(db_path: Path) -> Path:
             ],
             "linkedin",
         )
-    db.close()  # fmt: skip
+    db.close()
     add_signal(
         db_path,
         Signal(type="funding_round", rule="funding_round", company="Nordisk Data AB",
@@ -237,6 +237,21 @@ def test_a_new_stronger_signal_brings_a_person_back(
     assert "Zoë Ångström" in text and "€60M Series C" in text
     assert "山田太郎" not in text and "Marta Nowak" not in text
     assert len(digests(seeded)) == 2
+
+
+def test_limit_sends_the_best_first_and_keeps_the_rest_for_the_next_digest(
+    cli, seeded: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with smtp_server() as (sink, port):
+        use_server(monkeypatch, port)
+        first = cli("digest", "--to", "rep@example.com", "--limit", "1")
+        second = cli("digest", "--to", "rep@example.com", "--since", "1d")
+    assert first.exit_code == 0 and second.exit_code == 0
+    one, rest = (parts(r.message)[0] for r in sink.received)
+    assert "1. Zoë Ångström" in one and "Marta Nowak" not in one
+    # the rest came in the next digest; --since 1d left out nothing older than a day
+    assert "Zoë Ångström" not in rest
+    assert "Marta Nowak" in rest and "山田太郎" in rest
 
 
 def test_empty_digest_sends_nothing_unless_asked(
