@@ -350,8 +350,12 @@ def run_digest(
     if not records and not options.send_empty:
         return result
     if not recipients:
-        out.write(digest.text)
-        out.flush()  # a broken pipe fails here, before anything is recorded
+        try:
+            out.write(digest.text)
+            out.flush()  # a closed pipe fails here, before anything is recorded
+        except OSError as exc:
+            message = f"cannot write the digest to stdout ({exc}); nothing recorded"
+            raise ProspectError(message) from None
         result.status = "printed"
         result.digest_id = record_digest(db, digest, "stdout", [], None)
         return result

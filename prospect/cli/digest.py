@@ -21,6 +21,7 @@ def digest(
         list[str] | None,
         typer.Option(
             "--to",
+            metavar="ADDRESS",
             help="Send to this address (repeat for several). Default: digest.to in "
             "signals.yaml; with neither, the text is printed on stdout.",
             show_default=False,
@@ -37,15 +38,22 @@ def digest(
         int | None, typer.Option("--limit", "-n", help="How many people (default: daily_limit).")
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w.")
+        str | None,
+        typer.Option(metavar="DURATION", help="Only signals this recent, e.g. 7d, 2w."),
     ] = None,
     subject: Annotated[
         str | None,
-        typer.Option(help="Subject; {count} and {date} are filled in.", show_default=False),
+        typer.Option(
+            metavar="TEXT", help="Subject; {count} and {date} are filled in.", show_default=False
+        ),
     ] = None,
     sender: Annotated[
         str | None,
-        typer.Option("--from", help="From address (default: digest.from, else user@host)."),
+        typer.Option(
+            "--from",
+            metavar="ADDRESS",
+            help="From address (default: digest.from, else user@host).",
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No messages unless something fails.")
@@ -80,6 +88,8 @@ def digest(
         st.say(f"warning: the mail server refused {addr} ({reply})")
     if not quiet:
         st.say(_summary(result.status, result.count, result.recipients, result.refused))
+        if result.status == "dry_run" and not result.count and not send_empty:
+            st.say("digest: nobody new, so a real run would send nothing (--send-empty to send)")
     if result.refused:
         raise typer.Exit(int(ExitCode.PARTIAL))
 
