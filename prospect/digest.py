@@ -25,7 +25,7 @@ import html
 import socket
 import sqlite3
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.headerregistry import Address
@@ -39,7 +39,7 @@ from sqlite_utils import Database
 from prospect.config import Config
 from prospect.errors import InputError, ProspectError
 from prospect.listing import ListOptions, build_list
-from prospect.mail import SmtpSettings, resolve_smtp, send_mail
+from prospect.mail import resolve_smtp, send_mail
 from prospect.render import inert, row_record
 from prospect.store import write
 from prospect.store.digests import save_digest
@@ -317,9 +317,6 @@ def check_sender(sender: str) -> str:
 # --- one run -------------------------------------------------------------------
 
 
-Sender = Callable[[SmtpSettings, EmailMessage, str, Sequence[str]], dict[str, str]]
-
-
 def run_digest(
     db: Database,
     config: Config,
@@ -327,7 +324,6 @@ def run_digest(
     now: datetime,
     out: TextIO,
     env: Mapping[str, str],
-    send: Sender = send_mail,
 ) -> DigestResult:
     """Build today's list, deliver it (SMTP, stdout, or a dry run), record what went out."""
     settings = config.digest
@@ -345,7 +341,7 @@ def run_digest(
         msg = build_message(digest, sender, recipients or [envelope_sender(sender)], now)
         out.write(msg.as_string(policy=msg.policy.clone(linesep="\n")))
         out.flush()
-        result.status, result.message_id = "dry_run", msg["Message-ID"]
+        result.status, result.message_id = "dry_run", str(msg["Message-ID"]).strip()
         return result
     if not records and not options.send_empty:
         return result
@@ -361,7 +357,7 @@ def run_digest(
         return result
     smtp = resolve_smtp(env, settings.get("smtp_url"))
     msg = build_message(digest, sender, recipients, now)
-    refused = send(smtp, msg, envelope_sender(sender), recipients)
+    refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
     delivered = [r for r in recipients if r not in refused]
     result.status, result.refused, result.server = "sent", refused, smtp.where
     result.message_id = str(msg["Message-ID"]).strip()

@@ -3,6 +3,7 @@ the store records (or does not) afterwards."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 from smtp_helpers import PASSWORD, USER, free_port, smtp_server
 
+from prospect.digest import DigestOptions, run_digest
+from prospect.errors import ProspectError
 from prospect.lock import run_lock
 from prospect.models import Contact, Entry, Signal
 from prospect.store import connect, write
@@ -391,3 +394,19 @@ def test_history_is_untouched_by_a_dry_run(cli, seeded: Path):
         assert history(db) == []
     finally:
         db.close()
+
+
+class ClosedPipe(io.StringIO):
+    def write(self, s: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_stdout_records_nothing(seeded: Path, config):
+    db = connect(seeded)
+    try:
+        with pytest.raises(ProspectError) as info:
+            run_digest(db, config, DigestOptions(), datetime.now(UTC), ClosedPipe(), {})
+    finally:
+        db.close()
+    assert info.value.message.startswith("cannot write the digest to stdout")
+    assert listed(seeded) == {} and digests(seeded) == []
