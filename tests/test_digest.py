@@ -28,6 +28,13 @@ from prospect.store.signals import save_signals
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
+
+@pytest.fixture(autouse=True)
+def no_smtp_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own SMTP password must never reach a test server."""
+    monkeypatch.delenv("PROSPECT_SMTP_PASSWORD", raising=False)
+
+
 HOSTILE = "<script>alert('x')</script> & Sakura Systems opens office in Berlin"
 
 

@@ -17,6 +17,12 @@ from prospect.mail import SendError, SmtpSettings, parse_smtp_url, resolve_smtp,
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 
+@pytest.fixture(autouse=True)
+def no_smtp_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own SMTP password must never reach a test server."""
+    monkeypatch.delenv("PROSPECT_SMTP_PASSWORD", raising=False)
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
