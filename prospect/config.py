@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from prospect.errors import ConfigError
+from prospect.mail import smtp_url_problem
 
 DEFAULT_CONFIG_NAME = "signals.yaml"
 SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
@@ -271,6 +272,7 @@ def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None
         raise ConfigError(f"{source}:1: expected a mapping of settings at the top level")
     problems = _validate(data, SCHEMA, "")
     problems += _check_rules(data.get("rules"))
+    problems += _check_digest(data.get("digest"))
     if problems:
         key, what = problems[0]
         line = _line_of(node, key)
@@ -302,6 +304,16 @@ def _check_rules(rules: Any) -> list[tuple[str, str]]:
         if not rule.get("phrases") and not rule.get("pattern"):
             problems.append((path, "expected 'phrases' or 'pattern'"))
     return problems
+
+
+def _check_digest(digest: Any) -> list[tuple[str, str]]:
+    """The SMTP URL must parse and must not carry a password: this file is not a secret."""
+    if not isinstance(digest, dict) or not isinstance(digest.get("smtp_url"), str):
+        return []
+    if not digest["smtp_url"].strip():
+        return []
+    problem = smtp_url_problem(digest["smtp_url"], allow_password=False)
+    return [("digest.smtp_url", problem)] if problem else []
 
 
 def _build(data: dict[str, Any], path: Path | None) -> Config:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from prospect import __version__
-from prospect.cli import contacts, db, feeds, outreach
+from prospect.cli import contacts, db, digest, feeds, outreach
 from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
 from prospect.config import default_config_text
 from prospect.demo import run_demo
@@ -112,6 +112,7 @@ contacts.register(app)
 feeds.register(app)
 outreach.register(app)
 db.register(app)
+digest.register(app)
 
 
 def main() -> None:

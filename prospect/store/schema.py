@@ -206,10 +206,41 @@ def _m005_outreach_seen(db: Database) -> None:
     db["signals"].create_index(["person_norm"], if_not_exists=True)
 
 
+def _m006_digests(db: Database) -> None:
+    # What each digest carried, so the rep (or datasette) can see what went out when.
+    db["digests"].create(
+        {
+            "id": int,
+            "sent_at": str,
+            "delivery": str,  # smtp | stdout
+            "recipients": str,  # JSON list of addresses; [] for stdout
+            "subject": str,
+            "message_id": str,
+            "people": int,
+        },
+        pk="id",
+    )
+    db["digest_people"].create(
+        {
+            "digest_id": int,
+            "rank": int,
+            "person_key": str,
+            "person": str,
+            "contact_id": int,
+            "signal_id": int,
+            "score": float,
+        },
+        pk=("digest_id", "person_key"),
+        foreign_keys=[("digest_id", "digests", "id")],
+    )
+    db["digest_people"].create_index(["person_key"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
     (3, "what each source said about each contact", _m003_contact_sources),
     (4, "feed politeness: disabled reason, original URL; item publisher", _m004_feed_politeness),
     (5, "outreach: newest signal seen when a state was set", _m005_outreach_seen),
+    (6, "digests sent", _m006_digests),
 ]

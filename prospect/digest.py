@@ -1,0 +1,404 @@
+"""The morning digest: today's outreach list as an email, sent once.
+
+Composing is pure (`compose_digest`, `render_text`, `render_html`,
+`build_message`): records in, text out. `run_digest` owns one whole run:
+build the list -> compose -> deliver -> record.
+
+Design decisions:
+- Deliver first, record after, in one transaction: a failed send (refused
+  connection, login, TLS, recipients) records nothing, so tomorrow's digest
+  still carries everyone.
+- Whoever was delivered counts as "listed" (not "contacted"): they stay off the
+  next digests until a new, stronger signal about them arrives. That holds for
+  the stdout path too (no recipients configured): under cron, stdout *is* the
+  mail cron sends. `--dry-run` is the way to look without recording.
+- An empty digest sends nothing unless asked (`send_empty`): no daily noise.
+- The text part must read well in any client and in cron's own mail: plain
+  lines, wrapped, control characters made inert. The HTML part is one table with
+  inline styles, no remote images, every value escaped, only http(s) links.
+"""
+
+from __future__ import annotations
+
+import getpass
+import html
+import socket
+import sqlite3
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses, make_msgid
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from prospect.config import Config
+from prospect.errors import InputError, ProspectError
+from prospect.listing import ListOptions, build_list
+from prospect.mail import resolve_smtp, send_mail
+from prospect.render import inert, row_record
+from prospect.store import write
+from prospect.store.digests import save_digest
+from prospect.store.outreach import save_outreach
+
+WIDTH = 76
+DEFAULT_SUBJECT = "prospect: {count} to contact today ({date})"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(slots=True)
+class Digest:
+    """A composed digest: what the rep reads, in both forms."""
+
+    subject: str
+    text: str
+    html: str
+    records: list[dict[str, Any]]
+    now: datetime
+
+
+@dataclass(slots=True)
+class DigestOptions:
+    to: list[str] = field(default_factory=list)  # empty: print the text part on stdout
+    sender: str | None = None
+    subject: str | None = None
+    limit: int | None = None
+    since_days: float | None = None
+    dry_run: bool = False
+    send_empty: bool = False
+
+
+@dataclass(slots=True)
+class DigestResult:
+    status: str  # sent | printed | dry_run | empty
+    count: int
+    subject: str
+    recipients: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
+    digest_id: int | None = None
+    message_id: str | None = None
+    server: str | None = None
+
+
+# --- composing (pure) -------------------------------------------------------------
+
+
+def day_words(now: datetime) -> str:
+    """'Mon 23 Nov', whatever the locale: the subject must not change with LANG."""
+    local = now.astimezone()
+    return f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}"
+
+
+def people_words(count: int) -> str:
+    if count == 0:
+        return "nobody"
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def make_subject(count: int, now: datetime, template: str | None = None) -> str:
+    """The subject; a template may use {count} and {date} (other braces stay as written)."""
+    text = template or DEFAULT_SUBJECT
+    text = text.replace("{count}", people_words(count)).replace("{date}", day_words(now))
+    return " ".join(inert(text).split())
+
+
+def safe_link(url: Any) -> str | None:
+    """A link worth making clickable: http(s) only, never javascript: or data:."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    return url if url.lower().startswith(("https://", "http://")) else None
+
+
+def _wrap(label: str, value: str) -> list[str]:
+    """'   Why now: ...' wrapped with a hanging indent; URLs are never broken."""
+    first = f"   {label:<8} "
+    return textwrap.wrap(
+        value,
+        width=WIDTH,
+        initial_indent=first,
+        subsequent_indent=" " * len(first),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _who(rec: Mapping[str, Any]) -> str:
+    person = inert(rec.get("person"))
+    title, company = inert(rec.get("title")), inert(rec.get("company"))
+    if title and company:
+        return f"{person}, {title} at {company}"
+    if title or company:
+        return f"{person}, {title or company}"
+    return person
+
+
+def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
+    """The plain-text part: numbered people, each with why now, intro and link."""
+    count = len(records)
+    head = f"{people_words(count)} to contact today, {day_words(now)} {now.astimezone().year}"
+    lines = [head.capitalize() if count == 0 else head, ""]
+    if not records:
+        lines.append("No new signals about people worth contacting since the last digest.")
+    for rec in records:
+        lines.append(f"{rec.get('rank')}. {_who(rec)}")
+        lines += _wrap("Why now:", inert(rec.get("why_now")))
+        signal = inert(rec.get("signal"))
+        when = inert(rec.get("when"))
+        lines += _wrap("Signal:", f"{signal} ({when})" if when else signal)
+        if rec.get("intro"):
+            lines += _wrap("Intro:", inert(rec.get("intro")))
+        if rec.get("also"):
+            lines += _wrap("Also:", inert(rec.get("also")))
+        if rec.get("url"):
+            lines += _wrap("Link:", inert(rec.get("url")))
+        lines.append("")
+    lines += [
+        "-- ",
+        "Sent by prospect digest. The people above count as listed: they will not",
+        "appear in another digest until a new, stronger signal about them arrives.",
+        "See `prospect history` for what was sent when.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_CELL = "padding:8px 10px;border-bottom:1px solid #e2e2e2;vertical-align:top;text-align:left;"
+_HEAD = _CELL + "background:#f4f4f4;font-weight:bold;border-bottom:2px solid #cccccc;"
+
+
+def _e(value: Any) -> str:
+    return html.escape(inert(value), quote=True)
+
+
+def _html_row(rec: Mapping[str, Any]) -> str:
+    person = f"<strong>{_e(rec.get('person'))}</strong>"
+    if rec.get("title"):
+        person += f'<br><span style="color:#666666;">{_e(rec.get("title"))}</span>'
+    signal = _e(rec.get("signal"))
+    if rec.get("when"):
+        signal += f' <span style="color:#666666;">({_e(rec.get("when"))})</span>'
+    link = safe_link(rec.get("url"))
+    if link:
+        signal += f'<br><a href="{_e(link)}" style="color:#1a5fb4;">read the story</a>'
+    elif rec.get("url"):
+        signal += f'<br><span style="color:#666666;">{_e(rec.get("url"))}</span>'
+    why = _e(rec.get("why_now"))
+    if rec.get("intro"):
+        why += f'<br><span style="color:#2e7d32;">&rarr; {_e(rec.get("intro"))}</span>'
+    if rec.get("also"):
+        why += f'<br><span style="color:#666666;">also: {_e(rec.get("also"))}</span>'
+    cells = (
+        f'<td style="{_CELL}">{_e(rec.get("rank"))}</td>',
+        f'<td style="{_CELL}">{person}</td>',
+        f'<td style="{_CELL}">{_e(rec.get("company"))}</td>',
+        f'<td style="{_CELL}">{signal}</td>',
+        f'<td style="{_CELL}">{why}</td>',
+    )
+    return "<tr>" + "".join(cells) + "</tr>\n"
+
+
+def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: str) -> str:
+    """The HTML part: the same rows as the text part, in one table."""
+    count = len(records)
+    title = f"{people_words(count)} to contact today, {day_words(now)}"
+    heads = "".join(
+        f'<th style="{_HEAD}">{h}</th>' for h in ("#", "person", "company", "signal", "why now")
+    )
+    if records:
+        body = (
+            '<table style="border-collapse:collapse;width:100%;font-size:14px;" '
+            'cellspacing="0" cellpadding="0" role="presentation">'
+            f"<thead><tr>{heads}</tr></thead><tbody>\n"
+            + "".join(_html_row(r) for r in records)
+            + "</tbody></table>"
+        )
+    else:
+        body = "<p>No new signals about people worth contacting since the last digest.</p>"
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f"<title>{_e(subject)}</title></head>\n"
+        '<body style="font-family:Helvetica,Arial,sans-serif;color:#222222;margin:0;padding:16px;">'
+        f'<h1 style="font-size:18px;margin:0 0 12px 0;">{_e(title[0].upper() + title[1:])}</h1>'
+        f"\n{body}\n"
+        '<p style="font-size:12px;color:#666666;margin-top:16px;">Sent by prospect digest. '
+        "The people above count as listed: they will not appear in another digest until a "
+        "new, stronger signal about them arrives.</p></body></html>\n"
+    )
+
+
+def compose_digest(
+    records: Sequence[Mapping[str, Any]], now: datetime, subject_template: str | None = None
+) -> Digest:
+    subject = make_subject(len(records), now, subject_template)
+    return Digest(
+        subject=subject,
+        text=render_text(records, now),
+        html=render_html(records, now, subject),
+        records=[dict(r) for r in records],
+        now=now,
+    )
+
+
+def default_sender() -> str:
+    """user@host, what cron itself would use."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "prospect"
+    return f"prospect <{user}@{socket.getfqdn() or 'localhost'}>"
+
+
+def parse_addresses(values: Sequence[str], what: str) -> list[str]:
+    """Plain addresses from '--to' values ('a@x, b@y' and 'Name <a@x>' work too)."""
+    out: list[str] = []
+    for _name, addr in getaddresses(list(values)):
+        if not addr or "@" not in addr or any(c.isspace() for c in addr):
+            raise InputError(f"{what}: expected an email address like you@example.com")
+        if addr not in out:
+            out.append(addr)
+    if values and not out:
+        raise InputError(f"{what}: expected an email address like you@example.com")
+    return out
+
+
+def build_message(
+    digest: Digest, sender: str, recipients: Sequence[str], now: datetime
+) -> EmailMessage:
+    """A multipart/alternative message: text first, HTML second (clients show the last
+    one they can). UTF-8 throughout so non-ASCII names arrive intact."""
+    msg = EmailMessage(policy=SMTP)
+    msg["Subject"] = digest.subject
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients)
+    msg["Date"] = format_datetime(now.astimezone())
+    domain = _domain(sender)
+    msg["Message-ID"] = make_msgid(
+        domain=domain
+    )  # short: a folded Message-ID confuses some parsers
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to a robot
+    # quoted-printable keeps the source readable (and spam filters calm); base64 would not.
+    msg.set_content(digest.text, charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(digest.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # belongs on the top level only
+    return msg
+
+
+def _domain(sender: str) -> str:
+    addrs = getaddresses([sender])
+    addr = addrs[0][1] if addrs else ""
+    domain = addr.rpartition("@")[2]
+    return domain or "localhost"
+
+
+def envelope_sender(sender: str) -> str:
+    addrs = getaddresses([sender])
+    return addrs[0][1] if addrs and addrs[0][1] else sender
+
+
+def check_sender(sender: str) -> str:
+    if any(ord(c) < 32 or ord(c) == 127 for c in sender):
+        raise InputError(f"--from {inert(sender)!r}: expected one line, like Me <me@example.com>")
+    addr = envelope_sender(sender)
+    try:
+        Address(addr_spec=addr)
+    except (ValueError, IndexError, TypeError) as exc:
+        raise InputError(f"--from {sender!r}: expected an email address ({exc})") from None
+    if "@" not in addr:
+        raise InputError(f"--from {sender!r}: expected an email address like you@example.com")
+    return sender
+
+
+# --- one run -------------------------------------------------------------------
+
+
+def run_digest(
+    db: Database,
+    config: Config,
+    options: DigestOptions,
+    now: datetime,
+    out: TextIO,
+    env: Mapping[str, str],
+) -> DigestResult:
+    """Build today's list, deliver it (SMTP, stdout, or a dry run), record what went out."""
+    settings = config.digest
+    recipients = parse_addresses(options.to or list(settings.get("to") or []), "--to")
+    sender = check_sender(options.sender or settings.get("from") or default_sender())
+    rows = build_list(
+        db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
+    )
+    records = [row_record(r, now) for r in rows]
+    digest = compose_digest(records, now, options.subject or settings.get("subject"))
+    result = DigestResult(
+        status="empty", count=len(records), subject=digest.subject, recipients=recipients
+    )
+    if options.dry_run:
+        msg = build_message(digest, sender, recipients or [envelope_sender(sender)], now)
+        out.write(msg.as_string(policy=msg.policy.clone(linesep="\n")))
+        out.flush()
+        result.status, result.message_id = "dry_run", str(msg["Message-ID"]).strip()
+        return result
+    if not records and not options.send_empty:
+        return result
+    if not recipients:
+        try:
+            out.write(digest.text)
+            out.flush()  # a closed pipe fails here, before anything is recorded
+        except OSError as exc:
+            message = f"cannot write the digest to stdout ({exc}); nothing recorded"
+            raise ProspectError(message) from None
+        result.status = "printed"
+        result.digest_id = record_digest(db, digest, "stdout", [], None)
+        return result
+    smtp = resolve_smtp(env, settings.get("smtp_url"))
+    msg = build_message(digest, sender, recipients, now)
+    refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
+    delivered = [r for r in recipients if r not in refused]
+    result.status, result.refused, result.server = "sent", refused, smtp.where
+    result.message_id = str(msg["Message-ID"]).strip()
+    result.digest_id = record_digest(db, digest, "smtp", delivered, result.message_id)
+    return result
+
+
+def record_digest(
+    db: Database,
+    digest: Digest,
+    delivery: str,
+    recipients: Sequence[str],
+    message_id: str | None,
+) -> int:
+    """The digest and everyone in it, as listed, in one transaction."""
+    note = f"digest to {', '.join(recipients)}" if recipients else f"digest on {delivery}"
+    try:
+        with write(db):
+            digest_id = save_digest(
+                db,
+                subject=digest.subject,
+                delivery=delivery,
+                recipients=list(recipients),
+                message_id=message_id,
+                records=digest.records,
+            )
+            for rec in digest.records:
+                save_outreach(
+                    db,
+                    rec["person_key"],
+                    rec["person"],
+                    "listed",
+                    contact_id=rec.get("contact_id"),
+                    score=rec.get("score"),
+                    signal_id=rec.get("signal_id"),
+                    note=note,
+                )
+    except sqlite3.Error as exc:
+        # The mail is out; say so, or the rep will think nothing was sent.
+        raise ProspectError(
+            f"the digest went out but could not be recorded ({exc}); "
+            "the same people may appear in the next one"
+        ) from exc
+    return digest_id
