@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import functools
 import multiprocessing
 import os
@@ -40,12 +41,14 @@ from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from signal import SIGKILL
 
 from sqlite_utils import Database
 
 from prospect.config import Config
 from prospect.detect import Detector
 from prospect.fetch import CONCURRENCY, PER_HOST, FetchResult, HostLimiter, fetch_feed, make_client
+from prospect.lock import forget_inherited_locks
 from prospect.models import Entry, Signal
 from prospect.parse import ParsedFeed, parse_feed
 from prospect.store import write
@@ -214,6 +217,15 @@ def _refresh_safely(
 _worker_detector: Detector | None = None  # set in the parent just before forking workers
 
 
+def _init_worker() -> None:
+    """A parse worker dies with its parent and never holds the parent's run lock."""
+    forget_inherited_locks()
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, SIGKILL)  # PR_SET_PDEATHSIG: killed when the parent dies
+
+
 def parse_and_detect(
     body: bytes, headers: dict[str, str], url: str, known: frozenset[str]
 ) -> ParsedFeed:
@@ -243,7 +255,9 @@ class _Parser:
         if use_processes:
             context = multiprocessing.get_context("fork" if self._forked else "spawn")
             workers = min(os.cpu_count() or 1, 4)
-            self._executor = ProcessPoolExecutor(workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_init_worker
+            )
         else:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
 

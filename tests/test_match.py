@@ -42,7 +42,7 @@ def index(*companies: str, aliases: dict[str, str] | None = None) -> CompanyInde
     [
         ("Northwind Analytics", "Northwind Analytics, Inc.", "northwind analytics", "exact"),
         ("Lumen Freight B.V.", "Lumen Freight", "lumen freight", "exact"),
-        ("The Bramble & Co", "Bramble and Co.", "bramble and", "exact"),
+        ("The Bramble & Co", "Bramble and Co.", "bramble and co", "exact"),
         ("Brightloop", "Brightlop", "brightloop", "fuzzy"),
         ("Kestrel Health", "KestrelHealth", "kestrel health", "fuzzy"),
         ("Northwind Analytics", "Northwind Analytic", "northwind analytics", "fuzzy"),
