@@ -85,7 +85,7 @@ _RUMOUR = re.compile(
     r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
     r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|(?:is|are)\s+raising|"
-    r"(?:could|may|might|would|will|to)\s+raise|eyes|eyeing|mulls|mulling|weighs|weighing|"
+    r"(?:could|may|might|would|will|to)\s+raise|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
     r"considering|in\s+discussions|nears|nearing|close\s+to\s+(?:raising|closing)|"
     r"seeking|explores|exploring)\b",
     re.IGNORECASE,

@@ -42,7 +42,7 @@ _COMPANY_FIRST = (
     r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|lures|snags|nabs|announces|announced"
 )
 _PERSON_FIRST = (
-    r"(?:has\s+|will\s+|to\s+)?(?:re)?joins?|joined|returns\s+to|"
+    r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"heads\s+to|lands\s+at"

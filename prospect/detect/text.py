@@ -17,7 +17,10 @@ MAX_LEAD = 1200  # signals live in the lead of a summary, not deep in an article
 _PUB_SEPARATORS = (" - ", " – ", " — ", " | ")
 _REUTERS_PREFIX = re.compile(r"^(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s*-\s*", re.I)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
-_CLAUSE_BREAK = re.compile(r"[:;|!?]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\s[–—]|[“”\"]")
+# A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
+_CLAUSE_BREAK = re.compile(
+    r"[:;|!?]\s|\s[-–—]\s|(?<=[a-z]{3})(?<!Corp)(?<!Bros)\.\s+(?=[A-Z])|\s[–—]|[“”\"]"
+)
 
 # Words that describe a company rather than name it; the name follows the last one.
 HEAD_NOUNS = {
@@ -25,7 +28,8 @@ HEAD_NOUNS = {
     "unicorn", "scaleup", "scale-up", "specialist", "operator", "giant", "upstart", "outfit",
     "newcomer", "challenger", "neobank", "platform", "app", "vendor", "manufacturer",
     "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
-    "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player",
+    "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
+    "competitor", "alternative",
 }  # fmt: skip
 # Sector words written before a name with no head noun ("Insurtech Lemonade raises").
 SECTOR_WORDS = {
@@ -132,9 +136,10 @@ def _possessive(word: str) -> str | None:
 def _trim_descriptors(words: list[str]) -> list[str]:
     """Drop "Berlin-based", "AI startup", "Exclusive" and the like before a name."""
     cut = 0
-    for i, w in enumerate(words):
+    for i, w in enumerate(words[:-1]):
         low = w.lower()
-        if low.endswith(DESCRIPTOR_SUFFIXES) or (low in HEAD_NOUNS and i < len(words) - 1):
+        # "Toronto's Fieldstack", "Paysafe rival Tillo": the name follows.
+        if low.endswith(DESCRIPTOR_SUFFIXES) or low in HEAD_NOUNS or _possessive(w) is not None:
             cut = i + 1
     words = words[cut:]
     while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:
