@@ -17,7 +17,13 @@ import re
 from dataclasses import dataclass
 
 from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
-from prospect.detect.text import clause_end, clause_start, company_before
+from prospect.detect.text import (
+    clause_end,
+    clause_start,
+    company_before,
+    compile_folded,
+    lower_same,
+)
 
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:raises|raised|raise|secures|secured|secure|lands|"
@@ -30,6 +36,73 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 # Verbs that also take contracts, awards and plans: they need a funding word too.
+# Every word a verb above starts with: a text containing none of them is skipped
+# before any pattern runs (verbs take an object, so they are never glued to punctuation).
+ANCHOR_WORDS = frozenset(
+    [
+        "raises",
+        "raised",
+        "raise",
+        "secures",
+        "secured",
+        "secure",
+        "lands",
+        "landed",
+        "closes",
+        "closed",
+        "bags",
+        "bagged",
+        "nabs",
+        "nabbed",
+        "snags",
+        "snagged",
+        "grabs",
+        "grabbed",
+        "gets",
+        "got",
+        "picks",
+        "picked",
+        "receives",
+        "received",
+        "scores",
+        "scored",
+        "banks",
+        "banked",
+        "collects",
+        "collected",
+        "attracts",
+        "attracted",
+        "completes",
+        "completed",
+        "announces",
+        "announced",
+        "unveils",
+        "pulls",
+        "pulled",
+        "rakes",
+        "raked",
+        "hauls",
+        "brings",
+        "reels",
+        "locks",
+        "clinches",
+        "obtains",
+        "obtained",
+        "wins",
+        "won",
+        "adds",
+        "tops",
+        "nets",
+        "netted",
+        "scoops",
+        "scooped",
+        "draws",
+        "drew",
+        "books",
+        "inks",
+        "snaps",
+    ]
+)
 _NEEDS_FUNDING_WORD = {
     "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
@@ -173,20 +246,29 @@ def normalize_round(text: str | None) -> str | None:
     return "debt"
 
 
-def _excluded(text: str) -> bool:
-    """Whole-entry reasons why no funding verb in it is a funding round."""
-    if _RUMOUR.search(text) or _CHARITY.search(text) or _SECURITIES.search(text):
+_VERB_FOLDED = compile_folded(_VERB.pattern)
+_EXCLUDED = compile_folded(
+    "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND, _VC_FUND))
+)
+_IPO_FOLDED = compile_folded(_IPO.pattern)
+_PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
+
+
+def _excluded(low: str) -> bool:
+    """Whole-entry reasons why no funding verb in it is a funding round (on folded text)."""
+    if _EXCLUDED.search(low):
         return True
-    if _FOOTBALL.search(text) or _TREND.search(text) or _VC_FUND.search(text):
-        return True
-    return bool(_IPO.search(text) and not _PRIVATE_ROUND.search(text))
+    return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
 def detect_funding(text: str) -> list[FundingHit]:
     """Funding rounds announced in `text` (a cleaned headline or a summary's lead)."""
     hits: list[FundingHit] = []
+    low = lower_same(text)
+    if ANCHOR_WORDS.isdisjoint(low.split()):
+        return hits
     checked = False
-    for vm in _VERB.finditer(text):
+    for vm in _VERB_FOLDED.finditer(low):
         rm = _RIGHT.match(text, vm.end())
         if rm is None:
             continue
@@ -195,7 +277,7 @@ def detect_funding(text: str) -> list[FundingHit]:
         if _RELATIVE.search(left):
             continue
         if not checked:
-            if _excluded(text):
+            if _excluded(low):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])

@@ -27,6 +27,8 @@ from prospect.detect.text import (
     clause_start,
     company_after,
     company_before,
+    compile_folded,
+    lower_same,
     person_at_end,
     person_at_start,
 )
@@ -48,6 +50,61 @@ _PERSON_FIRST = (
     r"heads\s+to|lands\s+at"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
+# Every word a verb above starts with: a text containing none of them is skipped.
+ANCHOR_WORDS = frozenset(
+    [
+        "announces",
+        "announced",
+        "confirms",
+        "confirmed",
+        "expands",
+        "strengthens",
+        "bolsters",
+        "boosts",
+        "builds",
+        "grows",
+        "adds",
+        "appoints",
+        "appointed",
+        "names",
+        "named",
+        "hires",
+        "hired",
+        "taps",
+        "tapped",
+        "welcomes",
+        "welcomed",
+        "added",
+        "promotes",
+        "promoted",
+        "elevates",
+        "elevated",
+        "poaches",
+        "poached",
+        "recruits",
+        "recruited",
+        "selects",
+        "selected",
+        "picks",
+        "picked",
+        "brings",
+        "ropes",
+        "lures",
+        "snags",
+        "nabs",
+        "joins",
+        "joined",
+        "join",
+        "rejoins",
+        "rejoined",
+        "returns",
+        "chosen",
+        "takes",
+        "moves",
+        "heads",
+        "lands",
+    ]
+)
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
               "elevated"}  # fmt: skip
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
@@ -68,6 +125,8 @@ _NOT_A_HIRE = re.compile(
     r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b",
     re.IGNORECASE,
 )
+_VERB_FOLDED = compile_folded(_VERB.pattern)
+_NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
     r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
@@ -202,9 +261,15 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
 
 def detect_hires(text: str) -> list[HireHit]:
     """Executive hires announced in `text` (a cleaned headline or a summary's lead)."""
-    for vm in _VERB.finditer(text):
-        if _NOT_A_HIRE.search(text):
-            return []
+    low = lower_same(text)
+    if ANCHOR_WORDS.isdisjoint(low.split()):
+        return []
+    checked = False
+    for vm in _VERB_FOLDED.finditer(low):
+        if not checked:
+            if _NOT_A_HIRE_FOLDED.search(low):
+                return []
+            checked = True
         verb = " ".join(vm.group("verb").lower().split())
         last = verb.split()[-1]
         hit = None

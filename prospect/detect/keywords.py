@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from prospect.config import Rule
-from prospect.detect.text import clause_start, company_before
+from prospect.detect.text import clause_start, company_before, compile_folded, lower_same
 
 
 @dataclass(slots=True)
@@ -19,6 +19,7 @@ class KeywordRule:
     name: str
     pattern: re.Pattern[str]
     has_company: bool
+    folded: bool = False  # a phrase list, compiled to run on lowercased text
 
 
 @dataclass(slots=True)
@@ -36,7 +37,9 @@ def compile_rules(rules: list[Rule]) -> list[KeywordRule]:
             pattern = rule.pattern
         elif rule.phrases:
             words = sorted((re.escape(p) for p in rule.phrases if p), key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+            pattern = compile_folded(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+            compiled.append(KeywordRule(rule.name, pattern, False, folded=True))
+            continue
         else:
             continue
         compiled.append(KeywordRule(rule.name, pattern, "company" in pattern.groupindex))
@@ -45,8 +48,9 @@ def compile_rules(rules: list[Rule]) -> list[KeywordRule]:
 
 def detect_keywords(text: str, rules: list[KeywordRule]) -> list[KeywordHit]:
     hits = []
+    low = lower_same(text) if any(r.folded for r in rules) else text
     for rule in rules:
-        m = rule.pattern.search(text)
+        m = rule.pattern.search(low if rule.folded else text)
         if m is None:
             continue
         company = None
