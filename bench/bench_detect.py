@@ -60,7 +60,9 @@ SUFFIXES = ["Labs", "Health", "AI", "Systems", "Robotics", "Pay", "Bio", "Cloud"
 def company_names(n: int, rng: random.Random) -> dict[str, str]:
     names: dict[str, str] = {}
     while len(names) < n:
-        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).title()
+        if rng.random() < 0.5:
+            word += " " + "".join(rng.choice(SYLLABLES) for _ in range(2)).title()
         name = f"{word} {rng.choice(SUFFIXES)}".strip()
         key = normalize_company(name)
         names[key] = key

@@ -52,6 +52,11 @@ LEGAL_SUFFIXES = {
 }  # fmt: skip
 _CONNECTORS = {"&", "of", "and", "de", "for"}
 _WORD = re.compile(r"\S+")
+_ADVERBS = {
+    "today", "yesterday", "officially", "formally", "also", "recently", "has", "have", "had",
+    "now", "just", "publicly", "quietly", "reportedly", "finally", "successfully", "announced",
+    "said", "says", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "this", "week",
+}  # fmt: skip
 # Words that end a company name read forwards ("joins Quarry AI As CRO").
 _STOP_FORWARD = {
     "as", "to", "for", "with", "in", "at", "on", "from", "after", "amid", "and", "its",
@@ -189,6 +194,9 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
         # the name opens the clause.
         return company_after(text, start, min(120, end - start))
     spans = [(m.start(), m.end()) for m in _WORD.finditer(seg, max(0, stop - 200), stop)]
+    # "Verdant Grid today named ...", "Acme has officially closed ...": skip the adverbs.
+    while spans and seg[spans[-1][0] : spans[-1][1]].lower() in _ADVERBS:
+        spans.pop()
     run: list[tuple[int, int]] = []
     for ws, we in reversed(spans):
         w = seg[ws:we]
