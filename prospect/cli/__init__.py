@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from prospect import __version__
-from prospect.cli import contacts, db, digest, feeds, outreach
+from prospect.cli import contacts, db, detect, digest, feeds, outreach
 from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
 from prospect.config import default_config_text
 from prospect.demo import run_demo
@@ -109,6 +109,7 @@ def show_config(ctx: typer.Context) -> None:
 
 
 contacts.register(app)
+detect.register(app)
 feeds.register(app)
 outreach.register(app)
 db.register(app)

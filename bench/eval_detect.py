@@ -1,0 +1,75 @@
+"""Detection quality on the labelled headlines, through the real command line.
+
+Runs `prospect detect --format jsonl` (a subprocess, with the packaged rules and
+no database) over tests/eval/headlines.tsv and tests/eval/holdout.tsv, and
+prints precision and recall per signal type on (signal, company) pairs, plus
+the accuracy of round, amount, role and person on the true positives.
+
+    python bench/eval_detect.py [--quick] [--show-misses] [FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from prospect.detect.evaluate import SCORED, input_lines, load_labels, score  # noqa: E402
+
+TARGETS = {"precision": 0.95, "recall": 0.90, "field": 0.90}
+
+
+def run_cli(lines: list[str]) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PROSPECT_DB": str(Path(tmp) / "none.db")}
+        env["PROSPECT_CONFIG"] = str(Path(tmp) / "signals.yaml")  # absent: packaged defaults
+        proc = subprocess.run(
+            [sys.executable, "-m", "prospect", "detect", "-", "--format", "jsonl"],
+            input="\n".join(lines) + "\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--quick", action="store_true", help="main set only")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    files = args.files or [ROOT / "tests/eval/headlines.tsv"]
+    if not args.files and not args.quick:
+        files.append(ROOT / "tests/eval/holdout.tsv")
+    ok = True
+    for path in files:
+        labels = load_labels(path)
+        scores = score(labels, run_cli(input_lines(labels)))
+        counts = {k: sum(1 for lab in labels if lab.signal == k) for k in SCORED}
+        print(f"== {path.name}: {len(labels)} headlines, {counts}")
+        for line in scores.lines():
+            print("  " + line)
+        for kind in SCORED:
+            p, r = scores.precision(kind), scores.recall(kind)
+            print(
+                f"  {kind}: precision/target {p / TARGETS['precision']:.2f}, "
+                f"recall/target {r / TARGETS['recall']:.2f}"
+            )
+            ok &= p >= TARGETS["precision"] and r >= TARGETS["recall"]
+        if args.show_misses:
+            for miss in scores.misses:
+                print("   ", miss)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""`prospect detect`: find signals in lines of text or a feed, to test rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prospect.cli._common import Format, FormatOption, state
+from prospect.detect import Detector
+from prospect.detect.run import (
+    DETECT_COLUMNS,
+    detect_entries_records,
+    detect_lines,
+    load_feed_entries,
+)
+from prospect.errors import InputError
+from prospect.render import render_records
+from prospect.store.contacts import company_names
+
+
+def detect(
+    ctx: typer.Context,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="Text file, one headline per line (TAB, then an optional summary); - for stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        str | None,
+        typer.Option("--feed", help="Run over a feed's entries instead (URL or file)."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Print every signal found in headlines (one per line) or in a feed's entries.
+
+    Uses your rules file, and the companies in your database when it exists.
+
+    Example: prospect detect headlines.txt --format jsonl
+    """
+    st = state(ctx)
+    companies = company_names(st.db()) if st.db_path.exists() else {}
+    detector = Detector(st.config(), companies)
+    if feed is not None:
+        records = list(detect_entries_records(load_feed_entries(feed), detector))
+    else:
+        if file is None or file == "-":
+            lines = sys.stdin
+            records = list(detect_lines(lines, detector))
+        else:
+            path = Path(file)
+            try:
+                with path.open(encoding="utf-8") as fh:
+                    records = list(detect_lines(fh, detector))
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    render_records(records, DETECT_COLUMNS, fmt.value, st.term)
+    st.say(f"{len(records)} signal(s) found")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("detect")(detect)

@@ -1,0 +1,315 @@
+"""Funding rounds: "Acme raises $40M Series B", and everything that only looks like one.
+
+Detection is anchored on a funding verb ("raises", "secures", "lands", "closes",
+...) found by one compiled alternation; the company is read backwards from the
+verb and the amount and round forwards, each inside a bounded window, so the
+cost is linear in the text. A verb only counts when money or a round follows
+it directly ("raises $40M", "closes Series A"): that alone rules out "raises
+prices / rates / concerns / the bar / outlook / its dividend". The exclusions
+below rule out what remains: VC funds closing, IPOs, rumours ("in talks to
+raise", "reportedly"), charities, preferred-stock dividends, Serie A football,
+acquisitions and contracts that carry a dollar figure, and trend pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
+from prospect.detect.text import (
+    clause_end,
+    clause_start,
+    company_before,
+    compile_folded,
+    lower_same,
+)
+
+_VERB = re.compile(
+    r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:raises|raised|raise|secures|secured|secure|lands|"
+    r"landed|closes|closed|bags|bagged|nabs|nabbed|snags|snagged|grabs|grabbed|gets|got|"
+    r"picks\s+up|picked\s+up|receives|received|scores|scored|banks|banked|collects|collected|"
+    r"attracts|attracted|completes|completed|announces|announced|unveils|pulls\s+in|pulled\s+in|"
+    r"rakes\s+in|raked\s+in|hauls\s+in|brings\s+in|reels\s+in|locks\s+in|clinches|obtains|"
+    r"obtained|wins|won|adds|tops\s+up|nets|netted|scoops|scooped|draws|drew|books|inks|"
+    r"snaps\s+up|lands))\b",
+    re.IGNORECASE,
+)
+# Verbs that also take contracts, awards and plans: they need a funding word too.
+# Every word a verb above starts with: a text containing none of them is skipped
+# before any pattern runs (verbs take an object, so they are never glued to punctuation).
+ANCHOR_WORDS = frozenset(
+    [
+        "raises",
+        "raised",
+        "raise",
+        "secures",
+        "secured",
+        "secure",
+        "lands",
+        "landed",
+        "closes",
+        "closed",
+        "bags",
+        "bagged",
+        "nabs",
+        "nabbed",
+        "snags",
+        "snagged",
+        "grabs",
+        "grabbed",
+        "gets",
+        "got",
+        "picks",
+        "picked",
+        "receives",
+        "received",
+        "scores",
+        "scored",
+        "banks",
+        "banked",
+        "collects",
+        "collected",
+        "attracts",
+        "attracted",
+        "completes",
+        "completed",
+        "announces",
+        "announced",
+        "unveils",
+        "pulls",
+        "pulled",
+        "rakes",
+        "raked",
+        "hauls",
+        "brings",
+        "reels",
+        "locks",
+        "clinches",
+        "obtains",
+        "obtained",
+        "wins",
+        "won",
+        "adds",
+        "tops",
+        "nets",
+        "netted",
+        "scoops",
+        "scooped",
+        "draws",
+        "drew",
+        "books",
+        "inks",
+        "snaps",
+    ]
+)
+_NEEDS_FUNDING_WORD = {
+    "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
+    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
+}  # fmt: skip
+_QUALIFIERS = (
+    r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
+    r"roughly|approximately|over|more\s+than|up\s+to|some|close\s+to|north\s+of|total|"
+    r"a\s+total\s+of|the|first|second|third|final|oversubscribed|undisclosed|early|initial|"
+    r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable)){0,5}"
+)
+ROUND_PATTERN = (
+    r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)]|-(?:stage|round|funding|"
+    r"extension|financing|plus))|series\s+[a-h](?:-?\d|\+)?(?![a-z])"
+    r"|growth(?:\s+equity)?(?=\s+(?:round|equity|funding|financing|investment|capital))"
+    r"|growth\s+equity|venture\s+debt|(?<=in\s)debt|debt(?=\s+(?:financing|facility|funding|"
+    r"round|capital|deal))|credit\s+facility|credit\s+line|line\s+of\s+credit|term\s+loan|"
+    r"angel(?=\s+(?:round|funding|investment))|late-stage(?=\s+(?:round|funding)))"
+)
+_ROUND_RE = re.compile(ROUND_PATTERN, re.IGNORECASE)
+_RIGHT = re.compile(
+    _QUALIFIERS
+    + r"\s+(?:(?P<money>"
+    + AMOUNT_PATTERN
+    + r")|(?P<noamount>"
+    + ROUND_PATTERN
+    + r"|funding|financing|investment|capital|backing|round))",
+    re.IGNORECASE,
+)
+_FUNDING_WORD = re.compile(
+    r"\b(?:round|funding|financing|investment|capital|series\s+[a-h]|seed|pre-seed|backing|"
+    r"raise|venture|debt|credit\s+facility|equity|led\s+by|from\s+investors)\b",
+    re.IGNORECASE,
+)
+# The money is not raised: "$40M contract", "$2B acquisition", "$300M Fund IV".
+_NOT_RAISED = re.compile(
+    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
+    r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
+    r"sales|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
+    r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"
+    r"prizes?|jackpot|damages|refunds?|salary|pay\s+package|bonus|compensation|donations?|"
+    r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
+    r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
+    r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire)",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"(?:\b(?:which|that|who|after|having|since|once|when|recently|previously|already|"
+    r"before|until|as|if)\s+(?:has\s+|have\s+|had\s+|just\s+|recently\s+|it\s+|they\s+)*)$",
+    re.IGNORECASE,
+)
+_RUMOUR = re.compile(
+    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly|rumou?r(?:ed|s)?|"
+    r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
+    r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
+    r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|(?:is|are)\s+raising|"
+    r"(?:could|may|might|would|will|to)\s+raise|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
+    r"considering|in\s+discussions|nears|nearing|close\s+to\s+(?:raising|closing)|"
+    r"seeking|explores|exploring)\b",
+    re.IGNORECASE,
+)
+_IPO = re.compile(
+    r"\b(?:IPO|initial\s+public\s+offering|go(?:es|ing)?\s+public|direct\s+listing|SPAC|"
+    r"public\s+offering|stock\s+market\s+debut|market\s+debut|lists?\s+on|listing\s+on|"
+    r"prices\s+(?:its\s+)?(?:shares|offering))\b",
+    re.IGNORECASE,
+)
+_PRIVATE_ROUND = re.compile(
+    r"\b(?:series\s+[a-h]|pre-seed|seed\s+round|funding\s+round|venture\s+round|pre-IPO)\b",
+    re.IGNORECASE,
+)
+_VC_FUND = re.compile(
+    r"\b(?:fund\s+[IVX]+\b|debut\s+fund|new\s+fund|(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+fund|(?:seed|venture|growth|early-stage|"
+    r"opportunity|flagship|climate|vc)\s+funds?\b|funds?\s+(?:focused|dedicated|to\s+back|to\s+invest)|"
+    r"to\s+back\s+(?:startups|founders)|LPs|limited\s+partners|fund\s+close|final\s+close)",
+    re.IGNORECASE,
+)
+_FIRM_WORDS = (
+    "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
+    "advisors", "holdings", "invest", "growth",
+)  # fmt: skip
+_CHARITY = re.compile(
+    r"\b(?:charit(?:y|ies|able)|non-?profit|fundrais(?:er|ing\s+(?:event|campaign|appeal|drive))|"
+    r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+(?:money|cash|"
+    r"awareness)|appeal|bake\s+sale|marathon|food\s+bank|scholarships?|PTA|church|volunteers|"
+    r"foundation\s+raises|for\s+(?:the\s+)?(?:victims|families|hospice|homeless))\b",
+    re.IGNORECASE,
+)
+_SECURITIES = re.compile(
+    r"\b(?:preferred\s+(?:stock|shares?|units|securities)|dividends?|depositary\s+shares|"
+    r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior)\b",
+    re.IGNORECASE,
+)
+_FOOTBALL = re.compile(
+    r"\b(?:Serie\s+[AB](?![a-z])|Premier\s+League|La\s+Liga|Bundesliga|Ligue\s+1|"
+    r"transfer\s+(?:fee|window|target)|striker|midfielder|defender|goalkeeper|footballer|"
+    r"winger|Champions\s+League|relegation)\b",
+    re.IGNORECASE,
+)
+_TREND = re.compile(
+    r"\b(?:funding\s+roundup|week\s+in\s+review|top\s+\d+|biggest\s+(?:rounds|raises|deals)|"
+    r"this\s+week's|weekly\s+funding|the\s+week's|deals\s+of\s+the\s+week|funding\s+report|"
+    r"Q[1-4]\s+funding|VC\s+funding|venture\s+funding|startups\s+raised|funding\s+(?:fell|rose|"
+    r"drops?|climbs?|hits?|falls?|slumps?)|rounds\s+are|why\s+series|how\s+to\s+raise)\b",
+    re.IGNORECASE,
+)
+_GENERIC_SUBJECTS = {
+    "startups", "companies", "firms", "founders", "investors", "vcs", "unicorns", "fintechs",
+    "rounds", "startup", "company", "firm", "the", "it", "they", "he", "she", "we", "this",
+    "that", "who", "funding", "banks", "brands", "teams", "report", "study",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class FundingHit:
+    company: tuple[int, int]  # span in the text
+    round: str | None
+    amount: float | None
+    currency: str | None
+    evidence: tuple[int, int]
+    confidence: float
+
+
+def normalize_round(text: str | None) -> str | None:
+    """'Series B-2' -> series_b, 'pre-seed' -> pre_seed, 'venture debt' -> debt."""
+    if not text:
+        return None
+    low = " ".join(text.lower().split())
+    if low.startswith("pre-series"):
+        return "seed"
+    if low.startswith("pre"):
+        return "pre_seed"
+    if low.startswith("seed"):
+        return "seed"
+    if low.startswith("angel"):
+        return "pre_seed"
+    if low.startswith("series"):
+        return "series_" + low.split()[1][0]
+    if low.startswith(("growth", "late")):
+        return "growth"
+    return "debt"
+
+
+_VERB_FOLDED = compile_folded(_VERB.pattern)
+_EXCLUDED = compile_folded(
+    "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND, _VC_FUND))
+)
+_IPO_FOLDED = compile_folded(_IPO.pattern)
+_PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
+
+
+def _excluded(low: str) -> bool:
+    """Whole-entry reasons why no funding verb in it is a funding round (on folded text)."""
+    if _EXCLUDED.search(low):
+        return True
+    return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
+
+
+def detect_funding(text: str) -> list[FundingHit]:
+    """Funding rounds announced in `text` (a cleaned headline or a summary's lead)."""
+    hits: list[FundingHit] = []
+    low = lower_same(text)
+    if ANCHOR_WORDS.isdisjoint(low.split()):
+        return hits
+    checked = False
+    for vm in _VERB_FOLDED.finditer(low):
+        rm = _RIGHT.match(text, vm.end())
+        if rm is None:
+            continue
+        start = clause_start(text, vm.start())
+        left = text[start : vm.start()]
+        if _RELATIVE.search(left):
+            continue
+        if not checked:
+            if _excluded(low):
+                return []
+            checked = True
+        verb = " ".join(vm.group("verb").lower().split()[-2:])
+        verb = verb.split()[-1] if not verb.endswith((" up", " in")) else verb
+        end = clause_end(text, rm.end())
+        tail = text[rm.end() : end]
+        amount = currency = None
+        if rm.group("money"):
+            if _NOT_RAISED.match(tail):
+                continue
+            amount, currency = parse_amount(rm)
+        round_m = _ROUND_RE.search(text, rm.start(), min(end, rm.end() + 90))
+        if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
+            continue
+        if rm.group("noamount") and not (round_m or verb.startswith(("rais", "secur", "clos"))):
+            continue
+        if amount is not None and amount < 100_000 and round_m is None:
+            continue  # a bake sale or a grant, not a venture round
+        span = company_before(text, start, vm.start())
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        low = name.lower()
+        if low in _GENERIC_SUBJECTS or low.split()[-1] in _GENERIC_SUBJECTS:
+            continue
+        if low.split()[-1] in _FIRM_WORDS and re.search(r"\bfunds?\b", text, re.IGNORECASE):
+            continue  # a VC firm raising its own fund
+        round_name = normalize_round(round_m.group("round")) if round_m else None
+        confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
+        ev_end = max(rm.end(), round_m.end() if round_m else 0)
+        hits.append(
+            FundingHit(span, round_name, amount, currency, (span[0], ev_end), round(confidence, 2))
+        )
+        break  # one funding round per text: later verbs restate it
+    return hits

@@ -1,0 +1,286 @@
+"""Executive hires: "Acme appoints Jane Doe as CMO", "Jane Doe joins Acme as CRO".
+
+Anchored, like funding, on a verb found by one compiled alternation. Two
+shapes of sentence cover the wire and news styles:
+
+- company first ("Acme Names Marcus Lee Chief Revenue Officer", "Acme announces
+  the appointment of ..."): the company is read backwards from the verb, the
+  person and role forwards;
+- person first ("Former Copperleaf exec Sam Okafor joins Quarry AI as CRO",
+  "Jane Doe named CEO of Acme"): the person is read backwards, the hiring
+  company forwards -- so a former employer named before the person is never
+  taken for the company that hired them.
+
+Not hires: departures, board seats, interviews and opinion pieces, surveys and
+councils, a contract manufacturing organisation called a CMO, and executives
+selling stock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prospect.detect.roles import ROLE_RE, normalize_role
+from prospect.detect.text import (
+    clause_end,
+    clause_start,
+    company_after,
+    company_before,
+    compile_folded,
+    lower_same,
+    person_at_end,
+    person_at_start,
+)
+
+_COMPANY_FIRST = (
+    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:appointment|hiring|hire|"
+    r"addition|promotion|arrival|selection)\s+of"
+    r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
+    r"(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)*"
+    r"(?:team|bench|ranks)\s+with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
+    r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
+    r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
+    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|lures|snags|nabs|announces|announced"
+)
+_PERSON_FIRST = (
+    r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
+    r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
+    r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
+    r"heads\s+to|lands\s+at"
+)
+_VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
+# Every word a verb above starts with: a text containing none of them is skipped.
+ANCHOR_WORDS = frozenset(
+    [
+        "announces",
+        "announced",
+        "confirms",
+        "confirmed",
+        "expands",
+        "strengthens",
+        "bolsters",
+        "boosts",
+        "builds",
+        "grows",
+        "adds",
+        "appoints",
+        "appointed",
+        "names",
+        "named",
+        "hires",
+        "hired",
+        "taps",
+        "tapped",
+        "welcomes",
+        "welcomed",
+        "added",
+        "promotes",
+        "promoted",
+        "elevates",
+        "elevated",
+        "poaches",
+        "poached",
+        "recruits",
+        "recruited",
+        "selects",
+        "selected",
+        "picks",
+        "picked",
+        "brings",
+        "ropes",
+        "lures",
+        "snags",
+        "nabs",
+        "joins",
+        "joined",
+        "join",
+        "rejoins",
+        "rejoined",
+        "returns",
+        "chosen",
+        "takes",
+        "moves",
+        "heads",
+        "lands",
+    ]
+)
+_AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
+              "elevated"}  # fmt: skip
+_WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
+         "selected", "picks", "picked", "lures", "snags", "nabs"}  # fmt: skip
+_FILLERS = {
+    "as", "to", "the", "its", "their", "his", "her", "a", "an", "new", "first", "first-ever",
+    "next", "incoming", "interim", "acting", "permanent", "founding", "inaugural", "role",
+    "position", "post", "of", "in", "into", "for", "be", "serve", "become", "company's",
+    "newly", "created", "newly-created", "global", "sole", "co", "at",
+}  # fmt: skip
+_NOT_A_HIRE = re.compile(
+    r"^(?:interview|q&a|opinion|op-ed|podcast|webinar|video|watch|listen|column|commentary|"
+    r"in\s+conversation|fireside|how|why|what|when|should|lessons|tips|ask|\d+\s)\b"
+    r"|\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
+    r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
+    r"insider|says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b"
+    r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
+    r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b",
+    re.IGNORECASE,
+)
+_VERB_FOLDED = compile_folded(_VERB.pattern)
+_NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
+_BOARD = re.compile(
+    r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
+    r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
+    re.IGNORECASE,
+)
+_DEPARTURE = re.compile(
+    r"\b(?:steps?\s+down|stepping\s+down|resigns?|resignation|retires?|retiring|retirement|"
+    r"departs?|departure|exits?|ousted|fired|sacked|let\s+go|parts\s+ways|search\s+for|"
+    r"to\s+leave|leaving|farewell)\b",
+    re.IGNORECASE,
+)
+_LEFT_DEPARTURE = re.compile(r"\s(?:leaves|left|departs|exits|quits|moves\s+from)\s", re.I)
+_PHARMA = re.compile(
+    r"\b(?:contract\s+manufactur\w*|CDMO|biologics?|manufactur\w*|production|GMP|clinical|"
+    r"drug|fill[- ]finish|batch(?:es)?|biotech\w*|pharma\w*|vaccines?|therapeutics|"
+    r"therapy|oncology|bio)\b",
+    re.IGNORECASE,
+)
+_AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class HireHit:
+    company: tuple[int, int] | None
+    person: str | None
+    role: str
+    evidence: tuple[int, int]
+    confidence: float
+
+
+def _strip_fillers(segment: str) -> tuple[str, bool]:
+    """`segment` without trailing filler words; and whether an "as"/"to" was among them."""
+    words = segment.split()
+    linked = False
+    while words and words[-1].lower().strip(",") in _FILLERS:
+        if words[-1].lower() in ("as", "to", "be"):
+            linked = True
+        words.pop()
+    return " ".join(words), linked
+
+
+def _role_name(match: re.Match[str], text: str) -> str | None:
+    raw = match.group("role")
+    role = normalize_role(raw)
+    if raw == "CMO" and _PHARMA.search(text):
+        return None  # a contract manufacturer, or a Chief Medical Officer: not a sale
+    return role
+
+
+def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
+    end = clause_end(text, vm.end(), 200)
+    right = text[vm.end() : end]
+    for rm in ROLE_RE.finditer(right):
+        pre, linked = _strip_fillers(right[: rm.start()])
+        if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
+            return None
+        person = person_at_end(pre) if pre else None
+        if pre and person is None and not linked:
+            continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
+        post = right[rm.end() :]
+        if not pre:
+            person = person_at_start(post.lstrip(" ,"))
+        role = _role_name(rm, text)
+        if role is None or _BOARD.search(post[:30]):
+            return None
+        verb = vm.group("verb").lower()
+        if verb in _WEAK and person is None:
+            return None
+        start = clause_start(text, vm.start())
+        span = company_before(text, start, vm.start())
+        if span is None:
+            return None
+        ev_end = vm.end() + rm.end()
+        confidence = 0.9 if person else 0.75
+        return HireHit(span, person, role, (span[0], ev_end), confidence)
+    return None
+
+
+def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
+    start = clause_start(text, vm.start())
+    left = text[start : vm.start()]
+    dep = _LEFT_DEPARTURE.search(left)
+    if dep:
+        left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
+    person = person_at_end(left)
+    end = clause_end(text, vm.end(), 200)
+    right = text[vm.end() : end]
+    verb = vm.group("verb").lower().split()[-1]
+    company: tuple[int, int] | None = None
+    if verb in ("join", "joins", "rejoins", "joined", "to") or verb.endswith(("to", "at")):
+        company = company_after(text, vm.end())
+        if company is None:
+            return None
+        after = text[company[1] : min(end, company[1] + 70)]
+        rm = ROLE_RE.search(after)
+        if rm is None:
+            return None
+        between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
+        if between or (not linked and after[: rm.start()].strip(" ,'s")):
+            return None
+        role_end = company[1] + rm.end()
+        post = after[rm.end() :]
+    else:
+        rm = ROLE_RE.search(right)
+        if rm is None:
+            return None
+        between, _ = _strip_fillers(right[: rm.start()])
+        if between:
+            # "Jane Doe named Acme CMO", "named Acme's new CMO"
+            company = company_after(text, vm.end(), rm.start() + 1)
+        post = right[rm.end() :]
+        if company is None:
+            link = _AFTER_ROLE_COMPANY.match(post)
+            if link:
+                company = company_after(text, vm.end() + rm.end() + link.end())
+        role_end = vm.end() + rm.end()
+    if company is None and person is not None:
+        # "Acme's Jane Doe promoted to CRO": the possessive names the company.
+        owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
+        if owner:
+            company = company_before(text, start, start + owner.end(1) + 2)
+    if company is None or _BOARD.search(right[: role_end - vm.end() + 30]):
+        return None
+    if _DEPARTURE.search(right[: role_end - vm.end()]):
+        return None
+    role = _role_name(rm, text)
+    if role is None:
+        return None
+    ev_start = start + (left.find(person) if person and person in left else 0)
+    return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75)
+
+
+def detect_hires(text: str) -> list[HireHit]:
+    """Executive hires announced in `text` (a cleaned headline or a summary's lead)."""
+    low = lower_same(text)
+    if ANCHOR_WORDS.isdisjoint(low.split()):
+        return []
+    checked = False
+    for vm in _VERB_FOLDED.finditer(low):
+        if not checked:
+            if _NOT_A_HIRE_FOLDED.search(low):
+                return []
+            checked = True
+        verb = " ".join(vm.group("verb").lower().split())
+        last = verb.split()[-1]
+        hit = None
+        if re.fullmatch(_COMPANY_FIRST, verb, re.IGNORECASE):
+            hit = _company_first(text, vm)
+            if hit is not None and last in _AMBIGUOUS and hit.person is None:
+                # "Jane Doe named CEO of Acme": the person is before the verb.
+                other = _person_first(text, vm)
+                hit = other or hit
+        if hit is None and re.fullmatch(_PERSON_FIRST, verb, re.IGNORECASE):
+            hit = _person_first(text, vm)
+        if hit is not None:
+            return [hit]
+    return []

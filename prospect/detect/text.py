@@ -1,0 +1,360 @@
+"""Text helpers shared by the detectors: headline cleaning, company and person spans.
+
+Headlines from real feeds carry decoration around the news: a Google News
+" - Publisher" suffix, "Exclusive:" or "UPDATE 2-" prefixes, descriptors before
+a company ("Berlin-based fintech startup Acme"), tickers and legal forms after
+it ("Acme Inc. (NASDAQ: ACME)"). These functions peel that off with plain
+string work over bounded windows, so nothing here can backtrack badly.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 600  # a headline longer than this is not a headline
+MAX_LEAD = 1200  # signals live in the lead of a summary, not deep in an article
+
+_PUB_SEPARATORS = (" - ", " – ", " — ", " | ")
+_REUTERS_PREFIX = re.compile(r"^(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s*-\s*", re.I)
+_PAREN = re.compile(r"\s*\([^()]{0,60}\)")
+# A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
+_CLAUSE_BREAK = re.compile(
+    r"[:;|!?]\s|\s[-–—]\s|(?<=[a-z]{3})(?<!Corp)(?<!Bros)\.\s+(?=[A-Z])|\s[–—]|[“”\"]"
+)
+
+# Words that describe a company rather than name it; the name follows the last one.
+HEAD_NOUNS = {
+    "startup", "start-up", "startups", "company", "firm", "maker", "provider", "developer",
+    "unicorn", "scaleup", "scale-up", "specialist", "operator", "giant", "upstart", "outfit",
+    "newcomer", "challenger", "neobank", "platform", "app", "vendor", "manufacturer",
+    "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
+    "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
+    "competitor", "alternative",
+}  # fmt: skip
+# Sector words written before a name with no head noun ("Insurtech Lemonade raises").
+SECTOR_WORDS = {
+    "fintech", "insurtech", "proptech", "healthtech", "edtech", "biotech", "medtech",
+    "legaltech", "regtech", "martech", "adtech", "agtech", "agritech", "cleantech",
+    "climatetech", "deeptech", "foodtech", "hrtech", "govtech", "saas", "web3", "crypto",
+    "ai", "genai", "ai-powered", "exclusive", "breaking", "report", "scoop", "funding",
+    "update", "watch", "why", "how", "what", "when", "where", "who", "after", "as", "inside",
+    "meet", "today", "now", "this", "these", "but", "and", "also", "still", "while",
+    "stealth", "analysis", "opinion", "interview", "video", "podcast", "brief",
+}  # fmt: skip
+DESCRIPTOR_SUFFIXES = (
+    "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
+    "-born", "-native", "-led", "-listed", "-born", "-made",
+)  # fmt: skip
+LEGAL_SUFFIXES = {
+    "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
+    "corp.", "corporation", "plc", "gmbh", "ag", "s.a.", "sa", "n.v.", "nv", "b.v.", "bv",
+    "co.", "pte", "pty", "se", "ab", "oy", "s.p.a.", "spa", "sas", "sarl", "srl",
+}  # fmt: skip
+_CONNECTORS = {"&", "of", "and", "de", "for"}
+_WORD = re.compile(r"\S+")
+_ADVERBS = {
+    "today", "yesterday", "officially", "formally", "also", "recently", "has", "have", "had",
+    "now", "just", "publicly", "quietly", "reportedly", "finally", "successfully", "announced",
+    "said", "says", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "this", "week",
+}  # fmt: skip
+# Words that end a company name read forwards ("joins Quarry AI As CRO").
+_STOP_FORWARD = {
+    "as", "to", "for", "with", "in", "at", "on", "from", "after", "amid", "and", "its",
+    "the", "a", "an", "by", "into", "following", "ahead", "while", "who", "which", "that",
+    "is", "was", "will", "has", "have", "led", "role", "team", "board", "position", "post",
+    "chief", "vp", "head", "new", "interim", "acting", "senior", "executive", "officer",
+    "expands", "strengthens", "bolsters", "announces", "appoints", "names", "hires", "raises",
+    "secures", "continues", "launches", "reports", "adds", "welcomes", "promotes", "taps",
+    "completes", "closes", "lands", "unveils", "says", "boosts", "makes", "builds", "grows",
+}  # fmt: skip
+
+
+def clean_title(title: str) -> str:
+    """A headline without its Google News " - Publisher" suffix or a wire prefix."""
+    text = " ".join(title.split())[:MAX_TITLE]
+    text = _REUTERS_PREFIX.sub("", text)
+    for sep in _PUB_SEPARATORS:
+        cut = text.rfind(sep)
+        if cut > 15:
+            tail = text[cut + len(sep) :]
+            words = tail.split()
+            # A publisher: a few words, no money, no verbs of news.
+            if 0 < len(words) <= 5 and not any(c.isdigit() or c in "$€£" for c in tail):
+                low = tail.lower()
+                if not re.search(r"\b(?:raises|joins|appoints|names|hires|as|to)\b", low):
+                    text = text[:cut]
+                    break
+    return text.strip()
+
+
+_DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
+
+
+def lower_same(text: str) -> str:
+    """`text` in lowercase with every offset unchanged (a few letters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def compile_folded(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive pattern compiled to run on `lower_same` text.
+
+    Python's IGNORECASE alternations cannot use the engine's fast first-character
+    scan; the same pattern in lowercase on lowercased text can, several times
+    faster. Escapes (\\S, \\W, ...) are kept as written.
+    """
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+            continue
+        out.append(c.lower())
+        i += 1
+    return re.compile("".join(out))
+
+
+def lead(summary: str) -> str:
+    """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
+    text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m else text
+
+
+def clause_start(text: str, pos: int, window: int = 160) -> int:
+    """Where the clause that contains `pos` begins (looking back at most `window` chars)."""
+    lo = max(0, pos - window)
+    start = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def clause_end(text: str, pos: int, window: int = 220) -> int:
+    hi = min(len(text), pos + window)
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def _is_namey(word: str) -> bool:
+    """A word that can be part of a company name: capitalised, a digit, or camel-cased."""
+    if not word:
+        return False
+    head = word[0]
+    camel = len(word) > 2 and any(c.isupper() for c in word[1:])
+    return head.isupper() or head.isdigit() or camel
+
+
+def strip_legal(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[-1].lower().rstrip(",") in LEGAL_SUFFIXES:
+        words = words[:-1]
+    if words:
+        words[-1] = words[-1].rstrip(",")
+    return words
+
+
+def _possessive(word: str) -> str | None:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 2:
+            return word[: -len(suffix)]
+    if word.endswith(("s'", "s’")) and len(word) > 2:
+        return word[:-1]
+    return None
+
+
+def _trim_descriptors(words: list[str]) -> list[str]:
+    """Drop "Berlin-based", "AI startup", "Exclusive" and the like before a name."""
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        # "Toronto's Fieldstack", "Paysafe rival Tillo": the name follows.
+        if low.endswith(DESCRIPTOR_SUFFIXES) or low in HEAD_NOUNS or _possessive(w) is not None:
+            cut = i + 1
+    words = words[cut:]
+    while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:
+        words = words[1:]
+    return words
+
+
+def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The company written just before `end` (a verb), inside text[start:end]."""
+    # "Acme Inc. (NASDAQ: ACME)" and "Acme (YC W21)": blank the parenthesis, keep offsets.
+    seg = _PAREN.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    stop = len(seg.rstrip())
+    if seg[:stop].endswith(","):
+        # "Acme, the Austin-based maker of X, raises" or "Acme Expands Team, Appoints":
+        # the name opens the clause.
+        return company_after(text, start, min(120, end - start))
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(seg, max(0, stop - 200), stop)]
+    # "Verdant Grid today named ...", "Acme has officially closed ...": skip the adverbs.
+    while spans and seg[spans[-1][0] : spans[-1][1]].lower() in _ADVERBS:
+        spans.pop()
+    run: list[tuple[int, int]] = []
+    for ws, we in reversed(spans):
+        w = seg[ws:we]
+        low = w.lower()
+        if run and low in _CONNECTORS and low != "and":
+            run.append((ws, we))
+            continue
+        if not _is_namey(w) or w.endswith(",") or len(run) >= 7:
+            break
+        run.append((ws, we))
+    while run and seg[run[-1][0] : run[-1][1]].lower() in _CONNECTORS:
+        run.pop()
+    run.reverse()
+    kept = _trim_descriptors([seg[a:b] for a, b in run])
+    run = run[len(run) - len(kept) :]
+    kept = strip_legal(kept)
+    run = run[: len(kept)]
+    if not run:
+        return None
+    s, e = start + run[0][0], start + run[-1][1]
+    return _tidy_span(text, s, e)
+
+
+def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop a possessive and trailing punctuation from a company span."""
+    owner = _possessive(text[s:e])
+    if owner is not None:
+        e = s + len(owner)
+    e = s + len(text[s:e].rstrip(",.;:").rstrip())
+    if e <= s or text[s:e].lower().strip(".") in LEGAL_SUFFIXES:
+        return None
+    return s, e
+
+
+def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
+    """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
+    hi = min(len(text), pos + limit)
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s,;:()]+", text[pos:hi])]
+    i = 0
+    # Skip a few lowercase descriptors and articles before the name.
+    while i < len(words) and i < 5:
+        w = text[pos + words[i][0] : pos + words[i][1]]
+        low = w.lower()
+        if (
+            low in ("the", "a", "an")
+            or low.endswith(DESCRIPTOR_SUFFIXES)
+            or (not _is_namey(w) and low not in _STOP_FORWARD)
+            or low in SECTOR_WORDS
+            or low in HEAD_NOUNS
+        ):
+            i += 1
+            continue
+        break
+    run: list[tuple[int, int]] = []
+    while i < len(words) and len(run) < 6:
+        ws, we = words[i]
+        w = text[pos + ws : pos + we]
+        low = w.lower()
+        if run and low in HEAD_NOUNS and i + 1 < len(words):
+            run = []  # "AI Startup Acme": the name is after the head noun
+            i += 1
+            continue
+        if low in _STOP_FORWARD and not (low == "of" and run):
+            break
+        if run and low in ("&", "of"):
+            run.append((ws, we))
+            i += 1
+            continue
+        if not _is_namey(w):
+            break
+        run.append((ws, we))
+        i += 1
+        if _possessive(w) is not None:
+            break
+        # A comma, colon or parenthesis right after the word ends the name.
+        after = pos + we
+        if after < len(text) and text[after] in ",;:()":
+            break
+    while run and text[pos + run[-1][0] : pos + run[-1][1]].lower() in ("&", "of"):
+        run.pop()
+    if not run:
+        return None
+    texts = strip_legal([text[pos + a : pos + b] for a, b in run])
+    run = run[: len(texts)]
+    return _tidy_span(text, pos + run[0][0], pos + run[-1][1])
+
+
+# --- people ------------------------------------------------------------------
+
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "le", "la",
+              "bin", "al", "dos", "das", "ten", "ter", "st.", "mac", "y"}  # fmt: skip
+_NOT_NAMES = {
+    "as", "to", "the", "its", "new", "chief", "officer", "former", "ex", "exec", "executive",
+    "veteran", "head", "vp", "svp", "evp", "president", "vice", "appoints", "names", "named",
+    "joins", "hires", "taps", "inc", "ltd", "and", "of", "for", "with", "at", "in", "on",
+    "interim", "acting", "senior", "global", "group", "industry", "tech", "marketing",
+    "sales", "revenue", "finance", "founder", "co-founder", "cofounder", "alum", "alumna",
+    "alumnus", "leader", "director", "manager", "partner", "general", "managing", "google",
+    "microsoft", "amazon", "salesforce", "meta", "apple", "oracle", "ibm", "sap", "adobe",
+    "their", "his", "her", "a", "an", "welcomes", "adds", "promotes", "announces",
+    "appointment", "hiring", "hire", "exclusive", "startup", "company", "firm", "team",
+    "today", "board", "ai", "labs", "inc.", "corp", "corp.", "llc", "chairman",
+    "dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "sir", "dame",
+}  # fmt: skip
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
+
+
+def _name_word(word: str) -> bool:
+    if not _NAME_WORD.match(word) or not word[0].isupper():
+        return False
+    if word.lower() in _NOT_NAMES:
+        return False
+    letters = word.replace(".", "").replace("-", "").replace("'", "")
+    # "CRO", "AI", "SVP": all capitals is an abbreviation, not a name (initials "J." pass).
+    return not (len(letters) > 1 and letters.isupper())
+
+
+def person_at_end(segment: str) -> str | None:
+    """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
+    segment = segment.strip().rstrip(",").strip()
+    if "," in segment:
+        # "Jane Doe, formerly of Copperleaf,": the name is before the appositive.
+        head = segment.split(",", 1)[0].strip()
+        found = person_at_end(head)
+        if found:
+            return found
+    words = segment.split()
+    run: list[str] = []
+    for w in reversed(words[-8:]):
+        if run and w.lower() in _PARTICLES:
+            run.append(w)
+            continue
+        if not _name_word(w) or _possessive(w) is not None or len(run) >= 4:
+            break
+        run.append(w)
+    run.reverse()
+    while run and run[0].lower() in _PARTICLES:
+        run = run[1:]
+    real = [w for w in run if w.lower() not in _PARTICLES and not re.fullmatch(r"\w\.", w)]
+    if len(real) < 2 and not (len(real) == 1 and len(run) >= 2):
+        return None
+    return " ".join(run)
+
+
+def person_at_start(segment: str) -> str | None:
+    """The person named at the start of `segment`: "Jane Doe, formerly of ..."."""
+    words = segment.strip().split()
+    run: list[str] = []
+    for w in words[:5]:
+        bare = w.rstrip(",")
+        if run and bare.lower() in _PARTICLES:
+            run.append(bare)
+            continue
+        if not _name_word(bare) or _possessive(bare) is not None:
+            break
+        run.append(bare)
+        if w.endswith(","):
+            break
+    while run and run[-1].lower() in _PARTICLES:
+        run.pop()
+    return " ".join(run) if len(run) >= 2 else None

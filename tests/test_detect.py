@@ -1,0 +1,263 @@
+"""Table-driven tests of signal detection: funding, hires, keywords, companies, the CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+import time
+
+import pytest
+
+from prospect.config import load_config, parse_config
+from prospect.detect import CompanyIndex, Detector, normalize_role, normalize_round
+from prospect.normalize import normalize_company
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(load_config(None), {})
+
+
+def only(signals, kind):  # type: ignore[no-untyped-def]
+    found = [s for s in signals if s.type == kind]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount", "currency"),
+    [
+        ("Brightloop raises $40M Series B for AI copilots", "Brightloop", "series_b", 40e6, "USD"),
+        ("Quillcraft raises $2.5 million seed round", "Quillcraft", "seed", 2.5e6, "USD"),
+        ("Vantaform raises €1.2bn to build gigafactories", "Vantaform", None, 1.2e9, "EUR"),
+        ("Fieldstack raises C$750 million in growth equity", "Fieldstack", "growth", 750e6, "CAD"),
+        ("Copperline secures £80m Series C", "Copperline", "series_c", 80e6, "GBP"),
+        ("Yotta Grid Raises US$12 Million Seed Round", "Yotta Grid", "seed", 12e6, "USD"),
+        ("Khata raises Rs 50 crore in Series A", "Khata", "series_a", 500e6, "INR"),
+        ("Zolve raises ₹100 crore Series B", "Zolve", "series_b", 1e9, "INR"),
+        ("Configu raises a $3M pre-seed round", "Configu", "pre_seed", 3e6, "USD"),
+        ("Parcelwise lands $200M debt facility", "Parcelwise", "debt", 200e6, "USD"),
+        ("Prism Payments raises $400M Series H", "Prism Payments", "series_h", 400e6, "USD"),
+        ("Exclusive: Acme Pay raises $5M seed", "Acme Pay", "seed", 5e6, "USD"),
+        ("Berlin-based Acme Pay raises $5M seed", "Acme Pay", "seed", 5e6, "USD"),
+        ("AI startup Mirelo bags $9M to build music", "Mirelo", None, 9e6, "USD"),
+        ("Fintech startup Ledgerly raises $20M Series A", "Ledgerly", "series_a", 20e6, "USD"),
+        ("Stackwise Inc. Raises $18 Million Series A", "Stackwise", "series_a", 18e6, "USD"),
+        ("Toronto's Fieldstack raises $5M seed", "Fieldstack", "seed", 5e6, "USD"),
+        ("Kinship Care, the Austin home care platform, raises $22M", "Kinship Care", None, 22e6,
+         "USD"),
+        ("Tessellate Bio raises $85M Series B - Business Daily", "Tessellate Bio", "series_b", 85e6,
+         "USD"),
+        ("Inkwell raises Series A funding from Index Ventures", "Inkwell", "series_a", None, None),
+    ],
+)  # fmt: skip
+def test_funding_rounds(detector, headline, company, round_, amount, currency) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount, s.currency) == (company, round_, amount, currency)
+    assert s.evidence and s.evidence in headline and 0 < s.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Greyhound Ventures closes $300M Fund IV focused on vertical AI",
+        "Sequoia Capital raises $1B seed fund",
+        "Helio Energy files for IPO on Nasdaq",
+        "Quarry AI is reportedly in talks to raise $100M at a $1B valuation",
+        "Nuvola Cloud plans to raise $100 million",
+        "Local charity raises $50,000 for children's hospital",
+        "Walmart raises prices on groceries",
+        "Fed raises rates by a quarter point",
+        "New study raises concerns about microplastics",
+        "Apple raises the bar with its new chip",
+        "Nvidia raises outlook on data-center demand",
+        "Procter & Gamble raises dividend for 68th year",
+        "Napoli secures €40M striker signing ahead of Serie A season",
+        "Atlas Financial Declares Dividend on Series B Preferred Stock",
+        "Zendesk acquires Klaus for $50 million",
+        "Coverly, which raised a $30M Series B last year, acquires a broker",
+        "Why Series B rounds are taking longer to close",
+        "Startups raised $5 billion in October",
+        "Boltline Logistics wins $40M contract with US Postal Service",
+    ],
+)
+def test_not_funding(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "person", "role"),
+    [
+        ("Orbital Payroll Appoints Dana Whitfield as Chief Marketing Officer", "Orbital Payroll",
+         "Dana Whitfield", "Chief Marketing Officer"),
+        ("Halcyon Security Names Marcus Lee Chief Revenue Officer", "Halcyon Security",
+         "Marcus Lee", "Chief Revenue Officer"),
+        ("Former Copperleaf exec Sam Okafor joins Quarry AI as CRO - SaaS Weekly", "Quarry AI",
+         "Sam Okafor", "Chief Revenue Officer"),
+        ("Former Salesforce exec Linda Park joins Zendesk as CRO", "Zendesk", "Linda Park",
+         "Chief Revenue Officer"),
+        ("Acme Announces Appointment of Jane Doe as Chief Marketing Officer", "Acme", "Jane Doe",
+         "Chief Marketing Officer"),
+        ("Stackwise hires Maria Gonzalez as VP Marketing", "Stackwise", "Maria Gonzalez",
+         "VP of Marketing"),
+        ("Coverly appoints Ben Adler head of sales", "Coverly", "Ben Adler", "Head of Sales"),
+        ("Daniel Osei named CEO of Tessellate Bio", "Tessellate Bio", "Daniel Osei",
+         "Chief Executive Officer"),
+        ("Hannah Scott promoted to CMO at Trellis Commerce", "Trellis Commerce", "Hannah Scott",
+         "Chief Marketing Officer"),
+        ("Brian Foster leaves Oracle to join Nuvola Cloud as CRO", "Nuvola Cloud",
+         "Brian Foster", "Chief Revenue Officer"),
+        ("Vireo Networks names new CEO", "Vireo Networks", None, "Chief Executive Officer"),
+        ("Pinecrest Therapeutics Appoints Dr. Alan Foster as Chief Executive Officer",
+         "Pinecrest Therapeutics", "Alan Foster", "Chief Executive Officer"),
+    ],
+)  # fmt: skip
+def test_executive_hires(detector, headline, company, person, role) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "executive_hire")
+    assert s is not None, headline
+    assert (s.company, s.person, s.role) == (company, person, role)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Saltmarsh Labs CFO Retires After 12 Years",
+        "Polaris Security CEO steps down after board dispute",
+        "Jennifer Walsh joins Harborline board of directors",
+        "Questline Names Robert Kim to Board of Directors",
+        "Interview: Orbital Payroll's marketing chief on the hourly-worker market",
+        "Q&A: Sentinel Ops CMO Ana Ruiz on building a brand",
+        "Gartner CMO Survey: marketing budgets flat",
+        "CMO Council names top 50 marketing leaders of 2026",
+        "Acme Bio Partners With Leading CMO to Scale Biologics Production",
+        "Pinecrest Therapeutics selects CMO for Phase 3 manufacturing",
+        "Slack (NASDAQ:WORK) CFO Sells $19407875.75 in Stock",
+        "Wildcard Sports hires 40 engineers in Dublin",
+    ],
+)
+def test_not_hires(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "executive_hire") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("CMO", "Chief Marketing Officer"),
+        ("CRO", "Chief Revenue Officer"),
+        ("VP Marketing", "VP of Marketing"),
+        ("VP, Sales", "VP of Sales"),
+        ("head of sales", "Head of Sales"),
+        ("Senior Vice President of Sales", "SVP of Sales"),
+        ("EVP Marketing", "EVP of Marketing"),
+        ("Vice President of Global Sales", "VP of Sales"),
+        ("marketing chief", "Chief Marketing Officer"),
+        ("President and CEO", "Chief Executive Officer"),
+        ("chief executive", "Chief Executive Officer"),
+    ],
+)
+def test_role_normalisation(written: str, canonical: str) -> None:
+    assert normalize_role(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [("Series B", "series_b"), ("pre-seed", "pre_seed"), ("Series A-1", "series_a"),
+     ("venture debt", "debt"), ("growth equity", "growth"), (None, None)],
+)  # fmt: skip
+def test_round_normalisation(written, key) -> None:  # type: ignore[no-untyped-def]
+    assert normalize_round(written) == key
+
+
+def test_store_companies_give_the_stored_spelling_and_key() -> None:
+    companies = {"acme pay": "acme pay", "northwind analytics": "northwind analytics"}
+    det = Detector(load_config(None), companies)
+    s = only(det.detect("Berlin-Based Fintech Startup Acme Pay Raises €12M Seed"), "funding_round")
+    assert s is not None and normalize_company(s.company) in companies
+
+
+def test_company_index_finds_longest_names_in_words() -> None:
+    index = CompanyIndex({"acme": "acme", "acme pay": "acme pay", "o reilly": "o reilly"})
+    found = index.scan("Why Acme Pay and O'Reilly matter; acmes do not")
+    assert [(m.text, m.key) for m in found] == [("Acme Pay", "acme pay"), ("O'Reilly", "o reilly")]
+
+
+def test_keyword_rules_with_and_without_a_company_capture() -> None:
+    cfg = parse_config(
+        "rules:\n"
+        "  - name: expansion\n    phrases: ['opens office in']\n"
+        "  - name: acquisition\n"
+        "    pattern: '(?P<company>[A-Z]\\w+(?: [A-Z]\\w+)?) (?:acquires|to acquire) '\n"
+    )
+    det = Detector(cfg, {})
+    exp = det.detect("Tidewater Robotics opens office in London")
+    assert [(s.type, s.rule, s.company) for s in exp] == [
+        ("keyword", "expansion", "Tidewater Robotics")
+    ]
+    acq = det.detect("Exclusive: Zendesk acquires Klaus for $50 million")
+    assert [(s.rule, s.company) for s in acq] == [("acquisition", "Zendesk")]
+
+
+def test_summary_fills_in_what_the_headline_leaves_out(detector) -> None:  # type: ignore[no-untyped-def]
+    signals = detector.detect(
+        "Verdant Grid names new chief revenue officer",
+        "DENVER, Nov. 17, 2026 /PRWire/ -- Verdant Grid today named Priya Raman its "
+        "Chief Revenue Officer.",
+    )
+    s = only(signals, "executive_hire")
+    assert s is not None and (s.company, s.person) == ("Verdant Grid", "Priya Raman")
+
+
+def test_hostile_text_runs_in_linear_time(detector) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(3)
+    alphabet = string.ascii_letters + " $€£.,:'-" + "AAAA"
+    texts = [
+        "".join(rng.choice(alphabet) for _ in range(100_000)),
+        "A" * 100_000,
+        "Acme raises " * 8_000,
+        ("Jane Doe joins " + "Big " * 30) * 700,
+    ]
+    for text in texts:
+        start = time.perf_counter()
+        detector.detect(text, text)
+        assert time.perf_counter() - start < 0.5
+
+
+def test_cli_jsonl_contract(cli) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Former Copperleaf exec Sam Okafor joins Quarry AI as CRO - SaaS Weekly\n"
+        "The best mechanical keyboards of 2026\n"
+        "Brightloop raises $40M Series B\tled by Greyhound Ventures\n"
+    )
+    result = cli("detect", "-", "--format", "jsonl", input=text)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = ["line", "signal", "company", "person", "role", "round", "amount", "currency",
+            "evidence", "confidence"]  # fmt: skip
+    assert all(list(r) == keys for r in records)
+    assert [(r["line"], r["signal"], r["company"]) for r in records] == [
+        (1, "executive_hire", "Quarry AI"),
+        (3, "funding_round", "Brightloop"),
+    ]
+    assert records[1]["amount"] == 40e6 and records[1]["currency"] == "USD"
+
+
+def test_cli_detect_over_a_feed_file(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Halcyon Security Names Marcus Lee Chief Revenue Officer</title>"
+        "<guid>1</guid></item></channel></rss>",
+        encoding="utf-8",
+    )
+    result = cli("detect", "--feed", str(feed), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["company"], record["person"]) == ("Halcyon Security", "Marcus Lee")
+
+
+def test_cli_detect_missing_file_is_one_clear_line(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("detect", str(tmp_path / "nope.txt"))
+    assert result.exit_code != 0
+    assert "nope.txt" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,49 @@
+"""Detection quality on the labelled headlines must not regress below the targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prospect.config import load_config
+from prospect.detect import Detector
+from prospect.detect.evaluate import SCORED, input_lines, load_labels, score
+from prospect.detect.run import detect_lines
+
+EVAL = Path(__file__).parent / "eval"
+
+
+def _scores(name: str):  # type: ignore[no-untyped-def]
+    labels = load_labels(EVAL / name)
+    records = list(detect_lines(input_lines(labels), Detector(load_config(None), {})))
+    return labels, score(labels, records)
+
+
+def test_the_labelled_set_is_big_enough_and_varied() -> None:
+    labels = load_labels(EVAL / "headlines.tsv")
+    assert len(labels) >= 300
+    assert sum(lab.signal == "funding_round" for lab in labels) >= 100
+    assert sum(lab.signal == "executive_hire" for lab in labels) >= 80
+    assert len(load_labels(EVAL / "holdout.tsv")) >= 80
+
+
+@pytest.mark.parametrize("kind", SCORED)
+def test_precision_and_recall_meet_the_targets(kind: str) -> None:
+    _, scores = _scores("headlines.tsv")
+    assert scores.precision(kind) >= 0.95, scores.misses
+    assert scores.recall(kind) >= 0.90, scores.misses
+
+
+@pytest.mark.parametrize("field", ["round", "amount", "role", "person"])
+def test_field_accuracy_on_true_positives_meets_the_target(field: str) -> None:
+    _, scores = _scores("headlines.tsv")
+    assert scores.accuracy(field) >= 0.90, scores.misses
+
+
+def test_held_out_headlines_score_nearly_as_well() -> None:
+    # Written after the patterns and never tuned on: a looser floor, same direction.
+    _, scores = _scores("holdout.tsv")
+    for kind in SCORED:
+        assert scores.precision(kind) >= 0.90, scores.misses
+        assert scores.recall(kind) >= 0.85, scores.misses
