@@ -8,6 +8,10 @@ candidate while it is still a known prefix. The cost is proportional to the
 number of words in the text (times the length of the longest partial match,
 usually one word), never to the number of companies: 150,000 names cost the
 same per text as 1,500; only building the sets is linear, once per Detector.
+
+The detectors only need one question answered: is there a store company that
+ends where the company they read ends? `ending_at` answers it from the few
+words before that point, without tokenising the whole text.
 """
 
 from __future__ import annotations
@@ -90,3 +94,20 @@ class CompanyIndex:
             else:
                 i += 1
         return found
+
+    def ending_at(self, text: str, start: int, end: int, reach: int = 40) -> CompanyMatch | None:
+        """The longest store company ending at `end` and starting at most `reach` before `start`."""
+        if not self._names or end <= start:
+            return None
+        lo = max(0, start - reach)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1  # never start inside a word
+        tokens = [(m.start(), fold_token(m.group(0))) for m in _TOKEN.finditer(text, lo, end)]
+        names = self._names
+        for i, (pos, _) in enumerate(tokens):
+            if pos < start - reach:
+                continue
+            key = " ".join(t for _, t in tokens[i:])
+            if key in names:
+                return CompanyMatch(pos, end, key, self.companies.get(key, key), text[pos:end])
+        return None

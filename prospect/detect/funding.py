@@ -22,7 +22,8 @@ from prospect.detect.text import (
     clause_start,
     company_before,
     compile_folded,
-    lower_same,
+    find_verbs,
+    fold,
 )
 
 _VERB = re.compile(
@@ -39,70 +40,16 @@ _VERB = re.compile(
 # Every word a verb above starts with: a text containing none of them is skipped
 # before any pattern runs (verbs take an object, so they are never glued to punctuation).
 ANCHOR_WORDS = frozenset(
-    [
-        "raises",
-        "raised",
-        "raise",
-        "secures",
-        "secured",
-        "secure",
-        "lands",
-        "landed",
-        "closes",
-        "closed",
-        "bags",
-        "bagged",
-        "nabs",
-        "nabbed",
-        "snags",
-        "snagged",
-        "grabs",
-        "grabbed",
-        "gets",
-        "got",
-        "picks",
-        "picked",
-        "receives",
-        "received",
-        "scores",
-        "scored",
-        "banks",
-        "banked",
-        "collects",
-        "collected",
-        "attracts",
-        "attracted",
-        "completes",
-        "completed",
-        "announces",
-        "announced",
-        "unveils",
-        "pulls",
-        "pulled",
-        "rakes",
-        "raked",
-        "hauls",
-        "brings",
-        "reels",
-        "locks",
-        "clinches",
-        "obtains",
-        "obtained",
-        "wins",
-        "won",
-        "adds",
-        "tops",
-        "nets",
-        "netted",
-        "scoops",
-        "scooped",
-        "draws",
-        "drew",
-        "books",
-        "inks",
-        "snaps",
-    ]
-)
+    {
+        "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
+        "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed",
+        "gets", "got", "picks", "picked", "receives", "received", "scores", "scored", "banks",
+        "banked", "collects", "collected", "attracts", "attracted", "completes", "completed",
+        "announces", "announced", "unveils", "pulls", "pulled", "rakes", "raked", "hauls", "brings",
+        "reels", "locks", "clinches", "obtains", "obtained", "wins", "won", "adds", "tops", "nets",
+        "netted", "scoops", "scooped", "draws", "drew", "books", "inks", "snaps"
+    }
+)  # fmt: skip
 _NEEDS_FUNDING_WORD = {
     "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
@@ -261,14 +208,16 @@ def _excluded(low: str) -> bool:
     return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
-def detect_funding(text: str) -> list[FundingHit]:
-    """Funding rounds announced in `text` (a cleaned headline or a summary's lead)."""
+def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
+    """Funding rounds announced in `text` (a cleaned headline or a summary's lead).
+
+    Verbs before `since` are not read (they repeat a headline already read);
+    the whole text still counts for the exclusions.
+    """
     hits: list[FundingHit] = []
-    low = lower_same(text)
-    if ANCHOR_WORDS.isdisjoint(low.split()):
-        return hits
+    folded = fold(text)
     checked = False
-    for vm in _VERB_FOLDED.finditer(low):
+    for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         rm = _RIGHT.match(text, vm.end())
         if rm is None:
             continue
@@ -277,7 +226,7 @@ def detect_funding(text: str) -> list[FundingHit]:
         if _RELATIVE.search(left):
             continue
         if not checked:
-            if _excluded(low):
+            if _excluded(folded.low):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])
@@ -299,11 +248,10 @@ def detect_funding(text: str) -> list[FundingHit]:
         span = company_before(text, start, vm.start())
         if span is None:
             continue
-        name = text[span[0] : span[1]]
-        low = name.lower()
-        if low in _GENERIC_SUBJECTS or low.split()[-1] in _GENERIC_SUBJECTS:
+        name = text[span[0] : span[1]].lower()
+        if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
-        if low.split()[-1] in _FIRM_WORDS and re.search(r"\bfunds?\b", text, re.IGNORECASE):
+        if name.split()[-1] in _FIRM_WORDS and re.search(r"\bfunds?\b", text, re.IGNORECASE):
             continue  # a VC firm raising its own fund
         round_name = normalize_round(round_m.group("round")) if round_m else None
         confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
