@@ -50,6 +50,7 @@ class CompanyIndex:
         self.companies: Mapping[str, str] = companies or {}
         self._names: set[str] = set()
         self._prefixes: set[str] = set()
+        self._suffixes: set[str] = set()
         for key in self.companies:
             words = key.split()
             # A one-letter name ("x") would match every stray initial.
@@ -59,7 +60,9 @@ class CompanyIndex:
             self._names.add(name)
             for i in range(1, len(words)):
                 self._prefixes.add(" ".join(words[:i]))
+                self._suffixes.add(" ".join(words[i:]))
         self._prefixes |= self._names
+        self._suffixes |= self._names
 
     def __len__(self) -> int:
         return len(self._names)
@@ -96,18 +99,29 @@ class CompanyIndex:
         return found
 
     def ending_at(self, text: str, start: int, end: int, reach: int = 40) -> CompanyMatch | None:
-        """The longest store company ending at `end` and starting at most `reach` before `start`."""
+        """The longest store company ending at `end` and starting at most `reach` before `start`.
+
+        Read backwards word by word from `end` while the words are still the end
+        of some stored name (the suffix set), so usually one or two lookups.
+        """
         if not self._names or end <= start:
             return None
         lo = max(0, start - reach)
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1  # never start inside a word
-        tokens = [(m.start(), fold_token(m.group(0))) for m in _TOKEN.finditer(text, lo, end)]
-        names = self._names
-        for i, (pos, _) in enumerate(tokens):
-            if pos < start - reach:
-                continue
-            key = " ".join(t for _, t in tokens[i:])
-            if key in names:
-                return CompanyMatch(pos, end, key, self.companies.get(key, key), text[pos:end])
-        return None
+        tokens = list(_TOKEN.finditer(text, lo, end))
+        key = ""
+        best: tuple[int, str] | None = None
+        for m in reversed(tokens):
+            if m.start() < start - reach:
+                break
+            word = fold_token(m.group(0))
+            key = f"{word} {key}" if key else word
+            if key not in self._suffixes:
+                break
+            if key in self._names:
+                best = (m.start(), key)
+        if best is None:
+            return None
+        pos, key = best
+        return CompanyMatch(pos, end, key, self.companies.get(key, key), text[pos:end])

@@ -84,6 +84,8 @@ _NOT_A_HIRE = re.compile(
     re.IGNORECASE,
 )
 _VERB_FOLDED = compile_folded(_VERB.pattern)
+_COMPANY_FIRST_RE = re.compile(_COMPANY_FIRST, re.IGNORECASE)
+_PERSON_FIRST_RE = re.compile(_PERSON_FIRST, re.IGNORECASE)
 _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
@@ -232,13 +234,13 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
         verb = " ".join(vm.group("verb").lower().split())
         last = verb.split()[-1]
         hit = None
-        if re.fullmatch(_COMPANY_FIRST, verb, re.IGNORECASE):
+        if _COMPANY_FIRST_RE.fullmatch(verb):
             hit = _company_first(text, vm)
             if hit is not None and last in _AMBIGUOUS and hit.person is None:
                 # "Jane Doe named CEO of Acme": the person is before the verb.
                 other = _person_first(text, vm)
                 hit = other or hit
-        if hit is None and re.fullmatch(_PERSON_FIRST, verb, re.IGNORECASE):
+        if hit is None and _PERSON_FIRST_RE.fullmatch(verb):
             hit = _person_first(text, vm)
         if hit is not None:
             return [hit]
