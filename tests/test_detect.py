@@ -353,3 +353,36 @@ def test_a_summary_repeating_the_headline_adds_the_round(detector) -> None:  # t
         "funding_round",
     )
     assert s is not None and (s.amount, s.round) == (5e6, "series_a")
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Norvale Therapeutics Announces Closing of $45 Million Series A Financing",
+         "Norvale Therapeutics", "series_a", 45e6),
+        ("Quarrylane announces the completion of its $12M seed financing", "Quarrylane", "seed",
+         12e6),
+        ("Tessellate raises $18M in fresh funding led by Foundry Capital Partners", "Tessellate",
+         None, 18e6),
+        ("Kiteline secures $9M from Redpoint Ventures' flagship fund", "Kiteline", None, 9e6),
+        ("Series A: Fernwood lands $14M to digitise dental labs", "Fernwood", "series_a", 14e6),
+    ],
+)  # fmt: skip
+def test_wire_and_labelled_funding(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Balderton raises $600M for its second early-growth fund",
+        "Northzone closes $1B across two funds for European founders",
+        "Helio Batteries receives $12M National Science Foundation grant",
+        "Cobalt Grid wins $4M in state grant funding for microgrids",
+        "Foundry Capital Partners raises $250M fund to back seed startups",
+    ],
+)
+def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
