@@ -366,6 +366,7 @@ def test_a_summary_repeating_the_headline_adds_the_round(detector) -> None:  # t
          None, 18e6),
         ("Kiteline secures $9M from Redpoint Ventures' flagship fund", "Kiteline", None, 9e6),
         ("Series A: Fernwood lands $14M to digitise dental labs", "Fernwood", "series_a", 14e6),
+        ("Mealkit startup Oatly Box scoops up $6M seed", "Oatly Box", "seed", 6e6),
     ],
 )  # fmt: skip
 def test_wire_and_labelled_funding(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
@@ -382,6 +383,7 @@ def test_wire_and_labelled_funding(detector, headline, company, round_, amount) 
         "Helio Batteries receives $12M National Science Foundation grant",
         "Cobalt Grid wins $4M in state grant funding for microgrids",
         "Foundry Capital Partners raises $250M fund to back seed startups",
+        "Fintechs in Brazil raised $900 million in the first half",
     ],
 )
 def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,8 @@ _VERB = re.compile(
     r"obtained|wins|won|adds|tops\s+up|nets|netted|scoops|scooped|draws|drew|books|inks|"
     r"snaps\s+up|lands)"
     # Press-wire style: "Announces Closing of $70 Million Series B Financing".
-    r"(?:\s+(?:the\s+)?(?:closing|close|completion|final\s+close)\s+of)?)\b",
+    r"(?:\s+(?:the\s+)?(?:closing|close|completion|final\s+close)\s+of)?)"
+    r"(?:\s+up(?=\s))?\b",  # a particle after any verb: "scoops up", "bags up"
     re.IGNORECASE,
 )
 # Verbs that also take contracts, awards and plans: they need a funding word too.
@@ -238,6 +239,7 @@ def _excluded(low: str) -> bool:
     return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 
 
@@ -301,6 +303,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         span = company_before(text, start, vm.start())
         if span is None:
             continue
+        if _PREPOSITION_BEFORE.search(text, start, span[0]):
+            continue  # "Startups in India raised": a place after a preposition is no subject
         name = text[span[0] : span[1]].lower()
         if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
