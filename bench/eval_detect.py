@@ -1,7 +1,8 @@
 """Detection quality on the labelled headlines, through the real command line.
 
 Runs `prospect detect --format jsonl` (a subprocess, with the packaged rules and
-no database) over tests/eval/headlines.tsv and tests/eval/holdout.tsv, and
+no database) over tests/eval/headlines.tsv and the two held-out sets
+(tests/eval/holdout.tsv, tests/eval/holdout2.tsv, written after the rules), and
 prints precision and recall per signal type on (signal, company) pairs, plus
 the accuracy of round, amount, role and person on the true positives.
 
@@ -49,7 +50,7 @@ def main() -> int:
     args = parser.parse_args()
     files = args.files or [ROOT / "tests/eval/headlines.tsv"]
     if not args.files and not args.quick:
-        files.append(ROOT / "tests/eval/holdout.tsv")
+        files += [ROOT / "tests/eval/holdout.tsv", ROOT / "tests/eval/holdout2.tsv"]
     ok = True
     for path in files:
         labels = load_labels(path)

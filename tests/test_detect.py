@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import string
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prospect.config import load_config, parse_config
-from prospect.detect import CompanyIndex, Detector, normalize_role, normalize_round
+from prospect.detect import CompanyIndex, Detector, funding, hires, normalize_role, normalize_round
+from prospect.detect.keywords import required_literals
+from prospect.detect.text import find_verbs, fold, repeats_head
 from prospect.normalize import normalize_company
 
 
@@ -261,3 +266,125 @@ def test_cli_detect_missing_file_is_one_clear_line(cli, tmp_path) -> None:  # ty
     result = cli("detect", str(tmp_path / "nope.txt"))
     assert result.exit_code != 0
     assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the fast paths give the same answers as the slow ones ----------------------
+
+_VERBISH = st.sampled_from(
+    [
+        "raises", "raised", "has", "have", "been", "named", "to", "be", "joins", "rejoins",
+        "picks", "up", "appoints", "announces", "the", "appointment", "of", "Acme", "$5M",
+        "(raises", "raises,", "fundraises", "Raises", "lands", "at", "is", "will", "join",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_VERBISH, st.text(max_size=6)), max_size=25))
+def test_find_verbs_matches_a_full_scan(words: list[str]) -> None:
+    text = " ".join(words)
+    folded = fold(text)
+    for anchors, verb in (
+        (funding.ANCHOR_WORDS, funding._VERB_FOLDED),
+        (hires.ANCHOR_WORDS, hires._VERB_FOLDED),
+    ):
+        expected = [m.span() for m in verb.finditer(folded.low)]
+        assert [m.span() for m in find_verbs(folded, anchors, verb)] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"(?P<company>[A-Z]\w+) (?:acquires|to acquire) ", ("acquires", "to acquire")),
+        (r"opens? (?:an? )?office in", ("office in",)),
+        (r"(?i)acquires", ()),  # case-insensitive: no literal filter
+        (r"ab|c", ()),  # too short to filter anything
+        (r"(?:foo)?barbaz", ("barbaz",)),
+        (r"x(?i:acquires)", ()),
+    ],
+)
+def test_keyword_regexes_get_a_sound_literal_filter(pattern, needs) -> None:  # type: ignore[no-untyped-def]
+    assert required_literals(re.compile(pattern)) == needs
+
+
+def test_a_regex_rule_still_fires_when_its_filter_passes() -> None:
+    cfg = parse_config("rules:\n  - name: move\n    pattern: 'relocates (?:its )?HQ to'\n")
+    det = Detector(cfg, {})
+    assert [s.rule for s in det.detect("Tidewater relocates its HQ to Austin")] == ["move"]
+    assert det.detect("Tidewater relocates staff to Austin") == []
+
+
+def test_store_company_ending_at_a_span_is_the_longest_known_one() -> None:
+    index = CompanyIndex({"acme": "acme", "acme pay": "acme pay", "pay": "pay"})
+    text = "Berlin fintech Acme Pay raises"
+    end = text.index(" raises")
+    found = index.ending_at(text, text.index("Pay"), end)
+    assert found is not None and (found.text, found.key) == ("Acme Pay", "acme pay")
+    assert index.ending_at(text, 0, text.index(" fintech")) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "since"),
+    [
+        ("Acme raises $5M", "Acme raises $5M - Daily News. The company said", 15),
+        ("Acme raises $5M", "Acme raises $5M", 15),
+        ("Acme names Jane Doe", "Acme names Jane Doe chief marketing officer", 0),
+        ("Acme raises $5M", "Beta raises $5M. Acme raises $5M", 0),
+    ],
+)
+def test_a_summary_is_read_from_where_it_stops_repeating_the_headline(head, body, since) -> None:  # type: ignore[no-untyped-def]
+    assert repeats_head(head, body) == since
+
+
+def test_a_summary_that_completes_a_cut_headline_is_still_read(detector) -> None:  # type: ignore[no-untyped-def]
+    s = only(
+        detector.detect("Acme names Jane Doe", "Acme names Jane Doe chief marketing officer"),
+        "executive_hire",
+    )
+    assert s is not None and s.role == "Chief Marketing Officer"
+
+
+def test_a_summary_repeating_the_headline_adds_the_round(detector) -> None:  # type: ignore[no-untyped-def]
+    s = only(
+        detector.detect(
+            "Acme raises $5M",
+            "Acme raises $5M - Daily News. Acme raises its $5M Series A to hire engineers.",
+        ),
+        "funding_round",
+    )
+    assert s is not None and (s.amount, s.round) == (5e6, "series_a")
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Norvale Therapeutics Announces Closing of $45 Million Series A Financing",
+         "Norvale Therapeutics", "series_a", 45e6),
+        ("Quarrylane announces the completion of its $12M seed financing", "Quarrylane", "seed",
+         12e6),
+        ("Tessellate raises $18M in fresh funding led by Foundry Capital Partners", "Tessellate",
+         None, 18e6),
+        ("Kiteline secures $9M from Redpoint Ventures' flagship fund", "Kiteline", None, 9e6),
+        ("Series A: Fernwood lands $14M to digitise dental labs", "Fernwood", "series_a", 14e6),
+        ("Mealkit startup Oatly Box scoops up $6M seed", "Oatly Box", "seed", 6e6),
+    ],
+)  # fmt: skip
+def test_wire_and_labelled_funding(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Balderton raises $600M for its second early-growth fund",
+        "Northzone closes $1B across two funds for European founders",
+        "Helio Batteries receives $12M National Science Foundation grant",
+        "Cobalt Grid wins $4M in state grant funding for microgrids",
+        "Foundry Capital Partners raises $250M fund to back seed startups",
+        "Fintechs in Brazil raised $900 million in the first half",
+    ],
+)
+def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None

@@ -8,7 +8,8 @@ normalised name -> canonical normalised name, indexed once per Detector.
 Design:
 - The headline carries the news; the summary's lead fills in what the headline
   leaves out (the round, the person) or carries the news when the headline does
-  not. Text is capped (`text.MAX_TITLE`, `text.MAX_LEAD`): a signal is never
+  not. A summary that opens by repeating the headline is read from where it
+  stops repeating it. Text is capped (`text.MAX_TITLE`, `text.MAX_LEAD`): a signal is never
   deep in an article, and a cap keeps every entry's cost bounded.
 - Every detector is anchored on a verb found by one compiled alternation and
   reads bounded windows around it; patterns are compiled once at import. No
@@ -24,12 +25,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from prospect.config import Config
-from prospect.detect.companies import CompanyIndex, CompanyMatch
+from prospect.detect.companies import CompanyIndex
 from prospect.detect.funding import FundingHit, detect_funding, normalize_round
 from prospect.detect.hires import HireHit, detect_hires
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
-from prospect.detect.text import clean_title, lead
+from prospect.detect.text import clean_title, lead, repeats_head
 from prospect.models import Signal
 from prospect.normalize import normalize_company
 
@@ -48,55 +49,42 @@ class Detector:
 
     # --- companies ------------------------------------------------------------
 
-    def _company(
-        self, text: str, span: tuple[int, int] | None, known: list[CompanyMatch] | None
-    ) -> tuple[str | None, int]:
+    def _company(self, text: str, span: tuple[int, int] | None) -> tuple[str | None, int]:
         """The company's spelling, preferring a store company that ends where it ends."""
         if span is None:
             return None, 0
         s, e = span
-        best: CompanyMatch | None = None
-        for m in known or ():
-            if m.end == e and s - 40 <= m.start <= e and (best is None or m.start < best.start):
-                best = m
-        if best is not None:
-            return best.text, best.start
+        known = self.index.ending_at(text, s, e)
+        if known is not None:
+            return known.text, known.start
         return text[s:e], s
-
-    def _known(self, text: str) -> list[CompanyMatch]:
-        return self.index.scan(text) if len(self.index) else []
 
     # --- detection ------------------------------------------------------------
 
     def detect(self, title: str, summary: str = "") -> list[Signal]:
         head = clean_title(title or "")
         body = lead(summary or "")
+        since = repeats_head(head, body)
+        if since == len(body):
+            body = ""  # the summary only repeats the headline
         found: list[Signal] = []
         if self.funding_on:
-            found += self._funding(head, body)
+            found += self._funding(head, body, since)
         if self.hires_on:
-            found += self._hires(head, body)
-        found += self._keywords(head, body)
+            found += self._hires(head, body, since)
+        found += self._keywords(head, body, since)
         return found
 
-    def _funding(self, head: str, body: str) -> list[Signal]:
-        signals = []
-        for text, hits in ((head, detect_funding(head)), (body, None)):
-            if hits is None:
-                if signals or not text:
-                    break
-                hits = detect_funding(text)
-            known = self._known(text) if hits else None
-            for hit in hits:
-                signals.append(self._funding_signal(text, hit, known))
-        if signals and body and (signals[0].round is None or signals[0].amount is None):
-            self._fill_funding(signals[0], body)
+    def _funding(self, head: str, body: str, since: int) -> list[Signal]:
+        signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
+        if not signals and body:
+            signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
+        elif signals and body and (signals[0].round is None or signals[0].amount is None):
+            self._fill_funding(signals[0], body, since)
         return signals
 
-    def _funding_signal(
-        self, text: str, hit: FundingHit, known: list[CompanyMatch] | None
-    ) -> Signal:
-        company, start = self._company(text, hit.company, known)
+    def _funding_signal(self, text: str, hit: FundingHit) -> Signal:
+        company, start = self._company(text, hit.company)
         return Signal(
             type="funding_round",
             rule="funding_round",
@@ -108,9 +96,9 @@ class Detector:
             confidence=hit.confidence,
         )
 
-    def _fill_funding(self, signal: Signal, body: str) -> None:
+    def _fill_funding(self, signal: Signal, body: str, since: int) -> None:
         """The round or amount the headline left out, from the summary's own report."""
-        for hit in detect_funding(body):
+        for hit in detect_funding(body, since):
             other = body[hit.company[0] : hit.company[1]]
             if normalize_company(other) != normalize_company(signal.company):
                 continue
@@ -119,17 +107,16 @@ class Detector:
             if signal.amount is None and hit.amount is not None:
                 signal.amount, signal.currency = hit.amount, hit.currency
 
-    def _hires(self, head: str, body: str) -> list[Signal]:
+    def _hires(self, head: str, body: str, since: int) -> list[Signal]:
         hits = detect_hires(head)
         text = head
         if not hits and body:
-            hits, text = detect_hires(body), body
+            hits, text = detect_hires(body, since), body
         if not hits:
             return []
-        known = self._known(text)
-        signals = [self._hire_signal(text, hit, known) for hit in hits]
+        signals = [self._hire_signal(text, hit) for hit in hits]
         if text is head and body and signals[0].person is None:
-            for extra in detect_hires(body):
+            for extra in detect_hires(body, since):
                 other = body[extra.company[0] : extra.company[1]] if extra.company else ""
                 if extra.person and normalize_company(other) == normalize_company(
                     signals[0].company
@@ -137,8 +124,8 @@ class Detector:
                     signals[0].person = extra.person
         return signals
 
-    def _hire_signal(self, text: str, hit: HireHit, known: list[CompanyMatch]) -> Signal:
-        company, _ = self._company(text, hit.company, known)
+    def _hire_signal(self, text: str, hit: HireHit) -> Signal:
+        company, _ = self._company(text, hit.company)
         return Signal(
             type="executive_hire",
             rule="executive_hire",
@@ -149,17 +136,17 @@ class Detector:
             confidence=hit.confidence,
         )
 
-    def _keywords(self, head: str, body: str) -> list[Signal]:
-        signals = []
-        for text in (head, body):
-            if not text or not self.rules:
+    def _keywords(self, head: str, body: str, since: int) -> list[Signal]:
+        signals: list[Signal] = []
+        if not self.rules:
+            return signals
+        for text, start in ((head, 0), (body, since)):
+            if not text:
                 continue
-            hits = detect_keywords(
-                text, [r for r in self.rules if r.name not in {s.rule for s in signals}]
-            )
-            known = self._known(text) if hits else None
-            for hit in hits:
-                company, _ = self._company(text, hit.company, known)
+            done = {s.rule for s in signals}
+            rules = [r for r in self.rules if r.name not in done] if done else self.rules
+            for hit in detect_keywords(text, rules, start):
+                company, _ = self._company(text, hit.company)
                 signals.append(
                     Signal(
                         type="keyword",

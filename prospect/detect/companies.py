@@ -8,6 +8,10 @@ candidate while it is still a known prefix. The cost is proportional to the
 number of words in the text (times the length of the longest partial match,
 usually one word), never to the number of companies: 150,000 names cost the
 same per text as 1,500; only building the sets is linear, once per Detector.
+
+The detectors only need one question answered: is there a store company that
+ends where the company they read ends? `ending_at` answers it from the few
+words before that point, without tokenising the whole text.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class CompanyIndex:
         self.companies: Mapping[str, str] = companies or {}
         self._names: set[str] = set()
         self._prefixes: set[str] = set()
+        self._suffixes: set[str] = set()
         for key in self.companies:
             words = key.split()
             # A one-letter name ("x") would match every stray initial.
@@ -55,7 +60,9 @@ class CompanyIndex:
             self._names.add(name)
             for i in range(1, len(words)):
                 self._prefixes.add(" ".join(words[:i]))
+                self._suffixes.add(" ".join(words[i:]))
         self._prefixes |= self._names
+        self._suffixes |= self._names
 
     def __len__(self) -> int:
         return len(self._names)
@@ -90,3 +97,31 @@ class CompanyIndex:
             else:
                 i += 1
         return found
+
+    def ending_at(self, text: str, start: int, end: int, reach: int = 40) -> CompanyMatch | None:
+        """The longest store company ending at `end` and starting at most `reach` before `start`.
+
+        Read backwards word by word from `end` while the words are still the end
+        of some stored name (the suffix set), so usually one or two lookups.
+        """
+        if not self._names or end <= start:
+            return None
+        lo = max(0, start - reach)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1  # never start inside a word
+        tokens = list(_TOKEN.finditer(text, lo, end))
+        key = ""
+        best: tuple[int, str] | None = None
+        for m in reversed(tokens):
+            if m.start() < start - reach:
+                break
+            word = fold_token(m.group(0))
+            key = f"{word} {key}" if key else word
+            if key not in self._suffixes:
+                break
+            if key in self._names:
+                best = (m.start(), key)
+        if best is None:
+            return None
+        pos, key = best
+        return CompanyMatch(pos, end, key, self.companies.get(key, key), text[pos:end])

@@ -9,6 +9,12 @@ prices / rates / concerns / the bar / outlook / its dividend". The exclusions
 below rule out what remains: VC funds closing, IPOs, rumours ("in talks to
 raise", "reportedly"), charities, preferred-stock dividends, Serie A football,
 acquisitions and contracts that carry a dollar figure, and trend pieces.
+
+Decided: a grant ("$30M Department of Energy grant", "in grant funding") is not
+a funding round: no investor, no round, no budget cycle a rep can sell into.
+A VC firm raising a fund is judged on what is raised (the clause before "led
+by"/"from" investors, or money "for its eighth fund"), never on a firm's name
+appearing: a round "led by Bain Capital Ventures" is the startup's round.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from prospect.detect.text import (
     clause_start,
     company_before,
     compile_folded,
-    lower_same,
+    find_verbs,
+    fold,
 )
 
 _VERB = re.compile(
@@ -32,79 +39,28 @@ _VERB = re.compile(
     r"attracts|attracted|completes|completed|announces|announced|unveils|pulls\s+in|pulled\s+in|"
     r"rakes\s+in|raked\s+in|hauls\s+in|brings\s+in|reels\s+in|locks\s+in|clinches|obtains|"
     r"obtained|wins|won|adds|tops\s+up|nets|netted|scoops|scooped|draws|drew|books|inks|"
-    r"snaps\s+up|lands))\b",
+    r"snaps\s+up|lands)"
+    # Press-wire style: "Announces Closing of $70 Million Series B Financing".
+    r"(?:\s+(?:the\s+)?(?:closing|close|completion|final\s+close)\s+of)?)"
+    r"(?:\s+up(?=\s))?\b",  # a particle after any verb: "scoops up", "bags up"
     re.IGNORECASE,
 )
 # Verbs that also take contracts, awards and plans: they need a funding word too.
 # Every word a verb above starts with: a text containing none of them is skipped
 # before any pattern runs (verbs take an object, so they are never glued to punctuation).
 ANCHOR_WORDS = frozenset(
-    [
-        "raises",
-        "raised",
-        "raise",
-        "secures",
-        "secured",
-        "secure",
-        "lands",
-        "landed",
-        "closes",
-        "closed",
-        "bags",
-        "bagged",
-        "nabs",
-        "nabbed",
-        "snags",
-        "snagged",
-        "grabs",
-        "grabbed",
-        "gets",
-        "got",
-        "picks",
-        "picked",
-        "receives",
-        "received",
-        "scores",
-        "scored",
-        "banks",
-        "banked",
-        "collects",
-        "collected",
-        "attracts",
-        "attracted",
-        "completes",
-        "completed",
-        "announces",
-        "announced",
-        "unveils",
-        "pulls",
-        "pulled",
-        "rakes",
-        "raked",
-        "hauls",
-        "brings",
-        "reels",
-        "locks",
-        "clinches",
-        "obtains",
-        "obtained",
-        "wins",
-        "won",
-        "adds",
-        "tops",
-        "nets",
-        "netted",
-        "scoops",
-        "scooped",
-        "draws",
-        "drew",
-        "books",
-        "inks",
-        "snaps",
-    ]
-)
+    {
+        "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
+        "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed",
+        "gets", "got", "picks", "picked", "receives", "received", "scores", "scored", "banks",
+        "banked", "collects", "collected", "attracts", "attracted", "completes", "completed",
+        "announces", "announced", "unveils", "pulls", "pulled", "rakes", "raked", "hauls", "brings",
+        "reels", "locks", "clinches", "obtains", "obtained", "wins", "won", "adds", "tops", "nets",
+        "netted", "scoops", "scooped", "draws", "drew", "books", "inks", "snaps"
+    }
+)  # fmt: skip
 _NEEDS_FUNDING_WORD = {
-    "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
+    "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
 }  # fmt: skip
 _QUALIFIERS = (
@@ -173,11 +129,28 @@ _PRIVATE_ROUND = re.compile(
     r"\b(?:series\s+[a-h]|pre-seed|seed\s+round|funding\s+round|venture\s+round|pre-IPO)\b",
     re.IGNORECASE,
 )
+# What a VC firm raises: a fund. Read in the raising clause only, never in "led by X" or
+# "from X" (a round led by "Bain Capital Ventures" is still the startup's round), and
+# word-bounded ("new funding" is not a "new fund").
 _VC_FUND = re.compile(
-    r"\b(?:fund\s+[IVX]+\b|debut\s+fund|new\s+fund|(?:first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+fund|(?:seed|venture|growth|early-stage|"
-    r"opportunity|flagship|climate|vc)\s+funds?\b|funds?\s+(?:focused|dedicated|to\s+back|to\s+invest)|"
-    r"to\s+back\s+(?:startups|founders)|LPs|limited\s+partners|fund\s+close|final\s+close)",
+    r"\b(?:fund\s+[IVX]+\b|debut\s+fund\b|new\s+funds?\b|(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+fund\b|(?:seed|venture|growth|"
+    r"early-stage|opportunity|flagship|climate|vc|evergreen)\s+funds?\b|funds?\s+(?:focused|"
+    r"dedicated|to\s+back|to\s+invest)|to\s+back\s+(?:startups|founders)|LPs\b|limited\s+partners|"
+    r"fund\s+close|final\s+close)",
+    re.IGNORECASE,
+)
+# "$650M for its eighth Europe and Israel fund", "$1B across two funds": money for a fund.
+_FOR_A_FUND = re.compile(
+    r"\s*,?\s*(?:for|in|into|across|toward|towards|to\s+close)\s+(?:[\w&'’-]+\s+){0,6}?"
+    r"(?:funds?|vehicles?)\b(?!-)",
+    re.IGNORECASE,
+)
+# Where the raising clause hands over to the investors.
+_INVESTORS = re.compile(r"\b(?:led\s+by|from|with\s+participation|backed\s+by|co-led)\b", re.I)
+# A grant is not venture money: "$30M Department of Energy grant", "in grant funding".
+_GRANT = re.compile(
+    r"\s*(?:in\s+|of\s+|as\s+)?(?:[\w&.'’-]+\s+){0,5}?(?:grants?|subsid(?:y|ies))\b",
     re.IGNORECASE,
 )
 _FIRM_WORDS = (
@@ -248,9 +221,14 @@ def normalize_round(text: str | None) -> str | None:
 
 _VERB_FOLDED = compile_folded(_VERB.pattern)
 _EXCLUDED = compile_folded(
-    "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND, _VC_FUND))
+    "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND))
 )
 _IPO_FOLDED = compile_folded(_IPO.pattern)
+_VC_FUND_FOLDED = compile_folded(_VC_FUND.pattern)
+# "Seed round: Petalpay collects $2.8M": a headline labelled with its round.
+_ROUND_LABEL = re.compile(
+    r"^\s*" + ROUND_PATTERN + r"(?:\s+(?:round|funding|financing|deal))?\s*$", re.IGNORECASE
+)
 _PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
 
 
@@ -261,14 +239,34 @@ def _excluded(low: str) -> bool:
     return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
-def detect_funding(text: str) -> list[FundingHit]:
-    """Funding rounds announced in `text` (a cleaned headline or a summary's lead)."""
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
+_FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
+
+
+def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
+    """Whether what is raised, before any "led by"/"from" investors, is a fund."""
+    investors = _INVESTORS.search(low, verb_end, end)
+    return bool(_VC_FUND_FOLDED.search(low, verb_end, investors.start() if investors else end))
+
+
+def _label_round(text: str, clause_start_at: int) -> re.Match[str] | None:
+    """The round a headline is labelled with before a colon ("Series A: ...")."""
+    label = text[:clause_start_at].rstrip()
+    if not label.endswith(":") or len(label) > 40:
+        return None
+    return _ROUND_LABEL.match(label[:-1])
+
+
+def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
+    """Funding rounds announced in `text` (a cleaned headline or a summary's lead).
+
+    Verbs before `since` are not read (they repeat a headline already read);
+    the whole text still counts for the exclusions.
+    """
     hits: list[FundingHit] = []
-    low = lower_same(text)
-    if ANCHOR_WORDS.isdisjoint(low.split()):
-        return hits
+    folded = fold(text)
     checked = False
-    for vm in _VERB_FOLDED.finditer(low):
+    for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         rm = _RIGHT.match(text, vm.end())
         if rm is None:
             continue
@@ -277,7 +275,7 @@ def detect_funding(text: str) -> list[FundingHit]:
         if _RELATIVE.search(left):
             continue
         if not checked:
-            if _excluded(low):
+            if _excluded(folded.low):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])
@@ -294,17 +292,24 @@ def detect_funding(text: str) -> list[FundingHit]:
             continue
         if rm.group("noamount") and not (round_m or verb.startswith(("rais", "secur", "clos"))):
             continue
+        if _GRANT.match(tail):
+            continue  # a grant, decided: not a funding round
+        if _FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end):
+            continue  # a VC firm raising its own fund
+        if round_m is None and start > 0:
+            round_m = _label_round(text, start)
         if amount is not None and amount < 100_000 and round_m is None:
             continue  # a bake sale or a grant, not a venture round
         span = company_before(text, start, vm.start())
         if span is None:
             continue
-        name = text[span[0] : span[1]]
-        low = name.lower()
-        if low in _GENERIC_SUBJECTS or low.split()[-1] in _GENERIC_SUBJECTS:
+        if _PREPOSITION_BEFORE.search(text, start, span[0]):
+            continue  # "Startups in India raised": a place after a preposition is no subject
+        name = text[span[0] : span[1]].lower()
+        if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
-        if low.split()[-1] in _FIRM_WORDS and re.search(r"\bfunds?\b", text, re.IGNORECASE):
-            continue  # a VC firm raising its own fund
+        if name.split()[-1] in _FIRM_WORDS and _FUND_WORD.search(text, vm.end(), end):
+            continue  # a firm ("... Ventures", "... Capital") raising a fund
         round_name = normalize_round(round_m.group("round")) if round_m else None
         confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
         ev_end = max(rm.end(), round_m.end() if round_m else 0)

@@ -28,7 +28,8 @@ from prospect.detect.text import (
     company_after,
     company_before,
     compile_folded,
-    lower_same,
+    find_verbs,
+    fold,
     person_at_end,
     person_at_start,
 )
@@ -52,59 +53,16 @@ _PERSON_FIRST = (
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
 ANCHOR_WORDS = frozenset(
-    [
-        "announces",
-        "announced",
-        "confirms",
-        "confirmed",
-        "expands",
-        "strengthens",
-        "bolsters",
-        "boosts",
-        "builds",
-        "grows",
-        "adds",
-        "appoints",
-        "appointed",
-        "names",
-        "named",
-        "hires",
-        "hired",
-        "taps",
-        "tapped",
-        "welcomes",
-        "welcomed",
-        "added",
-        "promotes",
-        "promoted",
-        "elevates",
-        "elevated",
-        "poaches",
-        "poached",
-        "recruits",
-        "recruited",
-        "selects",
-        "selected",
-        "picks",
-        "picked",
-        "brings",
-        "ropes",
-        "lures",
-        "snags",
-        "nabs",
-        "joins",
-        "joined",
-        "join",
-        "rejoins",
-        "rejoined",
-        "returns",
-        "chosen",
-        "takes",
-        "moves",
-        "heads",
-        "lands",
-    ]
-)
+    {
+        "announces", "announced", "confirms", "confirmed", "expands", "strengthens", "bolsters",
+        "boosts", "builds", "grows", "adds", "appoints", "appointed", "names", "named", "hires",
+        "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
+        "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
+        "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
+        "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
+        "lands"
+    }
+)  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
               "elevated"}  # fmt: skip
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
@@ -126,6 +84,8 @@ _NOT_A_HIRE = re.compile(
     re.IGNORECASE,
 )
 _VERB_FOLDED = compile_folded(_VERB.pattern)
+_COMPANY_FIRST_RE = re.compile(_COMPANY_FIRST, re.IGNORECASE)
+_PERSON_FIRST_RE = re.compile(_PERSON_FIRST, re.IGNORECASE)
 _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
@@ -259,27 +219,28 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75)
 
 
-def detect_hires(text: str) -> list[HireHit]:
-    """Executive hires announced in `text` (a cleaned headline or a summary's lead)."""
-    low = lower_same(text)
-    if ANCHOR_WORDS.isdisjoint(low.split()):
-        return []
+def detect_hires(text: str, since: int = 0) -> list[HireHit]:
+    """Executive hires announced in `text` (a cleaned headline or a summary's lead).
+
+    Verbs before `since` are not read; the whole text counts for the exclusions.
+    """
+    folded = fold(text)
     checked = False
-    for vm in _VERB_FOLDED.finditer(low):
+    for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if _NOT_A_HIRE_FOLDED.search(low):
+            if _NOT_A_HIRE_FOLDED.search(folded.low):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
         last = verb.split()[-1]
         hit = None
-        if re.fullmatch(_COMPANY_FIRST, verb, re.IGNORECASE):
+        if _COMPANY_FIRST_RE.fullmatch(verb):
             hit = _company_first(text, vm)
             if hit is not None and last in _AMBIGUOUS and hit.person is None:
                 # "Jane Doe named CEO of Acme": the person is before the verb.
                 other = _person_first(text, vm)
                 hit = other or hit
-        if hit is None and re.fullmatch(_PERSON_FIRST, verb, re.IGNORECASE):
+        if hit is None and _PERSON_FIRST_RE.fullmatch(verb):
             hit = _person_first(text, vm)
         if hit is not None:
             return [hit]

@@ -10,6 +10,8 @@ string work over bounded windows, so nothing here can backtrack badly.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_TITLE = 600  # a headline longer than this is not a headline
 MAX_LEAD = 1200  # signals live in the lead of a summary, not deep in an article
@@ -19,7 +21,7 @@ _REUTERS_PREFIX = re.compile(r"^(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 # A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
 _CLAUSE_BREAK = re.compile(
-    r"[:;|!?]\s|\s[-–—]\s|(?<=[a-z]{3})(?<!Corp)(?<!Bros)\.\s+(?=[A-Z])|\s[–—]|[“”\"]"
+    r"[:;|!?]\s|\s[-–—]\s|\.(?<=[a-z]{3}\.)(?<!Corp\.)(?<!Bros\.)\s+(?=[A-Z])|\s[–—]|[“”\"]"
 )
 
 # Words that describe a company rather than name it; the name follows the last one.
@@ -69,6 +71,9 @@ _STOP_FORWARD = {
 }  # fmt: skip
 
 
+_NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
+
+
 def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
@@ -79,15 +84,18 @@ def clean_title(title: str) -> str:
             tail = text[cut + len(sep) :]
             words = tail.split()
             # A publisher: a few words, no money, no verbs of news.
-            if 0 < len(words) <= 5 and not any(c.isdigit() or c in "$€£" for c in tail):
-                low = tail.lower()
-                if not re.search(r"\b(?:raises|joins|appoints|names|hires|as|to)\b", low):
-                    text = text[:cut]
-                    break
+            if (
+                0 < len(words) <= 5
+                and not any(c.isdigit() or c in "$€£" for c in tail)
+                and not _NEWS_VERB.search(tail.lower())
+            ):
+                text = text[:cut]
+                break
     return text.strip()
 
 
 _DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
+_DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
 def lower_same(text: str) -> str:
@@ -125,8 +133,80 @@ def compile_folded(pattern: str) -> re.Pattern[str]:
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
+    # The dateline's dash is within its first ~175 characters; most leads have none,
+    # and two substring checks are far cheaper than the lazy pattern.
+    head = text[:_DATELINE_REACH]
+    if "--" not in head and "—" not in head:
+        return text
     m = _DATELINE.match(text)
     return text[m.end() :] if m else text
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text lowercased once (offsets kept) and its set of words, shared by detectors."""
+
+    low: str
+    words: frozenset[str]
+
+
+# Punctuation becomes a space for the word set, so "(raises" or "raises," count as "raises".
+_UNGLUE = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’–—…«»·", " "))
+
+
+_ASCII_PUNCT = b"!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"  # not "_": a word character, as in \w
+_UNGLUE_ASCII = bytes.maketrans(_ASCII_PUNCT, b" " * len(_ASCII_PUNCT))
+
+
+@lru_cache(maxsize=4)  # one entry's headline and summary
+def fold(text: str) -> Folded:
+    """`text` folded for the detectors; cached, since every detector reads the same text."""
+    low = lower_same(text)
+    if low.isascii():  # bytes.translate is several times faster than str.translate
+        spaced = low.encode("ascii").translate(_UNGLUE_ASCII).decode("ascii")
+    else:
+        spaced = low.translate(_UNGLUE)
+    return Folded(low, frozenset(spaced.split()))
+
+
+# Auxiliaries a verb pattern may open with ("has raised", "has been named", "to join").
+_AUX = re.compile(r"\b(?:has\s+been|to\s+be|has|have|had|will|is|was|to)\s+\Z")
+
+
+def find_verbs(
+    folded: Folded, anchors: frozenset[str], verb: re.Pattern[str], since: int = 0
+) -> list[re.Match[str]]:
+    """The matches of `verb` in `folded.low` that start at an anchor word, left to right.
+
+    Same result as `verb.finditer(low)` for a verb pattern whose every match
+    opens with one of `anchors` as a word (after an optional auxiliary), but it
+    never runs the big alternation over the whole text, which Python's engine
+    tries at every position: `str.find` locates the few anchor words present
+    and the pattern is only tried there. Verbs before `since` are ignored.
+    """
+    present = anchors.intersection(folded.words)
+    if not present:
+        return []
+    low = folded.low
+    starts = set()
+    for word in present:
+        i = low.find(word, since)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for p in sorted(starts):
+        if p < last_end:
+            continue
+        aux = _AUX.search(low, max(since, p - 12), p)
+        m = verb.match(low, aux.start()) if aux else None
+        if m is None:
+            m = verb.match(low, p)
+        if m is not None and m.start() >= last_end:
+            found.append(m)
+            last_end = m.end()
+    return found
 
 
 def clause_start(text: str, pos: int, window: int = 160) -> int:
@@ -136,6 +216,22 @@ def clause_start(text: str, pos: int, window: int = 160) -> int:
     for m in _CLAUSE_BREAK.finditer(text, lo, pos):
         start = m.end()
     return start
+
+
+def repeats_head(head: str, body: str) -> int:
+    """Where `body` stops repeating `head` at a clause break; 0 when it does not repeat it.
+
+    Feeds often open the summary with the headline ("<title> - Publisher. The
+    company said ..."): detectors already read that part in the headline, so
+    they read the summary from here on. Only at a clause break, so that no
+    sentence read in the headline continues into the rest.
+    """
+    n = len(head)
+    if not n or not body.startswith(head):
+        return 0
+    if n == len(body) or _CLAUSE_BREAK.match(body, n):
+        return n
+    return 0
 
 
 def clause_end(text: str, pos: int, window: int = 220) -> int:
@@ -149,8 +245,10 @@ def _is_namey(word: str) -> bool:
     if not word:
         return False
     head = word[0]
-    camel = len(word) > 2 and any(c.isupper() for c in word[1:])
-    return head.isupper() or head.isdigit() or camel
+    if head.isupper() or head.isdigit():
+        return True
+    # camel-cased ("iPhone", "eToro"): a capital after the first letter
+    return len(word) > 2 and word[1:].lower() != word[1:]
 
 
 def strip_legal(words: list[str]) -> list[str]:
