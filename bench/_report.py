@@ -62,12 +62,14 @@ def verdict(ok: bool | None) -> str:
 
 
 def table(figures: list[Figure], out: TextIO) -> None:
-    print(f"{'figure':52} {'value':>12} {'baseline':>12} {'ratio':>7}  {'target':16} ok", file=out)
+    width = max([len(f.figure) for f in figures] + [6])
+    head = f"{'figure':{width}} {'value':>12} {'baseline':>12} {'ratio':>8}  {'target':16} ok"
+    print(head, file=out)
     for f in figures:
         ratio = f"{f.ratio:.3f}" if f.ratio is not None else ""
         print(
-            f"{f.figure:52} {number(f.value, f.unit):>12} {number(f.baseline, f.unit):>12} "
-            f"{ratio:>7}  {f.target:16} {verdict(f.ok)}",
+            f"{f.figure:{width}} {number(f.value, f.unit):>12} {number(f.baseline, f.unit):>12} "
+            f"{ratio:>8}  {f.target:16} {verdict(f.ok)}",
             file=out,
         )
 
