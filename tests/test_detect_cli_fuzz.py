@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +37,7 @@ def test_random_text_through_prospect_detect(cli, tmp_path: Path, words: list[st
     assert result.exit_code == 0, result.output
     for line in result.stdout.splitlines():
         record = json.loads(line)
-        assert record["type"] in {"funding_round", "executive_hire", "keyword"}
+        assert record["signal"] in {"funding_round", "executive_hire", "keyword"}
     assert result.stderr.rstrip().endswith("signal(s) found")
 
 
@@ -77,3 +78,19 @@ def test_long_hostile_lines_do_not_hang_the_command(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     # start-up plus 800 KB of text: a backtracking regex would take minutes here
     assert elapsed < 20, f"{elapsed:.1f} s"
+
+
+@pytest.mark.xfail(
+    reason="detect/hires.py takes any token before 'appoints' as the company, even an "
+    "amount: '$40M appoints Chief Revenue Officer' gives company '$40M' (found by the "
+    "property test above); a company candidate should never be a money amount",
+    strict=True,
+    raises=AssertionError,
+)
+def test_an_amount_is_never_taken_for_a_company(cli, tmp_path: Path):
+    path = tmp_path / "headlines.txt"
+    path.write_text("$40M appoints Chief Revenue Officer\n", encoding="utf-8")
+    result = cli("detect", str(path), "--format", "jsonl")
+    assert result.exit_code == 0
+    companies = [json.loads(line)["company"] for line in result.stdout.splitlines()]
+    assert "$40M" not in companies
