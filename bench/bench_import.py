@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _report import Figure, add_json_option, report
+
 PREAMBLE = (
     "Notes:\n"
     '"When exporting your connection data, you may notice that some of the email addresses '
@@ -120,6 +122,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=None)
     parser.add_argument("--dir", type=Path, default=None, help="where to write (default: temp)")
+    add_json_option(parser)
     args = parser.parse_args()
     rows = args.rows or (2_000 if args.quick else 30_000)
     repeat = args.repeat or (1 if args.quick else 3)
@@ -177,25 +180,19 @@ def main() -> int:
             repeat,
         )
 
-    checks = [
-        ("sqlite-utils insert (baseline)", baseline, 1.0, "", True),
-        ("prospect import, fresh db", first, first / baseline, "<= 2.00x baseline",
-         first <= 2 * baseline),
-        ("prospect re-import, unchanged", reimport, reimport / baseline, "< first import",
-         reimport < first),
+    figures = [
+        Figure.against(f"import {rows:,} connections, fresh db", first, "s", baseline,
+                       "<= 2x baseline", 2.0),
+        Figure(f"re-import {rows:,} connections, unchanged", reimport, "s", first,
+               reimport / first, "< first import", reimport < first),
+        Figure(f"peak RSS, import of {rows:,} connections", first_rss, "MB", base_rss,
+               first_rss / base_rss, "< 200 MB", first_rss < 200),
     ]  # fmt: skip
-    print(f"{rows:,} connections, best of {repeat} run(s)")
-    print(f"{'step':34} {'seconds':>8} {'x baseline':>11}  {'target':20} result")
-    for name, seconds, ratio, target, ok in checks:
-        print(f"{name:34} {seconds:8.3f} {ratio:11.2f}  {target:20} {'ok' if ok else 'MISSED'}")
-    rss_ok = first_rss < 200
-    print(
-        f"{'peak RSS, prospect import':34} {first_rss:7.1f}M {'':11}  {'< 200 MB':20} "
-        f"{'ok' if rss_ok else 'MISSED'}   (sqlite-utils: {base_rss:.1f} MB)"
-    )
-    missed = not (all(c[4] for c in checks) and rss_ok)
+    if not args.json:
+        print(f"{rows:,} connections, best of {repeat} run(s); baseline: sqlite-utils insert")
+    report(figures, args.json)
     # --quick is a smoke test: at 2,000 rows start-up time dominates every figure.
-    return 1 if missed and not args.quick else 0
+    return 1 if any(f.ok is False for f in figures) and not args.quick else 0
 
 
 if __name__ == "__main__":

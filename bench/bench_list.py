@@ -30,6 +30,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from _report import Figure, add_json_option, report
+
 from prospect.config import load_config
 from prospect.listing import ListOptions, build_list
 from prospect.models import Signal
@@ -205,7 +207,9 @@ def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    add_json_option(parser)
     args = parser.parse_args()
+    say = sys.stderr if args.json else sys.stdout
     contacts, items, signals = (3_000, 10_000, 400) if args.quick else (30_000, 100_000, 4_000)
     now = datetime.now(UTC)
     config = load_config(None)
@@ -214,7 +218,7 @@ def main() -> None:
         start = time.perf_counter()
         build_store(path, contacts, items, signals, now)
         print(f"store: {contacts:,} contacts, {items:,} items, {signals:,} signals "
-              f"(built in {time.perf_counter() - start:.1f} s)")  # fmt: skip
+              f"(built in {time.perf_counter() - start:.1f} s)", file=say)  # fmt: skip
         db = connect(path)
         repeat = 3 if args.quick else 5
         count = median_time(lambda: db.execute("SELECT count(*) FROM items").fetchone(), repeat)
@@ -237,16 +241,18 @@ def main() -> None:
 
         startup = median_time(lambda: run("--version"), repeat)
         command = median_time(lambda: run("list", "--format", "json"), repeat)
-    print(f"baseline SELECT count(*) over items:  {count * 1000:8.2f} ms")
-    print(
-        f"build_list + JSON, in-process:        {listed * 1000:8.2f} ms "
-        f"({listed / count:,.0f}x the count; {listed / TARGET_SECONDS:.2f} of the 1 s target)"
-    )
-    print(f"python start-up (prospect --version): {startup * 1000:8.2f} ms")
-    print(f"prospect list --format json:          {command * 1000:8.2f} ms "
-          f"({command / TARGET_SECONDS:.2f} of the 1 s target)")  # fmt: skip
-    status = "OK" if command < TARGET_SECONDS else "SLOWER THAN TARGET"
-    print(f"target: list under {TARGET_SECONDS:.1f} s: {status}")
+    size = f"{contacts // 1000}k contacts, {items // 1000}k items"
+    report(
+        [
+            Figure(f"list in-process ({size})", listed, "s", count, listed / count,
+                   f"< {TARGET_SECONDS:.1f} s", listed < TARGET_SECONDS),
+            Figure(f"prospect list, a process ({size})", command, "s", startup,
+                   command / startup, f"< {TARGET_SECONDS:.1f} s", command < TARGET_SECONDS),
+        ],
+        args.json,
+    )  # fmt: skip
+    if not args.json:
+        print("baselines: SELECT count(*) over items; python start-up (prospect --version)")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _report import Figure, add_json_option, report  # noqa: E402
+
 from prospect.detect.evaluate import SCORED, input_lines, load_labels, score  # noqa: E402
 
 TARGETS = {"precision": 0.95, "recall": 0.90, "field": 0.90}
@@ -47,7 +49,10 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--quick", action="store_true", help="main set only")
     parser.add_argument("--show-misses", action="store_true")
+    add_json_option(parser)
     args = parser.parse_args()
+    say = sys.stderr if args.json else sys.stdout
+    figures: list[Figure] = []
     files = args.files or [ROOT / "tests/eval/headlines.tsv"]
     if not args.files and not args.quick:
         files += [ROOT / "tests/eval/holdout.tsv", ROOT / "tests/eval/holdout2.tsv"]
@@ -56,19 +61,27 @@ def main() -> int:
         labels = load_labels(path)
         scores = score(labels, run_cli(input_lines(labels)))
         counts = {k: sum(1 for lab in labels if lab.signal == k) for k in SCORED}
-        print(f"== {path.name}: {len(labels)} headlines, {counts}")
+        print(f"== {path.name}: {len(labels)} headlines, {counts}", file=say)
         for line in scores.lines():
-            print("  " + line)
+            print("  " + line, file=say)
         for kind in SCORED:
             p, r = scores.precision(kind), scores.recall(kind)
             print(
                 f"  {kind}: precision/target {p / TARGETS['precision']:.2f}, "
-                f"recall/target {r / TARGETS['recall']:.2f}"
+                f"recall/target {r / TARGETS['recall']:.2f}",
+                file=say,
             )
             ok &= p >= TARGETS["precision"] and r >= TARGETS["recall"]
+            for name, value in (("precision", p), ("recall", r)):
+                figures.append(
+                    Figure(f"{kind} {name} ({path.stem})", value, "", None, None,
+                           f">= {TARGETS[name]:.2f}", value >= TARGETS[name])
+                )  # fmt: skip
         if args.show_misses:
             for miss in scores.misses:
-                print("   ", miss)
+                print("   ", miss, file=say)
+    if args.json:
+        report(figures, True)
     return 0 if ok else 1
 
 

@@ -9,7 +9,7 @@ it either gave entries or was recorded as a failed feed with a clear error
 detector is recorded as "internal error" and counted as NOT going through.
 
     python bench/robustness.py ../shared/realfeeds ../shared/corpora/feedparser-tests
-    python bench/robustness.py --quick DIR   # the first 50 files only
+    python bench/robustness.py --quick DIR   # 50 files spread over the directories
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote, unquote
+
+from _report import Figure, add_json_option, report
 
 from prospect.config import load_config
 from prospect.poll import poll
@@ -54,11 +56,13 @@ class Handler(BaseHTTPRequestHandler):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dirs", nargs="+", type=Path)
-    ap.add_argument("--quick", action="store_true", help="only the first 50 files")
+    ap.add_argument("--quick", action="store_true", help="50 files spread over the directories")
+    add_json_option(ap)
     args = ap.parse_args()
+    say = sys.stderr if args.json else sys.stdout
     files = sorted(p for d in args.dirs for p in d.rglob("*") if p.is_file())
-    if args.quick:
-        files = files[:50]
+    if args.quick:  # every n-th file, so each directory is sampled
+        files = files[:: max(1, len(files) // 50)][:50]
     if not files:
         print("no files found", file=sys.stderr)
         return 1
@@ -98,13 +102,25 @@ def main() -> int:
             outcomes[error.split(":")[0]] += 1
     through = len(rows) - len(crashed)
     share = 100 * through / len(files)
-    print(f"{through}/{len(files)} files went through poll without an unhandled exception")
-    print(f"({share:.1f}%), in {elapsed:.1f} s; {items} entries stored")
-    print(f"poll: {summary.line()}")
+    print(
+        f"{through}/{len(files)} files went through poll without an unhandled exception",
+        file=say,
+    )
+    print(f"({share:.1f}%), in {elapsed:.1f} s; {items} entries stored", file=say)
+    print(f"poll: {summary.line()}", file=say)
     for outcome, count in outcomes.most_common():
-        print(f"  {count:5d}  {outcome}")
+        print(f"  {count:5d}  {outcome}", file=say)
     for path, error in crashed:
-        print(f"  CRASH {path}: {error}")
+        print(f"  CRASH {path}: {error}", file=say)
+    if args.json:
+        report(
+            [
+                Figure(f"feed files through poll (of {len(files)})", share, "%",
+                       None, None, "100 %", not crashed),
+                Figure(f"poll of {len(files)} feed files", elapsed, "s"),
+            ],
+            True,
+        )  # fmt: skip
     return 0 if not crashed else 1
 
 

@@ -30,6 +30,8 @@ from prospect.rank import describe_signal, format_amount, when_words
 FORMATS = ("table", "csv", "json", "jsonl")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets may trim leading blanks before deciding a cell is a formula.
+_LEADING_BLANKS = " \t\r\n\u00a0"
 
 
 def inert(value: Any) -> str:
@@ -41,8 +43,11 @@ def inert(value: Any) -> str:
 
 
 def csv_cell(value: Any) -> Any:
-    """Escape a cell a spreadsheet would run as a formula (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Escape a cell a spreadsheet would run as a formula (OWASP's advice), also
+    when blanks come first: some importers trim them, and the formula runs."""
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_START) or value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START)
+    ):
         return "'" + value
     return value
 

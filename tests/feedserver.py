@@ -1,4 +1,5 @@
-"""A real HTTP server on 127.0.0.1 serving generated feeds, for fault tests.
+"""Real servers on 127.0.0.1 for fault tests: generated feeds, a server that
+never answers, and one that sends its body a byte a second.
 
 Threaded, so slow responses do not serialise; each path /feed/N.xml serves a
 feed of `entries` items, after `delay` seconds.
@@ -7,9 +8,10 @@ feed of `entries` items, after `delay` seconds.
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
@@ -74,3 +76,64 @@ def serve_feeds(count: int, entries: int = 30, delay: float = 0.0) -> Iterator[l
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _raw_server(handle: Callable[[socket.socket, threading.Event], None]) -> Iterator[str]:
+    """A TCP server on 127.0.0.1 that hands each connection to `handle` in a thread."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+    listener.settimeout(0.2)
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            held.append(conn)
+            threading.Thread(target=handle, args=(conn, stop), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+        for conn in held:
+            with contextlib.suppress(OSError):
+                conn.close()
+
+
+@contextmanager
+def serve_hung() -> Iterator[str]:
+    """Accepts connections and never answers (nor closes them)."""
+
+    def handle(conn: socket.socket, stop: threading.Event) -> None:
+        stop.wait()
+
+    yield from _raw_server(handle)
+
+
+@contextmanager
+def serve_drip(interval: float = 1.0) -> Iterator[str]:
+    """Answers 200 at once, then the body one byte every `interval` seconds, forever."""
+
+    def handle(conn: socket.socket, stop: threading.Event) -> None:
+        with contextlib.suppress(OSError):
+            conn.recv(65536)  # the request; its content does not matter
+            conn.sendall(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                b"Content-Length: 1000000\r\n\r\n"
+            )
+            body = feed_xml(0, 1000)
+            for byte in body:
+                if stop.wait(interval):
+                    return
+                conn.sendall(bytes([byte]))
+
+    yield from _raw_server(handle)

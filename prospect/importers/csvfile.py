@@ -21,6 +21,7 @@ from prospect.importers.text import (
     clean,
     nth_line_offset,
     parse_date,
+    read_row,
     read_text,
     sniff_delimiter,
 )
@@ -153,21 +154,25 @@ def parse_rows(
     """Read the table that starts at line `first_line` (1-based) into contacts."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     previous = 0
-    if skip_header:
-        next(reader, None)
-        previous = reader.line_num
-    for row in reader:
-        line = first_line + previous  # the row's first line (a cell may span several)
-        previous = reader.line_num
-        if not row:
-            continue
-        if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
-            extra = len(row) > width
-            hint = f": a {delimiter!r} inside a value that is not quoted?" if extra else ""
-            out.problem(line, f"expected {width} fields, found {len(row)}{hint}")
-            continue
-        cells = {name: clean(row[i]) for i, name in columns.items() if i < len(row)}
-        _add(cells, line, out)
+    try:
+        if skip_header:
+            next(reader, None)
+            previous = reader.line_num
+        for row in reader:
+            line = first_line + previous  # the row's first line (a cell may span several)
+            previous = reader.line_num
+            if not row:
+                continue
+            if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
+                extra = len(row) > width
+                hint = f": a {delimiter!r} inside a value that is not quoted?" if extra else ""
+                out.problem(line, f"expected {width} fields, found {len(row)}{hint}")
+                continue
+            cells = {name: clean(row[i]) for i, name in columns.items() if i < len(row)}
+            _add(cells, line, out)
+    except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit()
+        line = first_line + previous
+        raise InputError(f"{out.parsed.path}:{line}: cannot read this as CSV ({exc})") from None
 
 
 def _add(cells: dict[str, str], line: int, out: Collector) -> None:
@@ -212,9 +217,7 @@ def _header_line(text: str, mapping: Mapping[str, str]) -> int:
     known headers or every --map column name, so a preamble is passed over."""
     wanted = {header_key(c) for c in mapping if not c.isdigit()}
     for i, line in enumerate(text.split("\n", 10)[:10]):
-        cells = {
-            header_key(c) for c in next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
-        }
+        cells = {header_key(c) for c in read_row(line, sniff_delimiter(line))}
         known = sum(1 for c in cells if c in KNOWN_HEADERS)
         if (wanted and wanted <= cells) or (not wanted and known >= 2):
             return i
@@ -247,12 +250,12 @@ def parse_csv(
         first = text.split("\n", 1)[0]
         delimiter = sniff_delimiter(first)
         header = None
-        width = len(next(csv.reader([first], delimiter=delimiter), []))
+        width = len(read_row(first, delimiter))
     else:
         start = _header_line(text, mapping)
         line = text.split("\n", start + 1)[start]
         delimiter = sniff_delimiter(line)
-        header = trim_header(next(csv.reader([line], delimiter=delimiter), []))
+        header = trim_header(read_row(line, delimiter))
         width = len(header)
     columns = _columns(path, header, mapping)
     if not {"first_name", "last_name", "full_name"} & set(columns.values()):

@@ -6,13 +6,19 @@ Windows-1252, CRLF, and rows with only a date (members who hide their data).
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from prospect.errors import InputError
 from prospect.importers.csvfile import header_key, parse_rows
 from prospect.importers.csvfile import trim_header as _trim
-from prospect.importers.text import Collector, Parsed, nth_line_offset, read_text, sniff_delimiter
+from prospect.importers.text import (
+    Collector,
+    Parsed,
+    nth_line_offset,
+    read_row,
+    read_text,
+    sniff_delimiter,
+)
 from prospect.models import Contact
 
 COLUMNS = {
@@ -41,7 +47,7 @@ def _no_header_hint(path: Path, text: str) -> str:
     """A ready-to-run `import csv` command for this file's column count."""
     lines = [ln for ln in text.split("\n", 50)[:50] if ln.strip() and ln.strip(",;") != "Notes:"]
     sample = lines[0] if lines else ""
-    width = len(next(csv.reader([sample], delimiter=sniff_delimiter(sample)), []))
+    width = len(read_row(sample, sniff_delimiter(sample)))
     order = _ORDER_WITH_URL if width >= 7 else _ORDER_NO_URL
     fields = [*order, "connected_on"] if width >= len(order) + 1 else list(order)
     maps = " ".join(f"--map {i}={f}" for i, f in enumerate(fields, 1))
@@ -62,7 +68,7 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
         raise InputError(_no_header_hint(path, text))
     line = text.split("\n", start + 1)[start]
     delimiter = sniff_delimiter(line)
-    header = _trim(next(csv.reader([line], delimiter=delimiter), []))
+    header = _trim(read_row(line, delimiter))
     columns = {i: COLUMNS[header_key(c)] for i, c in enumerate(header) if header_key(c) in COLUMNS}
     if "last_name" not in columns.values():
         raise InputError(f"{path}:{start + 1}: the header has no 'Last Name' column")

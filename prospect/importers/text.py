@@ -8,6 +8,8 @@ semicolons instead of commas, UTF-16 "Unicode text". All are read here.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -123,6 +125,15 @@ def sniff_delimiter(line: str) -> str:
     counts = {d: line.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def read_row(line: str, delimiter: str) -> list[str]:
+    """One line (a header, a first row) as CSV cells. A stray CR inside the line
+    ends the row, as in the file itself, instead of raising csv.Error."""
+    try:
+        return next(csv.reader(io.StringIO(line, newline=""), delimiter=delimiter), [])
+    except csv.Error:  # e.g. a cell over csv.field_size_limit()
+        return []
 
 
 def nth_line_offset(text: str, n: int) -> int:

@@ -1,0 +1,221 @@
+"""Every benchmark in bench/, one after the other, and one table of the results.
+
+Each benchmark runs as its own process (never two at once: the machine has two
+noisy cores) and reports each figure with its baseline measured in the same
+run, the ratio and the target set for it:
+
+  bench_import.py   30,000-connection import vs `sqlite-utils insert`; peak memory
+  bench_poll.py     300-feed poll vs a naive feedparser loop; the 304 re-poll; peak memory
+  bench_detect.py   parse (feedparser) and detection with 15,000 companies
+  bench_list.py     `prospect list` on 30,000 contacts and 100,000 items
+  eval_detect.py    detection precision and recall on the labelled headlines
+  robustness.py     every file of a feed corpus through `poll`, no crash
+
+A benchmark that offers `--json` (see bench/_report.py) is read as JSON; the
+others' printed tables are parsed. Exit status: 1 when a benchmark crashed or
+its figures could not be read; in a full run, also when any target is missed.
+`--quick` runs small sizes (start-up dominates them, so a missed ratio there is
+shown but does not fail): it is the CI smoke test that keeps benchmarks alive.
+
+    python bench/run.py            # full sizes, a few minutes
+    python bench/run.py --quick    # about a minute
+    python bench/run.py --corpus ../shared/realfeeds --corpus DIR2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from _report import Figure, table
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DEFAULT_CORPORA = (
+    ROOT.parent / "shared" / "corpora" / "feedparser-tests",
+    ROOT.parent / "shared" / "realfeeds",
+)
+FALLBACK_CORPUS = ROOT / "tests" / "fixtures" / "feeds"
+
+
+@dataclass(slots=True)
+class Outcome:
+    name: str
+    figures: list[Figure] = field(default_factory=list)
+    crashed: str | None = None  # why, when the benchmark could not be read
+    seconds: float = 0.0
+
+
+# --- reading the text of benchmarks that do not offer --json yet ---------------------
+
+_POLL_ROW = re.compile(
+    r"^(?P<name>\(\w\).*?)\s{2,}(?P<value>[\d.]+)\s+(?P<base>[\d.]+)\s+(?P<ratio>[\d.]+)"
+    r"\s+<=\s*(?P<target>[\d.]+)"
+)
+_POLL_RSS = re.compile(r"^peak RSS.*?\s{2,}(?P<value>[\d.]+)\s+<\s*(?P<target>[\d.]+)")
+_POLL_SIZE = re.compile(r"^(?P<feeds>\d+) feeds x", re.M)
+
+
+def parse_poll(stdout: str, stderr: str) -> list[Figure]:
+    size = _POLL_SIZE.search(stderr) or _POLL_SIZE.search(stdout)
+    feeds = f"{size['feeds']} feeds" if size else "feeds"
+    figures = []
+    for line in stdout.splitlines():
+        if m := _POLL_ROW.match(line):
+            name = m["name"].split(")", 1)[1].strip()
+            target = float(m["target"])
+            ratio = float(m["ratio"])
+            figures.append(
+                Figure(f"{name} ({feeds})", float(m["value"]), "s", float(m["base"]), ratio,
+                       f"<= {target:g}x baseline", ratio <= target)
+            )  # fmt: skip
+        elif m := _POLL_RSS.match(line):
+            value, target = float(m["value"]), float(m["target"])
+            figures.append(
+                Figure(f"peak RSS, poll of {feeds}", value, "MB", None, None,
+                       f"< {target:g} MB", value < target)
+            )  # fmt: skip
+    return figures
+
+
+_DETECT_PARSE = re.compile(r"feedparser\.parse.*?:\s*(?P<value>[\d.]+) s")
+_DETECT_SIZE = re.compile(r"feed: (?P<entries>[\d,]+) entries")
+_DETECT_15K = re.compile(r"detect with\s+15,000 companies:\s*(?P<value>[\d.]+) s")
+_DETECT_RATIO = re.compile(r"ratio detect.*?:\s*(?P<ratio>[\d.]+) \(target <= (?P<target>[\d.]+)")
+_DETECT_GROWTH = re.compile(r"growth (?P<span>[\d,]+ -> [\d,]+) companies.*?time x(?P<x>[\d.]+)")
+
+
+def parse_detect(stdout: str, stderr: str) -> list[Figure]:
+    size, parse = _DETECT_SIZE.search(stdout), _DETECT_PARSE.search(stdout)
+    detect, ratio = _DETECT_15K.search(stdout), _DETECT_RATIO.search(stdout)
+    if not (size and parse and detect and ratio):
+        return []
+    entries = size["entries"]
+    parse_s, detect_s = float(parse["value"]), float(detect["value"])
+    share, target = float(ratio["ratio"]), float(ratio["target"])
+    figures = [
+        Figure(f"parse {entries} entries (feedparser.parse)", parse_s, "s"),
+        Figure(f"detect in {entries} entries, 15,000 companies", detect_s, "s", parse_s,
+               share, f"<= {target:g}x parse", share <= target),
+    ]  # fmt: skip
+    if growth := _DETECT_GROWTH.search(stdout):
+        figures.append(
+            Figure(f"detect time growth, {growth['span']} companies", float(growth["x"]), "x")
+        )
+    return figures
+
+
+# --- running ---------------------------------------------------------------------------
+
+
+def offers_json(script: Path) -> bool:
+    """Whether a benchmark already takes --json (it says so in its --help)."""
+    result = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=60
+    )
+    return "--json" in result.stdout
+
+
+def run_one(
+    name: str,
+    args: list[str],
+    parse: Callable[[str, str], list[Figure]] | None,
+    timeout: float,
+) -> Outcome:
+    script = BENCH / name
+    use_json = offers_json(script)
+    cmd = [sys.executable, str(script), *args, *(["--json"] if use_json else [])]
+    print(f"running {' '.join([script.name, *args])} ...", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    outcome = Outcome(name)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        outcome.crashed = f"did not finish in {timeout:g} s"
+        return outcome
+    outcome.seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in proc.stderr:
+        tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
+        outcome.crashed = f"exit {proc.returncode}: {tail}"
+        return outcome
+    try:
+        if use_json:
+            outcome.figures = [Figure(**f) for f in json.loads(proc.stdout)]
+        elif parse is not None:
+            outcome.figures = parse(proc.stdout, proc.stderr)
+    except (ValueError, TypeError) as exc:
+        outcome.crashed = f"unreadable output ({exc})"
+        return outcome
+    if not outcome.figures:
+        outcome.crashed = f"no figures in its output (exit {proc.returncode})"
+    return outcome
+
+
+def corpora(given: list[Path] | None) -> list[Path]:
+    if given:
+        return given
+    found = [d for d in DEFAULT_CORPORA if d.is_dir()]
+    return found or [FALLBACK_CORPUS]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
+    )
+    ap.add_argument("--quick", action="store_true", help="small sizes, about a minute (CI)")
+    ap.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="feed files for robustness.py (repeat for more; default: ../shared/corpora/"
+        "feedparser-tests and ../shared/realfeeds when present, else tests/fixtures/feeds)",
+    )
+    args = ap.parse_args()
+    quick = ["--quick"] if args.quick else []
+    timeout = 600 if args.quick else 3600
+    dirs = [str(d) for d in corpora(args.corpus)]
+    plan: list[tuple[str, list[str], Callable[[str, str], list[Figure]] | None]] = [
+        ("bench_import.py", quick, None),
+        ("bench_poll.py", quick, parse_poll),
+        ("bench_detect.py", quick, parse_detect),
+        ("bench_list.py", quick, None),
+        ("eval_detect.py", quick, None),
+        ("robustness.py", [*quick, *dirs], None),
+    ]
+    start = time.perf_counter()
+    outcomes = [run_one(name, a, parse, timeout) for name, a, parse in plan]
+    elapsed = time.perf_counter() - start
+
+    rows: list[Figure] = []
+    for outcome in outcomes:
+        short = outcome.name.removesuffix(".py").removeprefix("bench_")
+        for f in outcome.figures:
+            f.figure = f"{short}: {f.figure}"
+            rows.append(f)
+        if outcome.crashed:
+            rows.append(Figure(f"{short}: CRASHED, {outcome.crashed}"[:120], float("nan"), ""))
+    mode = "quick" if args.quick else "full"
+    print(f"prospect benchmarks ({mode} run, {elapsed:.0f} s; corpus: {', '.join(dirs)})")
+    table(rows, sys.stdout)
+    crashed = [o.name for o in outcomes if o.crashed]
+    missed = [f.figure for f in rows if f.ok is False]
+    if crashed:
+        print(f"crashed: {', '.join(crashed)}", file=sys.stderr)
+        return 1
+    if missed:
+        note = " (quick sizes are dominated by start-up: not a failure)" if args.quick else ""
+        print(f"{len(missed)} target(s) missed{note}", file=sys.stderr)
+        return 0 if args.quick else 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
