@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,13 +79,6 @@ def test_long_hostile_lines_do_not_hang_the_command(tmp_path: Path):
     assert elapsed < 20, f"{elapsed:.1f} s"
 
 
-@pytest.mark.xfail(
-    reason="detect/hires.py takes any token before 'appoints' as the company, even an "
-    "amount: '$40M appoints Chief Revenue Officer' gives company '$40M' (found by the "
-    "property test above); a company candidate should never be a money amount",
-    strict=True,
-    raises=AssertionError,
-)
 def test_an_amount_is_never_taken_for_a_company(cli, tmp_path: Path):
     path = tmp_path / "headlines.txt"
     path.write_text("$40M appoints Chief Revenue Officer\n", encoding="utf-8")

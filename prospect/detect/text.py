@@ -240,10 +240,13 @@ def clause_end(text: str, pos: int, window: int = 220) -> int:
     return m.start() if m else hi
 
 
+_MONEY_WORD = re.compile(r"(?:[$€£¥₹]|(?:US|C|A|S|HK|NZ|R)\$)")
+
+
 def _is_namey(word: str) -> bool:
     """A word that can be part of a company name: capitalised, a digit, or camel-cased."""
-    if not word:
-        return False
+    if not word or _MONEY_WORD.match(word):
+        return False  # "$40M appoints ...": an amount is never a company
     head = word[0]
     if head.isupper() or head.isdigit():
         return True
