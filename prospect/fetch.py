@@ -53,7 +53,7 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 TOTAL_TIMEOUT = 60.0
 PER_HOST = 6
-CONCURRENCY = 200
+CONCURRENCY = 100  # requests in flight in all: httpx's own default pool size
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
