@@ -20,7 +20,6 @@ from typing import Any
 import yaml
 
 from prospect.errors import ConfigError
-from prospect.mail import smtp_url_problem
 
 DEFAULT_CONFIG_NAME = "signals.yaml"
 SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
@@ -312,6 +311,8 @@ def _check_digest(digest: Any) -> list[tuple[str, str]]:
         return []
     if not digest["smtp_url"].strip():
         return []
+    from prospect.mail import smtp_url_problem  # smtplib and email: only with an smtp_url
+
     problem = smtp_url_problem(digest["smtp_url"], allow_password=False)
     return [("digest.smtp_url", problem)] if problem else []
 

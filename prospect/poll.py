@@ -7,11 +7,17 @@ How the work is split, and why:
   fetch.py). Parsing is CPU-bound, so it never runs on the loop: bodies go to
   a pool of worker processes when there are enough feeds for both cores to
   pay off (a thread otherwise: starting processes costs more than a few small
-  parses).
+  parses). The workers also detect signals in every entry they parse, so
+  detection runs on every core too; the store still decides what is new.
+- Nothing is loaded before it is needed: the workers are forked at the start
+  (a fork of a small process takes milliseconds, and forking once threads run
+  can deadlock), but feedparser and the detector (whose hundreds of
+  patterns take tens of milliseconds to compile) are loaded by each worker
+  with its first feed. A poll where every feed answers 304 loads neither.
 - The calling thread owns the SQLite connection. It takes parsed feeds from a
-  queue and, in one transaction per batch, stores their new entries, runs the
-  detector (created once per poll) on the new ones only and saves the
-  signals. So writing and detecting overlap with fetching and parsing.
+  queue and, in one transaction per batch, stores their new entries, detects
+  what the workers did not, and saves the signals. So writing overlaps with
+  fetching and parsing.
 - `refresh_feed` owns everything after one feed's fetch: status, validators,
   redirects, back-off, entries, signals. A feed that fails is recorded and
   never stops the others.
@@ -37,16 +43,15 @@ import queue
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from signal import SIGKILL
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from prospect.config import Config
-from prospect.detect import Detector
 from prospect.fetch import CONCURRENCY, PER_HOST, FetchResult, HostLimiter, fetch_feed, make_client
 from prospect.lock import forget_inherited_locks
 from prospect.models import Entry, Signal
@@ -57,12 +62,15 @@ from prospect.store.feeds import (
     FeedRow,
     count_waiting,
     feeds_to_poll,
-    known_guids,
     move_feed,
     save_feed_state,
     save_items,
 )
 from prospect.store.signals import save_signals
+
+if TYPE_CHECKING:
+    from prospect.config import Config
+    from prospect.detect import Detector
 
 BACKOFF_CAP_HOURS = 72
 RETRY_AFTER_CAP = timedelta(days=7)
@@ -99,6 +107,25 @@ class Fetched:
     parsed: ParsedFeed | None = None
 
 
+class LazyDetector:
+    """The poll's one `Detector`, built the first time an entry needs it."""
+
+    def __init__(
+        self, config: Config, companies: Mapping[str, str] | Callable[[], Mapping[str, str]]
+    ) -> None:
+        self._config = config
+        self._companies = companies
+        self._detector: Detector | None = None
+
+    def detect(self, title: str, summary: str = "") -> list[Signal]:
+        if self._detector is None:
+            from prospect.detect import Detector  # compiles every pattern: only when needed
+
+            companies = self._companies() if callable(self._companies) else self._companies
+            self._detector = Detector(self._config, companies)
+        return self._detector.detect(title, summary)
+
+
 def backoff(errors: int) -> timedelta:
     """How long a feed with `errors` consecutive errors waits before its next poll."""
     return timedelta(hours=min(2 ** max(errors - 1, 0), BACKOFF_CAP_HOURS))
@@ -109,7 +136,9 @@ def _iso(when: datetime) -> str:
 
 
 def detect_entries(
-    entries: list[Entry], detector: Detector, found: dict[str, list[Signal]] | None = None
+    entries: list[Entry],
+    detector: Detector | LazyDetector,
+    found: dict[str, list[Signal]] | None = None,
 ) -> list[Signal]:
     """Signals in stored entries, tied to the entry they came from. `found` holds
     what a parse worker already detected, by guid; the rest is detected here."""
@@ -155,7 +184,11 @@ def _fail(
 
 
 def refresh_feed(
-    db: Database, fetched: Fetched, detector: Detector, summary: PollSummary, now: datetime
+    db: Database,
+    fetched: Fetched,
+    detector: Detector | LazyDetector,
+    summary: PollSummary,
+    now: datetime,
 ) -> None:
     """Everything after the fetch of one feed; the caller holds the transaction."""
     feed, result, parsed = fetched.feed, fetched.result, fetched.parsed
@@ -196,11 +229,19 @@ def refresh_feed(
 
 
 def _refresh_safely(
-    db: Database, fetched: Fetched, detector: Detector, summary: PollSummary, now: datetime
+    db: Database,
+    fetched: Fetched,
+    detector: Detector | LazyDetector,
+    summary: PollSummary,
+    now: datetime,
 ) -> None:
     """One feed's refresh in a savepoint: a bug on one odd entry fails that feed only.
     Database errors (disk full, read-only) still stop the poll: nothing else can work."""
     summary.polled += 1
+    if fetched.result.not_modified and not fetched.result.permanent_redirect:
+        # one UPDATE of the feed's state, atomic on its own: no savepoint needed
+        refresh_feed(db, fetched, detector, summary, now)
+        return
     try:
         with write(db):
             refresh_feed(db, fetched, detector, summary, now)
@@ -214,29 +255,32 @@ def _refresh_safely(
 # --- fetching and parsing, in the background thread --------------------------------
 
 
-_worker_detector: Detector | None = None  # set in the parent just before forking workers
+_worker_detector: LazyDetector | None = None  # a forked worker's own, built on first use
 
 
-def _init_worker() -> None:
-    """A parse worker dies with its parent and never holds the parent's run lock."""
+def _init_worker(setup: tuple[Config, Mapping[str, str]] | None) -> None:
+    """A parse worker dies with its parent and never holds the parent's run lock.
+    `setup` (the config and the store's companies) reaches a forked worker
+    without pickling: it detects with a Detector of its own."""
+    global _worker_detector
     forget_inherited_locks()
     if sys.platform == "linux":
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, SIGKILL)  # PR_SET_PDEATHSIG: killed when the parent dies
+    if setup is not None:
+        _worker_detector = LazyDetector(*setup)
 
 
-def parse_and_detect(
-    body: bytes, headers: dict[str, str], url: str, known: frozenset[str]
-) -> ParsedFeed:
-    """In a forked worker: parse, then detect signals in entries not known yet,
-    so detection runs on both cores too. The store still decides what is new."""
+def parse_and_detect(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
+    """In a forked worker: parse, then detect signals in every entry, so
+    detection runs on every core too. The store still decides what is new; an
+    entry already stored costs its detection (a tenth of its parse) and
+    nothing else, which is cheaper than reading every stored guid first."""
     parsed = parse_feed(body, headers, url)
     if _worker_detector is not None and parsed.error is None:
         detect = _worker_detector.detect
-        parsed.detected = {
-            e.guid: detect(e.title, e.summary) for e in parsed.entries if e.guid not in known
-        }
+        parsed.detected = {e.guid: detect(e.title, e.summary) for e in parsed.entries}
     return parsed
 
 
@@ -244,39 +288,37 @@ class _Parser:
     """Parses off the event loop: worker processes for big polls, a thread otherwise.
 
     On Linux the workers are forked, which costs milliseconds instead of a fresh
-    interpreter each, and they inherit the poll's one Detector, so they detect
-    signals in unknown entries as well. They are forked in `start()`, before
-    the fetching thread exists: forking a process that runs threads can deadlock."""
+    interpreter each, and they get the poll's config and companies, so they
+    detect signals as well. They are forked in `start()`,
+    before the fetching thread exists: forking a process that runs threads can
+    deadlock."""
 
-    def __init__(self, use_processes: bool, detector: Detector) -> None:
+    def __init__(
+        self, use_processes: bool, config: Config, companies: Mapping[str, str] | None
+    ) -> None:
         self._executor: Executor
         self._forked = use_processes and sys.platform == "linux"
-        self._detector = detector
         if use_processes:
             context = multiprocessing.get_context("fork" if self._forked else "spawn")
             workers = min(os.cpu_count() or 1, 4)
+            setup = (config, companies or {}) if self._forked else None
             self._executor = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_init_worker
+                workers, mp_context=context, initializer=_init_worker, initargs=(setup,)
             )
         else:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
 
     def start(self) -> None:
-        """Start the workers now, from the calling thread."""
-        global _worker_detector
-        _worker_detector = self._detector if self._forked else None
-        try:
-            self._executor.submit(int).result()
-        finally:
-            _worker_detector = None
+        """Start the workers now, from the calling thread (with fork, the first
+        submit starts them all; nothing waits for them)."""
+        if isinstance(self._executor, ProcessPoolExecutor):
+            self._executor.submit(int)
 
-    async def parse(
-        self, body: bytes, headers: dict[str, str], url: str, known: frozenset[str]
-    ) -> ParsedFeed:
+    async def parse(self, body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
         loop = asyncio.get_running_loop()
         try:
             if self._forked:
-                job = functools.partial(parse_and_detect, body, headers, url, known)
+                job = functools.partial(parse_and_detect, body, headers, url)
             else:
                 job = functools.partial(parse_feed, body, headers, url)
             return await loop.run_in_executor(self._executor, job)
@@ -291,24 +333,19 @@ async def _fetch_all(
     feeds: list[FeedRow],
     put: Callable[[Fetched], None],
     parser: _Parser,
-    known: dict[int, frozenset[str]],
     concurrency: int,
     per_host: int,
 ) -> None:
-    limit = asyncio.Semaphore(concurrency)
-    host_limit = HostLimiter(per_host)
-    async with make_client(concurrency=concurrency) as client:
+    host_limit = HostLimiter(per_host, total=concurrency)
+    async with make_client(per_host=per_host) as client:
 
         async def one(feed: FeedRow) -> None:
-            async with limit:
-                result = await fetch_feed(
-                    client, feed.url, feed.etag, feed.last_modified, host_limit=host_limit
-                )
+            result = await fetch_feed(
+                client, feed.url, feed.etag, feed.last_modified, host_limit=host_limit
+            )
             parsed = None
             if result.status == 200 and not result.error:
-                parsed = await parser.parse(
-                    result.body, result.headers, feed.url, known.get(feed.id, frozenset())
-                )
+                parsed = await parser.parse(result.body, result.headers, feed.url)
                 result.body = b""  # parsed: let the bytes go
             put(Fetched(feed, result, parsed))
 
@@ -330,18 +367,19 @@ def poll(
     summary = PollSummary(waiting=0 if force else count_waiting(db, _iso(now)))
     if not feeds:
         return summary
-    detector = Detector(config, company_names(db))
     results: queue.Queue[Fetched | BaseException | None] = queue.Queue()
     use_processes = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
-    known = known_guids(db) if use_processes else {}
-    parser = _Parser(use_processes, detector)
+    # forked workers need the companies up front; a thread-mode poll reads them when needed
+    companies = company_names(db) if use_processes else None
+    detector = LazyDetector(config, lambda: company_names(db) if companies is None else companies)
+    parser = _Parser(use_processes, config, companies)
     parser.start()
     loop_box: list[asyncio.AbstractEventLoop] = []
 
     def fetcher() -> None:
         async def main() -> None:
             loop_box.append(asyncio.get_running_loop())
-            await _fetch_all(feeds, results.put, parser, known, concurrency, per_host)
+            await _fetch_all(feeds, results.put, parser, concurrency, per_host)
 
         try:
             asyncio.run(main())

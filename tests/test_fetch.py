@@ -304,7 +304,7 @@ def test_per_host_limit_is_respected(raw_server):
 
     async def run() -> list[FetchResult]:
         limiter = HostLimiter(per_host=2)
-        async with make_client(concurrency=20) as client:
+        async with make_client() as client:
             return await asyncio.gather(
                 *(fetch_feed(client, server.url(f"/f{i}"), host_limit=limiter) for i in range(8))
             )

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
 from prospect.errors import ProspectError
-from prospect.importers import import_parsed
-from prospect.importers.csvfile import FIELDS, parse_csv, parse_mapping
-from prospect.importers.linkedin import parse_linkedin
-from prospect.importers.text import Parsed
-from prospect.importers.vcard import parse_vcard
+from prospect.importers.csvfile import FIELDS
 from prospect.render import render_records
-from prospect.store.contacts import contacts_at, get_contact, iter_contacts, search_contacts
+
+if TYPE_CHECKING:
+    from prospect.importers.text import Parsed
+
+# The importers and queries are imported inside each command: the CLI loads
+# only what the command it runs needs (see cli/__init__.py).
 
 import_app = typer.Typer(
     cls=ProspectGroup, help="Import your connections and contacts.", no_args_is_help=True
@@ -61,6 +62,8 @@ def _import(st: AppState, parsed: Parsed, source: str) -> None:
         st.say(f"skipped {problem}")
     if len(parsed.problems) > MAX_PROBLEMS_SHOWN:
         st.say(f"... and {len(parsed.problems) - MAX_PROBLEMS_SHOWN} more bad rows skipped")
+    from prospect.importers import import_parsed
+
     summary = import_parsed(st.db(), parsed, source, aliases=st.config().aliases)
     st.say(summary.line())
 
@@ -80,6 +83,8 @@ def import_linkedin(
 
     Example: prospect import linkedin ~/Downloads/Connections.csv
     """
+    from prospect.importers.linkedin import parse_linkedin
+
     st = state(ctx)
     _import(st, parse_linkedin(file, strict=strict), "linkedin")
 
@@ -110,6 +115,8 @@ def import_csv(
 
     Example: prospect import csv hubspot.csv --map "Account"=company --source hubspot
     """
+    from prospect.importers.csvfile import parse_csv, parse_mapping
+
     st = state(ctx)
     parsed = parse_csv(file, parse_mapping(mapping), no_header=no_header, strict=strict)
     _import(st, parsed, source)
@@ -125,6 +132,8 @@ def import_vcard(
 
     Example: prospect import vcard ~/Downloads/contacts.vcf
     """
+    from prospect.importers.vcard import parse_vcard
+
     st = state(ctx)
     _import(st, parse_vcard(file, strict=strict), "vcard")
 
@@ -135,6 +144,8 @@ def contacts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 
     Example: prospect contacts list --format csv > contacts.csv
     """
+    from prospect.store.contacts import iter_contacts
+
     st = state(ctx)
     render_records(_records(iter_contacts(st.db())), CONTACT_COLUMNS, fmt.value, st.term)
 
@@ -149,6 +160,8 @@ def contacts_search(
 
     Example: prospect contacts search "head of sales"
     """
+    from prospect.store.contacts import search_contacts
+
     st = state(ctx)
     render_records(_records(search_contacts(st.db(), text)), CONTACT_COLUMNS, fmt.value, st.term)
 
@@ -165,6 +178,8 @@ def contacts_show(
 
     Example: prospect contacts show 42
     """
+    from prospect.store.contacts import get_contact
+
     st = state(ctx)
     contact = get_contact(st.db(), contact_id)
     if contact is None:
@@ -181,6 +196,8 @@ def who(
 
     Example: prospect who "Acme Inc."
     """
+    from prospect.store.contacts import contacts_at
+
     st = state(ctx)
     people = contacts_at(st.db(), company, aliases=st.config().aliases)
     render_records(_records(people), CONTACT_COLUMNS, fmt.value, st.term)

@@ -9,7 +9,6 @@ import typer
 
 from prospect.cli._common import ProspectGroup, state
 from prospect.errors import ExitCode
-from prospect.store.maintenance import backup_db, check_db, recover_db
 
 db_app = typer.Typer(
     cls=ProspectGroup, help="Check, back up and recover the database.", no_args_is_help=True
@@ -22,6 +21,8 @@ def db_check(ctx: typer.Context) -> None:
 
     Example: prospect db check
     """
+    from prospect.store.maintenance import check_db
+
     st = state(ctx)
     result = check_db(st.db_path)
     counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
@@ -46,6 +47,8 @@ def db_backup(
 
     Example: prospect db backup ~/prospect-backup.db
     """
+    from prospect.store.maintenance import backup_db
+
     st = state(ctx)
     backup_db(st.db_path, target)
     st.say(f"backed up {st.db_path} to {target}")
@@ -60,6 +63,8 @@ def db_recover(
 
     Example: prospect db recover ~/prospect-recovered.db
     """
+    from prospect.store.maintenance import recover_db
+
     st = state(ctx)
     failed = recover_db(st.db_path, target)
     st.say(

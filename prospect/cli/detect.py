@@ -9,16 +9,8 @@ from typing import Annotated
 import typer
 
 from prospect.cli._common import Format, FormatOption, state
-from prospect.detect import Detector
-from prospect.detect.run import (
-    DETECT_COLUMNS,
-    detect_entries_records,
-    detect_lines,
-    load_feed_entries,
-)
 from prospect.errors import InputError
 from prospect.render import render_records
-from prospect.store.contacts import company_names
 
 
 def detect(
@@ -42,6 +34,15 @@ def detect(
 
     Example: prospect detect headlines.txt --format jsonl
     """
+    from prospect.detect import Detector  # compiles every pattern: only for this command
+    from prospect.detect.run import (
+        DETECT_COLUMNS,
+        detect_entries_records,
+        detect_lines,
+        load_feed_entries,
+    )
+    from prospect.store.contacts import company_names
+
     st = state(ctx)
     companies = company_names(st.db()) if st.db_path.exists() else {}
     detector = Detector(st.config(), companies)

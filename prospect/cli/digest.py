@@ -10,7 +10,6 @@ import typer
 
 from prospect.cli._common import state
 from prospect.cli.outreach import parse_since
-from prospect.digest import DigestOptions, people_words, run_digest
 from prospect.errors import ExitCode
 from prospect.lock import run_lock
 
@@ -71,6 +70,8 @@ def digest(
 
     Example: prospect digest --to you@example.com
     """
+    from prospect.digest import DigestOptions, run_digest
+
     st = state(ctx)
     options = DigestOptions(
         to=list(to or []),
@@ -95,6 +96,8 @@ def digest(
 
 
 def _summary(status: str, count: int, recipients: list[str], refused: dict[str, str]) -> str:
+    from prospect.digest import people_words
+
     people = people_words(count)
     if status == "empty":
         return "digest: nobody new to contact today, nothing sent (--send-empty to send anyway)"

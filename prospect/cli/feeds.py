@@ -5,21 +5,21 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
 from prospect.errors import ExitCode, InputError, ProspectError
-from prospect.fetch import google_news_search_url, normalize_feed_url
-from prospect.lock import run_lock
-from prospect.opml import Subscription, read_opml, write_opml
-from prospect.poll import poll as run_poll
 from prospect.render import render_records
 from prospect.store import write
 from prospect.store.feeds import list_feeds, remove_feed, subscribe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Fetching (httpx), polling and OPML are imported inside the commands that
+# use them: the CLI loads only what the command it runs needs (cli/__init__.py).
 
 feeds_app = typer.Typer(
     cls=ProspectGroup, help="Manage the feeds prospect polls.", no_args_is_help=True
@@ -53,6 +53,8 @@ def feeds_add(
 
     Example: prospect feeds add https://techcrunch.com/feed/ --name TechCrunch
     """
+    from prospect.fetch import normalize_feed_url
+
     _subscribe(state(ctx), normalize_feed_url(url), name, tag)
 
 
@@ -67,6 +69,8 @@ def feeds_search(
 
     Example: prospect feeds search '"Series B" fintech'
     """
+    from prospect.fetch import google_news_search_url
+
     _subscribe(state(ctx), google_news_search_url(query), name or f"Google News: {query}", tag)
 
 
@@ -107,6 +111,9 @@ def feeds_import(
 
     Example: prospect feeds import ~/Downloads/subscriptions.opml
     """
+    from prospect.fetch import normalize_feed_url
+    from prospect.opml import Subscription, read_opml
+
     st = state(ctx)
     subs = read_opml(path)
     if not subs:
@@ -133,6 +140,8 @@ def feeds_export(ctx: typer.Context) -> None:
 
     Example: prospect feeds export > feeds.opml
     """
+    from prospect.opml import Subscription, write_opml
+
     st = state(ctx)
     subs = [Subscription(r["url"], r.get("name"), r.get("tag")) for r in list_feeds(st.db())]
     st.term.out.write(write_opml(subs))
@@ -144,6 +153,14 @@ def _progress(console: Console, show: bool) -> Iterator[Callable[[int, int], Non
     if not show:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     bar = Progress(
         TextColumn("polling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True,
@@ -170,6 +187,9 @@ def poll(
 
     Example: prospect poll
     """
+    from prospect.lock import run_lock
+    from prospect.poll import poll as run_poll
+
     st = state(ctx)
     config = st.config()
     console = st.term.messages()

@@ -11,12 +11,10 @@ import typer
 from prospect.cli._common import Format, FormatOption, ProspectGroup, state
 from prospect.cli.feeds import poll
 from prospect.errors import ExitCode, ProspectError
-from prospect.listing import SIGNAL_COLUMNS, ListOptions, build_list, find_person, mark
-from prospect.listing import signal_records as load_signal_records
-from prospect.models import Signal
-from prospect.rank import describe_signal
-from prospect.render import render_explain, render_list, render_records
-from prospect.store.outreach import history as load_history
+from prospect.render import render_records
+
+# Listing, ranking and matching are imported inside the commands that use
+# them: the CLI loads only what the command it runs needs (cli/__init__.py).
 
 HISTORY_COLUMNS = ("at", "person", "action", "until", "note", "about", "person_key")
 SIGNAL_TYPES = ("funding_round", "executive_hire", "job_change", "keyword")
@@ -85,6 +83,9 @@ def list_command(
 
     Example: prospect list --limit 5 --since 7d
     """
+    from prospect.listing import ListOptions, build_list
+    from prospect.render import render_list
+
     st = state(ctx)
     options = ListOptions(
         limit=limit,
@@ -145,6 +146,8 @@ def mark_command(
 
     Example: prospect mark 1 contacted --note "emailed about the Series B"
     """
+    from prospect.listing import mark
+
     st = state(ctx)
     if action != Action.snoozed and until:
         raise ProspectError("--until is only for snoozed", ExitCode.USAGE)
@@ -166,6 +169,9 @@ def explain(
 
     Example: prospect explain 1
     """
+    from prospect.listing import find_person
+    from prospect.render import render_explain
+
     st = state(ctx)
     now = datetime.now(UTC)
     target = find_person(st.db(), st.config(), who, now)
@@ -175,6 +181,9 @@ def explain(
 
 
 def _about(event: dict[str, Any]) -> str:
+    from prospect.models import Signal
+    from prospect.rank import describe_signal
+
     if not event.get("signal_type"):
         return ""
     signal = Signal(
@@ -197,6 +206,8 @@ def history(
 
     Example: prospect history --limit 20
     """
+    from prospect.store.outreach import history as load_history
+
     st = state(ctx)
     events = load_history(st.db(), limit)
     for event in events:
@@ -220,6 +231,9 @@ def signals_list(
 
     Example: prospect signals list --since 7d --type funding_round
     """
+    from prospect.listing import SIGNAL_COLUMNS
+    from prospect.listing import signal_records as load_signal_records
+
     st = state(ctx)
     records = load_signal_records(
         st.db(), st.config(), datetime.now(UTC), parse_since(since), _check_type(signal_type)

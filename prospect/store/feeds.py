@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from prospect.models import Entry
-from prospect.store import now_iso
+from prospect.store import now_iso, write
 
 
 @dataclass(slots=True)
@@ -148,21 +148,6 @@ def save_feed_state(db: Database, feed_id: int, **state: Any) -> None:
     db.execute(f"UPDATE feeds SET {assignments} WHERE id = ?", [*state.values(), feed_id])
 
 
-def known_guids(db: Database, per_feed: int = 1000) -> dict[int, frozenset[str]]:
-    """The latest guids stored for each feed, so parse workers can skip entries
-    already known. A hint only: the unique index still decides what is new."""
-    known: dict[int, set[str]] = {}
-    rows = db.execute(
-        "SELECT feed_id, guid FROM (SELECT feed_id, guid, row_number() OVER "
-        "(PARTITION BY feed_id ORDER BY id DESC) AS n FROM items WHERE feed_id IS NOT NULL) "
-        "WHERE n <= ?",
-        [per_feed],
-    )
-    for feed_id, guid in rows:
-        known.setdefault(feed_id, set()).add(guid)
-    return {feed_id: frozenset(guids) for feed_id, guids in known.items()}
-
-
 def move_feed(db: Database, feed_id: int, new_url: str) -> bool:
     """Store a feed's new address after a permanent redirect, keeping the first
     one the user gave. False when another feed already has that address."""
@@ -179,24 +164,36 @@ def save_items(db: Database, feed_id: int | None, entries: Iterable[Entry]) -> l
     """Insert entries not stored before; return only the new ones, with their ids.
 
     The (feed_id, guid) unique index makes this idempotent: polling twice never
-    stores an entry twice. The caller holds the transaction, so a crash mid-way
-    leaves no half-written batch."""
-    new: list[Entry] = []
+    stores an entry twice. One `executemany` for the whole feed; the rows it
+    added are the ones above the largest id before it, read back in the same
+    write transaction (so no other writer can add rows in between). A crash
+    mid-way leaves no half-written batch."""
+    entries = list(entries)
+    if not entries:
+        return []
     stamp = now_iso()
     sql = (
         "INSERT OR IGNORE INTO items (feed_id, guid, title, summary, url, published_at,"
         " fetched_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     )
+    rows = [
+        (feed_id, e.guid, e.title, e.summary, e.url, e.published_at, stamp, e.publisher)
+        for e in entries
+    ]
+    with write(db):
+        last = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
+        if not db.conn.executemany(sql, rows).rowcount:
+            return []
+        added = dict(
+            db.execute(
+                "SELECT guid, id FROM items WHERE id > ? AND feed_id IS ?", [last, feed_id]
+            ).fetchall()
+        )
+    new: list[Entry] = []
     for entry in entries:
-        cursor = db.execute(
-            sql,
-            [
-                feed_id, entry.guid, entry.title, entry.summary, entry.url,
-                entry.published_at, stamp, entry.publisher,
-            ],
-        )  # fmt: skip
-        if cursor.rowcount:
-            entry.id = cursor.lastrowid
+        item_id = added.pop(entry.guid, None)  # a guid twice in one feed: the first is new
+        if item_id is not None:
+            entry.id = item_id
             new.append(entry)
     return new
 
