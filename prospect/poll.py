@@ -52,7 +52,17 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from prospect.fetch import CONCURRENCY, PER_HOST, FetchResult, HostLimiter, fetch_feed, make_client
+from prospect.fetch import (
+    CONCURRENCY,
+    CONNECT_TIMEOUT,
+    PER_HOST,
+    READ_TIMEOUT,
+    TOTAL_TIMEOUT,
+    FetchResult,
+    HostLimiter,
+    fetch_feed,
+    make_client,
+)
 from prospect.lock import forget_inherited_locks
 from prospect.models import Entry, Signal
 from prospect.parse import ParsedFeed, parse_feed
@@ -335,13 +345,23 @@ async def _fetch_all(
     parser: _Parser,
     concurrency: int,
     per_host: int,
+    timeout: float,
 ) -> None:
     host_limit = HostLimiter(per_host, total=concurrency)
-    async with make_client(per_host=per_host) as client:
+    async with make_client(
+        read_timeout=min(timeout, READ_TIMEOUT),
+        connect_timeout=min(timeout, CONNECT_TIMEOUT),
+        per_host=per_host,
+    ) as client:
 
         async def one(feed: FeedRow) -> None:
             result = await fetch_feed(
-                client, feed.url, feed.etag, feed.last_modified, host_limit=host_limit
+                client,
+                feed.url,
+                feed.etag,
+                feed.last_modified,
+                host_limit=host_limit,
+                deadline=timeout,
             )
             parsed = None
             if result.status == 200 and not result.error:
@@ -359,9 +379,12 @@ def poll(
     force: bool = False,
     concurrency: int = CONCURRENCY,
     per_host: int = PER_HOST,
+    timeout: float = TOTAL_TIMEOUT,
     progress: Callable[[int, int], None] | None = None,
 ) -> PollSummary:
-    """Poll every due feed; one failing feed never stops the others."""
+    """Poll every due feed; one failing feed never stops the others.
+
+    `timeout` bounds each feed's whole fetch (connect, read, trickling bodies)."""
     now = datetime.now(UTC)
     feeds = feeds_to_poll(db, _iso(now), force=force)
     summary = PollSummary(waiting=0 if force else count_waiting(db, _iso(now)))
@@ -379,7 +402,7 @@ def poll(
     def fetcher() -> None:
         async def main() -> None:
             loop_box.append(asyncio.get_running_loop())
-            await _fetch_all(feeds, results.put, parser, concurrency, per_host)
+            await _fetch_all(feeds, results.put, parser, concurrency, per_host, timeout)
 
         try:
             asyncio.run(main())

@@ -256,15 +256,6 @@ def test_poll_finishes_within_its_timeouts_against_hung_and_dripping_servers(tmp
     assert _integrity(db_path) == "ok"
 
 
-@pytest.mark.xfail(
-    reason="prospect poll has no way to shorten its timeouts: it needs `prospect poll "
-    "--timeout SECONDS` (and/or `poll: timeout:` in signals.yaml), passed from cli/feeds.py "
-    "through poll.poll() to make_client(read_timeout=min(SECONDS, READ_TIMEOUT)) and "
-    "fetch_feed(deadline=SECONDS); today a hung or dripping feed holds a poll for "
-    "fetch.TOTAL_TIMEOUT (60 s) whatever the rep wants",
-    strict=True,
-    raises=AssertionError,
-)
 def test_poll_timeout_can_be_shortened_for_cron(tmp_path: Path):
     db_path = tmp_path / "p.db"
     with contextlib.ExitStack() as stack:

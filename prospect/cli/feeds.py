@@ -179,6 +179,16 @@ def poll(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit non-zero if any feed failed.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=1,
+            metavar="SECONDS",
+            help="The longest one feed may take, all in (default 60; reads time out after 30).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Fetch every due feed, store new entries and detect signals in them.
 
@@ -197,7 +207,8 @@ def poll(
         run_lock(st.db_path, "poll"),
         _progress(console, console.is_terminal and not quiet) as progress,
     ):
-        summary = run_poll(st.db(), config, force=force, progress=progress)
+        options = {"timeout": timeout} if timeout else {}
+        summary = run_poll(st.db(), config, force=force, progress=progress, **options)
     if not quiet:
         hint = " (see prospect feeds list)" if summary.failed and not console.is_terminal else ""
         st.say(summary.line() + hint)

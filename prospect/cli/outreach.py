@@ -115,7 +115,7 @@ def today(
     Example: prospect today
     """
     try:
-        poll(ctx, force=False, quiet=quiet, strict=False)
+        poll(ctx, force=False, quiet=quiet, strict=False, timeout=None)
     except typer.Exit as exc:
         # Every feed failed: still show what is already known, then report it.
         list_command(ctx, limit=limit, since=None, signal=None, fmt=fmt, show_all=False)
