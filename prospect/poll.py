@@ -372,6 +372,16 @@ async def _fetch_all(
         await asyncio.gather(*(one(f) for f in feeds))
 
 
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop where it is installed (Linux, macOS): its event loop costs about a
+    third less CPU per request, which is most of a poll where every feed is 304."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def poll(
     db: Database,
     config: Config,
@@ -405,7 +415,8 @@ def poll(
             await _fetch_all(feeds, results.put, parser, concurrency, per_host, timeout)
 
         try:
-            asyncio.run(main())
+            with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+                runner.run(main())
         except BaseException as exc:  # handed to the calling thread, raised there
             results.put(exc)
         finally:
