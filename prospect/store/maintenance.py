@@ -57,15 +57,21 @@ def check_db(path: Path) -> CheckResult:
     return result
 
 
+def _create_target(target: Path) -> None:
+    """A new, private (0600) file for a copy of the store; never overwrite one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise ProspectError(f"{target}: already exists; choose a new file name") from None
+    os.close(fd)
+
+
 def backup_db(path: Path, target: Path) -> None:
     """A consistent copy (SQLite's online backup), safe while other runs write."""
-    if target.exists():
-        raise ProspectError(f"{target}: already exists; choose a new file name")
     if not path.exists():
         raise StoreError(f"{path}: no database here")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
+    _create_target(target)
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     dest = sqlite3.connect(target)
     try:
@@ -84,10 +90,7 @@ def recover_db(path: Path, target: Path) -> int:
 
     Uses `iterdump()`, statement by statement, skipping what fails; returns how
     many statements could not be replayed."""
-    if target.exists():
-        raise ProspectError(f"{target}: already exists; choose a new file name")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
+    _create_target(target)
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     dest = sqlite3.connect(target)
     failed = 0
