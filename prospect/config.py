@@ -240,9 +240,14 @@ def default_config_text() -> str:
     return resources.files("prospect").joinpath("data", DEFAULT_CONFIG_NAME).read_text("utf-8")
 
 
+# libyaml's loader where PyYAML was built with it (its wheels are): the pure-Python
+# one takes tens of milliseconds per load, on every command's start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def _defaults() -> dict[str, Any]:
-    return yaml.safe_load(default_config_text())
+    return yaml.load(default_config_text(), Loader=_LOADER)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -258,8 +263,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None = None) -> Config:
     """Validate the text of a rules file and build a `Config`; raises ConfigError."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source
@@ -274,7 +278,8 @@ def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None
     problems += _check_digest(data.get("digest"))
     if problems:
         key, what = problems[0]
-        line = _line_of(node, key)
+        # composed again only now: the node tree is needed just for the line number
+        line = _line_of(yaml.compose(text, Loader=_LOADER), key)
         where = f"{source}:{line}" if line else source
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise ConfigError(f"{where}: {key}: {what}{more}")
