@@ -34,6 +34,28 @@ FormatOption = Annotated[
     ),
 ]
 
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", help="How many people (default: daily_limit; 0: everyone)."),
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w (at most max_age_days).")
+]
+
+
+def parse_since(text: str | None) -> float | None:
+    """'7d', '2w', '12h' or a plain number of days."""
+    if not text:
+        return None
+    units = {"h": 1 / 24, "d": 1, "w": 7}
+    text = text.strip().lower()
+    try:
+        if text[-1] in units:
+            return float(text[:-1]) * units[text[-1]]
+        return float(text)
+    except (ValueError, IndexError):
+        raise typer.BadParameter(f"expected a duration like 7d, 2w or 12h, got {text!r}") from None
+
 
 @dataclass
 class AppState:

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from prospect.cli._common import state
-from prospect.cli.outreach import parse_since
+from prospect.cli._common import LimitOption, SinceOption, parse_since, state
 from prospect.errors import ExitCode
 from prospect.lock import run_lock
 
@@ -33,13 +32,8 @@ def digest(
     send_empty: Annotated[
         bool, typer.Option("--send-empty", help="Send a digest even when nobody is new.")
     ] = False,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", help="How many people (default: daily_limit).")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(metavar="DURATION", help="Only signals this recent, e.g. 7d, 2w."),
-    ] = None,
+    limit: LimitOption = None,
+    since: SinceOption = None,
     subject: Annotated[
         str | None,
         typer.Option(

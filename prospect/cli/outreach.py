@@ -8,7 +8,15 @@ from typing import Annotated, Any
 
 import typer
 
-from prospect.cli._common import Format, FormatOption, ProspectGroup, state
+from prospect.cli._common import (
+    Format,
+    FormatOption,
+    LimitOption,
+    ProspectGroup,
+    SinceOption,
+    parse_since,
+    state,
+)
 from prospect.cli.feeds import poll
 from prospect.errors import ExitCode, ProspectError
 from prospect.render import render_records
@@ -30,33 +38,12 @@ class Action(StrEnum):
     snoozed = "snoozed"
 
 
-def parse_since(text: str | None) -> float | None:
-    """'7d', '2w', '12h' or a plain number of days."""
-    if not text:
-        return None
-    units = {"h": 1 / 24, "d": 1, "w": 7}
-    text = text.strip().lower()
-    try:
-        if text[-1] in units:
-            return float(text[:-1]) * units[text[-1]]
-        return float(text)
-    except (ValueError, IndexError):
-        raise typer.BadParameter(f"expected a duration like 7d, 2w or 12h, got {text!r}") from None
-
-
 def _check_type(signal: str | None) -> str | None:
     if signal is not None and signal not in SIGNAL_TYPES:
         raise typer.BadParameter(f"expected one of {', '.join(SIGNAL_TYPES)}, got {signal!r}")
     return signal
 
 
-LimitOption = Annotated[
-    int | None,
-    typer.Option("--limit", "-n", help="How many people (default: daily_limit; 0: everyone)."),
-]
-SinceOption = Annotated[
-    str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w (at most max_age_days).")
-]
 SignalOption = Annotated[
     str | None,
     typer.Option(
