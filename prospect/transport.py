@@ -95,12 +95,6 @@ class _Connection:
         except OSError as exc:
             raise httpx.WriteError(str(exc) or type(exc).__name__) from exc
 
-    def send(self, event: h11.Event) -> bytes:
-        try:
-            return self.h11.send(event) or b""
-        except h11.LocalProtocolError as exc:  # e.g. a header value with a newline
-            raise httpx.LocalProtocolError(str(exc)) from exc
-
     def next_event(self) -> h11.Event | type[h11.NEED_DATA] | type[h11.PAUSED]:
         try:
             return self.h11.next_event()
@@ -116,14 +110,13 @@ class _Origin:
 
     def __init__(
         self,
-        scheme: str,
         host: str,
         port: int,
         limit: int,
         tls: Callable[[], ssl.SSLContext] | None,
         expiry: float,
     ) -> None:
-        self.scheme, self.host, self.port = scheme, host, port
+        self.host, self.port = host, port
         self.tls = tls
         self.expiry = expiry
         self.slots = asyncio.Semaphore(limit)
@@ -235,7 +228,6 @@ class Transport(httpx.AsyncBaseTransport):
                 raise httpx.UnsupportedProtocol(f"cannot fetch {url.scheme}: addresses")
             port = url.port or (443 if https else 80)
             origin = self._origins[key] = _Origin(
-                url.scheme,
                 url.raw_host.decode("ascii"),  # IDNA-encoded by httpx already
                 port,
                 self._per_host,
@@ -302,19 +294,22 @@ class Transport(httpx.AsyncBaseTransport):
 
     @staticmethod
     async def _send(conn: _Connection, request: httpx.Request, timeout: float | None) -> None:
-        data = conn.send(
-            h11.Request(
-                method=request.method, target=request.url.raw_path, headers=request.headers.raw
+        try:
+            data = conn.h11.send(
+                h11.Request(
+                    method=request.method, target=request.url.raw_path, headers=request.headers.raw
+                )
             )
-        )
-        if isinstance(request.stream, httpx.AsyncByteStream):
-            async for chunk in request.stream:
-                if chunk:
-                    data += conn.send(h11.Data(data=chunk))
-                    if len(data) >= READ_SIZE:
-                        await conn.write(data, timeout)
-                        data = b""
-        data += conn.send(h11.EndOfMessage())
+            if isinstance(request.stream, httpx.AsyncByteStream):
+                async for chunk in request.stream:
+                    if chunk:
+                        data += conn.h11.send(h11.Data(data=chunk))
+                        if len(data) >= READ_SIZE:
+                            await conn.write(data, timeout)
+                            data = b""
+            data += conn.h11.send(h11.EndOfMessage())
+        except h11.LocalProtocolError as exc:  # e.g. a header value with a line break
+            raise httpx.LocalProtocolError(str(exc)) from exc
         await conn.write(data, timeout)
 
     async def aclose(self) -> None:

@@ -363,3 +363,10 @@ def test_feed_addresses_accepted(tmp_path, monkeypatch):
 def test_a_werkzeug_response_reason_is_kept(httpserver):
     httpserver.expect_request("/feed").respond_with_response(Response("no", status=404))
     assert fetch(httpserver.url_for("/feed")).error == "HTTP 404 NOT FOUND"
+
+
+def test_a_stored_validator_that_is_not_a_valid_header_fails_only_that_feed(httpserver):
+    httpserver.expect_request("/feed").respond_with_data(RSS)
+    result = fetch(httpserver.url_for("/feed"), etag='"v1"\nX-Injected: 1')
+    assert result.error and "Illegal header value" in result.error, result.error
+    assert len(httpserver.log) == 0

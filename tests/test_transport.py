@@ -350,3 +350,15 @@ def test_https_with_an_untrusted_or_mismatched_certificate_is_refused(
     srv = server(lambda srv, conn: srv.request(conn), tls=server_tls(), host=host)
     with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
         get_all([srv.url(scheme="https")])
+
+
+def test_a_header_value_with_a_line_break_is_refused_before_sending(server):
+    srv = server(keep_alive())
+
+    async def run() -> None:
+        async with make_client() as client:
+            await client.get(srv.url(), headers={"If-None-Match": '"v1"\r\nX-Injected: 1'})
+
+    with pytest.raises(httpx.LocalProtocolError):
+        asyncio.run(run())
+    assert srv.requests == []
