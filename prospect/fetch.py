@@ -15,9 +15,7 @@ Design decisions, taken from how the best feed readers poll:
   of the global limit (`CONCURRENCY`) second, so requests queued behind a busy
   host never hold global slots that other hosts could use. The global limit
   is high enough that the per-host limit, not it, paces a poll of a few
-  hundred feeds (300 feeds on 30 hosts: two rounds, not three); each request
-  costs about a millisecond of CPU in httpx, so waiting rounds are what more
-  concurrency removes.
+  hundred feeds (300 feeds on 30 hosts: two rounds, not three).
 - The one client sends through prospect's own transport (transport.py): a
   small keep-alive pool per origin on asyncio streams and h11, which costs a
   fraction of the CPU httpx's default transport spends on each request. In a
@@ -350,16 +348,34 @@ async def fetch_feed(
         return FetchResult(url=url, error=f"{type(exc).__name__}: {exc}")
 
 
+def proxy_mounts(per_host: int = PER_HOST) -> dict[str, httpx.AsyncBaseTransport | None]:
+    """The proxies the environment names (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and
+    NO_PROXY, any case), read exactly as httpx reads them, as client mounts.
+
+    httpx reads them itself only when it builds its own transport; a client
+    given prospect's transport would otherwise go around a company proxy."""
+    from httpx._utils import get_environment_proxies
+
+    limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+    return {
+        pattern: None if url is None else httpx.AsyncHTTPTransport(proxy=url, limits=limits)
+        for pattern, url in get_environment_proxies().items()
+    }
+
+
 def make_client(
     read_timeout: float = READ_TIMEOUT,
     connect_timeout: float = CONNECT_TIMEOUT,
     per_host: int = PER_HOST,
 ) -> httpx.AsyncClient:
     """The one client a poll shares. Its pools hold `per_host` connections per
-    origin; how many requests run at once is `HostLimiter`'s to decide."""
+    origin; how many requests run at once is `HostLimiter`'s to decide.
+    Requests the environment sends through a proxy go through httpx's own
+    proxy transport."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         transport=Transport(per_host),
+        mounts=proxy_mounts(per_host),
         follow_redirects=False,
     )

@@ -370,3 +370,24 @@ def test_a_stored_validator_that_is_not_a_valid_header_fails_only_that_feed(http
     result = fetch(httpserver.url_for("/feed"), etag='"v1"\nX-Injected: 1')
     assert result.error and "Illegal header value" in result.error, result.error
     assert len(httpserver.log) == 0
+
+
+def test_the_environment_s_proxy_is_used_and_no_proxy_is_respected(raw_server, monkeypatch):
+    seen: list[str] = []
+
+    def proxy(handler: BaseHTTPRequestHandler) -> None:
+        seen.append(handler.path)  # a proxy gets the absolute address
+        send(handler, RSS)
+
+    proxy_server = raw_server(proxy)
+    monkeypatch.setenv("HTTP_PROXY", proxy_server.url(""))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    result = fetch("http://feeds.example/feed.xml")  # never resolved: the proxy answers
+    assert (result.status, result.body, result.error) == (200, RSS, None)
+    assert seen == ["http://feeds.example/feed.xml"]
+
+    direct = raw_server(lambda handler: send(handler, b"direct"))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    result = fetch(direct.url())
+    assert (result.status, result.body) == (200, b"direct")
+    assert len(seen) == 1
