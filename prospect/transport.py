@@ -12,8 +12,10 @@ This transport keeps what a feed poller needs and nothing else:
 
 - one small pool per origin (scheme, host, port): at most `per_host`
   connections, kept alive between that host's feeds and reused newest first;
-  a connection idle longer than `keepalive_expiry`, or one the server has
-  closed, is dropped rather than reused;
+  a connection idle longer than `keepalive_expiry`, one the server has
+  closed or one with bytes nobody asked for is dropped rather than reused,
+  and at most `max_idle` connections stay open idle in all (the oldest go
+  first), so a poll of a thousand hosts never runs out of file descriptors;
 - h11 (the protocol engine httpcore itself uses) for HTTP/1.1 framing:
   Content-Length, chunked and read-until-close bodies, 1xx responses,
   `Connection: close`;
@@ -25,9 +27,9 @@ This transport keeps what a feed poller needs and nothing else:
 - httpx's timeouts (connect, read, write, pool) and httpx's exceptions, so the
   client above cannot tell it from its own transport.
 
-Proxies are not this transport's business: the `httpx.AsyncClient` above it
-routes requests for `HTTP(S)_PROXY`/`ALL_PROXY` to httpx's own proxy
-transports, as it always does.
+Proxies are not this transport's business: `fetch.make_client` mounts
+httpx's own proxy transport for the addresses the environment sends through
+a proxy (httpx reads the environment only when it builds its own transport).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ import h11
 import httpx
 
 KEEPALIVE_EXPIRY = 5.0  # seconds an idle connection is kept for reuse (httpx's default)
+MAX_IDLE = 100  # idle connections kept open in all, across every origin
+MAX_HEAD = 100 * 1024  # the largest response head accepted (httpcore's limit too)
 READ_SIZE = 64 * 1024
 _IDEMPOTENT = ("GET", "HEAD")
 
@@ -56,22 +60,25 @@ class _Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader = reader
         self.writer = writer
-        self.h11 = h11.Connection(h11.CLIENT)
+        self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD)
         self.idle_since = 0.0
         self.reused = False  # it carried an earlier request
         self.received = False  # a byte of this request's response arrived
 
-    def usable(self, now: float, expiry: float) -> bool:
-        """Fit for another request: not expired, and not closed by either side."""
+    def usable(self) -> bool:
+        """Fit for another request: not closed by either side, and nothing
+        waiting to be read that would pass for the next response."""
         return not (
-            now - self.idle_since > expiry
-            or self.reader.at_eof()
+            self.reader.at_eof()
             or self.writer.transport.is_closing()
+            or getattr(self.reader, "_buffer", b"")  # asyncio keeps no public count
+            or self.h11.trailing_data[0]
         )
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.writer.close()
+        """Drop the connection now. No TLS close_notify: waiting for a server
+        to answer one can take a read timeout, and nothing is owed to it."""
+        self.writer.transport.abort()
 
     async def read(self, timeout: float | None) -> None:
         """Hand h11 the next bytes from the socket (b"" at end of stream)."""
@@ -105,6 +112,53 @@ class _Connection:
             raise httpx.RemoteProtocolError(str(exc)) from exc
 
 
+class _Idle:
+    """Every idle connection of one transport, oldest first: at most `limit`,
+    none older than `expiry` seconds. Once closed, it closes what it is given."""
+
+    def __init__(self, limit: int, expiry: float) -> None:
+        self.limit = limit
+        self.expiry = expiry
+        self.closed = False
+        self._oldest_first: dict[_Connection, list[_Connection]] = {}
+
+    def park(self, conn: _Connection, pool: list[_Connection]) -> None:
+        if self.closed:
+            conn.close()
+            return
+        now = time.monotonic()
+        conn.idle_since = now
+        pool.append(conn)
+        self._oldest_first[conn] = pool
+        while self._oldest_first:
+            oldest = next(iter(self._oldest_first))
+            if len(self._oldest_first) <= self.limit and now - oldest.idle_since <= self.expiry:
+                break
+            self._oldest_first.pop(oldest).remove(oldest)
+            oldest.close()
+
+    def take(self, pool: list[_Connection]) -> _Connection | None:
+        """The newest usable connection of `pool` (the least likely to have been
+        closed by its server); the unusable ones on the way are closed."""
+        now = time.monotonic()
+        while pool:
+            conn = pool.pop()
+            del self._oldest_first[conn]
+            if now - conn.idle_since <= self.expiry and conn.usable():
+                return conn
+            conn.close()
+        return None
+
+    def close(self) -> list[_Connection]:
+        """Close every idle connection, and from now on each one given back."""
+        self.closed = True
+        parked, self._oldest_first = self._oldest_first, {}
+        for conn, pool in parked.items():
+            pool.clear()
+            conn.close()
+        return list(parked)
+
+
 class _Origin:
     """The connections to one (scheme, host, port): at most `limit` of them."""
 
@@ -114,23 +168,20 @@ class _Origin:
         port: int,
         limit: int,
         tls: Callable[[], ssl.SSLContext] | None,
-        expiry: float,
+        idle: _Idle,
     ) -> None:
         self.host, self.port = host, port
         self.tls = tls
-        self.expiry = expiry
         self.slots = asyncio.Semaphore(limit)
-        self.idle: list[_Connection] = []
+        self.idle = idle
+        self.pool: list[_Connection] = []  # this origin's idle connections, oldest first
 
     async def connection(self, timeouts: dict[str, float | None]) -> _Connection:
         """A connection for one request; the caller already holds a slot."""
-        now = time.monotonic()
-        while self.idle:
-            conn = self.idle.pop()  # the newest: the least likely to have been closed
-            if conn.usable(now, self.expiry):
-                conn.reused = True
-                return conn
-            conn.close()
+        conn = self.idle.take(self.pool)
+        if conn is not None:
+            conn.reused = True
+            return conn
         return await self.connect(timeouts.get("connect"))
 
     async def connect(self, timeout: float | None) -> _Connection:
@@ -146,6 +197,8 @@ class _Origin:
             raise httpx.ConnectTimeout(f"timed out connecting to {self.host}") from None
         except OSError as exc:  # refused, DNS, TLS (ssl.SSLError is an OSError)
             raise httpx.ConnectError(str(exc) or type(exc).__name__) from exc
+        except ValueError as exc:  # a host name IDNA cannot encode (UnicodeError)
+            raise httpx.ConnectError(f"invalid host name {self.host!r}: {exc}") from exc
         return _Connection(reader, writer)
 
     def release(self, conn: _Connection, reusable: bool) -> None:
@@ -153,18 +206,11 @@ class _Origin:
         h = conn.h11
         if reusable and h.our_state is h11.DONE and h.their_state is h11.DONE:
             h.start_next_cycle()
-            conn.idle_since = time.monotonic()
             conn.received = False
-            self.idle.append(conn)
+            self.idle.park(conn, self.pool)
         else:
             conn.close()
         self.slots.release()
-
-    def close(self) -> list[_Connection]:
-        idle, self.idle = self.idle, []
-        for conn in idle:
-            conn.close()
-        return idle
 
 
 class _ResponseBody(httpx.AsyncByteStream):
@@ -186,8 +232,8 @@ class _ResponseBody(httpx.AsyncByteStream):
                 yield bytes(event.data)
             elif isinstance(event, h11.EndOfMessage):
                 self._complete = True
-            else:  # ConnectionClosed before the end of a framed body
-                raise httpx.RemoteProtocolError("server closed the connection mid-body")
+            else:  # PAUSED: there is no body after a protocol switch
+                raise httpx.RemoteProtocolError("the server switched protocols")
 
     async def aclose(self) -> None:
         origin, self._origin = self._origin, None
@@ -207,11 +253,12 @@ class Transport(httpx.AsyncBaseTransport):
         per_host: int,
         tls: Callable[[], ssl.SSLContext] | None = None,
         keepalive_expiry: float = KEEPALIVE_EXPIRY,
+        max_idle: int = MAX_IDLE,
     ) -> None:
         self._per_host = per_host
         self._tls = tls or httpx.create_ssl_context
         self._tls_context: ssl.SSLContext | None = None
-        self._expiry = keepalive_expiry
+        self._idle = _Idle(max_idle, keepalive_expiry)
         self._origins: dict[tuple[bytes, bytes, int | None], _Origin] = {}
 
     def _tls_once(self) -> ssl.SSLContext:
@@ -226,13 +273,15 @@ class Transport(httpx.AsyncBaseTransport):
             https = url.raw_scheme == b"https"
             if not https and url.raw_scheme != b"http":
                 raise httpx.UnsupportedProtocol(f"cannot fetch {url.scheme}: addresses")
-            port = url.port or (443 if https else 80)
+            port = (443 if https else 80) if url.port is None else url.port
+            if not 0 < port < 65536:
+                raise httpx.ConnectError(f"invalid port {port}")
             origin = self._origins[key] = _Origin(
                 url.raw_host.decode("ascii"),  # IDNA-encoded by httpx already
                 port,
                 self._per_host,
                 self._tls_once if https else None,
-                self._expiry,
+                self._idle,
             )
         return origin
 
@@ -273,6 +322,8 @@ class Transport(httpx.AsyncBaseTransport):
                     await conn.read(timeouts.get("read"))
                 elif isinstance(event, h11.Response):
                     break
+                elif event is h11.PAUSED:  # a 101 Switching Protocols: not HTTP any more
+                    raise httpx.RemoteProtocolError("the server switched protocols")
                 # else an h11.InformationalResponse (1xx): the real answer follows
         except BaseException as exc:
             conn.close()
@@ -289,7 +340,10 @@ class Transport(httpx.AsyncBaseTransport):
             event.status_code,
             headers=event.headers,
             stream=_ResponseBody(origin, conn, timeouts.get("read")),
-            extensions={"http_version": b"HTTP/1.1", "reason_phrase": event.reason},
+            extensions={
+                "http_version": b"HTTP/" + event.http_version,
+                "reason_phrase": event.reason,
+            },
         )
 
     @staticmethod
@@ -313,8 +367,8 @@ class Transport(httpx.AsyncBaseTransport):
         await conn.write(data, timeout)
 
     async def aclose(self) -> None:
-        origins, self._origins = list(self._origins.values()), {}
-        closing = [conn for origin in origins for conn in origin.close()]
-        for conn in closing:
+        """Close every idle connection now, and each busy one when its response ends."""
+        self._origins = {}
+        for conn in self._idle.close():
             with contextlib.suppress(Exception):
                 await conn.writer.wait_closed()

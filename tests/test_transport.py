@@ -10,13 +10,14 @@ import asyncio
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from prospect.fetch import make_client
+from prospect.fetch import fetch_feed, make_client
 from prospect.transport import Transport
 
 TLS = Path(__file__).parent / "fixtures" / "tls"
@@ -46,6 +47,7 @@ class ScriptedServer:
     ) -> None:
         self.handle = handle
         self.connections = 0
+        self.finished = 0  # connections whose handler has returned (the client closed)
         self.requests: list[bytes] = []
         self.host = host
         self.sock = socket.create_server((host, 0))
@@ -72,6 +74,7 @@ class ScriptedServer:
             pass
         finally:
             conn.close()
+            self.finished += 1
 
     def request(self, conn: socket.socket) -> bytes:
         head = read_request(conn)
@@ -98,6 +101,16 @@ def server() -> Iterator[Callable[..., ScriptedServer]]:
     yield start
     for s in started:
         s.close()
+
+
+def eventually(check: Callable[[], bool], seconds: float = 3.0) -> bool:
+    """Whether `check()` comes true within `seconds` (server threads see a close late)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def get_all(urls: list[str], transport: Transport | None = None, **kwargs) -> list[httpx.Response]:
@@ -362,3 +375,110 @@ def test_a_header_value_with_a_line_break_is_refused_before_sending(server):
     with pytest.raises(httpx.LocalProtocolError):
         asyncio.run(run())
     assert srv.requests == []
+
+
+def test_idle_connections_in_all_are_capped_oldest_closed_first(server):
+    servers = [server(keep_alive()) for _ in range(5)]
+
+    async def run() -> None:
+        transport = Transport(per_host=2, max_idle=2)
+        async with httpx.AsyncClient(transport=transport) as client:
+            for srv in servers:
+                assert (await client.get(srv.url())).text == "hello"
+            # the two newest stay open for reuse; the three oldest were closed
+            await asyncio.sleep(0.05)  # the loop closes sockets in its callbacks
+            assert eventually(lambda: [s.finished for s in servers] == [1, 1, 1, 0, 0])
+            assert (await client.get(servers[-1].url())).text == "hello"
+        assert servers[-1].connections == 1
+
+    asyncio.run(run())
+
+
+def test_bytes_a_server_sends_while_idle_never_pass_for_the_next_response(server):
+    def handle(srv: ScriptedServer, conn: socket.socket) -> None:
+        srv.request(conn)
+        conn.sendall(OK)
+        time.sleep(0.05)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale")  # unasked
+        while srv.request(conn):
+            conn.sendall(OK)
+
+    srv = server(handle)
+
+    async def run() -> list[str]:
+        async with make_client() as client:
+            first = await client.get(srv.url("/a"))
+            await asyncio.sleep(0.2)
+            second = await client.get(srv.url("/b"))
+            return [first.text, second.text]
+
+    assert asyncio.run(run()) == ["hello", "hello"]
+    assert srv.connections == 2
+
+
+def test_a_large_response_head_is_accepted(server):
+    big = b"X-Big: " + b"a" * 20_000 + b"\r\n"
+    srv = server(keep_alive(b"HTTP/1.1 200 OK\r\n" + big + b"Content-Length: 5\r\n\r\nhello"))
+    (response,) = get_all([srv.url()])
+    assert (response.status_code, len(response.headers["x-big"])) == (200, 20_000)
+
+
+@pytest.mark.parametrize("port", [0, 99999])
+def test_an_impossible_port_fails_that_feed_only(port):
+    async def run():
+        async with make_client() as client:
+            return await fetch_feed(client, f"http://127.0.0.1:{port}/feed")
+
+    assert asyncio.run(run()).error == f"cannot connect: invalid port {port}"
+
+
+def test_a_protocol_switch_is_an_error_not_a_hang(server):
+    srv = server(keep_alive(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"))
+
+    async def run() -> None:
+        async with make_client() as client:
+            await asyncio.wait_for(
+                client.get(srv.url(), headers={"Upgrade": "websocket", "Connection": "Upgrade"}),
+                5,
+            )
+
+    with pytest.raises(httpx.RemoteProtocolError, match="switched protocols"):
+        asyncio.run(run())
+
+
+def test_closing_the_client_closes_a_busy_connection_when_its_response_ends(server):
+    def handle(srv: ScriptedServer, conn: socket.socket) -> None:
+        while srv.request(conn):
+            time.sleep(0.2)
+            conn.sendall(OK)
+
+    srv = server(handle)
+
+    async def run() -> str:
+        client = make_client()
+        request = asyncio.create_task(client.get(srv.url()))
+        await asyncio.sleep(0.05)
+        await client.aclose()
+        return (await request).text
+
+    assert asyncio.run(run()) == "hello"
+    assert eventually(lambda: srv.finished == 1)
+
+
+def test_closing_the_client_never_waits_for_a_tls_server_to_answer(server, monkeypatch):
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "ca.pem"))
+
+    def handle(srv: ScriptedServer, conn: socket.socket) -> None:
+        srv.request(conn)
+        conn.sendall(OK)
+        time.sleep(10)  # never reads, so never answers the client's TLS close
+
+    srv = server(handle, tls=server_tls())
+
+    async def run() -> float:
+        async with make_client() as client:
+            assert (await client.get(srv.url(scheme="https"))).text == "hello"
+            start = time.monotonic()
+        return time.monotonic() - start
+
+    assert asyncio.run(run()) < 2
