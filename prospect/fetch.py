@@ -356,7 +356,8 @@ def proxy_mounts(per_host: int = PER_HOST) -> dict[str, httpx.AsyncBaseTransport
     given prospect's transport would otherwise go around a company proxy."""
     from httpx._utils import get_environment_proxies
 
-    limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+    # HostLimiter paces requests per host and in all; the proxy pool must not cap them too
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=per_host)
     return {
         pattern: None if url is None else httpx.AsyncHTTPTransport(proxy=url, limits=limits)
         for pattern, url in get_environment_proxies().items()

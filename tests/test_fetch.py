@@ -391,3 +391,28 @@ def test_the_environment_s_proxy_is_used_and_no_proxy_is_respected(raw_server, m
     result = fetch(direct.url())
     assert (result.status, result.body) == (200, b"direct")
     assert len(seen) == 1
+
+
+def test_feeds_behind_a_proxy_are_not_queued_behind_each_other(raw_server, monkeypatch):
+    # HostLimiter paces requests per host; the proxy's own pool must not make
+    # every feed wait for six proxy connections (and time out waiting).
+    def proxy(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(0.4)
+        send(handler, RSS)
+
+    proxy_server = raw_server(proxy)
+    monkeypatch.setenv("HTTP_PROXY", proxy_server.url(""))
+
+    async def run() -> list[FetchResult]:
+        async with make_client(read_timeout=1.0) as client:
+            limit = HostLimiter()
+            return await asyncio.gather(
+                *(
+                    fetch_feed(client, f"http://feeds{i}.example/rss", host_limit=limit)
+                    for i in range(20)
+                )
+            )
+
+    results = asyncio.run(run())
+    assert [r.error for r in results if r.error] == []
+    assert proxy_server.peak > 6
