@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import ssl
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -187,3 +189,23 @@ def test_a_poll_big_enough_for_worker_processes_stores_every_feed(db, config, ht
 
 def test_nothing_to_poll_is_a_quiet_success(db, config):
     assert poll(db, config) == PollSummary()
+
+
+def test_an_https_feed_is_polled_with_its_certificate_verified(db, config, monkeypatch):
+    tls = Path(__file__).parent / "fixtures" / "tls"
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tls / "server.pem", tls / "server.key")
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+    server.expect_request("/feed").respond_with_data(FEED, content_type="application/rss+xml")
+    server.start()
+    try:
+        url = server.url_for("/feed")
+        assert url.startswith("https://")
+        subscribe(db, url)
+        refused = poll(db, config)  # the test CA is not trusted yet
+        assert refused.failed == 1 and "TLS error" in refused.errors[0][1]
+        monkeypatch.setenv("SSL_CERT_FILE", str(tls / "ca.pem"))  # as for a company CA
+        summary = poll(db, config, force=True)
+        assert (summary.failed, summary.new_entries) == (0, 2)
+    finally:
+        server.stop()
