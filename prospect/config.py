@@ -10,6 +10,7 @@ repository root), merged key by key; lists replace the default list whole.
 from __future__ import annotations
 
 import copy
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,17 +27,31 @@ SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
 
 
 # --- the schema ---------------------------------------------------------------
-# A spec is a type name ("int", "number", "bool", "str", "regex"), a one-item list
-# [spec] for a list of that spec, a dict of known keys -> spec, or
-# {"*": spec} for a mapping whose keys are free strings.
+# A spec is a type name ("int", "number", "weight", "days", "half_life", "bool",
+# "str", "regex"), a one-item list [spec] for a list of that spec, a dict of
+# known keys -> spec, or {"*": spec} for a mapping whose keys are free strings.
+#
+# Numbers carry their range in the type name, because a value out of range is
+# not an error anywhere else: it silently means something absurd. A half-life
+# of 0 would make signals never fade, a weight of 0 would rank a signal type
+# below everything (`enabled: false` is how to turn one off), a max_age_days of
+# 0 would empty the list, and a day count in the millions overflows dates.
 
-_NUMBER = "number"
-_SIGNAL_COMMON: dict[str, Any] = {"enabled": "bool", "weight": _NUMBER, "half_life_days": _NUMBER}
+_NUMBER = "number"  # a multiplier: zero or more
+_WEIGHT = "weight"  # above zero
+_DAYS = "days"  # 0 to MAX_DAYS
+_HALF_LIFE = "half_life"  # above zero, at most MAX_DAYS
+MAX_DAYS = 36500  # a hundred years: anything longer is a typo
+_SIGNAL_COMMON: dict[str, Any] = {
+    "enabled": "bool",
+    "weight": _WEIGHT,
+    "half_life_days": _HALF_LIFE,
+}
 
 SCHEMA: dict[str, Any] = {
-    "daily_limit": "int",
-    "cooldown_days": _NUMBER,
-    "max_age_days": _NUMBER,
+    "daily_limit": "int",  # 0: everyone
+    "cooldown_days": _DAYS,
+    "max_age_days": _HALF_LIFE,
     "target_roles": ["str"],
     "accounts": {"include": ["str"], "exclude": ["str"]},
     "aliases": {"*": ["str"]},
@@ -47,15 +62,15 @@ SCHEMA: dict[str, Any] = {
             "unknown": _NUMBER,
             "name_only": _NUMBER,
         },
-        "warmth": {"recent_days": _NUMBER, "recent_connection": _NUMBER, "recent_contact": _NUMBER},
+        "warmth": {"recent_days": _DAYS, "recent_connection": _NUMBER, "recent_contact": _NUMBER},
         "fit": {
             "target_role": _NUMBER,
             "other_role": _NUMBER,
             "unknown_role": _NUMBER,
             "included_account": _NUMBER,
         },
-        "cluster_days": _NUMBER,
-        "per_company": "int",
+        "cluster_days": _DAYS,
+        "per_company": "int",  # 0: no cap
     },
     "signals": {
         "job_change": {
@@ -71,8 +86,8 @@ SCHEMA: dict[str, Any] = {
             "type": "str",
             "phrases": ["str"],
             "pattern": "regex",
-            "weight": _NUMBER,
-            "half_life_days": _NUMBER,
+            "weight": _WEIGHT,
+            "half_life_days": _HALF_LIFE,
             "enabled": "bool",
         }
     ],
@@ -88,6 +103,9 @@ SCHEMA: dict[str, Any] = {
 _TYPE_WORDS = {
     "int": "a whole number",
     "number": "a number",
+    "weight": "a number",
+    "days": "a number of days",
+    "half_life": "a number of days",
     "bool": "true or false",
     "str": "a string",
     "regex": "a regular expression",
@@ -113,13 +131,13 @@ def _type_name(value: Any) -> str:
 def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
     """Return (key path, what was expected) for every problem found."""
     if isinstance(spec, str):
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
         ok = {
             "int": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
             "bool": isinstance(value, bool),
             "str": isinstance(value, str),
             "regex": isinstance(value, str),
-        }[spec]
+        }.get(spec, is_number)
         if not ok:
             shown = repr(value) if isinstance(value, str | int | float) else _type_name(value)
             return [(path, f"expected {_TYPE_WORDS[spec]}, got {shown}")]
@@ -128,8 +146,9 @@ def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
                 re.compile(value)
             except re.error as exc:
                 return [(path, f"expected a valid regular expression ({exc})")]
-        if spec in ("int", "number") and value < 0:
-            return [(path, f"expected a number of zero or more, got {value!r}")]
+        if is_number:
+            problem = _out_of_range(value, spec)
+            return [(path, problem)] if problem else []
         return []
     if isinstance(spec, list):
         if not isinstance(value, list):
@@ -151,6 +170,21 @@ def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
         else:
             problems += _validate(item, spec[key], sub)
     return problems
+
+
+def _out_of_range(value: float, spec: str) -> str | None:
+    """What was expected, when a number of the right type is out of its range."""
+    if not math.isfinite(value):
+        return f"expected a finite number, got {value!r}"
+    if spec == _WEIGHT and value <= 0:
+        return f"expected a number above zero (enabled: false turns it off), got {value!r}"
+    if spec == _HALF_LIFE and not 0 < value <= MAX_DAYS:
+        return f"expected a number of days above zero, at most {MAX_DAYS}, got {value!r}"
+    if spec == _DAYS and not 0 <= value <= MAX_DAYS:
+        return f"expected a number of days from 0 to {MAX_DAYS}, got {value!r}"
+    if value < 0:
+        return f"expected a number of zero or more, got {value!r}"
+    return None
 
 
 def _line_of(node: yaml.Node | None, path: str) -> int | None:

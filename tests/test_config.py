@@ -55,7 +55,53 @@ def test_partial_file_merges_with_defaults(tmp_path: Path):
         ("rules:\n  - name: x\n", "signals.yaml:2: rules[0]: expected 'phrases' or 'pattern'"),
         ("daily_limit: [1\n", "signals.yaml:2: not valid YAML"),
         ("- a\n- b\n", "signals.yaml:1: expected a mapping of settings at the top level"),
-        ("cooldown_days: -3\n", "signals.yaml:1: cooldown_days: expected a number of zero or more"),
+        (
+            "cooldown_days: -3\n",
+            "signals.yaml:1: cooldown_days: expected a number of days from 0 to 36500, got -3",
+        ),
+        (
+            "cooldown_days: 100000000\n",
+            "signals.yaml:1: cooldown_days: expected a number of days from 0 to 36500",
+        ),
+        (
+            "signals:\n  job_change:\n    half_life_days: 0\n",
+            "signals.yaml:3: signals.job_change.half_life_days: "
+            "expected a number of days above zero",
+        ),
+        (
+            "rules:\n  - name: x\n    phrases: [a]\n    half_life_days: -1\n",
+            "signals.yaml:4: rules[0].half_life_days: expected a number of days above zero",
+        ),
+        (
+            "signals:\n  funding_round:\n    weight: 0\n",
+            "signals.yaml:3: signals.funding_round.weight: expected a number above zero",
+        ),
+        (
+            "rules:\n  - name: x\n    phrases: [a]\n    weight: 0\n",
+            "signals.yaml:4: rules[0].weight: expected a number above zero",
+        ),
+        ("max_age_days: 0\n", "signals.yaml:1: max_age_days: expected a number of days above zero"),
+        ("daily_limit: -1\n", "signals.yaml:1: daily_limit: expected a number of zero or more"),
+        (
+            "ranking:\n  per_company: -2\n",
+            "signals.yaml:2: ranking.per_company: expected a number of zero or more",
+        ),
+        (
+            "ranking:\n  warmth:\n    recent_days: -5\n",
+            "signals.yaml:3: ranking.warmth.recent_days: expected a number of days from 0",
+        ),
+        (
+            "ranking:\n  fit:\n    target_role: -0.5\n",
+            "signals.yaml:3: ranking.fit.target_role: expected a number of zero or more",
+        ),
+        (
+            "signals:\n  funding_round:\n    rounds:\n      seed: .nan\n",
+            "signals.yaml:4: signals.funding_round.rounds.seed: expected a finite number, got nan",
+        ),
+        (
+            "ranking:\n  cluster_days: .inf\n",
+            "signals.yaml:2: ranking.cluster_days: expected a finite",
+        ),
         ("signals:\n  tweets: {}\n", "signals.yaml:2: signals.tweets: unknown key"),
     ],
 )
@@ -74,3 +120,24 @@ def test_bad_config_is_one_line_and_exit_code_2(cli, isolated_paths: Path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     path = isolated_paths / "signals.yaml"
     assert lines == [f"error: {path}:1: daily_limit: expected a whole number, got 'lots'"]
+
+
+def test_zero_where_zero_means_something_is_accepted():
+    # documented in signals.yaml: everyone on the list, no per-company cap, no
+    # cooldown, no clustering, a multiplier that zeroes a relationship kind
+    cfg = parse_config(
+        "daily_limit: 0\ncooldown_days: 0\nranking:\n  per_company: 0\n  cluster_days: 0\n"
+        "  relationship:\n    unknown: 0\n"
+    )
+    assert (cfg.daily_limit, cfg.cooldown_days, cfg.ranking["per_company"]) == (0, 0, 0)
+
+
+def test_zero_half_life_stops_the_cli_with_file_line_and_exit_2(cli, isolated_paths: Path):
+    path = isolated_paths / "signals.yaml"
+    path.write_text("daily_limit: 5\nsignals:\n  funding_round:\n    half_life_days: 0\n")
+    result = cli("explain", "1")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: {path}:4: signals.funding_round.half_life_days: "
+        "expected a number of days above zero, at most 36500, got 0"
+    )
