@@ -17,6 +17,7 @@ state, so late-arriving reports of an old event never count as news.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -274,21 +275,29 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
 
 
 def parse_until(text: str, now: datetime) -> datetime:
-    """YYYY-MM-DD (the start of that day, UTC) or a duration: 3d, 2w, 12h."""
+    """YYYY-MM-DD (the start of that day, UTC) or a duration: 3d, 2w, 12h; in the future,
+    or the snooze would be over before it began."""
     text = text.strip().lower()
     units = {"h": 1 / 24, "d": 1.0, "w": 7.0}
+    when = None
     if text and text[-1] in units:
+        with contextlib.suppress(ValueError, OverflowError):  # not a duration: maybe a date
+            when = now + timedelta(days=float(text[:-1]) * units[text[-1]])
+    if when is None:
         try:
-            return now + timedelta(days=float(text[:-1]) * units[text[-1]])
+            when = datetime.fromisoformat(text[:10]).replace(tzinfo=UTC)
         except ValueError:
-            pass
-    try:
-        return datetime.fromisoformat(text[:10]).replace(tzinfo=UTC)
-    except ValueError:
+            raise ProspectError(
+                "--until: expected a date like 2026-12-01 or a duration like 3d or 2w, "
+                f"got {text!r}",
+                ExitCode.USAGE,
+            ) from None
+    if when <= now:
         raise ProspectError(
-            f"--until: expected a date like 2026-12-01 or a duration like 3d or 2w, got {text!r}",
+            f"--until: expected a date after today or a duration above zero, got {text!r}",
             ExitCode.USAGE,
-        ) from None
+        )
+    return when
 
 
 def mark(

@@ -157,3 +157,50 @@ def test_demo_lists_the_brightloop_series_b_once(cli):
     assert grant["also"].count("Series B") == 1
     brightloop = [r for r in rows if r["signal"] == "raised $40M Series B"]
     assert brightloop and all(len(r["sources"].split()) == 2 for r in brightloop)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("list", "--since", "-3d"), "Invalid value for '--since': expected a duration above zero"),
+        (("list", "--since", "0"), "Invalid value for '--since': expected a duration above zero"),
+        (("list", "--since", "nan"), "Invalid value for '--since': expected a duration above zero"),
+        (("signals", "list", "--since", "-1w"), "Invalid value for '--since'"),
+        (("digest", "--since", "0d"), "Invalid value for '--since'"),
+        (("list", "--limit", "-1"), "Invalid value for '--limit' / '-n': -1 is not in the range"),
+        (("today", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
+        (("digest", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
+        (("history", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
+        (("demo", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(cli, store, args, expected):
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and expected in errors[0], result.stderr
+    assert result.stdout == ""
+
+
+def test_limit_zero_means_everyone(cli, store):
+    assert len(json.loads(cli("list", "--limit", "0", "--format", "json").stdout)) == 3
+
+
+@pytest.mark.parametrize("until", ["2020-01-01", "-3d", "0d", datetime.now(UTC).date().isoformat()])
+def test_snooze_must_end_in_the_future(cli, store, until):
+    result = cli("mark", "Aisha", "snoozed", "--until", until)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: --until: expected a date after today or a duration above zero, got {until!r}"
+    )
+    # nothing was recorded: she is still on the list with no state
+    rows = {r["person"]: r["state"] for r in json.loads(cli("list", "--format", "json").stdout)}
+    assert rows["Aisha Karim"] is None
+    assert json.loads(cli("history", "--format", "json").stdout) == []
+
+
+def test_snooze_until_a_future_date_takes_her_off_the_list(cli, store):
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    assert cli("mark", "Aisha", "snoozed", "--until", tomorrow).exit_code == 0
+    people = [r["person"] for r in json.loads(cli("list", "--format", "json").stdout)]
+    assert "Aisha Karim" not in people

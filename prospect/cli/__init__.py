@@ -89,7 +89,7 @@ def demo(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", help="How many people to show.")
+        int | None, typer.Option("--limit", "-n", min=0, help="How many people to show.")
     ] = None,
 ) -> None:
     """Run the whole pipeline on bundled sample data: no network, no set-up.

@@ -3,6 +3,7 @@ options, and the one place domain errors become a clean line and exit code."""
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -36,25 +37,40 @@ FormatOption = Annotated[
 
 LimitOption = Annotated[
     int | None,
-    typer.Option("--limit", "-n", help="How many people (default: daily_limit; 0: everyone)."),
-]
-SinceOption = Annotated[
-    str | None, typer.Option(help="Only signals this recent, e.g. 7d, 2w (at most max_age_days).")
+    typer.Option(
+        "--limit", "-n", min=0, help="How many people (default: daily_limit; 0: everyone)."
+    ),
 ]
 
 
 def parse_since(text: str | None) -> float | None:
-    """'7d', '2w', '12h' or a plain number of days."""
+    """'7d', '2w', '12h' or a plain number of days; above zero, or it would select nothing."""
     if not text:
         return None
     units = {"h": 1 / 24, "d": 1, "w": 7}
     text = text.strip().lower()
     try:
-        if text[-1] in units:
-            return float(text[:-1]) * units[text[-1]]
-        return float(text)
+        days = float(text[:-1]) * units[text[-1]] if text[-1] in units else float(text)
     except (ValueError, IndexError):
-        raise typer.BadParameter(f"expected a duration like 7d, 2w or 12h, got {text!r}") from None
+        days = math.nan
+    if not (math.isfinite(days) and days > 0):
+        raise typer.BadParameter(
+            f"expected a duration above zero like 7d, 2w or 12h, got {text!r}"
+        ) from None
+    return days
+
+
+def _check_since(text: str | None) -> str | None:
+    parse_since(text)  # fails at parse time, so click names the option in its message
+    return text
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        callback=_check_since, help="Only signals this recent, e.g. 7d, 2w (at most max_age_days)."
+    ),
+]
 
 
 @dataclass

@@ -187,7 +187,9 @@ def _about(event: dict[str, Any]) -> str:
 def history(
     ctx: typer.Context,
     fmt: FormatOption = Format.table,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only the newest N.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Only the newest N (0: all).")
+    ] = None,
 ) -> None:
     """What you did about whom, and when (newest first).
 
