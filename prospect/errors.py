@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     LOCKED = 3  # another prospect run holds the lock
     DATABASE = 4  # the database is unreadable, corrupt or read-only
     PARTIAL = 5  # --strict: the run finished, but some part of it failed
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as the shell reports it
 
 
 class ProspectError(Exception):

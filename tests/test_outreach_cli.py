@@ -89,7 +89,7 @@ def test_csv_cell_escaping(value, escaped):
 
 
 def test_table_output_names_people_and_intro(cli, store):
-    result = cli("list")
+    result = cli("list", "--format", "table")
     assert result.exit_code == 0
     assert "Aisha Karim" in result.stdout
     assert "Marcus Lee" in result.stdout

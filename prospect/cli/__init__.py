@@ -17,7 +17,7 @@ import typer
 
 from prospect import __version__
 from prospect.cli import contacts, db, detect, digest, feeds, outreach
-from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, Format, ProspectGroup, TextFormatOption, state
 
 app = typer.Typer(
     cls=ProspectGroup,
@@ -87,7 +87,7 @@ def init(ctx: typer.Context) -> None:
 @app.command()
 def demo(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
+    fmt: TextFormatOption = Format.table,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, help="How many people to show.")
     ] = None,

@@ -4,13 +4,16 @@ options, and the one place domain errors become a clean line and exit code."""
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from click.core import ParameterSource
 from sqlite_utils import Database
 from typer.core import TyperGroup
 
@@ -28,10 +31,33 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+def _resolve_format(ctx: typer.Context, param: typer.CallbackParam, value: Format | None) -> Format:
+    """No --format: a table for a person at a terminal, CSV for a pipe or a file
+    (like httpie, which formats for people and leaves pipes plain), so that
+    `prospect list > today.csv` writes what its name says."""
+    if value is not None and ctx.get_parameter_source(param.name or "") is not (
+        ParameterSource.DEFAULT
+    ):
+        return value
+    return Format.table if state(ctx).term.interactive else Format.csv
+
+
 FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_resolve_format,
+        show_default=False,
+        help="Output format: table, csv, json or jsonl. "
+        "Default: table on a terminal, csv when piped or redirected.",
+    ),
+]
+# For views read by a person even in a pipe or a file (the demo, `explain`'s text).
+TextFormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="Output format: table on a terminal, csv/json/jsonl for pipes."
+        "--format", "-f", help="Output format: table, csv, json or jsonl (also when piped)."
     ),
 ]
 
@@ -124,8 +150,31 @@ def fail(message: str, code: ExitCode = ExitCode.ERROR) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+def _stdout_closed() -> None:
+    """The reader of stdout went away (`| head`): for a CLI that is how a pipe ends,
+    not an error. Point stdout at /dev/null so the interpreter's last flush of
+    what is still buffered cannot fail again on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's buffer)
+        pass
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+    except (OSError, ValueError):
+        pass
+
+
 class ProspectGroup(TyperGroup):
-    """Turns domain errors into one line on stderr and their exit code."""
+    """Turns domain errors into one line on stderr and their exit code, a closed
+    stdout into a quiet success, and Ctrl-C into exit 130 (128 + SIGINT, the
+    shell's convention for a command stopped by an interrupt)."""
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
@@ -136,8 +185,13 @@ class ProspectGroup(TyperGroup):
             path = ctx.obj.db_path if isinstance(ctx.obj, AppState) else "database"
             err = describe_db_error(path, exc)
             raise fail(err.message, err.exit_code) from None
+        except BrokenPipeError:
+            _stdout_closed()
+            raise typer.Exit(int(ExitCode.OK)) from None
         except KeyboardInterrupt:
-            raise fail("interrupted", ExitCode.ERROR) from None
+            raise fail("interrupted", ExitCode.INTERRUPTED) from None
         finally:
             if isinstance(ctx.obj, AppState) and ctx.parent is None:
+                # what is still buffered goes out now, where a closed pipe is handled
+                _flush_stdout()
                 ctx.obj.close()

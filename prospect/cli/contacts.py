@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
 from prospect.errors import ProspectError
 from prospect.importers.csvfile import FIELDS
 from prospect.render import render_records
@@ -139,7 +139,7 @@ def import_vcard(
 
 
 @contacts_app.command("list")
-def contacts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def contacts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List every contact.
 
     Example: prospect contacts list --format csv > contacts.csv
@@ -154,7 +154,7 @@ def contacts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 def contacts_search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Part of a name, company, title or email.")],
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
 ) -> None:
     """Find contacts by name, company, title or email.
 
@@ -172,7 +172,7 @@ def contacts_show(
     contact_id: Annotated[
         int, typer.Argument(metavar="ID", help="The contact's id (see contacts list).")
     ],
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
 ) -> None:
     """Show one contact.
 
@@ -190,7 +190,7 @@ def contacts_show(
 def who(
     ctx: typer.Context,
     company: Annotated[str, typer.Argument(help="A company name, any spelling or alias.")],
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
 ) -> None:
     """Who do I know at a company? Any spelling, legal form or alias of its name.
 

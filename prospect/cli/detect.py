@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from prospect.cli._common import Format, FormatOption, state
+from prospect.cli._common import FormatOption, state
 from prospect.errors import InputError
 from prospect.render import render_records
 
@@ -26,7 +26,7 @@ def detect(
         str | None,
         typer.Option("--feed", help="Run over a feed's entries instead (URL or file)."),
     ] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
 ) -> None:
     """Print every signal found in headlines (one per line) or in a feed's entries.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, Format, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
 from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 from prospect.store import write
@@ -75,7 +75,7 @@ def feeds_search(
 
 
 @feeds_app.command("list")
-def feeds_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def feeds_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List feeds with their status, last new entry, error count and next poll.
 
     Example: prospect feeds list

@@ -14,6 +14,7 @@ from prospect.cli._common import (
     LimitOption,
     ProspectGroup,
     SinceOption,
+    TextFormatOption,
     parse_since,
     state,
 )
@@ -58,7 +59,7 @@ def list_command(
     limit: LimitOption = None,
     since: SinceOption = None,
     signal: SignalOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Include people contacted, skipped or snoozed.")
     ] = False,
@@ -92,7 +93,7 @@ def list_command(
 def today(
     ctx: typer.Context,
     limit: LimitOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No messages, only the list.")
     ] = False,
@@ -150,7 +151,7 @@ def explain(
     who: Annotated[
         str, typer.Argument(metavar="ID|NAME", help="The number in today's list, a key or a name.")
     ],
-    fmt: FormatOption = Format.table,
+    fmt: TextFormatOption = Format.table,
 ) -> None:
     """The full score breakdown and every piece of evidence for one row.
 
@@ -186,7 +187,7 @@ def _about(event: dict[str, Any]) -> str:
 
 def history(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, help="Only the newest N (0: all).")
     ] = None,
@@ -214,7 +215,7 @@ def signals_list(
             "--type", help="Only this type: funding_round, executive_hire, job_change, keyword."
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
 ) -> None:
     """The raw signals, newest first, with the event they belong to and whom they match.
 
