@@ -329,6 +329,9 @@ def run_digest(
     settings = config.digest
     recipients = parse_addresses(options.to or list(settings.get("to") or []), "--to")
     sender = check_sender(options.sender or settings.get("from") or default_sender())
+    # A bad mail setting fails every day, not only on the first day with news:
+    # checked before an empty list can end the run with exit 0.
+    smtp = resolve_smtp(env, settings.get("smtp_url"))
     rows = build_list(
         db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
     )
@@ -355,7 +358,6 @@ def run_digest(
         result.status = "printed"
         result.digest_id = record_digest(db, digest, "stdout", [], None)
         return result
-    smtp = resolve_smtp(env, settings.get("smtp_url"))
     msg = build_message(digest, sender, recipients, now)
     refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
     delivered = [r for r in recipients if r not in refused]

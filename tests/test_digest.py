@@ -417,3 +417,24 @@ def test_a_closed_stdout_records_nothing(seeded: Path, config):
         db.close()
     assert info.value.message.startswith("cannot write the digest to stdout")
     assert listed(seeded) == {} and digests(seeded) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://smtp.example.com", "expected a URL starting smtp:// or smtps://"),
+        ("smtp://smtp.example.com:port", "the port is not a number"),
+    ],
+)
+@pytest.mark.parametrize("to", [["--to", "rep@example.com"], []])
+def test_a_bad_smtp_url_is_exit_2_also_on_a_day_with_nobody_new(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, problem: str, to: list[str]
+):
+    monkeypatch.setenv("PROSPECT_SMTP_URL", url)
+    for args in ([], ["--dry-run"], ["--quiet"]):
+        result = cli("digest", *to, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stdout == ""
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith("error: PROSPECT_SMTP_URL: ") and problem in line
+    assert digests(db_path) == []
