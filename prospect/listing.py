@@ -226,6 +226,15 @@ def _from_contact(contact: Contact) -> Target:
     return Target(f"c:{contact.id}", contact.full_name, contact.id, None, contact.company)
 
 
+def _list_size(count: int, config: Config) -> str:
+    """How long today's list is, in the terms `prospect list` shows it: numbers go
+    past the daily cap (to what `--limit 0` shows), but the list stops at it."""
+    people = "1 person" if count == 1 else f"{count} people"
+    if config.daily_limit and count > config.daily_limit:
+        return f"it shows {config.daily_limit} people, {count} with --limit 0"
+    return f"it has {people}"
+
+
 def find_person(db: Database, config: Config, ident: str, now: datetime) -> Target:
     """A person by rank in today's list (a number), key (c:42, p:name|company) or name.
 
@@ -236,7 +245,7 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
         number = int(ident)
         if not 1 <= number <= len(rows):
             raise ProspectError(
-                f"no number {number} in today's list (it has {len(rows)} people); "
+                f"no number {number} in today's list ({_list_size(len(rows), config)}); "
                 "use a key like c:42 or a name",
                 ExitCode.USAGE,
             )

@@ -204,3 +204,21 @@ def test_snooze_until_a_future_date_takes_her_off_the_list(cli, store):
     assert cli("mark", "Aisha", "snoozed", "--until", tomorrow).exit_code == 0
     people = [r["person"] for r in json.loads(cli("list", "--format", "json").stdout)]
     assert "Aisha Karim" not in people
+
+
+def test_a_number_past_the_list_names_the_size_list_shows(cli, store, isolated_paths: Path):
+    (isolated_paths / "signals.yaml").write_text("daily_limit: 2\n")
+    shown = json.loads(cli("list", "--format", "json").stdout)
+    assert len(shown) == 2
+    result = cli("explain", "99")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: no number 99 in today's list (it shows 2 people, 3 with --limit 0); "
+        "use a key like c:42 or a name"
+    )
+    # the numbers past the cap are those `list --limit 0` shows
+    third = json.loads(cli("list", "--limit", "0", "--format", "json").stdout)[2]
+    assert json.loads(cli("explain", "3", "--format", "json").stdout)["person"] == third["person"]
+    (isolated_paths / "signals.yaml").write_text("daily_limit: 10\n")
+    result = cli("explain", "4")
+    assert "(it has 3 people)" in result.stderr
