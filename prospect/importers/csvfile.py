@@ -265,6 +265,7 @@ def parse_csv(
             "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
             "--map COLUMN=last_name"
         )
+    out.parsed.fields = frozenset(columns.values())
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
     return out.parsed

@@ -72,6 +72,7 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
     columns = {i: COLUMNS[header_key(c)] for i, c in enumerate(header) if header_key(c) in COLUMNS}
     if "last_name" not in columns.values():
         raise InputError(f"{path}:{start + 1}: the header has no 'Last Name' column")
+    out.parsed.fields = frozenset(columns.values())
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, len(header), True, out)
     return out.parsed

@@ -55,6 +55,9 @@ class Parsed:
     skipped: int = 0
     problems: list[str] = field(default_factory=list)  # "FILE:LINE: what", one per bad row
     warnings: list[str] = field(default_factory=list)
+    # The contact fields the file has columns for; None: every field (vCard
+    # fields come per card, so a card without TITLE says nothing about it).
+    fields: frozenset[str] | None = None
 
 
 class Collector:
