@@ -41,8 +41,8 @@ def signals(db) -> list[dict]:
     return list(db.query("SELECT * FROM signals WHERE type = 'job_change' ORDER BY id"))
 
 
-def load(db, path: Path, source: str = "linkedin"):
-    return import_parsed(db, parse_linkedin(path), source)
+def load(db, path: Path, source: str = "linkedin", as_of: str | None = None):
+    return import_parsed(db, parse_linkedin(path), source, as_of=as_of)
 
 
 def test_first_import_adds_everyone_and_normalises_companies(db, tmp_path):
@@ -408,3 +408,28 @@ def test_a_file_without_company_or_title_columns_is_no_departure(db, tmp_path):
     assert import_parsed(db, parse_csv(names), "linkedin").job_changes == 0
     (contact,) = iter_contacts(db)
     assert (contact.company, contact.title) == ("Acme", "CRO")
+
+
+DEMO = Path(__file__).parent.parent / "prospect" / "data" / "demo"
+
+
+def test_an_older_export_after_a_newer_one_turns_nothing_back(db):
+    newer = load(db, DEMO / "Connections.csv")
+    before = {c.full_name: (c.company, c.title) for c in iter_contacts(db)}
+    older = load(db, DEMO / "connections-2026-10.csv")
+    assert (older.newer_seen, older.job_changes) == (newer.as_of, 0)
+    assert older.as_of < newer.as_of
+    assert signals(db) == []
+    after = {c.full_name: (c.company, c.title) for c in iter_contacts(db)}
+    assert after == before
+    assert after["Michael Grant"] == ("Brightloop", "VP of Marketing")
+    # ... and the newer one again is still no news
+    assert load(db, DEMO / "Connections.csv").job_changes == 0
+
+
+def test_as_of_says_which_export_is_newer(db):
+    load(db, DEMO / "Connections.csv", as_of="2026-11-01")
+    newer = load(db, DEMO / "connections-2026-10.csv", as_of="2026-12-01")
+    assert newer.newer_seen is None
+    changes = {s["person"]: (s["old_title"], s["role"]) for s in signals(db)}
+    assert changes["Michael Grant"] == ("VP of Marketing", "Director of Marketing")

@@ -300,10 +300,13 @@ def save_contacts(
             continue
         earlier = book.said.get(cid) if cid is not None else None
         if older and earlier is not None:
+            # An old export has nothing to say over a newer one: blanks only,
+            # and not the job of someone the newer one shows as gone.
             claimed.add(cid)  # type: ignore[arg-type]
-            earlier = None  # an old export has nothing to say over a newer one
             row = book.rows[cid]  # type: ignore[index]
-            new = _merged(rec, (rec["company"], rec["title"]), row, None, source, book)
+            gone = _departed(earlier["company"], earlier["title"])
+            job = (None, None) if gone else (rec["company"], rec["title"])
+            new = _merged(rec, job, row, None, source, book)
             _apply(result, updates, book, row, new)
             continue
         job = said_job(rec, earlier, carries_job)
