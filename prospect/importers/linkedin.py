@@ -18,6 +18,7 @@ from prospect.importers.text import (
     read_row,
     read_text,
     sniff_delimiter,
+    wrong_kind,
 )
 from prospect.models import Contact
 
@@ -65,7 +66,7 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
         out.warn(warning)
     start = _find_header(text)
     if start is None:
-        raise InputError(_no_header_hint(path, text))
+        raise InputError(wrong_kind(path, text) or _no_header_hint(path, text))
     line = text.split("\n", start + 1)[start]
     delimiter = sniff_delimiter(line)
     header = _trim(read_row(line, delimiter))

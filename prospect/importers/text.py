@@ -147,6 +147,15 @@ def nth_line_offset(text: str, n: int) -> int:
     return offset
 
 
+def wrong_kind(path: Path, text: str) -> str | None:
+    """One line for a file that is plainly not a table of contacts, or None."""
+    if not text.strip():
+        return f"{path}:1: the file is empty"
+    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+        return f"{path}:1: this looks like a vCard: prospect import vcard {path}"
+    return None
+
+
 def clean(value: str | None) -> str:
     """A cell with runs of whitespace (tabs inside names, stray CRs) made one space."""
     return " ".join(value.split()) if value else ""
