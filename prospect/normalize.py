@@ -71,11 +71,24 @@ def normalize_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
+_TITLE_FILLER = frozenset({"of", "the", "and", "for"})
+
+
 @lru_cache(maxsize=65536)
 def normalize_title(title: str | None) -> str:
-    """A job title as a comparison key: "VP, Sales & Marketing" and
-    "vp sales and marketing" are the same title, so neither is a job change."""
-    return normalize_text(title)
+    """A job title as a comparison key: "VP, Sales & Marketing", "vp sales and
+    marketing" and "Vice President of Sales and Marketing" are one title, and
+    "CMO" is "Chief Marketing Officer" (the detector's own abbreviations), so
+    none of these re-spellings is a job change."""
+    from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
+
+    text = normalize_text(title).replace("vice president", "vp")
+    words = []
+    for word in text.split():
+        if word in _TITLE_FILLER:
+            continue
+        words.append(ABBREVIATIONS[word].casefold() if word in ABBREVIATIONS else word)
+    return " ".join(words)
 
 
 def normalize_email(email: str | None) -> str:

@@ -236,6 +236,14 @@ def _m006_digests(db: Database) -> None:
     db["digest_people"].create_index(["person_key"], if_not_exists=True)
 
 
+def _m007_source_exports(db: Database) -> None:
+    # The date of each source's newest export imported, so an older file
+    # imported afterwards fills blanks instead of turning the clock back.
+    db["source_exports"].create(
+        {"source": str, "as_of": str, "imported_at": str}, pk="source", if_not_exists=True
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -243,4 +251,5 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "feed politeness: disabled reason, original URL; item publisher", _m004_feed_politeness),
     (5, "outreach: newest signal seen when a state was set", _m005_outreach_seen),
     (6, "digests sent", _m006_digests),
+    (7, "the date of each source's newest export", _m007_source_exports),
 ]
