@@ -38,7 +38,7 @@ def test_init_does_not_put_back_starter_feeds_the_user_removed(cli):
     assert cli("feeds", "remove", "2").exit_code == 0
     again = cli("init")
     assert again.exit_code == 0, again.output
-    assert feeds_json(cli) == []
+    assert feeds_json(cli) == [], again.stderr
     assert "already set up" in again.stderr and "upgraded" not in again.stderr
     assert "starter feeds: none added" in again.stderr
 
