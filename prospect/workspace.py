@@ -48,8 +48,5 @@ def init_workspace(db_path: Path, config_path: Path) -> list[str]:
     else:
         what = "upgraded" if applied else "already set up"
         done.append(f"database: {db_path} ({what}, mode 0600)")
-        done.append(
-            "starter feeds: none added (the database already existed; your feeds stay as they"
-            " are; prospect feeds add URL adds one)"
-        )
+        done.append("starter feeds: none added (your feeds stay as you left them)")
     return done
