@@ -1,8 +1,9 @@
 """Detection quality on the labelled headlines, through the real command line.
 
 Runs `prospect detect --format jsonl` (a subprocess, with the packaged rules and
-no database) over tests/eval/headlines.tsv and the two held-out sets
-(tests/eval/holdout.tsv, tests/eval/holdout2.tsv, written after the rules), and
+no database) over tests/eval/headlines.tsv, the two held-out sets
+(tests/eval/holdout.tsv, tests/eval/holdout2.tsv, written after the rules) and
+the fund-raise look-alikes (tests/eval/funds.tsv), and
 prints precision and recall per signal type on (signal, company) pairs, plus
 the accuracy of round, amount, role and person on the true positives.
 
@@ -55,7 +56,7 @@ def main() -> int:
     figures: list[Figure] = []
     files = args.files or [ROOT / "tests/eval/headlines.tsv"]
     if not args.files and not args.quick:
-        files += [ROOT / "tests/eval/holdout.tsv", ROOT / "tests/eval/holdout2.tsv"]
+        files += [ROOT / f"tests/eval/{name}.tsv" for name in ("holdout", "holdout2", "funds")]
     ok = True
     for path in files:
         labels = load_labels(path)

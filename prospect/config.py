@@ -75,7 +75,12 @@ SCHEMA: dict[str, Any] = {
     "signals": {
         "job_change": {
             **_SIGNAL_COMMON,
-            "changes": {"new_company": _NUMBER, "promotion": _NUMBER, "departure": _NUMBER},
+            "changes": {
+                "new_company": _NUMBER,
+                "promotion": _NUMBER,
+                "role_change": _NUMBER,
+                "departure": _NUMBER,
+            },
         },
         "funding_round": {**_SIGNAL_COMMON, "rounds": {"*": _NUMBER}},
         "executive_hire": {**_SIGNAL_COMMON, "other_role": _NUMBER},

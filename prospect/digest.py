@@ -12,6 +12,10 @@ Design decisions:
   next digests until a new, stronger signal about them arrives. That holds for
   the stdout path too (no recipients configured): under cron, stdout *is* the
   mail cron sends. `--dry-run` is the way to look without recording.
+- A dry run shows what the reader will see, read back from the very message a
+  real run would send: the headers decoded and the text part decoded (the
+  wire form is quoted-printable, "=E2=82=AC" for "€"). The whole message, HTML
+  part included, goes to a file on request (`eml`), byte for byte as sent.
 - An empty digest sends nothing unless asked (`send_empty`): no daily noise.
 - The text part must read well in any client and in cron's own mail: plain
   lines, wrapped, control characters made inert. The HTML part is one table with
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import getpass
 import html
+import os
 import socket
 import sqlite3
 import textwrap
@@ -32,6 +37,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
 from typing import Any, TextIO
 
 from sqlite_utils import Database
@@ -71,6 +77,7 @@ class DigestOptions:
     since_days: float | None = None
     dry_run: bool = False
     send_empty: bool = False
+    eml: Path | None = None  # dry run: also write the whole message (.eml) here
 
 
 @dataclass(slots=True)
@@ -83,6 +90,7 @@ class DigestResult:
     digest_id: int | None = None
     message_id: str | None = None
     server: str | None = None
+    html_chars: int = 0  # dry run: the size of the HTML part not shown
 
 
 # --- composing (pure) -------------------------------------------------------------
@@ -289,6 +297,36 @@ def build_message(
     return msg
 
 
+PREVIEW_HEADERS = ("From", "To", "Subject", "Date")
+
+
+def preview_message(msg: EmailMessage) -> str:
+    """The message as its reader sees it: decoded headers, a blank line, the text part.
+
+    Read back from `msg` itself, so the preview cannot differ from what is sent.
+    """
+    lines = [f"{name}: {msg[name]}" for name in PREVIEW_HEADERS if msg[name] is not None]
+    text = msg.get_body(("plain",))
+    body = text.get_content() if isinstance(text, EmailMessage) else ""
+    return "\n".join(lines) + "\n\n" + body.rstrip("\n") + "\n"
+
+
+def html_part_chars(msg: EmailMessage) -> int:
+    part = msg.get_body(("html",))
+    return len(part.get_content()) if isinstance(part, EmailMessage) else 0
+
+
+def save_eml(msg: EmailMessage, path: Path) -> None:
+    """The whole message, as sent (CRLF line ends), written whole or not at all."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(msg.as_bytes())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"--eml {path}: cannot write the message ({exc.strerror})") from None
+
+
 def _domain(sender: str) -> str:
     addrs = getaddresses([sender])
     addr = addrs[0][1] if addrs else ""
@@ -340,11 +378,16 @@ def run_digest(
     result = DigestResult(
         status="empty", count=len(records), subject=digest.subject, recipients=recipients
     )
+    if options.eml is not None and not options.dry_run:
+        raise InputError("--eml: only with --dry-run (a real run sends the message instead)")
     if options.dry_run:
         msg = build_message(digest, sender, recipients or [envelope_sender(sender)], now)
-        out.write(msg.as_string(policy=msg.policy.clone(linesep="\n")))
+        if options.eml is not None:
+            save_eml(msg, options.eml)
+        out.write(preview_message(msg))
         out.flush()
         result.status, result.message_id = "dry_run", str(msg["Message-ID"]).strip()
+        result.html_chars = html_part_chars(msg)
         return result
     if not records and not options.send_empty:
         return result

@@ -44,6 +44,7 @@ import httpx
 
 from prospect import PROJECT_URL, __version__
 from prospect.errors import InputError
+from prospect.normalize import canonical_feed_url
 from prospect.transport import Transport
 
 USER_AGENT = f"prospect/{__version__} (+{PROJECT_URL})"
@@ -102,7 +103,8 @@ def local_path(url: str) -> Path:
 
 
 def normalize_feed_url(text: str) -> str:
-    """A feed address as stored: http(s) URL, or an absolute path for a local file.
+    """A feed address as stored (`canonical_feed_url`), checked first: an http(s)
+    URL with a host, or a local file that exists.
 
     Raises InputError with one line saying what was expected."""
     text = text.strip()
@@ -114,12 +116,12 @@ def normalize_feed_url(text: str) -> str:
         if scheme in ("http", "https"):
             if not parts.hostname:
                 raise InputError(f"{text}: expected a host name after {scheme}://")
-            return text
+            return canonical_feed_url(text)
         if scheme == "file":
-            path = local_path(text)
-            if not path.is_file():
+            path = canonical_feed_url(text)
+            if not Path(path).is_file():
                 raise InputError(f"{text}: no such file")
-            return path.resolve().as_uri()
+            return path
         raise InputError(f"{text}: expected an http, https or file URL, got {scheme}:")
     path = Path(text).expanduser()
     if not path.is_file():
@@ -127,7 +129,7 @@ def normalize_feed_url(text: str) -> str:
         if not text.startswith((".", "/", "~")) and "." in text.split("/")[0]:
             hint = f" (did you mean https://{text} ?)"
         raise InputError(f"{text}: no such file{hint}")
-    return str(path.resolve())
+    return canonical_feed_url(text)
 
 
 def google_news_search_url(query: str, hl: str = "en-US", gl: str = "US") -> str:

@@ -36,19 +36,20 @@ from prospect.match import (
 )
 from prospect.models import Contact, Row, Signal, Source
 from prospect.normalize import normalize_person
-from prospect.rank import parse_time, rank_candidates
+from prospect.rank import describe_signal, parse_time, rank_candidates
 from prospect.store import write
 from prospect.store.outreach import (
     company_aliases,
     contact_by_id,
     contacts_for_matching,
     contacts_named,
+    history,
     known_company_norms,
     last_contacted,
     outreach_states,
     save_outreach,
 )
-from prospect.store.signals import load_reports
+from prospect.store.signals import load_reports, signals_by_id
 
 ACTIONS = ("contacted", "skipped", "snoozed")
 DEFAULT_PER_COMPANY = 3
@@ -397,3 +398,14 @@ def signal_records(
             )
     out.sort(key=lambda r: (r["published_at"] or "", r["id"] or 0), reverse=True)
     return out
+
+
+def history_records(db: Database, limit: int | None = None) -> list[dict[str, Any]]:
+    """What the rep did about whom, newest first; `about` says the signal in the very
+    words the list used for it (`describe_signal`), amount and all."""
+    events = history(db, limit)
+    signals = signals_by_id(db, (e["signal_id"] for e in events if e.get("signal_id")))
+    for event in events:
+        signal = signals.get(event.get("signal_id") or -1)
+        event["about"] = describe_signal(signal) if signal else ""
+    return events

@@ -295,9 +295,15 @@ def cluster_signals(
 
 
 def _settle(event: Event) -> None:
-    """Pick the most complete report, dated at the earliest; direct links first."""
+    """Pick the most complete report (for job changes, the newest), dated at the
+    earliest; direct links first."""
     earliest = event.signals[0]
-    best = max(event.signals, key=lambda s: (_completeness(s), -(s.id or 0)))
+    if event.signals[0].type == "job_change":
+        # One person's successive changes, not reports of one: the newest is
+        # their job now (the signals come in time order, ids break ties).
+        best = event.signals[-1]
+    else:
+        best = max(event.signals, key=lambda s: (_completeness(s), -(s.id or 0)))
     url = best.url
     if is_aggregator(url):
         url = next((s.url for s in event.signals if s.url and not is_aggregator(s.url)), url)

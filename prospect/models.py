@@ -67,7 +67,7 @@ class Signal:
     url: str | None = None
     old_company: str | None = None
     old_title: str | None = None
-    change: str | None = None  # job_change: new_company | promotion | departure
+    change: str | None = None  # job_change: new_company | promotion | role_change | departure
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:

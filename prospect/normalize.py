@@ -4,6 +4,13 @@
 both give `acme and co`; the original spelling is always kept beside it.
 Company names and titles repeat across a 30,000-row export, so their keys are
 cached.
+
+Feed addresses have one stored form too (`canonical_feed_url`), so a feed is
+one subscription however it was typed: an http(s) URL with its scheme and host
+lower-cased and the rest exactly as given (paths and queries are
+case-sensitive), or an absolute path for a local file, whether it came as a
+path or as a file:// URL. A path rather than a file:// URL because it is what
+the user reads and types in `feeds list` and `feeds remove`.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote
 
 # Legal-form suffixes, compared after punctuation is removed; longest first.
 _LEGAL_SUFFIXES = [
@@ -71,11 +80,24 @@ def normalize_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
+_TITLE_FILLER = frozenset({"of", "the", "and", "for"})
+
+
 @lru_cache(maxsize=65536)
 def normalize_title(title: str | None) -> str:
-    """A job title as a comparison key: "VP, Sales & Marketing" and
-    "vp sales and marketing" are the same title, so neither is a job change."""
-    return normalize_text(title)
+    """A job title as a comparison key: "VP, Sales & Marketing", "vp sales and
+    marketing" and "Vice President of Sales and Marketing" are one title, and
+    "CMO" is "Chief Marketing Officer" (the detector's own abbreviations), so
+    none of these re-spellings is a job change."""
+    from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
+
+    text = normalize_text(title).replace("vice president", "vp")
+    words = []
+    for word in text.split():
+        if word in _TITLE_FILLER:
+            continue
+        words.append(ABBREVIATIONS[word].casefold() if word in ABBREVIATIONS else word)
+    return " ".join(words)
 
 
 def normalize_email(email: str | None) -> str:
@@ -109,3 +131,26 @@ def normalize_profile_url(url: str | None) -> str:
     if host in ("linkedin.com", "m.linkedin.com") or host.endswith(".linkedin.com"):
         host = "www.linkedin.com"
     return f"https://{host}{slash}{path}"
+
+
+_NETLOC_END = re.compile(r"[/?#]")
+
+
+def canonical_feed_url(text: str) -> str:
+    """The one stored form of a feed address; pure (never touches the network,
+    never requires a local file to exist), so it also finds feeds by any spelling."""
+    text = text.strip()
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return str(Path(text).expanduser().resolve())
+    scheme = scheme.lower()
+    end = _NETLOC_END.search(rest)
+    netloc, tail = (rest[: end.start()], rest[end.start() :]) if end else (rest, "")
+    if scheme == "file":
+        # file:///abs, file://localhost/abs; file://dir/f.xml is read as relative
+        path = tail if netloc in ("", "localhost") else netloc + tail
+        return str(Path(unquote(path.split("?")[0].split("#")[0])).expanduser().resolve())
+    if scheme not in ("http", "https"):
+        return text
+    userinfo, at, hostport = netloc.rpartition("@")
+    return f"{scheme}://{userinfo}{at}{hostport.lower()}{tail}"

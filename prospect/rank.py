@@ -30,7 +30,7 @@ from prospect.config import Config
 from prospect.match import Candidate, is_target_role
 from prospect.models import Contact, Row, ScoreParts, Signal, Source
 
-DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "departure": 0.25}
+DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "role_change": 0.5, "departure": 0.25}
 DEFAULT_WARMTH = {"recent_days": 180, "recent_connection": 1.2, "recent_contact": 1.2}
 
 
@@ -206,6 +206,9 @@ def describe_signal(signal: Signal) -> str:
             return f"left {signal.old_company or 'their company'}"
         if signal.change == "promotion":
             return f"promoted to {signal.role} at {signal.company}"
+        if signal.change == "role_change":
+            was = f" (was {signal.old_title})" if signal.old_title else ""
+            return f"now {signal.role} at {signal.company}{was}"
         return (
             f"started at {signal.company} as {signal.role}"
             if signal.role

@@ -1,4 +1,13 @@
-"""`prospect init`: the database, a starter rules file and the starter feeds."""
+"""`prospect init`: the database, a starter rules file and the starter feeds.
+
+init is repeat-safe and never undoes what the user did: it creates what is
+missing and leaves what exists as it is. So the starter feeds from the rules
+file are added only to a database init itself creates. Once a database exists,
+its feed list is the user's: a starter feed they removed stays removed (the
+starters are real sites, and polling one must never come back on its own), and
+a database first made by another command gets no feeds it did not ask for.
+`prospect feeds add URL` adds any feed at any time.
+"""
 
 from __future__ import annotations
 
@@ -24,13 +33,20 @@ def init_workspace(db_path: Path, config_path: Path) -> list[str]:
         done.append(f"rules file: {config_path} (created; edit it to suit your market)")
     existed = db_path.exists()
     config = load_config(config_path)
-    db = connect(db_path)
+    applied: list[int] = []
+    db = connect(db_path, applied)
     try:
         with write(db):
             ensure_companies(db, config.aliases)
-            added = sum(add_feed(db, f["url"], f.get("name"), f.get("tag")) for f in config.feeds)
+            starters = config.feeds if not existed else []
+            added = sum(add_feed(db, f["url"], f.get("name"), f.get("tag")) for f in starters)
     finally:
         db.close()
-    done.append(f"database: {db_path} ({'upgraded' if existed else 'created'}, mode 0600)")
-    done.append(f"starter feeds added: {added}")
+    if not existed:
+        done.append(f"database: {db_path} (created, mode 0600)")
+        done.append(f"starter feeds added: {added}")
+    else:
+        what = "upgraded" if applied else "already set up"
+        done.append(f"database: {db_path} ({what}, mode 0600)")
+        done.append("starter feeds: none added (your feeds stay as you left them)")
     return done

@@ -41,8 +41,8 @@ def signals(db) -> list[dict]:
     return list(db.query("SELECT * FROM signals WHERE type = 'job_change' ORDER BY id"))
 
 
-def load(db, path: Path, source: str = "linkedin"):
-    return import_parsed(db, parse_linkedin(path), source)
+def load(db, path: Path, source: str = "linkedin", as_of: str | None = None):
+    return import_parsed(db, parse_linkedin(path), source, as_of=as_of)
 
 
 def test_first_import_adds_everyone_and_normalises_companies(db, tmp_path):
@@ -292,3 +292,144 @@ def test_contacts_from_before_migration_3_keep_their_sources(db_path):
         assert signals(db)[0]["change"] == "new_company"
     finally:
         db.close()
+
+
+# --- re-imports that must not invent job changes ---------------------------------
+
+NO_HEADER = (
+    "Marcus,Hale,https://www.linkedin.com/in/marcushale,,Tidewater Robotics,VP of Sales,"
+    "12 Mar 2024\n"
+    "Grace,Okoro,https://www.linkedin.com/in/graceokoro,,Fernhill Bank,Chief Marketing Officer,"
+    "01 Jun 2023\n"
+)
+
+
+def _csv(db, path: Path, *maps: str):
+    from prospect.importers.csvfile import parse_csv, parse_mapping
+
+    return import_parsed(db, parse_csv(path, parse_mapping(list(maps)), no_header=True), "csv")
+
+
+def test_a_file_with_fewer_columns_is_no_job_change_and_erases_nothing(db, tmp_path):
+    """The README's --no-header example with only name + company mapped."""
+    path = tmp_path / "old.csv"
+    path.write_text(NO_HEADER, encoding="utf-8")
+    full = ("1=first_name", "2=last_name", "3=profile_url", "5=company", "6=title")
+    assert _csv(db, path, *full).added == 2
+    fewer = _csv(db, path, "1=first_name", "2=last_name", "5=company")
+    assert (fewer.job_changes, fewer.updated, fewer.unchanged) == (0, 0, 2)
+    again = _csv(db, path, *full)
+    assert (again.job_changes, again.updated) == (0, 0)
+    assert signals(db) == []
+    titles = {c.full_name: c.title for c in iter_contacts(db)}
+    assert titles == {"Marcus Hale": "VP of Sales", "Grace Okoro": "Chief Marketing Officer"}
+
+
+def test_an_empty_title_cell_is_no_job_change(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme Inc", "VP of Sales")))
+    summary = load(db, export(tmp_path, "b.csv", row("ada", "Ada", "Byron", "Acme Inc", "")))
+    assert summary.job_changes == 0
+    back = load(
+        db, export(tmp_path, "c.csv", row("ada", "Ada", "Byron", "Acme Inc", "VP of Sales"))
+    )
+    assert back.job_changes == 0
+    (contact,) = iter_contacts(db)
+    assert contact.title == "VP of Sales"
+
+
+def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme Inc", "")))
+    summary = load(db, export(tmp_path, "b.csv", row("ada", "Ada", "Byron", "Acme Inc", "CRO")))
+    assert summary.job_changes == 0
+    (contact,) = iter_contacts(db)
+    assert contact.title == "CRO"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (("Acme Inc", "CMO"), ("Acme Inc", "Chief Marketing Officer")),
+        (("Acme Inc", "VP of Sales"), ("ACME, Inc.", "VP Sales")),
+        (("Acme Inc", "Vice President, Sales"), ("Acme", "VP of Sales")),
+        (("Acme Inc", "Head of the Sales Team"), ("Acme Inc", "Head of Sales Team")),
+    ],
+)
+def test_a_respelt_title_or_company_is_not_a_job_change(db, tmp_path, old, new):
+    load(db, export(tmp_path, "old.csv", row("ola", "Ola", "Nord", *old)))
+    summary = load(db, export(tmp_path, "new.csv", row("ola", "Ola", "Nord", *new)))
+    assert summary.job_changes == 0
+    assert signals(db) == []
+
+
+@pytest.mark.parametrize(
+    ("old_title", "new_title", "change"),
+    [
+        ("VP of Sales", "Account Executive", "role_change"),
+        ("Head of Sales", "Head of Marketing", "role_change"),
+        ("Account Executive", "Sales Manager", "promotion"),
+        ("Director of Marketing", "CMO", "promotion"),
+    ],
+)
+def test_only_a_more_senior_role_is_a_promotion(db, tmp_path, old_title, new_title, change):
+    load(db, export(tmp_path, "old.csv", row("ola", "Ola", "Nord", "Acme", old_title)))
+    load(db, export(tmp_path, "new.csv", row("ola", "Ola", "Nord", "Acme", new_title)))
+    (sig,) = signals(db)
+    assert (sig["change"], sig["old_title"], sig["role"]) == (change, old_title, new_title)
+
+
+def test_a_role_change_is_not_described_as_a_promotion(db, tmp_path):
+    from prospect.rank import describe_signal
+    from prospect.store.signals import row_to_signal
+
+    load(db, export(tmp_path, "old.csv", row("ola", "Ola", "Nord", "Acme", "VP of Sales")))
+    load(db, export(tmp_path, "new.csv", row("ola", "Ola", "Nord", "Acme", "Account Executive")))
+    (sig,) = signals(db)
+    words = describe_signal(row_to_signal(sig))
+    assert "promot" not in words
+    assert words == "now Account Executive at Acme (was VP of Sales)"
+
+
+def test_leaving_and_joining_again_are_both_job_changes(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("zoe", "Zoe", "Adams", "Copperleaf", "Head of Sales")))
+    load(db, export(tmp_path, "b.csv", row("zoe", "Zoe", "Adams", "", "")))
+    load(db, export(tmp_path, "c.csv", row("zoe", "Zoe", "Adams", "", "")))
+    load(db, export(tmp_path, "d.csv", row("zoe", "Zoe", "Adams", "Brightloop", "CRO")))
+    assert [s["change"] for s in signals(db)] == ["departure", "new_company"]
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Brightloop", "CRO")
+
+
+def test_a_file_without_company_or_title_columns_is_no_departure(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme", "CRO")))
+    names = tmp_path / "names.csv"
+    names.write_text("Name,LinkedIn URL\nAda Byron,https://www.linkedin.com/in/ada\n")
+    from prospect.importers.csvfile import parse_csv
+
+    assert import_parsed(db, parse_csv(names), "linkedin").job_changes == 0
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Acme", "CRO")
+
+
+DEMO = Path(__file__).parent.parent / "prospect" / "data" / "demo"
+
+
+def test_an_older_export_after_a_newer_one_turns_nothing_back(db):
+    newer = load(db, DEMO / "Connections.csv")
+    before = {c.full_name: (c.company, c.title) for c in iter_contacts(db)}
+    older = load(db, DEMO / "connections-2026-10.csv")
+    assert (older.newer_seen, older.job_changes) == (newer.as_of, 0)
+    assert older.as_of < newer.as_of
+    assert signals(db) == []
+    after = {c.full_name: (c.company, c.title) for c in iter_contacts(db)}
+    assert after == before
+    assert after["Michael Grant"] == ("Brightloop", "VP of Marketing")
+    # ... and the newer one again is still no news
+    assert load(db, DEMO / "Connections.csv").job_changes == 0
+
+
+def test_as_of_says_which_export_is_newer(db):
+    load(db, DEMO / "Connections.csv", as_of="2026-11-01")
+    newer = load(db, DEMO / "connections-2026-10.csv", as_of="2026-12-01")
+    assert newer.newer_seen is None
+    changes = {s["person"]: (s["old_title"], s["role"]) for s in signals(db)}
+    assert changes["Michael Grant"] == ("VP of Marketing", "Director of Marketing")

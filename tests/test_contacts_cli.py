@@ -124,3 +124,23 @@ def test_who_finds_people_by_alias(cli, tmp_path):
     assert [r["full_name"] for r in json.loads(result.stdout)] == ["Ada Byron"]
     assert "Cara Dunn" in cli("who", "globex inc").stdout
     assert json.loads(cli("who", "Initech", "--format", "json").stdout) == []
+
+
+DEMO = Path(__file__).parent.parent / "prospect" / "data" / "demo"
+
+
+def test_an_older_export_is_named_and_as_of_is_the_way_out(cli):
+    assert cli("import", "linkedin", str(DEMO / "Connections.csv")).exit_code == 0
+    older = cli("import", "linkedin", str(DEMO / "connections-2026-10.csv"))
+    assert older.exit_code == 0, older.output
+    assert f"warning: {DEMO / 'connections-2026-10.csv'} is older than" in older.stderr
+    assert "--as-of DATE" in older.stderr
+    assert older.stderr.strip().endswith("0 job changes")
+    forced = cli(
+        "import", "linkedin", str(DEMO / "connections-2026-10.csv"), "--as-of", "2026-12-01"
+    )
+    assert "warning" not in forced.stderr
+    assert "3 job changes" in forced.stderr
+    bad = cli("import", "linkedin", str(DEMO / "Connections.csv"), "--as-of", "soon")
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == "error: --as-of 'soon': expected a date such as 2026-10-31"

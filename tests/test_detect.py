@@ -388,3 +388,36 @@ def test_wire_and_labelled_funding(detector, headline, company, round_, amount) 
 )
 def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:  # type: ignore[no-untyped-def]
     assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Frontline Ventures raises $200M targeting B2B startups",
+        "Greywater Capital lands $300M from LPs for its next chapter",
+        "Junction raises $120M to invest in early-stage fintech companies",
+        "Pinecrest Equity secures $700M to acquire lower mid-market software companies",
+        "Alder VC raises $50M to back Series A founders in Latin America",
+    ],
+)
+def test_a_firm_raising_money_to_back_companies_is_a_fund(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_"),
+    [
+        # A round named right after the money is the raiser's own, whatever follows.
+        ("Halcyon Ventures raises $8M seed to build AI tools for startups", "Halcyon Ventures",
+         "seed"),
+        ("Meridian Capital secures $45M Series B to lend to early-stage companies",
+         "Meridian Capital", "series_b"),
+        # Startups as customers, from a company that is no investor.
+        ("Payloom raises $30M to build banking for startups", "Payloom", None),
+        ("Founder-platform Gatherly raises $5M to help founders hire", "Gatherly", None),
+    ],
+)  # fmt: skip
+def test_rounds_that_look_like_fund_raises(detector, headline, company, round_) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round) == (company, round_)

@@ -7,7 +7,7 @@ import io
 import json
 import re
 from datetime import UTC, datetime, timedelta
-from email import message_from_string
+from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
@@ -330,21 +330,56 @@ def test_some_recipients_refused_is_sent_recorded_and_exit_5(
     assert len(listed(seeded)) == 3
 
 
-def test_dry_run_prints_a_parseable_message_and_records_nothing(
+def test_dry_run_shows_what_the_reader_sees_and_records_nothing(
     cli, seeded: Path, monkeypatch: pytest.MonkeyPatch
 ):
     with smtp_server() as (sink, port):
         use_server(monkeypatch, port)
-        result = cli("digest", "--to", "rep@example.com", "--dry-run")
+        result = cli(
+            "digest", "--to", "Zoë <rep@example.com>", "--dry-run", "--subject", "Leads für {date}"
+        )
     assert result.exit_code == 0, result.output
     assert sink.received == []
-    msg = message_from_string(result.stdout, policy=default)
-    assert msg["To"] == "rep@example.com"
-    assert msg["Subject"].startswith("prospect: 3 people to contact today")
-    text, html = parts(msg)  # type: ignore[arg-type]
-    assert "Zoë Ångström" in text and "山田太郎" in html
-    assert listed(seeded) == {} and digests(seeded) == []
+    head, _, body = result.stdout.partition("\n\n")
+    headers = dict(line.split(": ", 1) for line in head.splitlines())
+    assert list(headers) == ["From", "To", "Subject", "Date"]
+    assert headers["To"] == "rep@example.com"
+    assert re.fullmatch(r"Leads für \w{3} \d{1,2} \w{3}", headers["Subject"])
+    # The text part decoded, as a mail client shows it: no MIME, no quoted-printable.
+    assert body.startswith("3 people to contact today")
+    assert "1. Zoë Ångström, Chief Revenue Officer at Nordisk Data AB" in body
+    assert "raised $20M Series B" in flat(body)
+    for wire in ("=C3=AB", "=?utf-8?", "Content-Transfer-Encoding", "MIME-Version", "<html"):
+        assert wire not in result.stdout
+    assert "also has an HTML part" in result.stderr and "--eml FILE" in result.stderr
     assert "dry run" in result.stderr
+    assert listed(seeded) == {} and digests(seeded) == []
+
+
+def test_dry_run_eml_holds_the_message_a_real_run_sends(
+    cli, seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    eml = tmp_path / "digest.eml"
+    with smtp_server() as (sink, port):
+        use_server(monkeypatch, port)
+        dry = cli("digest", "--to", "rep@example.com", "--dry-run", "--eml", str(eml))
+        assert dry.exit_code == 0, dry.output
+        assert sink.received == [] and listed(seeded) == {}
+        assert cli("digest", "--to", "rep@example.com").exit_code == 0
+    saved = message_from_bytes(eml.read_bytes(), policy=default)
+    (sent,) = sink.received
+    assert saved["Subject"] == sent.message["Subject"] and saved["To"] == "rep@example.com"
+    assert parts(saved) == parts(sent.message)  # type: ignore[arg-type]
+    assert "Zoë Ångström" in parts(saved)[0] and "山田太郎" in parts(saved)[1]  # type: ignore[arg-type]
+    assert f"is in {eml}" in dry.stderr
+    assert dry.stdout.startswith("From: ")
+
+
+def test_eml_without_dry_run_is_refused_and_sends_nothing(cli, seeded: Path, tmp_path: Path):
+    result = cli("digest", "--to", "rep@example.com", "--eml", str(tmp_path / "x.eml"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: --eml: only with --dry-run")
+    assert not (tmp_path / "x.eml").exists() and listed(seeded) == {}
 
 
 def test_without_recipients_the_text_goes_to_stdout_and_counts_as_listed(cli, seeded: Path):

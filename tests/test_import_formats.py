@@ -393,3 +393,36 @@ def test_a_file_that_is_not_a_vcard(tmp_path):
     with pytest.raises(InputError) as info:
         parse_vcard(_write(tmp_path, "c.vcf", "hello\n"))
     assert "no BEGIN:VCARD" in str(info.value)
+
+
+def test_an_unclosed_quote_is_one_error_naming_its_line(tmp_path):
+    path = _write(
+        tmp_path,
+        "Connections.csv",
+        HEADER + GOOD.format(n=1) + '"Unclosed,Byron,u,,Engines,Analyst,30 May 2024\n'
+        + GOOD.format(n=3),
+    )  # fmt: skip
+    with pytest.raises(InputError) as info:
+        parse_linkedin(path)
+    assert str(info.value).startswith(f"{path}:3: a quote opened on this line is never closed")
+
+
+def test_blank_rows_are_not_skipped_rows(tmp_path):
+    body = HEADER + GOOD.format(n=1) + "\n,,,,,,\n   \n" + GOOD.format(n=2) + ",,,,,,02 Jun 2022\n"
+    parsed = parse_linkedin(_write(tmp_path, "Connections.csv", body))
+    assert (len(parsed.contacts), parsed.skipped, parsed.problems) == (2, 1, [])
+
+
+@pytest.mark.parametrize("kind", ["linkedin", "csv"])
+def test_a_vcard_or_an_empty_file_gets_its_own_hint(tmp_path, kind):
+    from prospect.importers.csvfile import parse_csv
+
+    parse = parse_linkedin if kind == "linkedin" else parse_csv
+    vcf = _write(tmp_path, "contacts.vcf", (FIX / "contacts-v3.vcf").read_text())
+    with pytest.raises(InputError) as info:
+        parse(vcf)
+    assert str(info.value) == f"{vcf}:1: this looks like a vCard: prospect import vcard {vcf}"
+    empty = _write(tmp_path, "empty.csv", "\n  \n")
+    with pytest.raises(InputError) as info:
+        parse(empty)
+    assert str(info.value) == f"{empty}:1: the file is empty"

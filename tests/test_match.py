@@ -314,3 +314,19 @@ def test_reports_without_a_company_are_never_merged():
         [report(1, "a", "https://a.example", 0, **base), report(2, "b", "https://b", 1, **base)]
     )
     assert len(events) == 2
+
+
+def test_a_persons_successive_job_changes_lead_with_the_newest():
+    change = {"type": "job_change", "company": "Brightloop", "person": "Marcus Hale",
+              "contact_id": 7, "change": "promotion"}  # fmt: skip
+    events = cluster(
+        [
+            report(1, "", "", 0, role="Account Executive", old_title="SDR", **change),
+            report(2, "", "", 2, role="Sales Manager", old_title="Account Executive", **change),
+            report(3, "", "", 5, role="VP of Sales", old_title="Sales Manager", **change),
+        ]
+    )
+    (event,) = events
+    assert event.signal.role == "VP of Sales"
+    assert event.signal.id == 3
+    assert len(event.sources) == 3

@@ -112,6 +112,15 @@ def test_mark_history_and_the_list_forgets_them(cli, store):
     assert history[0]["about"]
 
 
+def test_history_says_each_signal_in_the_words_the_list_used(cli, store):
+    rows = json.loads(cli("list", "--format", "json").stdout)
+    assert cli("digest", "--quiet").exit_code == 0  # everyone listed, with their signal
+    shown = json.loads(cli("history", "--format", "json").stdout)
+    about = {h["person"]: h["about"] for h in shown}
+    assert about == {r["person"]: r["signal"] for r in rows}
+    assert "raised $40M Series B" in about.values()  # the amount, not just the round
+
+
 def test_mark_usage_errors_are_one_line_exit_2(cli, store):
     result = cli("mark", "Aisha", "snoozed")
     assert result.exit_code == 2

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
-from prospect.errors import ProspectError
+from prospect.errors import ExitCode, ProspectError
 from prospect.importers.csvfile import FIELDS
 from prospect.render import render_records
 
@@ -54,7 +54,29 @@ StrictOption = Annotated[
 ]
 
 
-def _import(st: AppState, parsed: Parsed, source: str) -> None:
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="When this export was made (e.g. 2026-10-31); by default its newest "
+        "connection date. An export older than the last one only fills blanks.",
+    ),
+]
+
+
+def _as_of(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from prospect.importers.text import parse_date
+
+    day = parse_date(text)
+    if day is None:
+        raise ProspectError(f"--as-of {text!r}: expected a date such as 2026-10-31", ExitCode.USAGE)
+    return day
+
+
+def _import(st: AppState, parsed: Parsed, source: str, as_of: str | None = None) -> None:
     """Save a parsed file and tell the person what happened, on stderr."""
     for warning in parsed.warnings:
         st.say(f"warning: {warning}")
@@ -64,7 +86,14 @@ def _import(st: AppState, parsed: Parsed, source: str) -> None:
         st.say(f"... and {len(parsed.problems) - MAX_PROBLEMS_SHOWN} more bad rows skipped")
     from prospect.importers import import_parsed
 
-    summary = import_parsed(st.db(), parsed, source, aliases=st.config().aliases)
+    summary = import_parsed(st.db(), parsed, source, aliases=st.config().aliases, as_of=as_of)
+    if summary.newer_seen:
+        st.say(
+            f"warning: {parsed.path} is older than the {source} export imported before "
+            f"(dated {summary.as_of}, that one {summary.newer_seen}): it only filled blanks and "
+            "recorded no job changes; if it is the newer one, import it again with "
+            "--as-of DATE"
+        )
     st.say(summary.line())
 
 
@@ -78,6 +107,7 @@ def import_linkedin(
         ),
     ],
     strict: StrictOption = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Import a LinkedIn Connections.csv; re-importing a newer one records job changes.
 
@@ -86,7 +116,7 @@ def import_linkedin(
     from prospect.importers.linkedin import parse_linkedin
 
     st = state(ctx)
-    _import(st, parse_linkedin(file, strict=strict), "linkedin")
+    _import(st, parse_linkedin(file, strict=strict), "linkedin", _as_of(as_of))
 
 
 @import_app.command("csv")
@@ -110,6 +140,7 @@ def import_csv(
         str, typer.Option("--source", help="Name this export's source, e.g. hubspot.")
     ] = "csv",
     strict: StrictOption = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Import contacts from a CSV file; common headers are recognised, --map names the rest.
 
@@ -119,7 +150,7 @@ def import_csv(
 
     st = state(ctx)
     parsed = parse_csv(file, parse_mapping(mapping), no_header=no_header, strict=strict)
-    _import(st, parsed, source)
+    _import(st, parsed, source, _as_of(as_of))
 
 
 @import_app.command("vcard")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -27,8 +28,21 @@ def digest(
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Print the whole MIME message; send and record nothing."),
+        typer.Option(
+            "--dry-run",
+            help="Print the mail as its reader sees it (headers and text); send and record "
+            "nothing.",
+        ),
     ] = False,
+    eml: Annotated[
+        Path | None,
+        typer.Option(
+            "--eml",
+            metavar="FILE",
+            help="With --dry-run: also write the whole message (text and HTML) to FILE.",
+            show_default=False,
+        ),
+    ] = None,
     send_empty: Annotated[
         bool, typer.Option("--send-empty", help="Send a digest even when nobody is new.")
     ] = False,
@@ -75,6 +89,7 @@ def digest(
         since_days=parse_since(since),
         dry_run=dry_run,
         send_empty=send_empty,
+        eml=eml,
     )
     config = st.config()
     with run_lock(st.db_path, "digest"):
@@ -83,6 +98,13 @@ def digest(
         st.say(f"warning: the mail server refused {addr} ({reply})")
     if not quiet:
         st.say(_summary(result.status, result.count, result.recipients, result.refused))
+        if result.status == "dry_run" and eml is not None:
+            st.say(f"digest: the whole message, HTML part included, is in {eml}")
+        elif result.status == "dry_run" and result.html_chars:
+            st.say(
+                f"digest: the mail also has an HTML part ({result.html_chars:,} characters), "
+                "not shown (--eml FILE saves the whole message)"
+            )
         if result.status == "dry_run" and not result.count and not send_empty:
             st.say("digest: nobody new, so a real run would send nothing (--send-empty to send)")
     if result.refused:

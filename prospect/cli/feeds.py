@@ -97,9 +97,9 @@ def feeds_remove(
     db = st.db()
     with write(db):
         removed = remove_feed(db, feed)
-    if not removed:
+    if removed is None:
         raise ProspectError(f"no feed {feed!r} (see prospect feeds list)")
-    st.say(f"removed {feed}")
+    st.say(f"removed {removed['url']}")
 
 
 @feeds_app.command("import")
@@ -118,19 +118,25 @@ def feeds_import(
     subs = read_opml(path)
     if not subs:
         raise InputError(f"{path}: no feeds in it (expected <outline xmlUrl=...> elements)")
-    valid: list[Subscription] = []
+    valid: dict[str, Subscription] = {}  # by stored address: the first of duplicates wins
+    skipped = 0
     for sub in subs:
         try:
-            valid.append(Subscription(normalize_feed_url(sub.url), sub.name, sub.tag))
+            url = normalize_feed_url(sub.url)
         except InputError as exc:
             st.say(f"skipped: {exc.message}")
+            skipped += 1
+            continue
+        valid.setdefault(url, Subscription(url, sub.name, sub.tag))
     db = st.db()
     with write(db):
-        outcomes = [subscribe(db, s.url, s.name, s.tag) for s in valid]
+        # names the user gave stay; the file's only fill in feeds that have none
+        outcomes = [subscribe(db, s.url, s.name, s.tag, replace=False) for s in valid.values()]
+    duplicates = len(subs) - skipped - len(valid)
     st.say(
         f"{path}: {outcomes.count('added')} feeds added, {outcomes.count('exists')} already "
-        f"subscribed, {outcomes.count('enabled')} enabled again, "
-        f"{len(subs) - len(valid)} skipped"
+        f"subscribed, {outcomes.count('enabled')} enabled again, {skipped} skipped"
+        + (f", {duplicates} duplicates in the file" if duplicates else "")
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -168,23 +168,6 @@ def explain(
     render_explain(target.row, fmt.value, st.term, now)
 
 
-def _about(event: dict[str, Any]) -> str:
-    from prospect.models import Signal
-    from prospect.rank import describe_signal
-
-    if not event.get("signal_type"):
-        return ""
-    signal = Signal(
-        type=event["signal_type"],
-        rule=event["signal_type"],
-        company=event.get("signal_company"),
-        round=event.get("round"),
-        role=event.get("role"),
-        change=event.get("change"),
-    )
-    return describe_signal(signal)
-
-
 def history(
     ctx: typer.Context,
     fmt: FormatOption = None,
@@ -196,13 +179,10 @@ def history(
 
     Example: prospect history --limit 20
     """
-    from prospect.store.outreach import history as load_history
+    from prospect.listing import history_records
 
     st = state(ctx)
-    events = load_history(st.db(), limit)
-    for event in events:
-        event["about"] = _about(event)
-    render_records(events, HISTORY_COLUMNS, fmt.value, st.term)
+    render_records(history_records(st.db(), limit), HISTORY_COLUMNS, fmt.value, st.term)
 
 
 @signals_app.command("list")

@@ -15,6 +15,11 @@ a funding round: no investor, no round, no budget cycle a rep can sell into.
 A VC firm raising a fund is judged on what is raised (the clause before "led
 by"/"from" investors, or money "for its eighth fund"), never on a firm's name
 appearing: a round "led by Bain Capital Ventures" is the startup's round.
+Money raised "to back / to invest in ... startups, founders, companies" is a fund
+whoever raises it; from a firm whose name ends like one ("Frontline Ventures",
+"Oxbow VC") weaker phrases are enough ("targeting B2B startups", "for early-stage
+companies", "from LPs"). A round named right after the money keeps it the
+raiser's own round ("Meridian Capital secures $45M Series B to lend to startups").
 """
 
 from __future__ import annotations
@@ -157,6 +162,18 @@ _FIRM_WORDS = (
     "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
     "advisors", "holdings", "invest", "growth",
 )  # fmt: skip
+# Who the money will back: the companies a fund invests in, not the raiser's own plans.
+_BACKED = r"\s+(?:[\w&'’-]+\s+){0,5}?(?:startups|start-ups|founders|entrepreneurs|companies)\b"
+# Said of anyone, only an investor raises "to back early-stage AI founders".
+_BACKS = re.compile(r"\bto\s+(?:back|invest\s+in)" + _BACKED, re.IGNORECASE)
+# Said of a firm ("... Ventures", "... Capital"), weaker phrases are enough: "targeting B2B
+# startups", "for early-stage companies", money "from LPs", "to acquire ... companies".
+_FIRM_BACKS = re.compile(
+    r"\b(?:(?:targeting|for|to\s+(?:back|invest\s+in|acquire|buy))"
+    + _BACKED
+    + r"|LPs\b|limited\s+partners\b)",
+    re.IGNORECASE,
+)
 _CHARITY = re.compile(
     r"\b(?:charit(?:y|ies|able)|non-?profit|fundrais(?:er|ing\s+(?:event|campaign|appeal|drive))|"
     r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+(?:money|cash|"
@@ -249,6 +266,18 @@ def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
     return bool(_VC_FUND_FOLDED.search(low, verb_end, investors.start() if investors else end))
 
 
+def _backs_companies(
+    text: str, verb_end: int, end: int, round_m: re.Match[str] | None, firm: bool
+) -> bool:
+    """Whether the raising clause names the companies the money will back: a fund raise.
+
+    A round named before that phrase is the raiser's own ("raises $120M Series B to lend
+    to startups"); one named inside it is what the fund backs ("to back Series A founders").
+    """
+    m = (_FIRM_BACKS if firm else _BACKS).search(text, verb_end, end)
+    return m is not None and (round_m is None or m.start() < round_m.start())
+
+
 def _label_round(text: str, clause_start_at: int) -> re.Match[str] | None:
     """The round a headline is labelled with before a colon ("Series A: ...")."""
     label = text[:clause_start_at].rstrip()
@@ -308,8 +337,11 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         name = text[span[0] : span[1]].lower()
         if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
-        if name.split()[-1] in _FIRM_WORDS and _FUND_WORD.search(text, vm.end(), end):
+        firm = name.split()[-1] in _FIRM_WORDS
+        if firm and _FUND_WORD.search(text, vm.end(), end):
             continue  # a firm ("... Ventures", "... Capital") raising a fund
+        if _backs_companies(text, vm.end(), end, round_m, firm):
+            continue  # "Frontline Ventures raises $200M targeting B2B startups": a fund
         round_name = normalize_round(round_m.group("round")) if round_m else None
         confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
         ev_end = max(rm.end(), round_m.end() if round_m else 0)

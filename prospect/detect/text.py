@@ -277,7 +277,12 @@ def _trim_descriptors(words: list[str]) -> list[str]:
     for i, w in enumerate(words[:-1]):
         low = w.lower()
         # "Toronto's Fieldstack", "Paysafe rival Tillo": the name follows.
-        if low.endswith(DESCRIPTOR_SUFFIXES) or low in HEAD_NOUNS or _possessive(w) is not None:
+        if (
+            low.endswith(DESCRIPTOR_SUFFIXES)
+            or low in HEAD_NOUNS
+            or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
+            or _possessive(w) is not None
+        ):
             cut = i + 1
     words = words[cut:]
     while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:

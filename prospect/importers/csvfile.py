@@ -24,6 +24,7 @@ from prospect.importers.text import (
     read_row,
     read_text,
     sniff_delimiter,
+    wrong_kind,
 )
 from prospect.models import Contact
 
@@ -160,9 +161,14 @@ def parse_rows(
             previous = reader.line_num
         for row in reader:
             line = first_line + previous  # the row's first line (a cell may span several)
-            previous = reader.line_num
-            if not row:
-                continue
+            previous_end, previous = previous, reader.line_num
+            if not any(c.strip() for c in row):
+                continue  # a blank line, or Excel's ",,,,": nothing was left out
+            if reader.line_num > previous_end + 1 and _unclosed(text, line - first_line):
+                raise InputError(
+                    f"{out.parsed.path}:{line}: a quote opened on this line is never closed, "
+                    "so the rest of the file reads as one value; close or remove it"
+                )
             if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
                 extra = len(row) > width
                 hint = f": a {delimiter!r} inside a value that is not quoted?" if extra else ""
@@ -173,6 +179,18 @@ def parse_rows(
     except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit()
         line = first_line + previous
         raise InputError(f"{out.parsed.path}:{line}: cannot read this as CSV ({exc})") from None
+
+
+def _unclosed(text: str, offset_line: int) -> bool:
+    """Whether the row starting at this 0-based line of `text` runs to the end of
+    the file inside a quote: read strictly, it ends with "unexpected end of data"."""
+    rest = text[nth_line_offset(text, offset_line) :]
+    try:
+        for _ in csv.reader(io.StringIO(rest, newline=""), strict=True):
+            return False
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _add(cells: dict[str, str], line: int, out: Collector) -> None:
@@ -236,8 +254,9 @@ def parse_csv(
     out = Collector(path, strict)
     for warning in warnings:
         out.warn(warning)
-    if not text.strip():
-        raise InputError(f"{path}:1: the file is empty")
+    problem = wrong_kind(path, text)
+    if problem:
+        raise InputError(problem)
     if no_header:
         bad = [c for c in mapping if not c.isdigit()]
         if bad or not mapping:
@@ -265,6 +284,7 @@ def parse_csv(
             "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
             "--map COLUMN=last_name"
         )
+    out.parsed.fields = frozenset(columns.values())
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
     return out.parsed

@@ -18,6 +18,7 @@ from prospect.importers.text import (
     read_row,
     read_text,
     sniff_delimiter,
+    wrong_kind,
 )
 from prospect.models import Contact
 
@@ -65,13 +66,14 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
         out.warn(warning)
     start = _find_header(text)
     if start is None:
-        raise InputError(_no_header_hint(path, text))
+        raise InputError(wrong_kind(path, text) or _no_header_hint(path, text))
     line = text.split("\n", start + 1)[start]
     delimiter = sniff_delimiter(line)
     header = _trim(read_row(line, delimiter))
     columns = {i: COLUMNS[header_key(c)] for i, c in enumerate(header) if header_key(c) in COLUMNS}
     if "last_name" not in columns.values():
         raise InputError(f"{path}:{start + 1}: the header has no 'Last Name' column")
+    out.parsed.fields = frozenset(columns.values())
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, len(header), True, out)
     return out.parsed

@@ -55,6 +55,9 @@ class Parsed:
     skipped: int = 0
     problems: list[str] = field(default_factory=list)  # "FILE:LINE: what", one per bad row
     warnings: list[str] = field(default_factory=list)
+    # The contact fields the file has columns for; None: every field (vCard
+    # fields come per card, so a card without TITLE says nothing about it).
+    fields: frozenset[str] | None = None
 
 
 class Collector:
@@ -142,6 +145,15 @@ def nth_line_offset(text: str, n: int) -> int:
     for _ in range(n):
         offset = text.index("\n", offset) + 1
     return offset
+
+
+def wrong_kind(path: Path, text: str) -> str | None:
+    """One line for a file that is plainly not a table of contacts, or None."""
+    if not text.strip():
+        return f"{path}:1: the file is empty"
+    if text.lstrip().upper().startswith("BEGIN:VCARD"):
+        return f"{path}:1: this looks like a vCard: prospect import vcard {path}"
+    return None
 
 
 def clean(value: str | None) -> str:

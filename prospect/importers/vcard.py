@@ -103,6 +103,8 @@ def parse_vcard(path: Path, strict: bool = False) -> Parsed:
     """Parse a .vcf file with one or more cards into contacts (nothing is written)."""
     text, warnings = read_text(path)
     out = Collector(path, strict)
+    # ORG and TITLE come per card: a card without them says nobody left a job.
+    out.parsed.fields = frozenset(("full_name", "first_name", "last_name", "email", "profile_url"))
     for warning in warnings:
         out.warn(warning)
     props: list[tuple[str, dict[str, str], str]] | None = None

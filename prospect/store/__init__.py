@@ -41,8 +41,9 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path | str) -> Database:
-    """Open the store (creating it if missing) and bring its schema up to date."""
+def connect(path: Path | str, applied: list[int] | None = None) -> Database:
+    """Open the store (creating it if missing) and bring its schema up to date;
+    the numbers of the migrations this applied go into `applied` when given."""
     memory = str(path) == ":memory:"
     try:
         if not memory:
@@ -67,7 +68,9 @@ def connect(path: Path | str) -> Database:
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
-        migrate(db)
+        done = migrate(db)
+        if applied is not None:
+            applied.extend(done)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise describe_db_error(path, exc) from None

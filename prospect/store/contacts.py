@@ -8,12 +8,19 @@ What each source last said about a person is kept in `contact_sources`. A job
 change is a source contradicting its own earlier word; two sources disagreeing
 (a stale CRM export against a fresh LinkedIn one) is not, and a second source
 only fills blanks. That is also what keeps every re-import idempotent.
+
+A blank is never news: a column the file does not carry, or an empty cell,
+neither counts as a change nor erases what is known (a two-column re-import
+must not turn "VP of Sales at X" into "? at X"). The one exception is the
+person LinkedIn lists with no position at all (company and title both carried
+and both empty): they left, and `contact_sources` remembers that as '' (not
+NULL, which means "not known"), so their next job is a move.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,23 +170,31 @@ def _pick(new: Any, current: Any, before: dict[str, Any] | None, key: str) -> An
 
 
 def _job(
-    rec: dict[str, Any], row: dict[str, Any], before: dict[str, Any] | None
+    said: tuple[str | None, str | None], row: dict[str, Any], before: dict[str, Any] | None
 ) -> tuple[str | None, str | None]:
-    """The (company, title) to keep for a known contact."""
-    new, current = (rec["company"], rec["title"]), (row["company"], row["title"])
+    """The (company, title) to keep for a known contact, given what this export says."""
+    current = (row["company"], row["title"])
+    if before is None and _departed(*said):
+        said = (None, None)
     if before is not None:
-        # The same source, a newer export: it is authoritative about the job,
-        # an empty company included (the person left).
-        return new if (before["company"], before["title"]) != new else current
+        # The same source, a newer export: it is authoritative about the job
+        # where it changed its own word, a departure included.
+        if _departed(*said):
+            return (None, None) if not _departed(before["company"], before["title"]) else current
+        return (
+            _pick(said[0], current[0], before, "company"),
+            _pick(said[1], current[1], before, "title"),
+        )
     if _blank(current[0]) and _blank(current[1]):
-        return new
-    if rec["company_norm"] == row["company_norm"] and _blank(current[1]):
-        return current[0], new[1]
+        return said
+    if normalize_company(said[0]) == row["company_norm"] and _blank(current[1]):
+        return current[0], said[1]
     return current
 
 
 def _merged(
     rec: dict[str, Any],
+    said: tuple[str | None, str | None],
     row: dict[str, Any],
     before: dict[str, Any] | None,
     source: str,
@@ -201,7 +216,7 @@ def _merged(
     if url == row["profile_url"] or book.by_url.get(url, row["id"]) == row["id"]:
         new["profile_url"] = url
     new["connected_on"] = _pick(rec["connected_on"], row["connected_on"], before, "connected_on")
-    new["company"], new["title"] = _job(rec, row, before)
+    new["company"], new["title"] = _job(said, row, before)
     if new["company"] != row["company"]:
         new["company_norm"] = normalize_company(new["company"]) or None
     # Most rows already list this source: skip parsing the JSON for them.
@@ -212,20 +227,64 @@ def _merged(
     return new
 
 
-def _job_changed(before: dict[str, Any], rec: dict[str, Any]) -> bool:
-    """Only a different company or title counts, not a re-spelling of one."""
-    if before["company"] == rec["company"] and before["title"] == rec["title"]:
-        return False
-    return normalize_company(before["company"]) != (rec["company_norm"] or "") or (
-        normalize_title(before["title"]) != normalize_title(rec["title"])
+def _departed(company: Any, title: Any) -> bool:
+    return company == "" and title == ""
+
+
+def said_job(
+    rec: dict[str, Any], before: dict[str, Any] | None, carries_job: bool
+) -> tuple[str | None, str | None]:
+    """The (company, title) this export says, a blank keeping the earlier word;
+    ('', '') when it lists the person with no position (they left)."""
+    prev = before or {}
+    company, title = rec["company"], rec["title"]
+    if company is None and title is None:
+        if carries_job:
+            return "", ""
+        return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
+    return company or prev.get("company") or None, title or prev.get("title") or None
+
+
+def job_changed(before: dict[str, Any], company: str | None, title: str | None) -> bool:
+    """Only a different company or title counts, never a re-spelling of one
+    nor a blank filled: "Acme Inc" / "VP of Sales" -> "ACME, Inc." / "VP Sales" is
+    no change, and neither is "? at Acme" -> "VP of Sales at Acme"."""
+    old_company, old_title = before["company"], before["title"]
+    if _departed(company, title):
+        return not _departed(old_company, old_title) and not (
+            _blank(old_company) and _blank(old_title)
+        )
+    if _departed(old_company, old_title):
+        return not _blank(company)  # back at work after leaving
+    if (
+        not _blank(old_company)
+        and not _blank(company)
+        and normalize_company(old_company) != normalize_company(company)
+    ):
+        return True
+    return (
+        not _blank(old_title)
+        and not _blank(title)
+        and normalize_title(old_title) != normalize_title(title)
     )
 
 
-def save_contacts(db: Database, contacts: Iterable[Contact], source: str) -> SaveResult:
-    """Insert new contacts and update changed ones; the caller owns the transaction."""
+def save_contacts(
+    db: Database,
+    contacts: Iterable[Contact],
+    source: str,
+    fields: Collection[str] | None = None,
+    older: bool = False,
+) -> SaveResult:
+    """Insert new contacts and update changed ones; the caller owns the transaction.
+
+    `fields`: the contact fields the file carries (None: all). `older`: the file
+    is an earlier export than this source's last one, so it fills blanks only,
+    like a second source, and never rewrites what the source said since."""
     result = SaveResult()
     stamp = now_iso()
     book = _Book(db, source)
+    carries_job = fields is None or {"company", "title"} <= set(fields)
     norm_company: dict[str, str] = {}
     inserts: list[dict[str, Any]] = []
     updates: dict[int, dict[str, Any]] = {}
@@ -239,6 +298,18 @@ def save_contacts(db: Database, contacts: Iterable[Contact], source: str) -> Sav
         if cid is not None and cid in claimed:
             result.duplicates += 1
             continue
+        earlier = book.said.get(cid) if cid is not None else None
+        if older and earlier is not None:
+            # An old export has nothing to say over a newer one: blanks only,
+            # and not the job of someone the newer one shows as gone.
+            claimed.add(cid)  # type: ignore[arg-type]
+            row = book.rows[cid]  # type: ignore[index]
+            gone = _departed(earlier["company"], earlier["title"])
+            job = (None, None) if gone else (rec["company"], rec["title"])
+            new = _merged(rec, job, row, None, source, book)
+            _apply(result, updates, book, row, new)
+            continue
+        job = said_job(rec, earlier, carries_job)
         if cid is None:
             cid = book.next_id
             book.next_id += 1
@@ -248,28 +319,43 @@ def save_contacts(db: Database, contacts: Iterable[Contact], source: str) -> Sav
             result.added += 1
         else:
             row = book.rows[cid]
-            before = book.said.get(cid)
-            new = _merged(rec, row, before, source, book)
-            changed = {k: v for k, v in new.items() if row[k] != v}
-            if before is not None and _job_changed(before, rec):
-                old_job = {"company": before["company"], "title": before["title"]}
-                new_job = {"company": rec["company"], "title": rec["title"]}
+            shown = (job[0] or None, job[1] or None)
+            new = _merged(rec, shown if not _departed(*job) else job, row, earlier, source, book)
+            if earlier is not None and job_changed(earlier, *job):
+                old_job = {"company": earlier["company"] or None, "title": earlier["title"] or None}
+                new_job = {"company": shown[0], "title": shown[1]}
                 result.changes.append((cid, old_job, {**new_job, "full_name": new["full_name"]}))
-            if changed:
-                row.update(changed)
-                updates[cid] = row
-                book.index(row)
-                result.updated += 1
-            else:
-                result.unchanged += 1
+            _apply(result, updates, book, row, new)
         claimed.add(cid)
-        now_said = {k: rec[k] for k in _SOURCE_COLUMNS}
+        # What the source says now; a field it left blank keeps its earlier word.
+        now_said = {
+            k: rec[k] if not _blank(rec[k]) else (earlier or {}).get(k) for k in _SOURCE_COLUMNS
+        }
+        now_said["company"], now_said["title"] = job
         if book.said.get(cid) != now_said:
             book.said[cid] = now_said
             said.append((cid, source, *now_said.values(), stamp))
     _write(db, inserts, updates, said, stamp)
     ensure_companies(db)
     return result
+
+
+def _apply(
+    result: SaveResult,
+    updates: dict[int, dict[str, Any]],
+    book: _Book,
+    row: dict[str, Any],
+    new: dict[str, Any],
+) -> None:
+    """Record a known contact's merged row: updated if anything differs."""
+    changed = {k: v for k, v in new.items() if row[k] != v}
+    if changed:
+        row.update(changed)
+        updates[row["id"]] = row
+        book.index(row)
+        result.updated += 1
+    else:
+        result.unchanged += 1
 
 
 def _write(
@@ -394,6 +480,28 @@ def search_contacts(db: Database, text: str, limit: int | None = None) -> list[C
         sql += " LIMIT ?"
         params.append(limit)
     return [row_to_contact(r) for r in db.query(sql, params)]
+
+
+def last_export_date(db: Database, source: str) -> str | None:
+    """The date of this source's newest export imported so far: recorded since
+    migration 7, else the newest connection date the source ever gave."""
+    row = db.execute("SELECT as_of FROM source_exports WHERE source = ?", [source]).fetchone()
+    if row and row[0]:
+        return row[0]
+    row = db.execute(
+        "SELECT max(connected_on) FROM contact_sources WHERE source = ?", [source]
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def save_export_date(db: Database, source: str, as_of: str) -> None:
+    """Remember the newest export of a source (an older one never lowers it)."""
+    db.execute(
+        "INSERT INTO source_exports (source, as_of, imported_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(source) DO UPDATE SET as_of = max(as_of, excluded.as_of), "
+        "imported_at = excluded.imported_at",
+        [source, as_of, now_iso()],
+    )
 
 
 def count_contacts(db: Database) -> int:

@@ -8,7 +8,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from prospect.errors import InputError
 from prospect.models import Entry
+from prospect.normalize import canonical_feed_url
 from prospect.store import now_iso, write
 
 
@@ -44,43 +46,85 @@ def add_feed(db: Database, url: str, name: str | None = None, tag: str | None = 
     return subscribe(db, url, name, tag) != "exists"
 
 
-def subscribe(db: Database, url: str, name: str | None = None, tag: str | None = None) -> str:
-    """Add a feed (repeat-safe). Returns "added", "exists" or "enabled" (a disabled
-    feed added again is enabled again, its back-off forgotten)."""
-    row = db.execute(
-        "SELECT id, disabled FROM feeds WHERE url = ? OR original_url = ?", [url, url]
+def _by_address(db: Database, url: str) -> tuple[Any, ...] | None:
+    """The feed at an address as given or in its stored form (a database from
+    before canonical addresses may still hold the spelling the user typed)."""
+    canonical = canonical_feed_url(url)
+    return db.execute(
+        "SELECT id, disabled, name, tag FROM feeds WHERE url IN (?, ?) OR original_url IN (?, ?)"
+        " ORDER BY id LIMIT 1",
+        [canonical, url, canonical, url],
     ).fetchone()
+
+
+def subscribe(
+    db: Database,
+    url: str,
+    name: str | None = None,
+    tag: str | None = None,
+    replace: bool = True,
+) -> str:
+    """Add a feed under its canonical address (repeat-safe). Returns "added",
+    "exists" or "enabled" (a disabled feed added again is enabled again, its
+    back-off forgotten). On a feed already there, a name or tag given replaces
+    the stored one, or with `replace=False` only fills it in where there is none
+    (an OPML import must not undo names the user chose)."""
+    row = _by_address(db, url)
     if row is None:
-        db["feeds"].insert({"url": url, "name": name, "tag": tag, "created_at": now_iso()})
-        return "added"
-    if row[1]:
-        db["feeds"].update(
-            row[0],
-            {"disabled": 0, "disabled_reason": None, "error_count": 0, "next_poll_at": None},
+        db["feeds"].insert(
+            {"url": canonical_feed_url(url), "name": name, "tag": tag, "created_at": now_iso()}
         )
-        return "enabled"
-    return "exists"
+        return "added"
+    feed_id, disabled, old_name, old_tag = row
+    changes: dict[str, Any] = {}
+    if name and (replace or not old_name):
+        changes["name"] = name
+    if tag and (replace or not old_tag):
+        changes["tag"] = tag
+    if disabled:
+        changes |= {"disabled": 0, "disabled_reason": None, "error_count": 0, "next_poll_at": None}
+    if changes:
+        db["feeds"].update(feed_id, changes)
+    return "enabled" if disabled else "exists"
 
 
-def find_feed(db: Database, url_or_id: str) -> dict[str, Any] | None:
+def find_feed(db: Database, feed: str) -> dict[str, Any] | None:
+    """A feed by id, address (any spelling), name, or the title shown for a feed
+    with no name. InputError when a name fits more than one feed."""
+    if feed.strip().isdigit():
+        rows = list(db.query("SELECT * FROM feeds WHERE id = ?", [int(feed)]))
+        if rows:
+            return rows[0]
+    row = _by_address(db, feed)
+    if row is not None:
+        return next(db.query("SELECT * FROM feeds WHERE id = ?", [row[0]]))
     rows = list(
         db.query(
-            "SELECT * FROM feeds WHERE url = ? OR original_url = ? OR CAST(id AS TEXT) = ?"
-            " OR name = ? ORDER BY id",
-            [url_or_id, url_or_id, url_or_id, url_or_id],
+            "SELECT * FROM feeds WHERE name = ? OR (coalesce(name, '') = '' AND title = ?)"
+            " ORDER BY id",
+            [feed, feed],
         )
     )
+    if len(rows) > 1:
+        ids = ", ".join(str(r["id"]) for r in rows)
+        raise InputError(f"{len(rows)} feeds are called {feed!r} (ids {ids}): give the id")
     return rows[0] if rows else None
 
 
-def remove_feed(db: Database, url_or_id: str) -> bool:
-    """Remove a feed and its items' link to it; False when there is no such feed."""
-    row = find_feed(db, url_or_id)
+def remove_feed(db: Database, feed: str) -> dict[str, Any] | None:
+    """Remove a feed and its items' link to it; the feed removed, None when there
+    is no such feed."""
+    row = find_feed(db, feed)
     if row is None:
-        return False
+        return None
     db.execute("UPDATE items SET feed_id = NULL WHERE feed_id = ?", [row["id"]])
     db.execute("DELETE FROM feeds WHERE id = ?", [row["id"]])
-    return True
+    return row
+
+
+def display_name(row: dict[str, Any]) -> str:
+    """What to call a feed: the user's name, else the feed's own title, else its address."""
+    return row.get("name") or row.get("title") or row["url"]
 
 
 def feed_status(row: dict[str, Any]) -> str:
@@ -95,10 +139,12 @@ def feed_status(row: dict[str, Any]) -> str:
 
 
 def list_feeds(db: Database) -> list[dict[str, Any]]:
-    """Every feed, with its state in words as `status`."""
+    """Every feed, with its state in words as `status`; `name` is what to call it
+    (`display_name`), `title` what the feed calls itself."""
     rows = list(db.query("SELECT * FROM feeds ORDER BY id"))
     for row in rows:
         row["status"] = feed_status(row)
+        row["name"] = display_name(row)
     return rows
 
 
@@ -151,6 +197,7 @@ def save_feed_state(db: Database, feed_id: int, **state: Any) -> None:
 def move_feed(db: Database, feed_id: int, new_url: str) -> bool:
     """Store a feed's new address after a permanent redirect, keeping the first
     one the user gave. False when another feed already has that address."""
+    new_url = canonical_feed_url(new_url)
     if db.execute("SELECT 1 FROM feeds WHERE url = ?", [new_url]).fetchone():
         return False
     db.execute(

@@ -78,12 +78,8 @@ def save_outreach(
 
 
 def history(db: Database, limit: int | None = None) -> list[dict[str, Any]]:
-    """What was done, newest first, with the signal it was about in a few words."""
-    sql = (
-        "SELECT e.*, s.type AS signal_type, s.company AS signal_company, s.round AS round, "
-        "s.role AS role, s.change AS change FROM outreach_events e "
-        "LEFT JOIN signals s ON s.id = e.signal_id ORDER BY e.at DESC, e.id DESC"
-    )
+    """What was done, newest first (`signal_id`: the signal it was about, if any)."""
+    sql = "SELECT * FROM outreach_events ORDER BY at DESC, id DESC"
     params: list[Any] = []
     if limit:
         sql += " LIMIT ?"

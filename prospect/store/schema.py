@@ -236,6 +236,45 @@ def _m006_digests(db: Database) -> None:
     db["digest_people"].create_index(["person_key"], if_not_exists=True)
 
 
+def _m007_source_exports(db: Database) -> None:
+    # The date of each source's newest export imported, so an older file
+    # imported afterwards fills blanks instead of turning the clock back.
+    db["source_exports"].create(
+        {"source": str, "as_of": str, "imported_at": str}, pk="source", if_not_exists=True
+    )
+
+
+def _m008_canonical_feed_urls(db: Database) -> None:
+    # One stored form per feed address (normalize.canonical_feed_url): rewrite
+    # the spellings older versions kept as typed, and fold feeds that turn out
+    # to be one into the oldest, which keeps its poll state. A folded feed's
+    # entries move to it unless it has the same entry already; those stay, with
+    # their signals, unlinked from any feed, as when a feed is removed.
+    from prospect.normalize import canonical_feed_url
+
+    rows = db.execute("SELECT id, url, original_url, name, tag FROM feeds ORDER BY id").fetchall()
+    kept: dict[str, int] = {}
+    for feed_id, url, _original, name, tag in rows:
+        first = kept.setdefault(canonical_feed_url(url), feed_id)
+        if first == feed_id:
+            continue
+        db.execute(
+            "UPDATE feeds SET name = coalesce(nullif(name, ''), ?),"
+            " tag = coalesce(nullif(tag, ''), ?) WHERE id = ?",
+            [name, tag, first],
+        )
+        db.execute("UPDATE OR IGNORE items SET feed_id = ? WHERE feed_id = ?", [first, feed_id])
+        db.execute("UPDATE items SET feed_id = NULL WHERE feed_id = ?", [feed_id])
+        db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+    # only now: a feed's new address may be one a folded duplicate held
+    for feed_id, url, original, *_ in rows:
+        if kept[canonical_feed_url(url)] == feed_id:
+            db.execute(
+                "UPDATE feeds SET url = ?, original_url = ? WHERE id = ?",
+                [canonical_feed_url(url), original and canonical_feed_url(original), feed_id],
+            )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -243,4 +282,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "feed politeness: disabled reason, original URL; item publisher", _m004_feed_politeness),
     (5, "outreach: newest signal seen when a state was set", _m005_outreach_seen),
     (6, "digests sent", _m006_digests),
+    (7, "the date of each source's newest export", _m007_source_exports),
+    (8, "one canonical address per feed", _m008_canonical_feed_urls),
 ]

@@ -1,0 +1,230 @@
+"""One subscription per feed, however its address is written; `init` never
+undoes what the user did to their feed list; feeds show their own title."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from sqlite_utils import Database
+
+from prospect.normalize import canonical_feed_url
+from prospect.store import connect, migrate
+from prospect.store.feeds import list_feeds, remove_feed, subscribe
+
+RSS = (
+    b'<rss version="2.0"><channel><title>Acme Wire</title><item><guid>1</guid>'
+    b"<title>Acme Robotics raises $20M in Series B funding</title></item></channel></rss>"
+)
+
+
+def feeds_json(cli) -> list[dict]:
+    result = cli("feeds", "list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# --- prospect init ----------------------------------------------------------------
+
+
+def test_init_does_not_put_back_starter_feeds_the_user_removed(cli):
+    first = cli("init")
+    assert first.exit_code == 0, first.output
+    assert "starter feeds added: 2" in first.stderr
+    assert len(feeds_json(cli)) == 2
+    assert cli("feeds", "remove", "1").exit_code == 0
+    assert cli("feeds", "remove", "2").exit_code == 0
+    again = cli("init")
+    assert again.exit_code == 0, again.output
+    assert feeds_json(cli) == [], again.stderr
+    assert "already set up" in again.stderr and "upgraded" not in again.stderr
+    assert "starter feeds: none added" in again.stderr
+
+
+def test_init_on_a_database_made_by_another_command_adds_no_starter_feeds(cli):
+    assert cli("feeds", "add", "https://example.com/feed").exit_code == 0
+    result = cli("init")
+    assert result.exit_code == 0, result.output
+    assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed"]
+    assert "already set up" in result.stderr
+
+
+def test_init_says_upgraded_only_when_it_upgraded(cli, isolated_paths: Path):
+    old = Database(str(isolated_paths / "prospect.db"))
+    migrate(old, upto=1)
+    old.close()
+    result = cli("init")
+    assert result.exit_code == 0, result.output
+    assert "upgraded" in result.stderr
+
+
+# --- one canonical address --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("HTTP://Example.COM/Feed?Q=A", "http://example.com/Feed?Q=A"),
+        ("https://User@Example.com:8443/a/B?x=1#F", "https://User@example.com:8443/a/B?x=1#F"),
+        ("https://example.com/feed?", "https://example.com/feed?"),
+        ("  https://[2001:DB8::1]/rss  ", "https://[2001:db8::1]/rss"),
+    ],
+)
+def test_canonical_http_address_lowers_only_scheme_and_host(given: str, stored: str):
+    assert canonical_feed_url(given) == stored
+
+
+def test_canonical_local_address_is_one_absolute_path(tmp_path: Path, monkeypatch):
+    feed = tmp_path / "my feeds" / "wire.xml"
+    feed.parent.mkdir()
+    feed.write_bytes(RSS)
+    monkeypatch.chdir(tmp_path)
+    expected = str(feed.resolve())
+    assert canonical_feed_url(str(feed)) == expected
+    assert canonical_feed_url(feed.as_uri()) == expected
+    assert canonical_feed_url("my feeds/wire.xml") == expected
+    assert canonical_feed_url("file://localhost" + feed.as_uri()[7:]) == expected
+
+
+def test_same_file_by_path_and_by_file_url_is_one_subscription(cli, tmp_path: Path):
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(RSS)
+    assert "added" in cli("feeds", "add", str(feed)).stderr
+    again = cli("feeds", "add", feed.as_uri(), "--name", "Wire")
+    assert again.exit_code == 0
+    assert again.stderr.startswith("already subscribed:")
+    rows = feeds_json(cli)
+    assert [(r["url"], r["name"]) for r in rows] == [(str(feed.resolve()), "Wire")]
+
+
+def test_http_address_in_other_case_is_one_subscription(cli):
+    assert cli("feeds", "add", "HTTP://Example.com/feed").exit_code == 0
+    again = cli("feeds", "add", "http://example.COM/feed", "--tag", "news")
+    assert again.stderr.startswith("already subscribed: http://example.com/feed")
+    rows = feeds_json(cli)
+    assert [(r["url"], r["tag"]) for r in rows] == [("http://example.com/feed", "news")]
+    # a different path is a different feed: paths are case-sensitive
+    assert "added" in cli("feeds", "add", "http://example.com/Feed").stderr
+    assert len(feeds_json(cli)) == 2
+
+
+def test_remove_finds_a_feed_by_any_spelling_even_once_its_file_is_gone(cli, tmp_path: Path):
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(RSS)
+    assert cli("feeds", "add", feed.as_uri()).exit_code == 0
+    assert cli("feeds", "add", "HTTPS://Example.com/rss").exit_code == 0
+    feed.unlink()
+    assert cli("feeds", "remove", feed.as_uri()).exit_code == 0
+    assert cli("feeds", "remove", "https://EXAMPLE.com/rss").exit_code == 0
+    assert feeds_json(cli) == []
+
+
+def test_remove_by_a_name_two_feeds_share_asks_for_the_id(cli):
+    cli("feeds", "add", "https://a.example/rss", "--name", "Wire")
+    cli("feeds", "add", "https://b.example/rss", "--name", "Wire")
+    result = cli("feeds", "remove", "Wire")
+    assert result.exit_code == 1
+    assert "2 feeds are called 'Wire'" in result.stderr
+    assert len(feeds_json(cli)) == 2
+
+
+def test_old_addresses_are_canonicalised_and_duplicates_merged(db_path: Path, tmp_path: Path):
+    # A database from before one-address-per-feed, holding the same feeds twice.
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(RSS)
+    old = Database(str(db_path))
+    migrate(old, upto=7)
+    for url, name in [
+        (str(feed), None),
+        (feed.as_uri(), "Wire"),
+        ("HTTP://Example.com/feed", "Example"),
+        ("http://example.com/feed", None),
+    ]:
+        old["feeds"].insert({"url": url, "name": name})
+    old["items"].insert_all(
+        [
+            {"feed_id": 1, "guid": "a"},
+            {"feed_id": 2, "guid": "a"},  # the same entry polled through both spellings
+            {"feed_id": 2, "guid": "b"},
+            {"feed_id": 4, "guid": "c"},
+        ]
+    )
+    old["signals"].insert({"key": "k", "type": "funding", "item_id": 2})
+    old.close()
+    db = connect(db_path)
+    try:
+        rows = [(r["id"], r["url"], r["name"]) for r in list_feeds(db)]
+        assert rows == [(1, str(feed.resolve()), "Wire"), (3, "http://example.com/feed", "Example")]
+        items = {(r["guid"], r["feed_id"]) for r in db.query("SELECT * FROM items")}
+        assert items == {("a", 1), ("a", None), ("b", 1), ("c", 3)}
+        assert db.execute("SELECT item_id FROM signals").fetchone()[0] == 2
+        assert subscribe(db, feed.as_uri()) == "exists"
+        assert remove_feed(db, "HTTP://EXAMPLE.COM/feed")
+    finally:
+        db.close()
+
+
+# --- titles -----------------------------------------------------------------------
+
+
+def test_a_feed_without_a_name_shows_its_own_title(cli, httpserver: HTTPServer):
+    httpserver.expect_request("/rss").respond_with_data(RSS, content_type="application/rss+xml")
+    url = httpserver.url_for("/rss")
+    cli("feeds", "add", url)
+    cli("feeds", "add", "https://named.example/rss", "--name", "Mine")
+    assert [r["name"] for r in feeds_json(cli)] == [url, "Mine"]
+    assert cli("poll").exit_code == 0
+    rows = feeds_json(cli)
+    assert [r["name"] for r in rows] == ["Acme Wire", "Mine"]
+    exported = cli("feeds", "export").stdout
+    assert f'text="Acme Wire" title="Acme Wire" xmlUrl="{url}"' in exported
+    # the name shown is a name the user can remove it by
+    assert cli("feeds", "remove", "Acme Wire").exit_code == 0
+    assert [r["name"] for r in feeds_json(cli)] == ["Mine"]
+
+
+def test_export_then_import_keeps_one_subscription_each(cli, tmp_path: Path):
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(RSS)
+    cli("feeds", "add", str(feed), "--tag", "local")
+    cli("feeds", "add", "https://example.com/rss", "--name", "Example")
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(cli("feeds", "export").stdout)
+    result = cli("feeds", "import", str(opml))
+    assert result.exit_code == 0, result.output
+    assert "0 feeds added, 2 already subscribed" in result.stderr
+    assert len(feeds_json(cli)) == 2
+
+
+# --- OPML import -------------------------------------------------------------------
+
+
+def test_import_with_the_same_feed_twice_in_two_spellings(cli, tmp_path: Path):
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(RSS)
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        f"""<?xml version="1.0"?>
+<opml version="2.0"><body>
+  <outline text="Example" xmlUrl="https://example.com/rss"/>
+  <outline text="Example again" xmlUrl="HTTPS://EXAMPLE.com/rss"/>
+  <outline text="Wire" xmlUrl="{feed}"/>
+  <outline text="Wire by URL" xmlUrl="{feed.as_uri()}"/>
+</body></opml>
+"""
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.exit_code == 0, result.output
+    assert "2 feeds added" in result.stderr and "2 duplicates in the file" in result.stderr
+    rows = feeds_json(cli)
+    assert [(r["url"], r["name"]) for r in rows] == [
+        ("https://example.com/rss", "Example"),
+        (str(feed.resolve()), "Wire"),
+    ]
+    # importing again changes nothing and keeps the names the user gave
+    cli("feeds", "add", "https://example.com/rss", "--name", "Mine")
+    again = cli("feeds", "import", str(opml))
+    assert "0 feeds added, 2 already subscribed" in again.stderr
+    assert [r["name"] for r in feeds_json(cli)] == ["Mine", "Wire"]
