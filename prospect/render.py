@@ -97,6 +97,9 @@ def _isatty(stream: TextIO) -> bool:
 # --- generic records -----------------------------------------------------------
 
 
+TABLE_ROWS = 500  # rows a table shows on a terminal; the other formats give every row
+
+
 def render_records(
     records: Sequence[dict[str, Any]],
     columns: Sequence[str],
@@ -130,12 +133,23 @@ def render_records(
             )
         term.out.write(buf.getvalue())
     else:
+        shown = records
+        if term.interactive and len(records) > TABLE_ROWS:
+            # a table is for reading: rich takes seconds per thousand rows, and
+            # nobody scrolls through 30,000 contacts in a terminal
+            shown = records[:TABLE_ROWS]
         table = Table(title=title, show_lines=False, header_style="bold")
         for c in columns:
             table.add_column(c.replace("_", " "), overflow="fold")
-        for r in records:
+        for r in shown:
             table.add_row(*(Text(inert(r.get(c))) for c in columns))
         term.console().print(table)
+        if len(shown) < len(records):
+            term.messages().print(
+                f"{len(records) - len(shown):,} more not shown: "
+                "--format csv or json gives every row (also into a pipe or file)",
+                markup=False,
+            )
 
 
 # --- the outreach list ---------------------------------------------------------

@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from prospect.cli import app
+from prospect.render import TABLE_ROWS, Terminal, render_records
 
 PIPED_CSV = "csv when piped or redirected"
 ALWAYS_TEXT = "also when piped"
@@ -81,3 +82,17 @@ def test_the_demo_stays_a_table_in_a_pipe(cli):
     result = cli("demo", "--limit", "3")
     assert result.exit_code == 0
     assert "┃" in result.stdout and "Rachel Kim" in result.stdout
+
+
+def test_a_table_on_a_terminal_stops_at_a_readable_length_and_says_how_to_get_all():
+    out, err = io.StringIO(), io.StringIO()
+    term = Terminal(out=out, err=err, color=False, interactive=True)
+    records = [{"id": i, "name": f"Person {i:05d}"} for i in range(TABLE_ROWS + 25)]
+    render_records(records, ["id", "name"], "table", term)
+    assert f"Person {TABLE_ROWS - 1:05d}" in out.getvalue()
+    assert f"Person {TABLE_ROWS:05d}" not in out.getvalue()
+    assert "25 more not shown: --format csv or json gives every row" in err.getvalue()
+    # asked for in a pipe or file, a table has every row
+    piped = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=False)
+    render_records(records, ["id", "name"], "table", piped)
+    assert f"Person {TABLE_ROWS + 24:05d}" in piped.out.getvalue()
