@@ -3,12 +3,12 @@ undoes what the user did to their feed list; feeds show their own title."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from sqlite_utils import Database
+from test_feeds import feeds_json
 
 from prospect.normalize import canonical_feed_url
 from prospect.store import connect, migrate
@@ -18,12 +18,6 @@ RSS = (
     b'<rss version="2.0"><channel><title>Acme Wire</title><item><guid>1</guid>'
     b"<title>Acme Robotics raises $20M in Series B funding</title></item></channel></rss>"
 )
-
-
-def feeds_json(cli) -> list[dict]:
-    result = cli("feeds", "list", "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 # --- prospect init ----------------------------------------------------------------
