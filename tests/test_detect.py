@@ -398,6 +398,9 @@ def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:
         "Junction raises $120M to invest in early-stage fintech companies",
         "Pinecrest Equity secures $700M to acquire lower mid-market software companies",
         "Alder VC raises $50M to back Series A founders in Latin America",
+        # Investing in companies directly, a few modifiers at most: a fund whoever raises it.
+        "Westmere raises $180M to invest in European climate companies",
+        "Kinfolk raises $40M to invest in pre-seed and seed founders",
     ],
 )
 def test_a_firm_raising_money_to_back_companies_is_a_fund(detector, headline) -> None:  # type: ignore[no-untyped-def]
@@ -415,6 +418,12 @@ def test_a_firm_raising_money_to_back_companies_is_a_fund(detector, headline) ->
         # Startups as customers, from a company that is no investor.
         ("Payloom raises $30M to build banking for startups", "Payloom", None),
         ("Founder-platform Gatherly raises $5M to help founders hire", "Gatherly", None),
+        # Money invested in the raiser's own product for companies: a round, not a fund.
+        ("Pilot raises $60M to invest in tools for small companies", "Pilot", None),
+        ("Deel raises $50M to invest in payroll for global companies", "Deel", None),
+        ("Corva raises $25M to back its expansion into payroll for startups", "Corva", None),
+        ("Invoicing startup Birch Capital lands $14M to build tools for small companies",
+         "Birch Capital", None),
     ],
 )  # fmt: skip
 def test_rounds_that_look_like_fund_raises(detector, headline, company, round_) -> None:  # type: ignore[no-untyped-def]

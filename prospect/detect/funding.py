@@ -15,11 +15,15 @@ a funding round: no investor, no round, no budget cycle a rep can sell into.
 A VC firm raising a fund is judged on what is raised (the clause before "led
 by"/"from" investors, or money "for its eighth fund"), never on a firm's name
 appearing: a round "led by Bain Capital Ventures" is the startup's round.
-Money raised "to back / to invest in ... startups, founders, companies" is a fund
-whoever raises it; from a firm whose name ends like one ("Frontline Ventures",
-"Oxbow VC") weaker phrases are enough ("targeting B2B startups", "for early-stage
-companies", "from LPs"). A round named right after the money keeps it the
-raiser's own round ("Meridian Capital secures $45M Series B to lend to startups").
+Money raised "to back / to invest in" startups, founders or companies directly
+(a few modifiers at most: "early-stage climate companies") is a fund whoever
+raises it; money "to invest in tools for small companies" is the raiser's own
+round. From a firm whose name ends like one ("Frontline Ventures", "Oxbow VC")
+weaker phrases are enough ("targeting B2B startups", "for early-stage
+companies", "from LPs"), unless a purpose of its own comes first ("to build
+credit tools for small companies"). A round named right after the money keeps
+it the raiser's own round ("Meridian Capital secures $45M Series B to lend to
+startups").
 """
 
 from __future__ import annotations
@@ -162,18 +166,30 @@ _FIRM_WORDS = (
     "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
     "advisors", "holdings", "invest", "growth",
 )  # fmt: skip
-# Who the money will back: the companies a fund invests in, not the raiser's own plans.
-_BACKED = r"\s+(?:[\w&'’-]+\s+){0,5}?(?:startups|start-ups|founders|entrepreneurs|companies)\b"
+# Who the money will back: the companies a fund invests in directly, with at most three
+# modifiers ("early-stage climate", "pre-seed and seed", "UK deep tech"). A preposition,
+# article or pronoun among them means something else is invested in: "to invest in tools
+# for small companies", "to back its push into payments for startups" is the raiser's plan.
+_MODIFIER = (
+    r"(?!(?:for|of|to|in|into|on|at|by|with|from|across|its|their|our|his|her|the|an|"
+    r"this|that|these|which|who)\s)(?!(?<!series\s)a\s)[\w&'’-]+\s+"  # "Series A founders"
+)
+_BACKED = (
+    r"\s+(?:" + _MODIFIER + r"){0,3}?(?:startups|start-ups|founders|entrepreneurs|companies)\b"
+)
 # Said of anyone, only an investor raises "to back early-stage AI founders".
 _BACKS = re.compile(r"\bto\s+(?:back|invest\s+in)" + _BACKED, re.IGNORECASE)
 # Said of a firm ("... Ventures", "... Capital"), weaker phrases are enough: "targeting B2B
 # startups", "for early-stage companies", money "from LPs", "to acquire ... companies".
 _FIRM_BACKS = re.compile(
-    r"\b(?:(?:targeting|for|to\s+(?:back|invest\s+in|acquire|buy))"
+    r"\b(?:(?P<target>targeting|for)|to\s+(?:back|invest\s+in|acquire|buy))"
     + _BACKED
-    + r"|LPs\b|limited\s+partners\b)",
+    + r"|\b(?:LPs\b|limited\s+partners\b)",
     re.IGNORECASE,
 )
+# A purpose of the raiser's own before "for ... companies" makes them its customers:
+# "raises $20M to build credit tools for small companies".
+_OWN_PURPOSE = re.compile(r"\bto\s+(?!back\b|invest\b|acquire\b|buy\b)[a-z]+\b", re.IGNORECASE)
 _CHARITY = re.compile(
     r"\b(?:charit(?:y|ies|able)|non-?profit|fundrais(?:er|ing\s+(?:event|campaign|appeal|drive))|"
     r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+(?:money|cash|"
@@ -274,8 +290,13 @@ def _backs_companies(
     A round named before that phrase is the raiser's own ("raises $120M Series B to lend
     to startups"); one named inside it is what the fund backs ("to back Series A founders").
     """
-    m = (_FIRM_BACKS if firm else _BACKS).search(text, verb_end, end)
-    return m is not None and (round_m is None or m.start() < round_m.start())
+    for m in (_FIRM_BACKS if firm else _BACKS).finditer(text, verb_end, end):
+        if round_m is not None and m.start() > round_m.start():
+            return False
+        if m.groupdict().get("target") and _OWN_PURPOSE.search(text, verb_end, m.start()):
+            continue  # "to build credit tools for small companies": customers, not a fund
+        return True
+    return False
 
 
 def _label_round(text: str, clause_start_at: int) -> re.Match[str] | None:
