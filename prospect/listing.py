@@ -49,7 +49,7 @@ from prospect.store.outreach import (
     outreach_states,
     save_outreach,
 )
-from prospect.store.signals import load_reports, signals_by_id
+from prospect.store.signals import load_reports
 
 ACTIONS = ("contacted", "skipped", "snoozed")
 DEFAULT_PER_COMPANY = 3
@@ -404,8 +404,7 @@ def history_records(db: Database, limit: int | None = None) -> list[dict[str, An
     """What the rep did about whom, newest first; `about` says the signal in the very
     words the list used for it (`describe_signal`), amount and all."""
     events = history(db, limit)
-    signals = signals_by_id(db, (e["signal_id"] for e in events if e.get("signal_id")))
     for event in events:
-        signal = signals.get(event.get("signal_id") or -1)
+        signal = event.pop("signal")
         event["about"] = describe_signal(signal) if signal else ""
     return events

@@ -13,7 +13,8 @@ import pytest
 from test_list import add_contact, add_report
 
 from prospect.render import LIST_COLUMNS, csv_cell
-from prospect.store import connect
+from prospect.store import connect, write
+from prospect.store.outreach import history, save_outreach
 
 EXPECTED_COLUMNS = [
     "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
@@ -119,6 +120,25 @@ def test_history_says_each_signal_in_the_words_the_list_used(cli, store):
     about = {h["person"]: h["about"] for h in shown}
     assert about == {r["person"]: r["signal"] for r in rows}
     assert "raised $40M Series B" in about.values()  # the amount, not just the round
+
+
+def test_history_reads_each_signal_whole_and_survives_a_missing_one(cli, store):
+    db = connect(store)
+    keyword = add_report(db, "prwire", "Brightloop opens Berlin office", "https://prwire.example/k",
+               datetime.now(UTC), type="keyword", rule="expansion", company="Brightloop",
+               evidence="opens Berlin office")  # fmt: skip
+    with write(db):
+        save_outreach(db, "c:1", "Aisha Karim", "contacted", signal_id=keyword.id)
+        save_outreach(db, "c:1", "Aisha Karim", "skipped", signal_id=999)  # no such signal
+        save_outreach(db, "c:1", "Aisha Karim", "listed")
+    events = history(db)
+    db.close()
+    assert [(e["action"], e["signal"] and e["signal"].rule) for e in events] == [
+        ("listed", None), ("skipped", None), ("contacted", "expansion")
+    ]  # fmt: skip
+    assert not any(k.startswith("joined_") for e in events for k in e)
+    shown = json.loads(cli("history", "--format", "json").stdout)
+    assert [h["about"] for h in shown] == ["", "", "Brightloop: expansion (opens Berlin office)"]
 
 
 def test_mark_usage_errors_are_one_line_exit_2(cli, store):

@@ -18,9 +18,11 @@ from sqlite_utils import Database
 from prospect.models import Contact
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
+from prospect.store.signals import joined_columns, pop_joined
 
 STATES = ("contacted", "skipped", "snoozed", "listed")
 _BATCH = 500  # parameters per IN (...) query, well under SQLite's limit
+_JOINED = "joined_signal_"  # prefix of the signal columns history() selects
 
 
 def outreach_states(db: Database) -> dict[str, dict[str, Any]]:
@@ -78,13 +80,20 @@ def save_outreach(
 
 
 def history(db: Database, limit: int | None = None) -> list[dict[str, Any]]:
-    """What was done, newest first (`signal_id`: the signal it was about, if any)."""
-    sql = "SELECT * FROM outreach_events ORDER BY at DESC, id DESC"
+    """What was done, newest first, each with the whole signal it was about
+    (`signal`: a Signal, or None)."""
+    sql = (
+        f"SELECT e.*, {joined_columns('s', _JOINED)} FROM outreach_events e "
+        "LEFT JOIN signals s ON s.id = e.signal_id ORDER BY e.at DESC, e.id DESC"
+    )
     params: list[Any] = []
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return list(db.query(sql, params))
+    events = list(db.query(sql, params))
+    for event in events:
+        event["signal"] = pop_joined(event, _JOINED)
+    return events
 
 
 def last_contacted(db: Database) -> dict[str, str]:

@@ -17,7 +17,6 @@ _COLUMNS = (
     "confidence", "item_id", "contact_id", "old_company", "old_title", "change",
     "published_at", "url",
 )  # fmt: skip
-_BATCH = 500  # parameters per IN (...) query, well under SQLite's limit
 
 
 def signal_key(signal: Signal) -> str:
@@ -65,16 +64,15 @@ def row_to_signal(row: dict[str, Any]) -> Signal:
     return Signal(id=row["id"], **{c: row.get(c) for c in _COLUMNS})
 
 
-def signals_by_id(db: Database, ids: Iterable[int]) -> dict[int, Signal]:
-    """The stored signals with these ids, whole (amount and currency included)."""
-    wanted = sorted(set(ids))
-    found: dict[int, Signal] = {}
-    for at in range(0, len(wanted), _BATCH):
-        batch = wanted[at : at + _BATCH]
-        marks = ", ".join("?" for _ in batch)
-        for row in db.query(f"SELECT * FROM signals WHERE id IN ({marks})", batch):
-            found[row["id"]] = row_to_signal(row)
-    return found
+def joined_columns(alias: str, prefix: str) -> str:
+    """A signal's columns, selected beside another table's under `prefix` (for a JOIN)."""
+    return ", ".join(f"{alias}.{c} AS {prefix}{c}" for c in ("id", *_COLUMNS))
+
+
+def pop_joined(row: dict[str, Any], prefix: str) -> Signal | None:
+    """The signal `joined_columns` selected, taken out of `row` (None: no signal joined)."""
+    fields = {c: row.pop(prefix + c) for c in ("id", *_COLUMNS)}
+    return Signal(**fields) if fields["id"] is not None else None
 
 
 def row_to_report(row: dict[str, Any]) -> tuple[Signal, Source]:
