@@ -367,9 +367,11 @@ def run_digest(
     settings = config.digest
     recipients = parse_addresses(options.to or list(settings.get("to") or []), "--to")
     sender = check_sender(options.sender or settings.get("from") or default_sender())
-    # A bad mail setting fails every day, not only on the first day with news:
-    # checked before an empty list can end the run with exit 0.
-    smtp = resolve_smtp(env, settings.get("smtp_url"))
+    # The mail setting matters only when the digest is mailed (a dry run previews a
+    # mailing); printed on stdout, no server is used and a bad setting is no error.
+    # When it matters, it fails every day, not only the first with news: checked
+    # before an empty list can end the run with exit 0.
+    smtp = resolve_smtp(env, settings.get("smtp_url")) if recipients else None
     rows = build_list(
         db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
     )
@@ -378,8 +380,6 @@ def run_digest(
     result = DigestResult(
         status="empty", count=len(records), subject=digest.subject, recipients=recipients
     )
-    if options.eml is not None and not options.dry_run:
-        raise InputError("--eml: only with --dry-run (a real run sends the message instead)")
     if options.dry_run:
         msg = build_message(digest, sender, recipients or [envelope_sender(sender)], now)
         if options.eml is not None:
@@ -401,6 +401,7 @@ def run_digest(
         result.status = "printed"
         result.digest_id = record_digest(db, digest, "stdout", [], None)
         return result
+    assert smtp is not None  # resolved above: there are recipients
     msg = build_message(digest, sender, recipients, now)
     refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
     delivered = [r for r in recipients if r not in refused]

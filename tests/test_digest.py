@@ -375,10 +375,17 @@ def test_dry_run_eml_holds_the_message_a_real_run_sends(
     assert dry.stdout.startswith("From: ")
 
 
-def test_eml_without_dry_run_is_refused_and_sends_nothing(cli, seeded: Path, tmp_path: Path):
-    result = cli("digest", "--to", "rep@example.com", "--eml", str(tmp_path / "x.eml"))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("error: --eml: only with --dry-run")
+def test_eml_without_dry_run_is_a_usage_error_said_before_any_work(
+    cli, seeded: Path, tmp_path: Path
+):
+    # Said even while another run holds the lock: nothing is built, locked or sent first.
+    with run_lock(seeded, "digest"):
+        result = cli("digest", "--to", "rep@example.com", "--eml", str(tmp_path / "x.eml"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --eml: only with --dry-run (a real run sends the message instead)\n"
+    )
+    assert result.stdout == ""
     assert not (tmp_path / "x.eml").exists() and listed(seeded) == {}
 
 
@@ -454,18 +461,30 @@ def test_a_closed_stdout_records_nothing(seeded: Path, config):
     assert listed(seeded) == {} and digests(seeded) == []
 
 
-@pytest.mark.parametrize(
-    ("url", "problem"),
-    [
-        ("http://smtp.example.com", "expected a URL starting smtp:// or smtps://"),
-        ("smtp://smtp.example.com:port", "the port is not a number"),
-    ],
-)
-@pytest.mark.parametrize("to", [["--to", "rep@example.com"], []])
+BAD_SMTP_URLS = [
+    ("http://smtp.example.com", "expected a URL starting smtp:// or smtps://"),
+    ("smtp://smtp.example.com:port", "the port is not a number"),
+]
+
+
+@pytest.mark.parametrize(("url", "problem"), BAD_SMTP_URLS)
+@pytest.mark.parametrize("from_rules_file", [False, True])
 def test_a_bad_smtp_url_is_exit_2_also_on_a_day_with_nobody_new(
-    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, problem: str, to: list[str]
+    cli,
+    db_path: Path,
+    isolated_paths: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    problem: str,
+    from_rules_file: bool,
 ):
+    # Recipients (on the command line or in signals.yaml): the digest is mailed, so
+    # the setting is checked every day, and by a dry run that previews the mailing.
     monkeypatch.setenv("PROSPECT_SMTP_URL", url)
+    to = ["--to", "rep@example.com"]
+    if from_rules_file:
+        (isolated_paths / "signals.yaml").write_text("digest:\n  to: [rep@example.com]\n", "utf-8")
+        to = []
     for args in ([], ["--dry-run"], ["--quiet"]):
         result = cli("digest", *to, *args)
         assert result.exit_code == 2, (args, result.output)
@@ -473,3 +492,19 @@ def test_a_bad_smtp_url_is_exit_2_also_on_a_day_with_nobody_new(
         (line,) = result.stderr.strip().splitlines()
         assert line.startswith("error: PROSPECT_SMTP_URL: ") and problem in line
     assert digests(db_path) == []
+
+
+@pytest.mark.parametrize(("url", "problem"), BAD_SMTP_URLS)
+def test_a_bad_smtp_url_does_not_matter_when_the_digest_is_only_printed(
+    cli, seeded: Path, monkeypatch: pytest.MonkeyPatch, url: str, problem: str
+):
+    monkeypatch.setenv("PROSPECT_SMTP_URL", url)
+    dry = cli("digest", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    printed = cli("digest", "--quiet")
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout.startswith("3 people to contact today")
+    assert printed.stderr == ""
+    assert [d["delivery"] for d in digests(seeded)] == ["stdout"]
+    empty = cli("digest")  # the next day, nobody new: still no error
+    assert empty.exit_code == 0 and problem not in empty.stderr

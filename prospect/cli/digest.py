@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from prospect.cli._common import LimitOption, SinceOption, parse_since, state
-from prospect.errors import ExitCode
+from prospect.errors import ExitCode, ProspectError
 from prospect.lock import run_lock
 
 
@@ -80,6 +80,11 @@ def digest(
     """
     from prospect.digest import DigestOptions, run_digest
 
+    if eml is not None and not dry_run:
+        # A usage error: said before the list is built or the lock taken.
+        raise ProspectError(
+            "--eml: only with --dry-run (a real run sends the message instead)", ExitCode.USAGE
+        )
     st = state(ctx)
     options = DigestOptions(
         to=list(to or []),
