@@ -337,6 +337,25 @@ def test_an_empty_title_cell_is_no_job_change(db, tmp_path):
     assert contact.title == "VP of Sales"
 
 
+def test_a_blank_title_at_a_new_company_is_not_the_old_title(db, tmp_path):
+    from prospect.rank import describe_signal
+    from prospect.store.signals import row_to_signal
+
+    load(db, export(tmp_path, "a.csv", row("ann", "Ann", "Lee", "Acme", "VP of Sales")))
+    summary = load(db, export(tmp_path, "b.csv", row("ann", "Ann", "Lee", "Globex", "")))
+    assert summary.job_changes == 1
+    (sig,) = signals(db)
+    assert (sig["change"], sig["company"], sig["role"]) == ("new_company", "Globex", None)
+    assert describe_signal(row_to_signal(sig)) == "moved to Globex"
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Globex", None)
+    # ... and the same file again is no news, nor is the title given later
+    assert load(db, export(tmp_path, "c.csv", row("ann", "Ann", "Lee", "Globex", ""))).updated == 0
+    later = load(db, export(tmp_path, "d.csv", row("ann", "Ann", "Lee", "Globex", "CRO")))
+    assert later.job_changes == 0
+    assert next(iter_contacts(db)).title == "CRO"
+
+
 def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
     load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme Inc", "")))
     summary = load(db, export(tmp_path, "b.csv", row("ada", "Ada", "Byron", "Acme Inc", "CRO")))

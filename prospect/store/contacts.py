@@ -181,10 +181,11 @@ def _job(
         # where it changed its own word, a departure included.
         if _departed(*said):
             return (None, None) if not _departed(before["company"], before["title"]) else current
-        return (
-            _pick(said[0], current[0], before, "company"),
-            _pick(said[1], current[1], before, "title"),
-        )
+        company = _pick(said[0], current[0], before, "company")
+        title = _pick(said[1], current[1], before, "title")
+        if _blank(said[1]) and _moved(current[0], company):
+            title = None  # the old title was held at the old company
+        return company, title
     if _blank(current[0]) and _blank(current[1]):
         return said
     if normalize_company(said[0]) == row["company_norm"] and _blank(current[1]):
@@ -231,17 +232,29 @@ def _departed(company: Any, title: Any) -> bool:
     return company == "" and title == ""
 
 
+def _moved(old_company: Any, new_company: Any) -> bool:
+    """Two known companies that are not one (a blank filled is no move)."""
+    return (
+        not _blank(old_company)
+        and not _blank(new_company)
+        and normalize_company(old_company) != normalize_company(new_company)
+    )
+
+
 def said_job(
     rec: dict[str, Any], before: dict[str, Any] | None, carries_job: bool
 ) -> tuple[str | None, str | None]:
-    """The (company, title) this export says, a blank keeping the earlier word;
-    ('', '') when it lists the person with no position (they left)."""
+    """The (company, title) this export says, a blank keeping the earlier word
+    (but not a title across a change of company); ('', '') when it lists the
+    person with no position (they left)."""
     prev = before or {}
     company, title = rec["company"], rec["title"]
     if company is None and title is None:
         if carries_job:
             return "", ""
         return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
+    if not title and _moved(prev.get("company"), company):
+        return company, None  # a title left blank at a new company is not the old one
     return company or prev.get("company") or None, title or prev.get("title") or None
 
 
@@ -256,11 +269,7 @@ def job_changed(before: dict[str, Any], company: str | None, title: str | None) 
         )
     if _departed(old_company, old_title):
         return not _blank(company)  # back at work after leaving
-    if (
-        not _blank(old_company)
-        and not _blank(company)
-        and normalize_company(old_company) != normalize_company(company)
-    ):
+    if _moved(old_company, company):
         return True
     return (
         not _blank(old_title)
