@@ -429,6 +429,22 @@ def test_a_file_without_company_or_title_columns_is_no_departure(db, tmp_path):
     assert (contact.company, contact.title) == ("Acme", "CRO")
 
 
+@pytest.mark.parametrize(("source", "departures"), [("hubspot", 0), ("linkedin", 1)])
+def test_only_linkedin_lists_a_departure_as_two_empty_cells(db, tmp_path, source, departures):
+    """A CRM row with company and title empty says nobody filled them in."""
+    from prospect.importers.csvfile import parse_csv
+
+    crm = "Name,Email,Company,Title\nAnn Lee,ann@x.com,{}\nBob Ray,bob@y.com,Initech,CTO\n"
+    (tmp_path / "1.csv").write_text(crm.format("Acme,VP Sales"))
+    (tmp_path / "2.csv").write_text(crm.format(","))
+    import_parsed(db, parse_csv(tmp_path / "1.csv"), source)
+    summary = import_parsed(db, parse_csv(tmp_path / "2.csv"), source)
+    assert summary.job_changes == departures
+    assert [s["change"] for s in signals(db)] == ["departure"] * departures
+    ann = next(c for c in iter_contacts(db) if c.full_name == "Ann Lee")
+    assert (ann.company, ann.title) == (("Acme", "VP Sales") if not departures else (None, None))
+
+
 DEMO = Path(__file__).parent.parent / "prospect" / "data" / "demo"
 
 

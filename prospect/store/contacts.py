@@ -12,9 +12,11 @@ only fills blanks. That is also what keeps every re-import idempotent.
 A blank is never news: a column the file does not carry, or an empty cell,
 neither counts as a change nor erases what is known (a two-column re-import
 must not turn "VP of Sales at X" into "? at X"). The one exception is the
-person LinkedIn lists with no position at all (company and title both carried
-and both empty): they left, and `contact_sources` remembers that as '' (not
-NULL, which means "not known"), so their next job is a move.
+person LinkedIn lists with no position at all (source "linkedin", company and
+title both carried and both empty): LinkedIn shows someone without a current
+job that way, so they left, and `contact_sources` remembers that as '' (not
+NULL, which means "not known"), so their next job is a move. A CRM export with
+both cells empty says only that nobody filled them in: no departure.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ _ROW_COLUMNS = (
 )  # fmt: skip
 _SOURCE_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
 _UPDATE_COLUMNS = tuple(c for c in _ROW_COLUMNS if c != "id")
+# Sources whose row with company and title both empty means "no current job".
+LISTS_DEPARTURES = frozenset({"linkedin"})
 
 
 def _blank(value: Any) -> bool:
@@ -242,7 +246,7 @@ def _moved(old_company: Any, new_company: Any) -> bool:
 
 
 def said_job(
-    rec: dict[str, Any], before: dict[str, Any] | None, carries_job: bool
+    rec: dict[str, Any], before: dict[str, Any] | None, lists_departure: bool
 ) -> tuple[str | None, str | None]:
     """The (company, title) this export says, a blank keeping the earlier word
     (but not a title across a change of company); ('', '') when it lists the
@@ -250,7 +254,7 @@ def said_job(
     prev = before or {}
     company, title = rec["company"], rec["title"]
     if company is None and title is None:
-        if carries_job:
+        if lists_departure:
             return "", ""
         return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
     if not title and _moved(prev.get("company"), company):
@@ -293,7 +297,9 @@ def save_contacts(
     result = SaveResult()
     stamp = now_iso()
     book = _Book(db, source)
-    carries_job = fields is None or {"company", "title"} <= set(fields)
+    lists_departure = source in LISTS_DEPARTURES and (
+        fields is None or {"company", "title"} <= set(fields)
+    )
     norm_company: dict[str, str] = {}
     inserts: list[dict[str, Any]] = []
     updates: dict[int, dict[str, Any]] = {}
@@ -318,7 +324,7 @@ def save_contacts(
             new = _merged(rec, job, row, None, source, book)
             _apply(result, updates, book, row, new)
             continue
-        job = said_job(rec, earlier, carries_job)
+        job = said_job(rec, earlier, lists_departure)
         if cid is None:
             cid = book.next_id
             book.next_id += 1
