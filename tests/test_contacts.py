@@ -468,3 +468,38 @@ def test_as_of_says_which_export_is_newer(db):
     assert newer.newer_seen is None
     changes = {s["person"]: (s["old_title"], s["role"]) for s in signals(db)}
     assert changes["Michael Grant"] == ("VP of Marketing", "Director of Marketing")
+
+
+def test_a_stated_date_does_not_make_the_next_plain_export_older(db, tmp_path):
+    """`--as-of` once, then next month's export without it: a real move is news."""
+    bob = row("bob", "Bob", "Ray", "Initech", "CTO").replace("30 May 2024", "01 Oct 2026")
+    oct_ = export(tmp_path, "oct.csv", row("ann", "Ann", "Lee", "Acme", "VP of Sales"), bob)
+    nov = export(tmp_path, "nov.csv", row("ann", "Ann", "Lee", "Globex", "CRO"), bob)
+    load(db, oct_, as_of="2026-10-31")
+    summary = load(db, nov)
+    assert (summary.newer_seen, summary.job_changes) == (None, 1)
+    assert [(s["person"], s["company"]) for s in signals(db)] == [("Ann Lee", "Globex")]
+    # ... while October's file again, plain or stated, is still the older one
+    again = load(db, oct_, as_of="2026-10-15")
+    assert (again.newer_seen, again.job_changes) == ("2026-10-31", 0)
+    assert next(c for c in iter_contacts(db) if c.full_name == "Ann Lee").company == "Globex"
+
+
+@pytest.mark.parametrize(
+    ("guessed", "stated", "last", "newer"),
+    [
+        ("2026-10-01", None, ("2026-10-01", "2026-10-31"), None),  # a guess vs a stated date
+        ("2026-09-01", None, ("2026-10-01", "2026-10-31"), "2026-10-01"),  # vs a guess
+        ("2026-11-05", None, ("2026-10-01", None), None),
+        (None, None, ("2026-10-01", "2026-10-31"), None),  # no date at all: not older
+        ("2026-10-01", "2026-10-15", ("2026-10-01", "2026-10-31"), "2026-10-31"),
+        ("2026-10-01", "2026-11-30", ("2026-10-01", "2026-10-31"), None),
+        # a stated date before a connection an earlier export held: that one is newer
+        (None, "2026-09-30", ("2026-10-01", None), "2026-10-01"),
+        ("2026-10-01", "2026-10-31", (None, None), None),
+    ],
+)
+def test_which_export_is_newer(guessed, stated, last, newer):
+    from prospect.importers import newer_export
+
+    assert newer_export(guessed, stated, last) == newer

@@ -497,25 +497,37 @@ def search_contacts(db: Database, text: str, limit: int | None = None) -> list[C
     return [row_to_contact(r) for r in db.query(sql, params)]
 
 
-def last_export_date(db: Database, source: str) -> str | None:
-    """The date of this source's newest export imported so far: recorded since
-    migration 7, else the newest connection date the source ever gave."""
-    row = db.execute("SELECT as_of FROM source_exports WHERE source = ?", [source]).fetchone()
-    if row and row[0]:
-        return row[0]
+def last_export_dates(db: Database, source: str) -> tuple[str | None, str | None]:
+    """This source's exports imported so far: (the newest "Connected On" any of
+    them held, the newest date stated with --as-of). The first is recorded since
+    migration 7; before it, the newest connection date the source ever gave."""
     row = db.execute(
-        "SELECT max(connected_on) FROM contact_sources WHERE source = ?", [source]
+        "SELECT as_of, stated_as_of FROM source_exports WHERE source = ?", [source]
     ).fetchone()
-    return row[0] if row and row[0] else None
+    guessed, stated = row if row else (None, None)
+    if not guessed:
+        found = db.execute(
+            "SELECT max(connected_on) FROM contact_sources WHERE source = ?", [source]
+        ).fetchone()
+        guessed = found[0] if found and found[0] else None
+    return guessed, stated
 
 
-def save_export_date(db: Database, source: str, as_of: str) -> None:
-    """Remember the newest export of a source (an older one never lowers it)."""
+def save_export_dates(db: Database, source: str, guessed: str | None, stated: str | None) -> None:
+    """Remember the newest export of a source (an older one never lowers either
+    date, and one no newer leaves the row as it was: re-importing changes nothing)."""
+    if not guessed and not stated:
+        return
     db.execute(
-        "INSERT INTO source_exports (source, as_of, imported_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(source) DO UPDATE SET as_of = max(as_of, excluded.as_of), "
-        "imported_at = excluded.imported_at",
-        [source, as_of, now_iso()],
+        "INSERT INTO source_exports (source, as_of, stated_as_of, imported_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+        "as_of = nullif(max(coalesce(as_of, ''), coalesce(excluded.as_of, '')), ''), "
+        "stated_as_of = nullif(max(coalesce(stated_as_of, ''), "
+        "coalesce(excluded.stated_as_of, '')), ''), "
+        "imported_at = excluded.imported_at "
+        "WHERE excluded.as_of > coalesce(as_of, '') "
+        "OR excluded.stated_as_of > coalesce(stated_as_of, '')",
+        [source, guessed, stated, now_iso()],
     )
 
 
