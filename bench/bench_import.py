@@ -7,9 +7,13 @@ a date), then measures in the same run, each as a separate process:
   baseline   sqlite-utils insert DB contacts FILE --csv   (same rows, no preamble)
   first      prospect import linkedin FILE                 (fresh database)
   re-import  prospect import linkedin FILE                 (same file again: no change)
+  crm        prospect import csv CRM.csv                   (the same number of CRM rows,
+                                                            each with a two-line address)
 
 Targets: first <= 2x baseline; re-import faster than first; peak memory (RSS)
-of the first import under 200 MB. Each figure is the best of --repeat runs
+of the first import under 200 MB; the CRM file with multi-line cells <= 2x
+its own sqlite-utils baseline (a cell spanning lines must not make the import
+re-read the file once per row). Each figure is the best of --repeat runs
 (the machine is noisy: compare the ratios).
 
     python bench/bench_import.py            # 30,000 rows
@@ -98,6 +102,19 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
+def generate_crm(path: Path, rows: int, seed: int = 7) -> None:
+    """A CRM / Google Contacts style export whose address cell spans two lines."""
+    rnd = random.Random(seed)
+    lines = ["Name,Email,Company,Title,Address\n"]
+    for n in range(rows):
+        name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+        company = f"{rnd.choice(WORDS)} {rnd.choice(KIND)}"
+        address = f'"{rnd.randint(1, 999)} {rnd.choice(WORDS)} Street\n{rnd.choice(WORDS)}ville"'
+        email = f"p{n}@example.com"
+        lines.append(f"{name},{email},{company},{quote(rnd.choice(TITLES))},{address}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def run(cmd: list[str]) -> tuple[float, float]:
     """Wall time in seconds and peak RSS in MB of one child process."""
     start = time.perf_counter()
@@ -139,6 +156,8 @@ def main() -> int:
         generate(export, rows)
         bare = work / "bare.csv"  # the same rows without the preamble, for sqlite-utils
         bare.write_text(export.read_text("utf-8")[len(PREAMBLE) :], encoding="utf-8")
+        crm_file = work / "crm.csv"
+        generate_crm(crm_file, rows)
 
         def fresh(name: str, i: int) -> Path:
             db = work / f"{name}-{i}.db"
@@ -179,6 +198,21 @@ def main() -> int:
             ],
             repeat,
         )
+        crm_base, _ = best(
+            lambda i: [
+                sqlite_utils,
+                "insert",
+                str(fresh("crm-base", i)),
+                "contacts",
+                str(crm_file),
+                "--csv",
+            ],
+            repeat,
+        )
+        crm, _ = best(
+            lambda i: [*prospect, "--db", str(fresh("crm", i)), "import", "csv", str(crm_file)],
+            repeat,
+        )
 
     figures = [
         Figure.against(f"import {rows:,} connections, fresh db", first, "s", baseline,
@@ -187,6 +221,8 @@ def main() -> int:
                reimport / first, "< first import", reimport < first),
         Figure(f"peak RSS, import of {rows:,} connections", first_rss, "MB", base_rss,
                first_rss / base_rss, "< 200 MB", first_rss < 200),
+        Figure.against(f"import {rows:,} CRM rows, two-line addresses", crm, "s", crm_base,
+                       "<= 2x baseline", 2.0),
     ]  # fmt: skip
     if not args.json:
         print(f"{rows:,} connections, best of {repeat} run(s); baseline: sqlite-utils insert")

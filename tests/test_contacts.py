@@ -337,6 +337,25 @@ def test_an_empty_title_cell_is_no_job_change(db, tmp_path):
     assert contact.title == "VP of Sales"
 
 
+def test_a_blank_title_at_a_new_company_is_not_the_old_title(db, tmp_path):
+    from prospect.rank import describe_signal
+    from prospect.store.signals import row_to_signal
+
+    load(db, export(tmp_path, "a.csv", row("ann", "Ann", "Lee", "Acme", "VP of Sales")))
+    summary = load(db, export(tmp_path, "b.csv", row("ann", "Ann", "Lee", "Globex", "")))
+    assert summary.job_changes == 1
+    (sig,) = signals(db)
+    assert (sig["change"], sig["company"], sig["role"]) == ("new_company", "Globex", None)
+    assert describe_signal(row_to_signal(sig)) == "moved to Globex"
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Globex", None)
+    # ... and the same file again is no news, nor is the title given later
+    assert load(db, export(tmp_path, "c.csv", row("ann", "Ann", "Lee", "Globex", ""))).updated == 0
+    later = load(db, export(tmp_path, "d.csv", row("ann", "Ann", "Lee", "Globex", "CRO")))
+    assert later.job_changes == 0
+    assert next(iter_contacts(db)).title == "CRO"
+
+
 def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
     load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme Inc", "")))
     summary = load(db, export(tmp_path, "b.csv", row("ada", "Ada", "Byron", "Acme Inc", "CRO")))
@@ -410,6 +429,22 @@ def test_a_file_without_company_or_title_columns_is_no_departure(db, tmp_path):
     assert (contact.company, contact.title) == ("Acme", "CRO")
 
 
+@pytest.mark.parametrize(("source", "departures"), [("hubspot", 0), ("linkedin", 1)])
+def test_only_linkedin_lists_a_departure_as_two_empty_cells(db, tmp_path, source, departures):
+    """A CRM row with company and title empty says nobody filled them in."""
+    from prospect.importers.csvfile import parse_csv
+
+    crm = "Name,Email,Company,Title\nAnn Lee,ann@x.com,{}\nBob Ray,bob@y.com,Initech,CTO\n"
+    (tmp_path / "1.csv").write_text(crm.format("Acme,VP Sales"))
+    (tmp_path / "2.csv").write_text(crm.format(","))
+    import_parsed(db, parse_csv(tmp_path / "1.csv"), source)
+    summary = import_parsed(db, parse_csv(tmp_path / "2.csv"), source)
+    assert summary.job_changes == departures
+    assert [s["change"] for s in signals(db)] == ["departure"] * departures
+    ann = next(c for c in iter_contacts(db) if c.full_name == "Ann Lee")
+    assert (ann.company, ann.title) == (("Acme", "VP Sales") if not departures else (None, None))
+
+
 DEMO = Path(__file__).parent.parent / "prospect" / "data" / "demo"
 
 
@@ -433,3 +468,38 @@ def test_as_of_says_which_export_is_newer(db):
     assert newer.newer_seen is None
     changes = {s["person"]: (s["old_title"], s["role"]) for s in signals(db)}
     assert changes["Michael Grant"] == ("VP of Marketing", "Director of Marketing")
+
+
+def test_a_stated_date_does_not_make_the_next_plain_export_older(db, tmp_path):
+    """`--as-of` once, then next month's export without it: a real move is news."""
+    bob = row("bob", "Bob", "Ray", "Initech", "CTO").replace("30 May 2024", "01 Oct 2026")
+    oct_ = export(tmp_path, "oct.csv", row("ann", "Ann", "Lee", "Acme", "VP of Sales"), bob)
+    nov = export(tmp_path, "nov.csv", row("ann", "Ann", "Lee", "Globex", "CRO"), bob)
+    load(db, oct_, as_of="2026-10-31")
+    summary = load(db, nov)
+    assert (summary.newer_seen, summary.job_changes) == (None, 1)
+    assert [(s["person"], s["company"]) for s in signals(db)] == [("Ann Lee", "Globex")]
+    # ... while October's file again, plain or stated, is still the older one
+    again = load(db, oct_, as_of="2026-10-15")
+    assert (again.newer_seen, again.job_changes) == ("2026-10-31", 0)
+    assert next(c for c in iter_contacts(db) if c.full_name == "Ann Lee").company == "Globex"
+
+
+@pytest.mark.parametrize(
+    ("guessed", "stated", "last", "newer"),
+    [
+        ("2026-10-01", None, ("2026-10-01", "2026-10-31"), None),  # a guess vs a stated date
+        ("2026-09-01", None, ("2026-10-01", "2026-10-31"), "2026-10-01"),  # vs a guess
+        ("2026-11-05", None, ("2026-10-01", None), None),
+        (None, None, ("2026-10-01", "2026-10-31"), None),  # no date at all: not older
+        ("2026-10-01", "2026-10-15", ("2026-10-01", "2026-10-31"), "2026-10-31"),
+        ("2026-10-01", "2026-11-30", ("2026-10-01", "2026-10-31"), None),
+        # a stated date before a connection an earlier export held: that one is newer
+        (None, "2026-09-30", ("2026-10-01", None), "2026-10-01"),
+        ("2026-10-01", "2026-10-31", (None, None), None),
+    ],
+)
+def test_which_export_is_newer(guessed, stated, last, newer):
+    from prospect.importers import newer_export
+
+    assert newer_export(guessed, stated, last) == newer

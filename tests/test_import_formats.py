@@ -407,6 +407,35 @@ def test_an_unclosed_quote_is_one_error_naming_its_line(tmp_path):
     assert str(info.value).startswith(f"{path}:3: a quote opened on this line is never closed")
 
 
+def test_multi_line_cells_are_checked_for_an_open_quote_once_per_file(tmp_path, monkeypatch):
+    """Each check re-reads the file from the row on, so one per row is quadratic."""
+    from prospect.importers import csvfile
+
+    calls: list[int] = []
+    real = csvfile._unclosed
+
+    def counted(text: str, offset_line: int) -> bool:
+        calls.append(offset_line)
+        return real(text, offset_line)
+
+    monkeypatch.setattr(csvfile, "_unclosed", counted)
+    rows = "".join(
+        f'Person {n},p{n}@ex.com,Co {n},"{n} Main St\nSpringfield"\n' for n in range(300)
+    )
+    header = "Name,Email,Company,Address\n"
+    parsed = parse_csv(_write(tmp_path, "a.csv", header + rows + "Last One,l@ex.com,Co,x\n"))
+    assert (len(parsed.contacts), parsed.problems, calls) == (301, [], [])
+    # Only a multi-line row that runs to the end of the file may hold an open quote.
+    parsed = parse_csv(_write(tmp_path, "b.csv", header + rows))
+    assert (len(parsed.contacts), parsed.problems, len(calls)) == (300, [], 1)
+    with pytest.raises(InputError) as info:
+        parse_csv(
+            _write(tmp_path, "c.csv", header + rows + 'Open,o@ex.com,"Co,x\nMore,m@ex.com,Co,y\n')
+        )
+    assert str(info.value).startswith(f"{tmp_path / 'c.csv'}:602: a quote opened on this line")
+    assert len(calls) == 2
+
+
 def test_blank_rows_are_not_skipped_rows(tmp_path):
     body = HEADER + GOOD.format(n=1) + "\n,,,,,,\n   \n" + GOOD.format(n=2) + ",,,,,,02 Jun 2022\n"
     parsed = parse_linkedin(_write(tmp_path, "Connections.csv", body))

@@ -12,6 +12,13 @@ whose newest connection is older than the newest one this source gave before
 is an older export. It then only fills blanks (as a second source would) and
 records no job change, instead of turning every newer job back. `--as-of DATE`
 states the date when the file has none or the guess is wrong.
+
+A guess is only a lower bound, so it is never set against a stated date as if
+they were alike (`newer_export`): after `--as-of 2026-10-31`, next month's
+plain export, whose newest connection may well be from September, is not
+"older". A file is older than a stated date only when its own date is stated
+and earlier; it is older than a guess when its date, stated or guessed, is
+earlier than that lower bound.
 """
 
 from __future__ import annotations
@@ -28,9 +35,9 @@ from prospect.normalize import normalize_company
 from prospect.store import now_iso, write
 from prospect.store.contacts import (
     ensure_companies,
-    last_export_date,
+    last_export_dates,
     save_contacts,
-    save_export_date,
+    save_export_dates,
 )
 from prospect.store.signals import save_signals
 
@@ -98,6 +105,26 @@ def export_date(contacts: Iterable[Contact]) -> str | None:
     return max((c.connected_on for c in contacts if c.connected_on), default=None)
 
 
+def newer_export(
+    guessed: str | None, stated: str | None, last: tuple[str | None, str | None]
+) -> str | None:
+    """The date of an export imported before that is newer than this one, or None.
+
+    `guessed`/`stated`: this file's newest connection date and its --as-of date;
+    `last`: the same two for the source's exports so far (`last_export_dates`)."""
+    last_guessed, last_stated = last
+    if stated:
+        # An earlier export held a connection made after the stated date, or
+        # was itself stated to be newer.
+        for known in (last_stated, last_guessed):
+            if known and stated < known:
+                return known
+        return None
+    if guessed and last_guessed and guessed < last_guessed:
+        return last_guessed
+    return None
+
+
 def import_contacts(
     db: Database,
     contacts: Iterable[Contact],
@@ -109,18 +136,16 @@ def import_contacts(
 ) -> ImportSummary:
     """Save parsed contacts atomically; a failure leaves the store as it was.
 
-    `as_of` is the export's date; without it, the newest connection date in it."""
+    `as_of` is the export's date as stated; without it, the newest connection
+    date in it stands for it."""
     contacts = list(contacts)
-    as_of = as_of or export_date(contacts)
-    summary = ImportSummary(source=source, skipped=skipped, as_of=as_of)
+    guessed = export_date(contacts)
+    summary = ImportSummary(source=source, skipped=skipped, as_of=as_of or guessed)
     with write(db):
-        last = last_export_date(db, source)
-        older = bool(as_of and last and as_of < last)
-        if older:
-            summary.newer_seen = last
+        summary.newer_seen = newer_export(guessed, as_of, last_export_dates(db, source))
+        older = summary.newer_seen is not None
         result = save_contacts(db, contacts, source, fields=fields, older=older)
-        if as_of:
-            save_export_date(db, source, as_of)
+        save_export_dates(db, source, guessed, as_of)
         if aliases:
             ensure_companies(db, dict(aliases))
         signals = [job_change_signal(cid, before, after) for cid, before, after in result.changes]

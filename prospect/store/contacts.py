@@ -12,9 +12,11 @@ only fills blanks. That is also what keeps every re-import idempotent.
 A blank is never news: a column the file does not carry, or an empty cell,
 neither counts as a change nor erases what is known (a two-column re-import
 must not turn "VP of Sales at X" into "? at X"). The one exception is the
-person LinkedIn lists with no position at all (company and title both carried
-and both empty): they left, and `contact_sources` remembers that as '' (not
-NULL, which means "not known"), so their next job is a move.
+person LinkedIn lists with no position at all (source "linkedin", company and
+title both carried and both empty): LinkedIn shows someone without a current
+job that way, so they left, and `contact_sources` remembers that as '' (not
+NULL, which means "not known"), so their next job is a move. A CRM export with
+both cells empty says only that nobody filled them in: no departure.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ _ROW_COLUMNS = (
 )  # fmt: skip
 _SOURCE_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
 _UPDATE_COLUMNS = tuple(c for c in _ROW_COLUMNS if c != "id")
+# Sources whose row with company and title both empty means "no current job".
+LISTS_DEPARTURES = frozenset({"linkedin"})
 
 
 def _blank(value: Any) -> bool:
@@ -181,10 +185,11 @@ def _job(
         # where it changed its own word, a departure included.
         if _departed(*said):
             return (None, None) if not _departed(before["company"], before["title"]) else current
-        return (
-            _pick(said[0], current[0], before, "company"),
-            _pick(said[1], current[1], before, "title"),
-        )
+        company = _pick(said[0], current[0], before, "company")
+        title = _pick(said[1], current[1], before, "title")
+        if _blank(said[1]) and _moved(current[0], company):
+            title = None  # the old title was held at the old company
+        return company, title
     if _blank(current[0]) and _blank(current[1]):
         return said
     if normalize_company(said[0]) == row["company_norm"] and _blank(current[1]):
@@ -231,17 +236,29 @@ def _departed(company: Any, title: Any) -> bool:
     return company == "" and title == ""
 
 
+def _moved(old_company: Any, new_company: Any) -> bool:
+    """Two known companies that are not one (a blank filled is no move)."""
+    return (
+        not _blank(old_company)
+        and not _blank(new_company)
+        and normalize_company(old_company) != normalize_company(new_company)
+    )
+
+
 def said_job(
-    rec: dict[str, Any], before: dict[str, Any] | None, carries_job: bool
+    rec: dict[str, Any], before: dict[str, Any] | None, lists_departure: bool
 ) -> tuple[str | None, str | None]:
-    """The (company, title) this export says, a blank keeping the earlier word;
-    ('', '') when it lists the person with no position (they left)."""
+    """The (company, title) this export says, a blank keeping the earlier word
+    (but not a title across a change of company); ('', '') when it lists the
+    person with no position (they left)."""
     prev = before or {}
     company, title = rec["company"], rec["title"]
     if company is None and title is None:
-        if carries_job:
+        if lists_departure:
             return "", ""
         return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
+    if not title and _moved(prev.get("company"), company):
+        return company, None  # a title left blank at a new company is not the old one
     return company or prev.get("company") or None, title or prev.get("title") or None
 
 
@@ -256,11 +273,7 @@ def job_changed(before: dict[str, Any], company: str | None, title: str | None) 
         )
     if _departed(old_company, old_title):
         return not _blank(company)  # back at work after leaving
-    if (
-        not _blank(old_company)
-        and not _blank(company)
-        and normalize_company(old_company) != normalize_company(company)
-    ):
+    if _moved(old_company, company):
         return True
     return (
         not _blank(old_title)
@@ -284,7 +297,9 @@ def save_contacts(
     result = SaveResult()
     stamp = now_iso()
     book = _Book(db, source)
-    carries_job = fields is None or {"company", "title"} <= set(fields)
+    lists_departure = source in LISTS_DEPARTURES and (
+        fields is None or {"company", "title"} <= set(fields)
+    )
     norm_company: dict[str, str] = {}
     inserts: list[dict[str, Any]] = []
     updates: dict[int, dict[str, Any]] = {}
@@ -309,7 +324,7 @@ def save_contacts(
             new = _merged(rec, job, row, None, source, book)
             _apply(result, updates, book, row, new)
             continue
-        job = said_job(rec, earlier, carries_job)
+        job = said_job(rec, earlier, lists_departure)
         if cid is None:
             cid = book.next_id
             book.next_id += 1
@@ -482,25 +497,37 @@ def search_contacts(db: Database, text: str, limit: int | None = None) -> list[C
     return [row_to_contact(r) for r in db.query(sql, params)]
 
 
-def last_export_date(db: Database, source: str) -> str | None:
-    """The date of this source's newest export imported so far: recorded since
-    migration 7, else the newest connection date the source ever gave."""
-    row = db.execute("SELECT as_of FROM source_exports WHERE source = ?", [source]).fetchone()
-    if row and row[0]:
-        return row[0]
+def last_export_dates(db: Database, source: str) -> tuple[str | None, str | None]:
+    """This source's exports imported so far: (the newest "Connected On" any of
+    them held, the newest date stated with --as-of). The first is recorded since
+    migration 7; before it, the newest connection date the source ever gave."""
     row = db.execute(
-        "SELECT max(connected_on) FROM contact_sources WHERE source = ?", [source]
+        "SELECT as_of, stated_as_of FROM source_exports WHERE source = ?", [source]
     ).fetchone()
-    return row[0] if row and row[0] else None
+    guessed, stated = row if row else (None, None)
+    if not guessed:
+        found = db.execute(
+            "SELECT max(connected_on) FROM contact_sources WHERE source = ?", [source]
+        ).fetchone()
+        guessed = found[0] if found and found[0] else None
+    return guessed, stated
 
 
-def save_export_date(db: Database, source: str, as_of: str) -> None:
-    """Remember the newest export of a source (an older one never lowers it)."""
+def save_export_dates(db: Database, source: str, guessed: str | None, stated: str | None) -> None:
+    """Remember the newest export of a source (an older one never lowers either
+    date, and one no newer leaves the row as it was: re-importing changes nothing)."""
+    if not guessed and not stated:
+        return
     db.execute(
-        "INSERT INTO source_exports (source, as_of, imported_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(source) DO UPDATE SET as_of = max(as_of, excluded.as_of), "
-        "imported_at = excluded.imported_at",
-        [source, as_of, now_iso()],
+        "INSERT INTO source_exports (source, as_of, stated_as_of, imported_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+        "as_of = nullif(max(coalesce(as_of, ''), coalesce(excluded.as_of, '')), ''), "
+        "stated_as_of = nullif(max(coalesce(stated_as_of, ''), "
+        "coalesce(excluded.stated_as_of, '')), ''), "
+        "imported_at = excluded.imported_at "
+        "WHERE excluded.as_of > coalesce(as_of, '') "
+        "OR excluded.stated_as_of > coalesce(stated_as_of, '')",
+        [source, guessed, stated, now_iso()],
     )
 
 

@@ -238,9 +238,15 @@ def _m006_digests(db: Database) -> None:
 
 def _m007_source_exports(db: Database) -> None:
     # The date of each source's newest export imported, so an older file
-    # imported afterwards fills blanks instead of turning the clock back.
+    # imported afterwards fills blanks instead of turning the clock back:
+    # `as_of` the newest "Connected On" seen (a guess, a lower bound of the
+    # export's date), `stated_as_of` the newest date given with --as-of.
+    # They are kept apart because a guess is compared with a stated date
+    # only where the guess proves something (see importers.newer_export).
     db["source_exports"].create(
-        {"source": str, "as_of": str, "imported_at": str}, pk="source", if_not_exists=True
+        {"source": str, "as_of": str, "stated_as_of": str, "imported_at": str},
+        pk="source",
+        if_not_exists=True,
     )
 
 
