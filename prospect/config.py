@@ -33,12 +33,13 @@ SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
 #
 # Numbers carry their range in the type name, because a value out of range is
 # not an error anywhere else: it silently means something absurd. A half-life
-# of 0 would make signals never fade, a weight of 0 would rank a signal type
-# below everything (`enabled: false` is how to turn one off), a max_age_days of
-# 0 would empty the list, and a day count in the millions overflows dates.
+# of 0 would make signals never fade, a max_age_days of 0 would empty the list,
+# and a day count in the millions overflows dates. A weight of 0 is how many
+# people mute a signal type or rule, so it means exactly `enabled: false`
+# (`_build`), rather than ranking it below everything.
 
 _NUMBER = "number"  # a multiplier: zero or more
-_WEIGHT = "weight"  # above zero
+_WEIGHT = "weight"  # zero or more; 0 turns the signal type or rule off
 _DAYS = "days"  # 0 to MAX_DAYS
 _HALF_LIFE = "half_life"  # above zero, at most MAX_DAYS
 MAX_DAYS = 36500  # a hundred years: anything longer is a typo
@@ -181,8 +182,8 @@ def _out_of_range(value: float, spec: str) -> str | None:
     """What was expected, when a number of the right type is out of its range."""
     if not math.isfinite(value):
         return f"expected a finite number, got {value!r}"
-    if spec == _WEIGHT and value <= 0:
-        return f"expected a number above zero (enabled: false turns it off), got {value!r}"
+    if spec == _WEIGHT and value < 0:
+        return f"expected a number of zero or more (0 turns it off), got {value!r}"
     if spec == _HALF_LIFE and not 0 < value <= MAX_DAYS:
         return f"expected a number of days above zero, at most {MAX_DAYS}, got {value!r}"
     if spec == _DAYS and not 0 <= value <= MAX_DAYS:
@@ -365,9 +366,10 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
     signals = {}
     for name in SIGNAL_TYPES:
         spec = dict(data["signals"].get(name, {}))
+        weight = float(spec.pop("weight", 1.0))
         signals[name] = SignalType(
-            enabled=bool(spec.pop("enabled", True)),
-            weight=float(spec.pop("weight", 1.0)),
+            enabled=bool(spec.pop("enabled", True)) and weight > 0,  # weight 0: off
+            weight=weight,
             half_life_days=float(spec.pop("half_life_days", 21)),
             extra=spec,
         )
@@ -380,7 +382,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
             half_life_days=float(r.get("half_life_days", 14)),
         )
         for r in data.get("rules") or []
-        if r.get("enabled", True)
+        if r.get("enabled", True) and float(r.get("weight", 0.5)) > 0  # weight 0: off
     ]
     accounts = data.get("accounts") or {}
     return Config(

@@ -57,7 +57,13 @@ def run_demo(
             imports = []
             for name in EXPORTS:
                 contacts, skipped = read_linkedin(data / name)
-                summary = import_contacts(db, contacts, "linkedin", skipped=skipped)
+                summary = import_contacts(
+                    db,
+                    contacts,
+                    "linkedin",
+                    skipped=skipped,
+                    job_changes=config.signals["job_change"].enabled,
+                )
                 imports.append(summary)
                 say(f"import {name}: {summary.line()}")
             with write(db):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,12 +74,20 @@ def test_partial_file_merges_with_defaults(tmp_path: Path):
             "signals.yaml:4: rules[0].half_life_days: expected a number of days above zero",
         ),
         (
-            "signals:\n  funding_round:\n    weight: 0\n",
-            "signals.yaml:3: signals.funding_round.weight: expected a number above zero",
+            "signals:\n  funding_round:\n    weight: -1\n",
+            "signals.yaml:3: signals.funding_round.weight: expected a number of zero or more",
         ),
         (
-            "rules:\n  - name: x\n    phrases: [a]\n    weight: 0\n",
-            "signals.yaml:4: rules[0].weight: expected a number above zero",
+            "rules:\n  - name: x\n    phrases: [a]\n    weight: -0.5\n",
+            "signals.yaml:4: rules[0].weight: expected a number of zero or more",
+        ),
+        (
+            "signals:\n  job_change:\n    weight: .nan\n",
+            "signals.yaml:3: signals.job_change.weight: expected a finite number, got nan",
+        ),
+        (
+            "rules:\n  - name: x\n    phrases: [a]\n    weight: .inf\n",
+            "signals.yaml:4: rules[0].weight: expected a finite number, got inf",
         ),
         ("max_age_days: 0\n", "signals.yaml:1: max_age_days: expected a number of days above zero"),
         ("daily_limit: -1\n", "signals.yaml:1: daily_limit: expected a number of zero or more"),
@@ -141,3 +150,58 @@ def test_zero_half_life_stops_the_cli_with_file_line_and_exit_2(cli, isolated_pa
         f"error: {path}:4: signals.funding_round.half_life_days: "
         "expected a number of days above zero, at most 36500, got 0"
     )
+
+
+# --- weight 0: the way many people mute a signal type or rule ----------------------
+
+MUTED = {
+    "weight": "signals:\n  {kind}:\n    weight: 0\n",
+    "enabled": "signals:\n  {kind}:\n    enabled: false\n",
+}
+
+
+@pytest.mark.parametrize("kind", ["job_change", "funding_round", "executive_hire"])
+def test_weight_zero_turns_a_signal_type_off_like_enabled_false(kind: str):
+    by_weight = parse_config(MUTED["weight"].format(kind=kind)).signals
+    by_enabled = parse_config(MUTED["enabled"].format(kind=kind)).signals
+    assert by_weight[kind].enabled is False and by_enabled[kind].enabled is False
+    # the other types stay on either way
+    assert [t for t, s in by_weight.items() if s.enabled] == [
+        t for t, s in by_enabled.items() if s.enabled
+    ]
+    assert len([s for s in by_weight.values() if s.enabled]) == 2
+
+
+def test_weight_zero_turns_a_rule_off_like_enabled_false():
+    rules = "rules:\n  - name: a\n    phrases: [x]\n  - name: b\n    phrases: [y]\n    {off}\n"
+    by_weight = parse_config(rules.format(off="weight: 0"))
+    by_enabled = parse_config(rules.format(off="enabled: false"))
+    assert [r.name for r in by_weight.rules] == [r.name for r in by_enabled.rules] == ["a"]
+
+
+def test_weight_zero_is_not_detected_and_stops_no_command(cli, isolated_paths: Path):
+    (isolated_paths / "signals.yaml").write_text(
+        "signals:\n  funding_round:\n    weight: 0\n"
+        "rules:\n  - name: launches\n    phrases: [launches]\n    weight: 0\n"
+    )
+    text = (
+        "Brightloop raises $40M Series B\n"
+        "Quarry AI launches a new product\n"
+        "Former Copperleaf exec Sam Okafor joins Quarry AI as CRO\n"
+    )
+    result = cli("detect", "-", "--format", "json", input=text)
+    assert result.exit_code == 0, result.output
+    assert [r["signal"] for r in json.loads(result.stdout)] == ["executive_hire"]
+    for command in (["poll"], ["list"], ["config"]):
+        assert cli(*command).exit_code == 0, command
+
+
+def test_job_change_weight_zero_records_no_job_changes(cli, isolated_paths: Path):
+    contacts = ROOT / "tests" / "fixtures" / "contacts"
+    (isolated_paths / "signals.yaml").write_text("signals:\n  job_change:\n    weight: 0\n")
+    assert cli("import", "linkedin", str(contacts / "linkedin-2019-crlf.csv")).exit_code == 0
+    result = cli("import", "linkedin", str(contacts / "linkedin-2021-no-url.csv"))
+    assert result.exit_code == 0, result.output
+    assert "0 job changes" in result.stderr
+    listed = cli("list", "--format", "json")
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []

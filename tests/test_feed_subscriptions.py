@@ -37,12 +37,80 @@ def test_init_does_not_put_back_starter_feeds_the_user_removed(cli):
     assert "starter feeds: none added" in again.stderr
 
 
-def test_init_on_a_database_made_by_another_command_adds_no_starter_feeds(cli):
+STARTERS = [
+    "https://techcrunch.com/category/venture/feed/",
+    "https://www.prnewswire.com/rss/financial-services-latest-news/financing-agreements-list.rss",
+]
+
+
+def test_init_after_another_command_still_adds_the_starter_feeds_once(cli):
+    contacts = Path(__file__).parent / "fixtures" / "contacts" / "linkedin-2024.csv"
+    assert cli("import", "linkedin", str(contacts)).exit_code == 0
+    first = cli("init")
+    assert first.exit_code == 0, first.output
+    assert "starter feeds added: 2" in first.stderr
+    assert [r["url"] for r in feeds_json(cli)] == STARTERS
+    # offered once: removing one and running init again does not bring it back
+    assert cli("feeds", "remove", "1").exit_code == 0
+    again = cli("init")
+    assert "starter feeds: none added (offered once already" in again.stderr
+    assert [r["url"] for r in feeds_json(cli)] == STARTERS[1:]
+
+
+def test_init_adds_starters_next_to_feeds_the_user_added_first(cli):
     assert cli("feeds", "add", "https://example.com/feed").exit_code == 0
     result = cli("init")
     assert result.exit_code == 0, result.output
-    assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed"]
-    assert "already set up" in result.stderr
+    assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed", *STARTERS]
+    assert "already set up" in result.stderr and "starter feeds added: 2" in result.stderr
+
+
+def test_init_leaves_a_starter_the_user_already_has_as_they_left_it(cli, isolated_paths: Path):
+    db = connect(isolated_paths / "prospect.db")
+    subscribe(db, "HTTPS://TechCrunch.com/category/venture/feed/", "My VC news")
+    db.execute("UPDATE feeds SET disabled = 1, disabled_reason = 'by hand'")
+    db.close()
+    result = cli("init")
+    assert "starter feeds added: 1 (1 already there)" in result.stderr, result.stderr
+    first, second = feeds_json(cli)
+    assert (first["url"], first["name"]) == (STARTERS[0], "My VC news")
+    assert first["status"] == "disabled: by hand"
+    assert (second["url"], second["status"]) == (STARTERS[1], "never polled")
+
+
+@pytest.mark.parametrize("had_feeds", [True, False])
+def test_database_from_before_the_record_counts_as_offered_when_it_has_feeds(
+    cli, isolated_paths: Path, had_feeds: bool
+):
+    old = Database(str(isolated_paths / "prospect.db"))
+    migrate(old, upto=8)
+    if had_feeds:
+        old["feeds"].insert({"url": "https://example.com/feed", "created_at": "2024-01-01"})
+    old.close()
+    result = cli("init")
+    assert result.exit_code == 0, result.output
+    assert "upgraded" in result.stderr
+    urls = [r["url"] for r in feeds_json(cli)]
+    if had_feeds:
+        assert urls == ["https://example.com/feed"]
+        assert "starter feeds: none added" in result.stderr
+    else:
+        assert urls == STARTERS
+        assert "starter feeds added: 2" in result.stderr
+
+
+def test_a_rules_file_without_starters_offers_none_until_it_has_some(cli, isolated_paths: Path):
+    rules = isolated_paths / "signals.yaml"
+    rules.write_text("feeds: []\n")
+    first = cli("init")
+    assert "starter feeds: none in the rules file" in first.stderr, first.stderr
+    assert feeds_json(cli) == []
+    rules.write_text("feeds:\n  - url: https://example.com/feed\n    name: Example\n")
+    second = cli("init")
+    assert "starter feeds added: 1" in second.stderr, second.stderr
+    assert cli("feeds", "remove", "Example").exit_code == 0
+    assert "none added" in cli("init").stderr
+    assert feeds_json(cli) == []
 
 
 def test_init_says_upgraded_only_when_it_upgraded(cli, isolated_paths: Path):

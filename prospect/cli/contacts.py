@@ -86,7 +86,15 @@ def _import(st: AppState, parsed: Parsed, source: str, as_of: str | None = None)
         st.say(f"... and {len(parsed.problems) - MAX_PROBLEMS_SHOWN} more bad rows skipped")
     from prospect.importers import import_parsed
 
-    summary = import_parsed(st.db(), parsed, source, aliases=st.config().aliases, as_of=as_of)
+    config = st.config()
+    summary = import_parsed(
+        st.db(),
+        parsed,
+        source,
+        aliases=config.aliases,
+        as_of=as_of,
+        job_changes=config.signals["job_change"].enabled,
+    )
     if summary.newer_seen:
         st.say(
             f"warning: {parsed.path} is older than the {source} export imported before "

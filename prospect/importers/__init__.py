@@ -133,11 +133,14 @@ def import_contacts(
     aliases: Mapping[str, list[str]] | None = None,
     fields: Collection[str] | None = None,
     as_of: str | None = None,
+    job_changes: bool = True,
 ) -> ImportSummary:
     """Save parsed contacts atomically; a failure leaves the store as it was.
 
     `as_of` is the export's date as stated; without it, the newest connection
-    date in it stands for it."""
+    date in it stands for it. With `job_changes` False (the job_change signal
+    type is off) what each source says is still stored, but no job_change
+    signals are recorded."""
     contacts = list(contacts)
     guessed = export_date(contacts)
     summary = ImportSummary(source=source, skipped=skipped, as_of=as_of or guessed)
@@ -148,7 +151,8 @@ def import_contacts(
         save_export_dates(db, source, guessed, as_of)
         if aliases:
             ensure_companies(db, dict(aliases))
-        signals = [job_change_signal(cid, before, after) for cid, before, after in result.changes]
+        changes = result.changes if job_changes else []
+        signals = [job_change_signal(cid, before, after) for cid, before, after in changes]
         summary.signals = save_signals(db, signals)
     summary.job_changes = len(summary.signals)
     summary.added, summary.updated, summary.unchanged = (
@@ -166,6 +170,7 @@ def import_parsed(
     source: str,
     aliases: Mapping[str, list[str]] | None = None,
     as_of: str | None = None,
+    job_changes: bool = True,
 ) -> ImportSummary:
     """Save what a parser read, counting the rows it left out."""
     return import_contacts(
@@ -176,4 +181,5 @@ def import_parsed(
         aliases=aliases,
         fields=parsed.fields,
         as_of=as_of,
+        job_changes=job_changes,
     )

@@ -57,6 +57,11 @@ def _by_address(db: Database, url: str) -> tuple[Any, ...] | None:
     ).fetchone()
 
 
+def has_feed(db: Database, url: str) -> bool:
+    """Whether a feed at this address (any spelling) is stored, enabled or not."""
+    return _by_address(db, url) is not None
+
+
 def subscribe(
     db: Database,
     url: str,

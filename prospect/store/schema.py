@@ -281,6 +281,18 @@ def _m008_canonical_feed_urls(db: Database) -> None:
             )
 
 
+def _m010_settings(db: Database) -> None:
+    # Facts about the database itself, one value per key (store/settings.py).
+    # `starter_feeds_offered`: when `init` added the rules file's starter feeds,
+    # so it adds them once and never puts back one the user removed. A database
+    # from before this that has feeds was offered them (or chose its own).
+    db["settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) SELECT 'starter_feeds_offered',"
+        " strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') WHERE EXISTS (SELECT 1 FROM feeds)"
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -290,4 +302,5 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (6, "digests sent", _m006_digests),
     (7, "the date of each source's newest export", _m007_source_exports),
     (8, "one canonical address per feed", _m008_canonical_feed_urls),
+    (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
 ]
