@@ -31,7 +31,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from prospect.models import Contact, Signal, Source
-from prospect.normalize import normalize_company, normalize_person, normalize_text
+from prospect.normalize import (
+    normalize_company,
+    normalize_person,
+    normalize_text,
+    normalize_title,
+)
 
 FUZZY_MIN_CHARS = 8  # no fuzzy matching for names shorter than this (without spaces)
 FUZZY_THRESHOLD = 92.0  # rapidfuzz ratio, 0-100
@@ -55,38 +60,24 @@ _AGGREGATORS = ("news.google.com", "google.com/url", "bing.com/news")
 
 # --- roles ---------------------------------------------------------------------
 
-_ROLE_ABBREVIATIONS = {
-    "ceo": "chief executive officer",
-    "cmo": "chief marketing officer",
-    "cro": "chief revenue officer",
-    "cfo": "chief financial officer",
-    "cto": "chief technology officer",
-    "coo": "chief operating officer",
-    "cso": "chief sales officer",
-    "svp": "vp",
-    "evp": "vp",
-    "avp": "vp",
-}
-_ROLE_STOPWORDS = frozenset({"of", "the", "and", "for", "at"})
+# SVP, EVP and AVP of Sales all run sales: for fit, a VP is a VP.
+_VP_LEVELS = frozenset({"svp", "evp", "avp"})
 _SENIORITY = (
     (5, re.compile(r"\b(?:chief|founder|co founder|cofounder|president|owner|partner)\b")),
-    (4, re.compile(r"\b(?:vp|general manager|managing director)\b")),
+    (4, re.compile(r"\b(?:[sea]?vp|general manager|managing director)\b")),
     (3, re.compile(r"\bhead\b")),
     (2, re.compile(r"\bdirector\b")),
     (1, re.compile(r"\b(?:manager|lead|principal)\b")),
 )
+# Steps within one level: EVP > SVP > VP > AVP; "Senior" X above X.
+_GRADES = {"evp": 2, "svp": 1, "senior": 1, "avp": -1}
 
 
 @lru_cache(maxsize=16384)
 def role_key(title: str | None) -> str:
-    """A title folded for comparison: 'SVP, Sales' and 'VP of Sales' give 'vp sales'."""
-    text = normalize_person(title).replace("vice president", "vp")
-    words = []
-    for word in text.split():
-        if word in _ROLE_STOPWORDS:
-            continue
-        words.append(_ROLE_ABBREVIATIONS.get(word, word))
-    return " ".join(words)
+    """A title folded for comparison with target roles: 'SVP, Sales' and
+    'VP of Sales' give 'vp sales' (`normalize_title`, with the VP grade dropped)."""
+    return " ".join("vp" if w in _VP_LEVELS else w for w in normalize_title(title).split())
 
 
 def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
@@ -103,11 +94,23 @@ def _target_keys(target_roles: tuple[str, ...]) -> tuple[str, ...]:
 
 def seniority(title: str | None) -> int:
     """0 (unknown) to 5 (C-level, founder): who opens doors best."""
-    key = role_key(title)
+    return _level(normalize_title(title))
+
+
+def _level(key: str) -> int:
     for level, pattern in _SENIORITY:
         if pattern.search(key):
             return level
     return 0
+
+
+@lru_cache(maxsize=16384)
+def title_rank(title: str | None) -> tuple[int, int]:
+    """(level, step within it): `seniority`, with an SVP above a VP and a
+    Senior Manager above a Manager. A higher rank is a promotion."""
+    key = normalize_title(title)
+    steps = [_GRADES[w] for w in key.split() if w in _GRADES]
+    return _level(key), max(steps, default=0)
 
 
 # --- companies -----------------------------------------------------------------
@@ -388,8 +391,16 @@ def rank_introducers(contacts: Iterable[Contact]) -> list[Contact]:
     """Best introducer first: the most senior, then the most recently connected."""
     return sorted(
         contacts,
-        key=lambda c: (-seniority(c.title), -_connected_ordinal(c), c.full_name.casefold()),
+        key=lambda c: (
+            _lower_first(title_rank(c.title)),
+            -_connected_ordinal(c),
+            c.full_name.casefold(),
+        ),
     )
+
+
+def _lower_first(rank: tuple[int, int]) -> tuple[int, int]:
+    return -rank[0], -rank[1]
 
 
 def _direct(

@@ -80,21 +80,41 @@ def normalize_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
 
 
-_TITLE_FILLER = frozenset({"of", "the", "and", "for"})
+_TITLE_FILLER = frozenset({"of", "the", "and", "for", "at"})
+# Short forms of ordinary title words. The chief-officer abbreviations (CMO,
+# CSO, ...) are not here: they are the detector's (detect.roles.ABBREVIATIONS),
+# so a contact's "CSO" and a headline's "CSO" are one title.
+_TITLE_WORDS = {
+    "sr": "senior",
+    "snr": "senior",
+    "exec": "executive",
+    "asst": "assistant",
+    "assoc": "associate",
+    "mgr": "manager",
+}
+# A grade of VP written out is its own level, never plain "vp": a move from
+# VP to Senior VP is a promotion, not a re-spelling.
+_VP_GRADES = {"senior": "svp", "executive": "evp", "assistant": "avp", "associate": "avp"}
 
 
 @lru_cache(maxsize=65536)
 def normalize_title(title: str | None) -> str:
     """A job title as a comparison key: "VP, Sales & Marketing", "vp sales and
-    marketing" and "Vice President of Sales and Marketing" are one title, and
-    "CMO" is "Chief Marketing Officer" (the detector's own abbreviations), so
-    none of these re-spellings is a job change."""
+    marketing" and "Vice President of Sales and Marketing" are one title,
+    "Sr. Vice President" is "SVP", and "CMO" is "Chief Marketing Officer" (the
+    detector's own abbreviations), so none of these re-spellings is a job
+    change. SVP, EVP and AVP stay distinct from VP (`match.role_key` folds
+    them when only the function matters)."""
     from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
 
     text = normalize_text(title).replace("vice president", "vp")
-    words = []
+    words: list[str] = []
     for word in text.split():
         if word in _TITLE_FILLER:
+            continue
+        word = _TITLE_WORDS.get(word, word)
+        if word == "vp" and words and words[-1] in _VP_GRADES:
+            words[-1] = _VP_GRADES[words[-1]]  # "senior vp" -> "svp"
             continue
         words.append(ABBREVIATIONS[word].casefold() if word in ABBREVIATIONS else word)
     return " ".join(words)

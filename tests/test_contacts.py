@@ -30,7 +30,7 @@ def export(tmp_path: Path, name: str, *rows: str) -> Path:
 
 
 def row(slug: str, first: str, last: str, company: str, title: str) -> str:
-    return f'{first},{last},https://www.linkedin.com/in/{slug},,"{company}",{title},30 May 2024\n'
+    return f'{first},{last},https://www.linkedin.com/in/{slug},,"{company}","{title}",30 May 2024\n'
 
 
 def dump(db) -> list[str]:
@@ -371,6 +371,8 @@ def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
         (("Acme Inc", "VP of Sales"), ("ACME, Inc.", "VP Sales")),
         (("Acme Inc", "Vice President, Sales"), ("Acme", "VP of Sales")),
         (("Acme Inc", "Head of the Sales Team"), ("Acme Inc", "Head of Sales Team")),
+        (("Acme Inc", "Senior Vice President, Sales"), ("Acme Inc", "SVP of Sales")),
+        (("Acme Inc", "Sr. Sales Manager"), ("Acme Inc", "Senior Sales Manager")),
     ],
 )
 def test_a_respelt_title_or_company_is_not_a_job_change(db, tmp_path, old, new):
@@ -387,6 +389,14 @@ def test_a_respelt_title_or_company_is_not_a_job_change(db, tmp_path, old, new):
         ("Head of Sales", "Head of Marketing", "role_change"),
         ("Account Executive", "Sales Manager", "promotion"),
         ("Director of Marketing", "CMO", "promotion"),
+        # a more senior grade of the same level
+        ("VP of Sales", "SVP of Sales", "promotion"),
+        ("SVP of Sales", "EVP, Sales", "promotion"),
+        ("Sales Manager", "Senior Sales Manager", "promotion"),
+        ("Director of Marketing", "Senior Director of Marketing", "promotion"),
+        ("Account Executive", "Sr. Account Executive", "promotion"),
+        ("SVP of Sales", "VP of Sales", "role_change"),
+        ("Senior Sales Manager", "Sales Manager", "role_change"),
     ],
 )
 def test_only_a_more_senior_role_is_a_promotion(db, tmp_path, old_title, new_title, change):

@@ -15,7 +15,9 @@ from prospect.match import (
     is_target_role,
     match_event,
     rank_introducers,
+    role_key,
     seniority,
+    title_rank,
 )
 from prospect.models import Contact, Signal, Source
 from prospect.normalize import normalize_company, normalize_person
@@ -228,6 +230,38 @@ def test_target_roles(title, expected):
 )
 def test_seniority(title, level):
     assert seniority(title) == level
+
+
+@pytest.mark.parametrize(
+    ("junior", "senior"),
+    [
+        ("Assistant Vice President, Sales", "VP of Sales"),
+        ("VP of Sales", "SVP, Sales"),
+        ("Senior Vice President of Sales", "EVP Sales"),
+        ("Marketing Manager", "Senior Marketing Manager"),
+        ("Director of IT", "Sr. Director of IT"),
+        ("Software Engineer", "Senior Software Engineer"),
+        ("Senior Software Engineer", "Principal Engineer"),
+        ("Senior Director of Sales", "VP of Sales"),
+    ],
+)
+def test_title_rank_orders_grades_within_a_level(junior, senior):
+    assert title_rank(junior) < title_rank(senior)
+    assert seniority(junior) <= seniority(senior)
+
+
+def test_a_vp_grade_still_fits_the_vp_target_role():
+    # the grade is for promotions and introducers; fit is about the function
+    assert role_key("SVP, Sales") == role_key("EVP of Sales") == role_key("VP Sales") == "vp sales"
+    assert is_target_role("Senior Vice President, Marketing", ["VP of Marketing"])
+
+
+def test_an_svp_is_the_better_introducer_than_a_vp():
+    people = [
+        contact(1, "Vera", "X", "VP of Sales", connected_on="2026-01-01"),
+        contact(2, "Sam", "X", "SVP of Sales", connected_on="2019-01-01"),
+    ]
+    assert [c.full_name for c in rank_introducers(people)] == ["Sam", "Vera"]
 
 
 def test_introducers_without_titles_or_dates_sort_stably():

@@ -36,6 +36,15 @@ def test_a_name_is_never_stripped_to_nothing():
         ("VP of Sales", "vp of sales", True),
         ("VP, Sales & Marketing", "VP Sales and Marketing", True),
         ("Head of Sales", "Sales Manager", False),
+        ("Senior Vice President, Sales", "SVP of Sales", True),
+        ("Sr. VP Sales", "SVP Sales", True),
+        ("Sr. Manager", "Senior Manager", True),
+        ("SVP of Sales", "VP of Sales", False),
+        ("EVP of Sales", "SVP of Sales", False),
+        ("Manager", "Senior Manager", False),
+        # one meaning of "CSO", the detector's: Chief Strategy Officer
+        ("CSO", "Chief Strategy Officer", True),
+        ("CSO", "Chief Sales Officer", False),
     ],
 )
 def test_titles(a, b, same):

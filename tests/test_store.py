@@ -74,3 +74,56 @@ def test_cli_reports_a_damaged_database_without_traceback(cli, db_path: Path):
     assert result.exit_code == 4
     assert "Traceback" not in result.output
     assert result.stderr.startswith(f"error: {db_path}: the database is damaged")
+
+
+def _old_departure_db(db_path: Path) -> None:
+    """What the release with migrations 1-6 stored after importing Zoe at Acme,
+    then an export listing her with no company or position: the source's word
+    as NULL, and a departure signal. Ivo is listed by a names-only source and
+    never changed job; Max left and came back."""
+    old = Database(str(db_path))
+    migrate(old, upto=6)
+    url = "https://www.linkedin.com/in/{}"
+    for cid, name in ((1, "Zoe Adams"), (2, "Ivo Brandt"), (3, "Max Lund")):
+        old["contacts"].insert(
+            {"id": cid, "full_name": name, "profile_url": url.format(name.split()[0].lower())}
+        )
+        old["contact_sources"].insert(
+            {"contact_id": cid, "source": "linkedin", "full_name": name,
+             "profile_url": url.format(name.split()[0].lower()), "seen_at": "2026-10-01"}
+        )  # fmt: skip
+    old["contact_sources"].update((3, "linkedin"), {"company": "Hooli", "title": "CTO"})
+    changes = [(1, "departure", "Acme"), (3, "departure", "Hooli"), (3, "new_company", "Hooli")]
+    for key, (cid, change, company) in enumerate(changes):
+        old["signals"].insert(
+            {"key": str(key), "type": "job_change", "rule": "job_change", "contact_id": cid,
+             "change": change, "company": company}
+        )  # fmt: skip
+    old.close()
+
+
+def test_a_departure_stored_by_an_old_release_is_news_when_they_start_again(db_path, tmp_path):
+    from prospect.importers import import_parsed
+    from prospect.importers.linkedin import parse_linkedin
+
+    _old_departure_db(db_path)
+    db = connect(db_path)
+    try:
+        said = {
+            r["contact_id"]: (r["company"], r["title"])
+            for r in db.query("SELECT contact_id, company, title FROM contact_sources")
+        }
+        # only the departure becomes "no job"; an unknown job stays unknown
+        assert said == {1: ("", ""), 2: (None, None), 3: ("Hooli", "CTO")}
+        export = tmp_path / "Connections.csv"
+        export.write_text(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Zoe,Adams,https://www.linkedin.com/in/zoe,,Globex,VP of Sales,10 Oct 2023\n"
+            "Ivo,Brandt,https://www.linkedin.com/in/ivo,,Initech,CFO,10 Oct 2023\n"
+        )
+        summary = import_parsed(db, parse_linkedin(export), "linkedin")
+        assert [(s.person, s.change, s.company) for s in summary.signals] == [
+            ("Zoe Adams", "new_company", "Globex")
+        ]
+    finally:
+        db.close()

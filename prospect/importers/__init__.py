@@ -64,14 +64,15 @@ class ImportSummary:
 
 def classify_change(before: dict[str, Any], after: dict[str, Any]) -> str:
     """A new company, a promotion (a more senior role in the same company), another
-    role there, or a departure. Titles are ranked by `match.seniority`."""
-    from prospect.match import seniority  # only imports that found a change need it
+    role there, or a departure. Titles are ranked by `match.title_rank`: VP to
+    SVP, or Manager to Senior Manager, is a promotion."""
+    from prospect.match import title_rank  # only imports that found a change need it
 
     old_company, new_company = before.get("company"), after.get("company")
     if not normalize_company(new_company) and not after.get("title"):
         return "departure"
     if not new_company or normalize_company(old_company) == normalize_company(new_company):
-        if seniority(after.get("title")) > seniority(before.get("title")):
+        if title_rank(after.get("title")) > title_rank(before.get("title")):
             return "promotion"
         return "role_change"
     return "new_company"

@@ -281,6 +281,22 @@ def _m008_canonical_feed_urls(db: Database) -> None:
             )
 
 
+def _m009_departures_as_blank(db: Database) -> None:
+    # Releases up to migration 6 stored "this source lists them with no job" as
+    # NULL company and title, which now means "not known" (store/contacts.py
+    # keeps a departure as ''), so the next job of someone who left was no
+    # news. A source's NULL job is a departure where the contact's newest job
+    # change is one. Signals do not record which source they came from, so a
+    # second source that never knew the job is read the same way; at worst its
+    # next export showing a job is news about someone known to have left.
+    db.execute(
+        "UPDATE contact_sources SET company = '', title = '' "
+        "WHERE company IS NULL AND title IS NULL AND ("
+        "SELECT change FROM signals WHERE signals.contact_id = contact_sources.contact_id "
+        "AND signals.type = 'job_change' ORDER BY signals.id DESC LIMIT 1) = 'departure'"
+    )
+
+
 def _m010_settings(db: Database) -> None:
     # Facts about the database itself, one value per key (store/settings.py).
     # `starter_feeds_offered`: when `init` added the rules file's starter feeds,
@@ -302,5 +318,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (6, "digests sent", _m006_digests),
     (7, "the date of each source's newest export", _m007_source_exports),
     (8, "one canonical address per feed", _m008_canonical_feed_urls),
+    (9, "a source's departure stored as no job, not an unknown one", _m009_departures_as_blank),
     (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
 ]
