@@ -268,6 +268,10 @@ class Config:
         st = self.signals.get(signal_type)
         return st.half_life_days if st else 14.0
 
+    def enabled(self, signal_type: str) -> bool:
+        st = self.signals.get(signal_type)
+        return st is None or st.enabled
+
     def weight(self, signal_type: str, rule: str | None = None) -> float:
         for r in self.rules:
             if rule is not None and r.name == rule:

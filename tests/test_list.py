@@ -144,6 +144,16 @@ def test_signals_older_than_max_age_drop_out_and_since_narrows(db, config):
     assert people(build_list(db, config, ListOptions(since_days=400), NOW)) == ["Last Week"]
 
 
+def test_a_signal_type_turned_off_leaves_the_list_with_what_was_stored(db, config):
+    add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
+    funding(db, "Brightloop")
+    assert people(build_list(db, config, ListOptions(), NOW)) == ["Aisha Karim"]
+    off = parse_config("signals:\n  funding_round:\n    enabled: false\n")
+    assert build_list(db, off, ListOptions(), NOW) == []
+    muted = parse_config("signals:\n  funding_round:\n    weight: 0\n")
+    assert build_list(db, muted, ListOptions(), NOW) == []
+
+
 def test_signal_type_filter(db, config):
     add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
     funding(db, "Brightloop")
