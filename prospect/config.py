@@ -268,9 +268,16 @@ class Config:
         st = self.signals.get(signal_type)
         return st.half_life_days if st else 14.0
 
-    def enabled(self, signal_type: str) -> bool:
+    def enabled(self, signal_type: str, rule: str | None = None) -> bool:
+        """Whether stored signals of this type (and keyword rule) still count: a
+        type turned off does not, nor a keyword rule that is off or no longer in
+        the rules file (its weight would otherwise fall back to the type's)."""
         st = self.signals.get(signal_type)
-        return st is None or st.enabled
+        if st is not None and not st.enabled:
+            return False
+        if signal_type == "keyword":
+            return any(r.name == rule for r in self.rules)
+        return True
 
     def weight(self, signal_type: str, rule: str | None = None) -> float:
         for r in self.rules:

@@ -80,9 +80,12 @@ def load_events(
 ) -> Matched:
     """Signals in the window, clustered into events, with only the contacts they concern."""
     since = (now - timedelta(days=since_days)).isoformat()
-    # a type turned off in the rules file (enabled: false or weight 0) is off for
-    # what is already stored too, not only for what is detected from now on
-    reports = [r for r in load_reports(db, since, signal_type) if config.enabled(r[0].type)]
+    # a type or keyword rule turned off in the rules file (enabled: false or
+    # weight 0) is off for what is already stored too, not only for what is
+    # detected from now on
+    reports = [
+        r for r in load_reports(db, since, signal_type) if config.enabled(r[0].type, r[0].rule)
+    ]
     index = CompanyIndex(known_company_norms(db), company_aliases(db, config.aliases))
     titles = {id(s): src.title for s, src in reports}
 

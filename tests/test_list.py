@@ -154,6 +154,19 @@ def test_a_signal_type_turned_off_leaves_the_list_with_what_was_stored(db, confi
     assert build_list(db, muted, ListOptions(), NOW) == []
 
 
+def test_a_keyword_rule_turned_off_or_removed_leaves_the_list(db, config):
+    add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
+    rule = config.rules[0]
+    add_report(db, "techwire", f"Brightloop {rule.phrases[0] if rule.phrases else 'news'}",
+               "https://techwire.example/kw", NOW - timedelta(days=1), type="keyword",
+               rule=rule.name, company="Brightloop")  # fmt: skip
+    assert people(build_list(db, config, ListOptions(), NOW)) == ["Aisha Karim"]
+    muted = parse_config(f"rules:\n  - name: {rule.name}\n    phrases: [x]\n    weight: 0\n")
+    assert build_list(db, muted, ListOptions(), NOW) == []
+    other = parse_config("rules:\n  - name: another\n    phrases: [x]\n")
+    assert build_list(db, other, ListOptions(), NOW) == []
+
+
 def test_signal_type_filter(db, config):
     add_contact(db, "Aisha Karim", "Brightloop", "Head of Marketing")
     funding(db, "Brightloop")
