@@ -3,6 +3,7 @@ undoes what the user did to their feed list; feeds show their own title."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,24 +80,31 @@ def test_init_leaves_a_starter_the_user_already_has_as_they_left_it(cli, isolate
 
 
 @pytest.mark.parametrize("had_feeds", [True, False])
-def test_database_from_before_the_record_counts_as_offered_when_it_has_feeds(
+def test_a_database_an_earlier_release_made_counts_as_offered(
     cli, isolated_paths: Path, had_feeds: bool
 ):
+    # That release's `init` always added the starters: an empty feed list there
+    # is the user having removed them, and upgrading must not bring them back.
     old = Database(str(isolated_paths / "prospect.db"))
-    migrate(old, upto=8)
+    migrate(old, upto=6)
     if had_feeds:
         old["feeds"].insert({"url": "https://example.com/feed", "created_at": "2024-01-01"})
     old.close()
     result = cli("init")
     assert result.exit_code == 0, result.output
     assert "upgraded" in result.stderr
+    assert "starter feeds: none added" in result.stderr, result.stderr
     urls = [r["url"] for r in feeds_json(cli)]
-    if had_feeds:
-        assert urls == ["https://example.com/feed"]
-        assert "starter feeds: none added" in result.stderr
-    else:
-        assert urls == STARTERS
-        assert "starter feeds added: 2" in result.stderr
+    assert urls == (["https://example.com/feed"] if had_feeds else [])
+
+
+def test_a_database_this_release_made_by_import_still_gets_the_starters(cli, isolated_paths: Path):
+    connect(isolated_paths / "prospect.db").close()  # as `import` or `feeds list` would
+    reopened = connect(isolated_paths / "prospect.db")  # a later run: nothing to upgrade
+    reopened.close()
+    result = cli("init")
+    assert "starter feeds added: 2" in result.stderr, result.stderr
+    assert [r["url"] for r in feeds_json(cli)] == STARTERS
 
 
 def test_a_rules_file_without_starters_offers_none_until_it_has_some(cli, isolated_paths: Path):
@@ -214,18 +222,94 @@ def test_old_addresses_are_canonicalised_and_duplicates_merged(db_path: Path, tm
         ]
     )
     old["signals"].insert({"key": "k", "type": "funding", "item_id": 2})
+    old["outreach"].insert({"person_key": "c:1", "state": "contacted", "signal_id": 1})
     old.close()
     db = connect(db_path)
     try:
         rows = [(r["id"], r["url"], r["name"]) for r in list_feeds(db)]
         assert rows == [(1, str(feed.resolve()), "Wire"), (3, "http://example.com/feed", "Example")]
         items = {(r["guid"], r["feed_id"]) for r in db.query("SELECT * FROM items")}
-        assert items == {("a", 1), ("a", None), ("b", 1), ("c", 3)}
-        assert db.execute("SELECT item_id FROM signals").fetchone()[0] == 2
+        # the entry both spellings held is kept once, on the kept feed
+        assert items == {("a", 1), ("b", 1), ("c", 3)}
+        assert db.execute("SELECT count(*) FROM signals").fetchone()[0] == 0
+        # the kept copy has no such signal: the mark stays, about no signal
+        assert tuple(db.execute("SELECT state, signal_id FROM outreach").fetchone()) == (
+            "contacted",
+            None,
+        )
         assert subscribe(db, feed.as_uri()) == "exists"
         assert remove_feed(db, "HTTP://EXAMPLE.COM/feed")
     finally:
         db.close()
+
+
+def test_an_entry_polled_through_two_spellings_is_one_report_after_upgrade(
+    cli, isolated_paths: Path
+):
+    # A database of the release before one-address-per-feed: the same feed
+    # under two spellings, both polled, each entry and its signal stored twice,
+    # and the rep's mark on the duplicate's signal.
+    from datetime import UTC, datetime, timedelta
+
+    from prospect.models import Signal
+    from prospect.store.signals import save_signals
+
+    old = Database(str(isolated_paths / "prospect.db"))
+    migrate(old, upto=6)
+    for name in ("Aisha Karim", "Ben Ode"):
+        old["contacts"].insert(
+            {"full_name": name, "name_norm": name.lower(), "company": "Brightloop",
+             "company_norm": "brightloop", "title": "Head of Marketing"}
+        )  # fmt: skip
+    published = (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0).isoformat()
+    signal_ids = []
+    for url in ("https://Wire.example/rss", "https://wire.example/rss"):
+        feed_id = old["feeds"].insert({"url": url, "name": "Wire"}).last_pk
+        item_id = old["items"].insert(
+            {"feed_id": feed_id, "guid": "bl-1", "title": "Brightloop raises $40M",
+             "url": "https://wire.example/bl-1", "published_at": published}
+        ).last_pk  # fmt: skip
+        [saved] = save_signals(
+            old,
+            [Signal(type="funding_round", rule="funding_round", company="Brightloop",
+                    round="series_b", amount=40e6, currency="USD", item_id=item_id,
+                    url="https://wire.example/bl-1", published_at=published)],
+        )  # fmt: skip
+        signal_ids.append(saved.id)
+    kept_signal, duplicate_signal = signal_ids
+    ben = "c:2"  # how the list keys a contact
+    old["outreach"].insert(
+        {"person_key": ben, "person": "Ben Ode", "contact_id": 2, "state": "skipped",
+         "signal_id": duplicate_signal, "updated_at": published}
+    )  # fmt: skip
+    old["outreach_events"].insert(
+        {"person_key": ben, "person": "Ben Ode", "action": "skipped",
+         "signal_id": duplicate_signal, "at": published}
+    )  # fmt: skip
+    old.close()
+
+    listed = cli("list", "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    [row] = json.loads(listed.stdout)
+    assert row["person"] == "Aisha Karim"
+    assert "reports" not in row["why_now"], row["why_now"]
+    assert row["sources"] == "https://wire.example/bl-1"
+    explained = cli("explain", "1")
+    assert explained.exit_code == 0, explained.output
+    assert explained.stdout.count("wire.example/bl-1") == 1, explained.stdout
+    db = connect(isolated_paths / "prospect.db")
+    try:
+        assert [r["url"] for r in list_feeds(db)] == ["https://wire.example/rss"]
+        assert db.execute("SELECT count(*) FROM items WHERE feed_id IS NULL").fetchone()[0] == 0
+        assert [r["id"] for r in db.query("SELECT id FROM signals")] == [kept_signal]
+        mark = db.execute("SELECT state, signal_id FROM outreach").fetchone()
+        assert tuple(mark) == ("skipped", kept_signal)
+        [event] = db.query("SELECT signal_id FROM outreach_events")
+        assert event["signal_id"] == kept_signal
+    finally:
+        db.close()
+    history = cli("history")
+    assert "Ben Ode,skipped,,,raised $40M Series B" in history.stdout, history.stdout
 
 
 # --- titles -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from prospect.errors import StoreError
-from prospect.store.schema import MIGRATIONS
+from prospect.store.schema import MIGRATIONS, TOLD_IF_UPGRADE
 
 BUSY_TIMEOUT_MS = 30_000
 RECOVERY_HINT = (
@@ -113,12 +113,18 @@ def migrate(db: Database, upto: int | None = None) -> list[int]:
     if "migrations" not in db.table_names():
         db["migrations"].create({"id": int, "name": str, "applied_at": str}, pk="id")
     applied = {row[0] for row in db.execute("SELECT id FROM migrations").fetchall()}
+    # whether the database existed before this run: fixed now, as the steps
+    # below add to the record
+    upgrade = bool(applied)
     done = []
     for number, name, step in MIGRATIONS:
         if number in applied or (upto is not None and number > upto):
             continue
         with write(db):
-            step(db)
+            if number in TOLD_IF_UPGRADE:
+                step(db, upgrade)
+            else:
+                step(db)
             db["migrations"].insert({"id": number, "name": name, "applied_at": now_iso()})
         done.append(number)
     return done

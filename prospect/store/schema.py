@@ -253,9 +253,7 @@ def _m007_source_exports(db: Database) -> None:
 def _m008_canonical_feed_urls(db: Database) -> None:
     # One stored form per feed address (normalize.canonical_feed_url): rewrite
     # the spellings older versions kept as typed, and fold feeds that turn out
-    # to be one into the oldest, which keeps its poll state. A folded feed's
-    # entries move to it unless it has the same entry already; those stay, with
-    # their signals, unlinked from any feed, as when a feed is removed.
+    # to be one into the oldest, which keeps its poll state and its entries.
     from prospect.normalize import canonical_feed_url
 
     rows = db.execute("SELECT id, url, original_url, name, tag FROM feeds ORDER BY id").fetchall()
@@ -269,8 +267,8 @@ def _m008_canonical_feed_urls(db: Database) -> None:
             " tag = coalesce(nullif(tag, ''), ?) WHERE id = ?",
             [name, tag, first],
         )
-        db.execute("UPDATE OR IGNORE items SET feed_id = ? WHERE feed_id = ?", [first, feed_id])
-        db.execute("UPDATE items SET feed_id = NULL WHERE feed_id = ?", [feed_id])
+        _drop_entries_held_twice(db, feed_id, first)
+        db.execute("UPDATE items SET feed_id = ? WHERE feed_id = ?", [first, feed_id])
         db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
     # only now: a feed's new address may be one a folded duplicate held
     for feed_id, url, original, *_ in rows:
@@ -279,6 +277,45 @@ def _m008_canonical_feed_urls(db: Database) -> None:
                 "UPDATE feeds SET url = ?, original_url = ? WHERE id = ?",
                 [canonical_feed_url(url), original and canonical_feed_url(original), feed_id],
             )
+
+
+# A signal on the kept copy of an entry that says what `s` said (signal_key
+# with the item swapped): where a mark on `s` belongs once `s` is gone.
+_SAME_SIGNAL_ON_KEPT_ITEM = (
+    "SELECT t.id FROM signals t WHERE t.item_id = ? AND t.type = s.type"
+    " AND t.rule IS s.rule AND t.contact_id IS s.contact_id"
+    " AND t.company_norm IS s.company_norm AND t.person_norm IS s.person_norm"
+    " AND coalesce(t.role, '') = coalesce(s.role, '')"
+    " AND coalesce(t.round, '') = coalesce(s.round, '')"
+    " AND coalesce(t.change, '') = coalesce(s.change, '')"
+    " ORDER BY t.id LIMIT 1"
+)
+
+
+def _drop_entries_held_twice(db: Database, duplicate: int, kept: int) -> None:
+    # An entry polled through both spellings is one story: left behind unlinked
+    # it would count as a second report of it. The kept feed's copy stays; the
+    # duplicate's goes with its signals, and what pointed at one of those
+    # signals (an outreach mark, its history, a digest line) points at the
+    # kept copy's matching signal, or at none.
+    pairs = db.execute(
+        "SELECT d.id, k.id FROM items d JOIN items k ON k.feed_id = ? AND k.guid = d.guid"
+        " WHERE d.feed_id = ?",
+        [kept, duplicate],
+    ).fetchall()
+    for gone_item, kept_item in pairs:
+        moves = db.execute(
+            f"SELECT s.id, ({_SAME_SIGNAL_ON_KEPT_ITEM}) FROM signals s WHERE s.item_id = ?",
+            [kept_item, gone_item],
+        ).fetchall()
+        for gone_signal, kept_signal in moves:
+            for table in ("outreach", "outreach_events", "digest_people"):
+                db.execute(
+                    f"UPDATE {table} SET signal_id = ? WHERE signal_id = ?",
+                    [kept_signal, gone_signal],
+                )
+        db.execute("DELETE FROM signals WHERE item_id = ?", [gone_item])
+        db.execute("DELETE FROM items WHERE id = ?", [gone_item])
 
 
 def _m009_departures_as_blank(db: Database) -> None:
@@ -297,19 +334,21 @@ def _m009_departures_as_blank(db: Database) -> None:
     )
 
 
-def _m010_settings(db: Database) -> None:
+def _m010_settings(db: Database, upgrade: bool) -> None:
     # Facts about the database itself, one value per key (store/settings.py).
     # `starter_feeds_offered`: when `init` added the rules file's starter feeds,
     # so it adds them once and never puts back one the user removed. A database
-    # from before this that has feeds was offered them (or chose its own).
+    # an earlier release made was offered them: its `init` always added them,
+    # and an empty feed list there may be the user's removing both.
     db["settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-    db.execute(
-        "INSERT OR IGNORE INTO settings (key, value) SELECT 'starter_feeds_offered',"
-        " strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') WHERE EXISTS (SELECT 1 FROM feeds)"
-    )
+    if upgrade:
+        db.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES ('starter_feeds_offered',"
+            " strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))"
+        )
 
 
-MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
+MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
     (3, "what each source said about each contact", _m003_contact_sources),
@@ -321,3 +360,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (9, "a source's departure stored as no job, not an unknown one", _m009_departures_as_blank),
     (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
 ]
+
+# Migrations called as step(db, upgrade): `upgrade` is whether the database had
+# migrations applied before this run (made by an earlier release, or an earlier
+# run of this one) rather than being created by it.
+TOLD_IF_UPGRADE = frozenset({10})
