@@ -401,6 +401,15 @@ def test_vc_funds_and_grants_are_not_funding_rounds(detector, headline) -> None:
         # Investing in companies directly, a few modifiers at most: a fund whoever raises it.
         "Westmere raises $180M to invest in European climate companies",
         "Kinfolk raises $40M to invest in pre-seed and seed founders",
+        # "and", "or", "&" and commas join modifiers without counting; a leading "the"
+        # ("the best", "the next generation of") is still the companies themselves.
+        "Index Ventures raises $2.3bn to invest in early and growth-stage tech companies",
+        "General Catalyst raises $8B to back the next generation of startups",
+        "Kindred Capital raises $100M to invest in pre-seed and seed stage companies",
+        "Thornbury raises $180M to invest in pre-seed, seed and Series A startups",
+        "Ashgrove raises $1B to invest in the most promising AI and robotics companies",
+        "Brightmoor closes $400M to back European & Israeli software and fintech founders",
+        "Larkhill raises $250M to back the best B2B founders in Europe",
     ],
 )
 def test_a_firm_raising_money_to_back_companies_is_a_fund(detector, headline) -> None:  # type: ignore[no-untyped-def]
@@ -424,6 +433,15 @@ def test_a_firm_raising_money_to_back_companies_is_a_fund(detector, headline) ->
         ("Corva raises $25M to back its expansion into payroll for startups", "Corva", None),
         ("Invoicing startup Birch Capital lands $14M to build tools for small companies",
          "Birch Capital", None),
+        # Joined or long modifiers do not hide the preposition that makes them customers.
+        ("Ramply raises $75M to invest in AI and automation for growing companies", "Ramply",
+         None),
+        ("Paystream raises $20M to invest in products, hiring and marketing for African companies",
+         "Paystream", None),
+        ("Stakewell raises $40M to invest in software for the next generation of founders",
+         "Stakewell", None),
+        ("Gridline raises $55M to invest in the platform and data behind energy companies",
+         "Gridline", None),
     ],
 )  # fmt: skip
 def test_rounds_that_look_like_fund_raises(detector, headline, company, round_) -> None:  # type: ignore[no-untyped-def]

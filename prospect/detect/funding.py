@@ -16,14 +16,14 @@ A VC firm raising a fund is judged on what is raised (the clause before "led
 by"/"from" investors, or money "for its eighth fund"), never on a firm's name
 appearing: a round "led by Bain Capital Ventures" is the startup's round.
 Money raised "to back / to invest in" startups, founders or companies directly
-(a few modifiers at most: "early-stage climate companies") is a fund whoever
-raises it; money "to invest in tools for small companies" is the raiser's own
-round. From a firm whose name ends like one ("Frontline Ventures", "Oxbow VC")
-weaker phrases are enough ("targeting B2B startups", "for early-stage
-companies", "from LPs"), unless a purpose of its own comes first ("to build
-credit tools for small companies"). A round named right after the money keeps
-it the raiser's own round ("Meridian Capital secures $45M Series B to lend to
-startups").
+(a few modifiers at most: "early and growth-stage tech companies", "the next
+generation of startups") is a fund whoever raises it; money "to invest in tools
+for small companies" is the raiser's own round. From a firm whose name ends
+like one ("Frontline Ventures", "Oxbow VC") weaker phrases are enough
+("targeting B2B startups", "for early-stage companies", "from LPs"), unless a
+purpose of its own comes first ("to build credit tools for small companies").
+A round named right after the money keeps it the raiser's own round
+("Meridian Capital secures $45M Series B to lend to startups").
 """
 
 from __future__ import annotations
@@ -166,16 +166,27 @@ _FIRM_WORDS = (
     "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
     "advisors", "holdings", "invest", "growth",
 )  # fmt: skip
-# Who the money will back: the companies a fund invests in directly, with at most three
-# modifiers ("early-stage climate", "pre-seed and seed", "UK deep tech"). A preposition,
-# article or pronoun among them means something else is invested in: "to invest in tools
-# for small companies", "to back its push into payments for startups" is the raiser's plan.
-_MODIFIER = (
-    r"(?!(?:for|of|to|in|into|on|at|by|with|from|across|its|their|our|his|her|the|an|"
-    r"this|that|these|which|who)\s)(?!(?<!series\s)a\s)[\w&'’-]+\s+"  # "Series A founders"
+# Who the money will back: the companies a fund invests in directly, with at most six
+# modifiers ("early-stage climate", "UK deep tech"); "and", "or", "&" and commas join them
+# without counting ("pre-seed, seed and Series A"). A leading "the" is allowed ("the best",
+# "the most promising", "the next generation of"); any other article, a preposition or a
+# pronoun means something else is invested in: "to invest in tools for small companies",
+# "to back its push into payments for startups" is the raiser's own plan.
+_NOT_MODIFIER = (
+    r"(?:for|of|to|in|into|on|at|by|with|from|across|behind|beyond|about|through|via|within|"
+    r"among|like|its|their|our|his|her|the|an|this|that|these|those|which|who|and|or)"
 )
+_MODIFIER = (
+    r"(?!" + _NOT_MODIFIER + r"(?![\w'’-]))(?!(?<!series\s)a\s)"  # "Series A founders"
+    r"[\w'’-][\w&'’-]*(?:\s*,)?\s+(?:(?:and|or|&)\s+)?"
+)
+_LEADING = r"(?:(?:the\s+)?(?:next\s+(?:generation|wave|crop|cohort|class)\s+of\s+)|the\s+)?"
 _BACKED = (
-    r"\s+(?:" + _MODIFIER + r"){0,3}?(?:startups|start-ups|founders|entrepreneurs|companies)\b"
+    r"\s+"
+    + _LEADING
+    + r"(?:"
+    + _MODIFIER
+    + r"){0,6}?(?:startups|start-ups|founders|entrepreneurs|companies)\b"
 )
 # Said of anyone, only an investor raises "to back early-stage AI founders".
 _BACKS = re.compile(r"\bto\s+(?:back|invest\s+in)" + _BACKED, re.IGNORECASE)
