@@ -71,6 +71,16 @@ _SENIORITY = (
 )
 # Steps within one level: EVP > SVP > VP > AVP; "Senior" X above X.
 _GRADES = {"evp": 2, "svp": 1, "senior": 1, "avp": -1}
+# A grade below the word it modifies: "Associate Director" below "Director",
+# "Junior AE" below "AE". Only before another word: "Associate" alone, or
+# "Assistant to the CEO", is a title of its own, not a grade of one.
+_GRADES_BELOW = frozenset({"associate", "assistant", "junior", "deputy"})
+# "Manager" titles of individual contributors, who carry a book of accounts,
+# not a team: they get no people-manager level. Kept short and explicit.
+_IC_MANAGERS = re.compile(
+    r"\b(?:key account|account|customer success|client success|partner|channel partner"
+    r"|alliance|territory|relationship|client) manager\b"
+)
 
 
 @lru_cache(maxsize=16384)
@@ -98,6 +108,7 @@ def seniority(title: str | None) -> int:
 
 
 def _level(key: str) -> int:
+    key = _IC_MANAGERS.sub(" ", key)
     for level, pattern in _SENIORITY:
         if pattern.search(key):
             return level
@@ -106,11 +117,23 @@ def _level(key: str) -> int:
 
 @lru_cache(maxsize=16384)
 def title_rank(title: str | None) -> tuple[int, int]:
-    """(level, step within it): `seniority`, with an SVP above a VP and a
-    Senior Manager above a Manager. A higher rank is a promotion."""
+    """(level, step within it): `seniority`, with an SVP above a VP, a Senior
+    Manager above a Manager and an Associate Director below a Director. A
+    higher rank is a promotion."""
     key = normalize_title(title)
-    steps = [_GRADES[w] for w in key.split() if w in _GRADES]
-    return _level(key), max(steps, default=0)
+    return _level(key), _step(key.split())
+
+
+def _step(words: list[str]) -> int:
+    """The grades in a title, added up: a Senior Associate Director is level
+    with a Director."""
+    step = 0
+    for i, word in enumerate(words):
+        if word in _GRADES:
+            step += _GRADES[word]
+        elif word in _GRADES_BELOW and i + 1 < len(words) and words[i + 1] != "to":
+            step -= 1
+    return step
 
 
 # --- companies -----------------------------------------------------------------

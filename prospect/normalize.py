@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -86,6 +87,7 @@ _TITLE_FILLER = frozenset({"of", "the", "and", "for", "at"})
 # so a contact's "CSO" and a headline's "CSO" are one title.
 _TITLE_WORDS = {
     "sr": "senior",
+    "jr": "junior",
     "snr": "senior",
     "exec": "executive",
     "asst": "assistant",
@@ -95,6 +97,12 @@ _TITLE_WORDS = {
 # A grade of VP written out is its own level, never plain "vp": a move from
 # VP to Senior VP is a promotion, not a re-spelling.
 _VP_GRADES = {"senior": "svp", "executive": "evp", "assistant": "avp", "associate": "avp"}
+
+
+# Abbreviations with a second common reading besides the detector's: a title
+# that changes from "CSO" to either expansion is the same title (for job
+# changes only; detection keeps the one reading).
+_OTHER_READINGS = {"cso": "chief sales officer"}
 
 
 @lru_cache(maxsize=65536)
@@ -107,6 +115,10 @@ def normalize_title(title: str | None) -> str:
     them when only the function matters)."""
     from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
 
+    return _title_key(title, lambda w: ABBREVIATIONS[w].casefold() if w in ABBREVIATIONS else w)
+
+
+def _title_key(title: str | None, expand: Callable[[str], str]) -> str:
     text = normalize_text(title).replace("vice president", "vp")
     words: list[str] = []
     for word in text.split():
@@ -116,8 +128,28 @@ def normalize_title(title: str | None) -> str:
         if word == "vp" and words and words[-1] in _VP_GRADES:
             words[-1] = _VP_GRADES[words[-1]]  # "senior vp" -> "svp"
             continue
-        words.append(ABBREVIATIONS[word].casefold() if word in ABBREVIATIONS else word)
+        words.append(expand(word))
     return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def title_keys(title: str | None) -> frozenset[str]:
+    """Every key a title may stand for: `normalize_title`'s, plus the other
+    reading of an ambiguous abbreviation ("CSO": strategy or sales)."""
+    from prospect.detect.roles import ABBREVIATIONS
+
+    key = normalize_title(title)
+    if not any(w in _OTHER_READINGS for w in normalize_text(title).split()):
+        return frozenset({key})
+    readings = {**{k: v.casefold() for k, v in ABBREVIATIONS.items()}, **_OTHER_READINGS}
+    other = _title_key(title, lambda w: readings.get(w, w))
+    return frozenset({key, other})
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """One title, however written: "CSO" is the same as "Chief Strategy
+    Officer" and as "Chief Sales Officer" (though those two differ)."""
+    return a == b or not title_keys(a).isdisjoint(title_keys(b))
 
 
 def normalize_email(email: str | None) -> str:

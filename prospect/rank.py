@@ -209,6 +209,8 @@ def describe_signal(signal: Signal) -> str:
         if signal.change == "role_change":
             was = f" (was {signal.old_title})" if signal.old_title else ""
             return f"now {signal.role} at {signal.company}{was}"
+        if not signal.company:  # a new role, the company not given
+            return f"left {signal.old_company or 'their company'}, now {signal.role}"
         return (
             f"started at {signal.company} as {signal.role}"
             if signal.role

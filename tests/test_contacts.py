@@ -356,6 +356,71 @@ def test_a_blank_title_at_a_new_company_is_not_the_old_title(db, tmp_path):
     assert next(iter_contacts(db)).title == "CRO"
 
 
+def test_chief_sales_and_chief_strategy_officer_are_two_titles(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("ola", "Ola", "Nord", "Acme", "Chief Sales Officer")))
+    load(db, export(tmp_path, "b.csv", row("ola", "Ola", "Nord", "Acme", "Chief Strategy Officer")))
+    assert [s["change"] for s in signals(db)] == ["role_change"]
+
+
+def test_a_blank_company_with_a_new_title_is_not_the_old_company(db, tmp_path):
+    from prospect.rank import describe_signal
+    from prospect.store.signals import row_to_signal
+
+    load(db, export(tmp_path, "a.csv", row("dana", "Dana", "Ruiz", "Acme Corp", "VP Sales")))
+    summary = load(
+        db, export(tmp_path, "b.csv", row("dana", "Dana", "Ruiz", "", "Independent Consultant"))
+    )
+    assert summary.job_changes == 1
+    (sig,) = signals(db)
+    assert (sig["change"], sig["company"], sig["old_company"], sig["role"]) == (
+        "new_company",
+        None,
+        "Acme Corp",
+        "Independent Consultant",
+    )
+    assert describe_signal(row_to_signal(sig)) == "left Acme Corp, now Independent Consultant"
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.company_norm, contact.title) == (
+        None,
+        None,
+        "Independent Consultant",
+    )
+    # the same file again is no news, nor is the company given later
+    again = load(
+        db, export(tmp_path, "c.csv", row("dana", "Dana", "Ruiz", "", "Independent Consultant"))
+    )
+    assert (again.updated, again.job_changes) == (0, 0)
+    later = load(
+        db,
+        export(
+            tmp_path,
+            "d.csv",
+            row("dana", "Dana", "Ruiz", "Ruiz Advisory", "Independent Consultant"),
+        ),
+    )
+    assert later.job_changes == 0
+    assert next(iter_contacts(db)).company == "Ruiz Advisory"
+
+
+def test_a_blank_company_with_the_same_title_keeps_the_company(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("dana", "Dana", "Ruiz", "Acme Corp", "VP of Sales")))
+    summary = load(db, export(tmp_path, "b.csv", row("dana", "Dana", "Ruiz", "", "VP Sales")))
+    assert summary.job_changes == 0
+    (contact,) = iter_contacts(db)
+    assert (contact.company, contact.title) == ("Acme Corp", "VP Sales")  # re-spelt, same job
+
+
+def test_a_file_without_a_company_column_keeps_the_company_for_a_new_title(db, tmp_path):
+    load(db, export(tmp_path, "a.csv", row("dana", "Dana", "Ruiz", "Acme Corp", "VP Sales")))
+    path = tmp_path / "titles.csv"
+    path.write_text("Name,Email,Title\nDana Ruiz,,SVP Sales\n", encoding="utf-8")
+    from prospect.importers.csvfile import parse_csv
+
+    import_parsed(db, parse_csv(path), "linkedin")
+    (sig,) = signals(db)
+    assert (sig["change"], sig["company"]) == ("promotion", "Acme Corp")
+
+
 def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
     load(db, export(tmp_path, "a.csv", row("ada", "Ada", "Byron", "Acme Inc", "")))
     summary = load(db, export(tmp_path, "b.csv", row("ada", "Ada", "Byron", "Acme Inc", "CRO")))
@@ -373,6 +438,11 @@ def test_a_blank_known_before_filled_later_is_no_job_change(db, tmp_path):
         (("Acme Inc", "Head of the Sales Team"), ("Acme Inc", "Head of Sales Team")),
         (("Acme Inc", "Senior Vice President, Sales"), ("Acme Inc", "SVP of Sales")),
         (("Acme Inc", "Sr. Sales Manager"), ("Acme Inc", "Senior Sales Manager")),
+        (("Acme Inc", "Jr. Account Executive"), ("Acme Inc", "Junior Account Executive")),
+        # "CSO" is read both ways when comparing titles
+        (("Acme Inc", "CSO"), ("Acme Inc", "Chief Sales Officer")),
+        (("Acme Inc", "CSO"), ("Acme Inc", "Chief Strategy Officer")),
+        (("Acme Inc", "Chief Sales Officer"), ("Acme Inc", "CSO")),
     ],
 )
 def test_a_respelt_title_or_company_is_not_a_job_change(db, tmp_path, old, new):
@@ -397,6 +467,19 @@ def test_a_respelt_title_or_company_is_not_a_job_change(db, tmp_path, old, new):
         ("Account Executive", "Sr. Account Executive", "promotion"),
         ("SVP of Sales", "VP of Sales", "role_change"),
         ("Senior Sales Manager", "Sales Manager", "role_change"),
+        # associate, assistant, junior and deputy are a grade below the word they modify
+        ("Associate Director", "Director", "promotion"),
+        ("Assistant Manager", "Manager", "promotion"),
+        ("Junior AE", "AE", "promotion"),
+        ("Deputy Head of Sales", "Head of Sales", "promotion"),
+        ("Director", "Associate Director", "role_change"),
+        ("Senior Associate Director", "Director", "role_change"),
+        # an account manager carries accounts, not a team
+        ("Account Executive", "Account Manager", "role_change"),
+        ("Account Executive", "Customer Success Manager", "role_change"),
+        ("Account Manager", "Key Account Manager", "role_change"),
+        ("Account Manager", "Sales Manager", "promotion"),
+        ("Partner Manager", "Sales Director", "promotion"),
     ],
 )
 def test_only_a_more_senior_role_is_a_promotion(db, tmp_path, old_title, new_title, change):

@@ -243,11 +243,37 @@ def test_seniority(title, level):
         ("Software Engineer", "Senior Software Engineer"),
         ("Senior Software Engineer", "Principal Engineer"),
         ("Senior Director of Sales", "VP of Sales"),
+        ("Associate Director of Marketing", "Director of Marketing"),
+        ("Assistant Manager", "Manager"),
+        ("Jr. Account Executive", "Account Executive"),
+        ("Deputy CEO", "CEO"),
+        ("Associate Director", "Senior Associate Director"),
     ],
 )
 def test_title_rank_orders_grades_within_a_level(junior, senior):
     assert title_rank(junior) < title_rank(senior)
     assert seniority(junior) <= seniority(senior)
+
+
+@pytest.mark.parametrize("title", ["Associate", "Assistant to the CEO", "Executive Assistant"])
+def test_a_grade_word_alone_is_a_title_not_a_grade(title):
+    assert title_rank(title)[1] == 0
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Account Manager", "Senior Customer Success Manager", "Key Account Manager",
+     "Territory Manager", "Partner Manager", "Channel Partner Manager"],
+)  # fmt: skip
+def test_an_individual_contributor_manager_has_no_people_manager_level(title):
+    assert seniority(title) == 0
+    assert title_rank(title) <= title_rank("Senior Account Executive")
+    assert seniority("Sales Manager") == 1  # a people manager still is one
+
+
+def test_a_grade_below_still_fits_the_target_role():
+    assert is_target_role("Associate Director of Sales", ["Director of Sales"])
+    assert is_target_role("Deputy Head of Revenue", ["Head of Revenue"])
 
 
 def test_a_vp_grade_still_fits_the_vp_target_role():

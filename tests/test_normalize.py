@@ -7,6 +7,7 @@ from prospect.normalize import (
     normalize_email,
     normalize_profile_url,
     normalize_title,
+    same_title,
 )
 
 
@@ -49,6 +50,24 @@ def test_a_name_is_never_stripped_to_nothing():
 )
 def test_titles(a, b, same):
     assert (normalize_title(a) == normalize_title(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # comparing titles for a job change, "CSO" may be either officer
+        ("CSO", "Chief Sales Officer", True),
+        ("cso", "Chief Strategy Officer", True),
+        ("Chief Sales Officer", "CSO", True),
+        ("Chief Sales Officer", "Chief Strategy Officer", False),
+        ("CSO", "CMO", False),
+        ("VP of Sales", "Vice President, Sales", True),
+        ("Jr. AE", "Junior AE", True),
+    ],
+)
+def test_same_title(a, b, same):
+    assert same_title(a, b) is same
+    assert normalize_title("CSO") == "chief strategy officer"  # detection keeps one reading
 
 
 @pytest.mark.parametrize(

@@ -65,12 +65,16 @@ class ImportSummary:
 def classify_change(before: dict[str, Any], after: dict[str, Any]) -> str:
     """A new company, a promotion (a more senior role in the same company), another
     role there, or a departure. Titles are ranked by `match.title_rank`: VP to
-    SVP, or Manager to Senior Manager, is a promotion."""
+    SVP, Manager to Senior Manager, or Associate Director to Director, is a
+    promotion. A new title whose company the export left blank is a move to a
+    company not known (`store.contacts.said_job`), not a role at the old one."""
     from prospect.match import title_rank  # only imports that found a change need it
 
     old_company, new_company = before.get("company"), after.get("company")
     if not normalize_company(new_company) and not after.get("title"):
         return "departure"
+    if not new_company and old_company:
+        return "new_company"
     if not new_company or normalize_company(old_company) == normalize_company(new_company):
         if title_rank(after.get("title")) > title_rank(before.get("title")):
             return "promotion"
@@ -82,15 +86,18 @@ def job_change_signal(contact_id: int, before: dict[str, Any], after: dict[str, 
     """A `job_change` signal for one contact, its kind from `classify_change`."""
     old_company, new_company = before.get("company"), after.get("company")
     change = classify_change(before, after)
+    # A move to a company not named is not news about the old one.
+    company = new_company if change == "new_company" else new_company or old_company
+    where = new_company or ("?" if change == "new_company" else "(none)")
     return Signal(
         type="job_change",
         rule="job_change",
-        company=new_company or old_company,
+        company=company,
         person=after.get("full_name"),
         role=after.get("title"),
         evidence=(
             f"{before.get('title') or '?'} at {old_company or '?'} -> "
-            f"{after.get('title') or '?'} at {new_company or '(none)'}"
+            f"{after.get('title') or '?'} at {where}"
         ),
         contact_id=contact_id,
         old_company=old_company,

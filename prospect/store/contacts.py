@@ -34,7 +34,7 @@ from prospect.normalize import (
     normalize_email,
     normalize_person,
     normalize_profile_url,
-    normalize_title,
+    same_title,
 )
 from prospect.store import now_iso
 
@@ -189,6 +189,8 @@ def _job(
         title = _pick(said[1], current[1], before, "title")
         if _blank(said[1]) and _moved(current[0], company):
             title = None  # the old title was held at the old company
+        if _blank(said[0]) and not _blank(said[1]) and not _blank(before["company"]):
+            company = None  # a new title, company not given (`said_job`): not the old one
         return company, title
     if _blank(current[0]) and _blank(current[1]):
         return said
@@ -246,10 +248,14 @@ def _moved(old_company: Any, new_company: Any) -> bool:
 
 
 def said_job(
-    rec: dict[str, Any], before: dict[str, Any] | None, lists_departure: bool
+    rec: dict[str, Any],
+    before: dict[str, Any] | None,
+    lists_departure: bool,
+    has_company: bool = True,
 ) -> tuple[str | None, str | None]:
     """The (company, title) this export says, a blank keeping the earlier word
-    (but not a title across a change of company); ('', '') when it lists the
+    (but not a title across a change of company, nor a company across a change
+    of title in a file that has a company column); ('', '') when it lists the
     person with no position (they left)."""
     prev = before or {}
     company, title = rec["company"], rec["title"]
@@ -259,6 +265,14 @@ def said_job(
         return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
     if not title and _moved(prev.get("company"), company):
         return company, None  # a title left blank at a new company is not the old one
+    if (
+        not company
+        and has_company
+        and not _blank(prev.get("company"))
+        and not _blank(prev.get("title"))
+        and not same_title(prev.get("title"), title)
+    ):
+        return None, title  # a new title with the company left blank: where is not known
     return company or prev.get("company") or None, title or prev.get("title") or None
 
 
@@ -275,11 +289,7 @@ def job_changed(before: dict[str, Any], company: str | None, title: str | None) 
         return not _blank(company)  # back at work after leaving
     if _moved(old_company, company):
         return True
-    return (
-        not _blank(old_title)
-        and not _blank(title)
-        and normalize_title(old_title) != normalize_title(title)
-    )
+    return not _blank(old_title) and not _blank(title) and not same_title(old_title, title)
 
 
 def save_contacts(
@@ -300,6 +310,7 @@ def save_contacts(
     lists_departure = source in LISTS_DEPARTURES and (
         fields is None or {"company", "title"} <= set(fields)
     )
+    has_company = fields is None or "company" in fields
     norm_company: dict[str, str] = {}
     inserts: list[dict[str, Any]] = []
     updates: dict[int, dict[str, Any]] = {}
@@ -324,7 +335,7 @@ def save_contacts(
             new = _merged(rec, job, row, None, source, book)
             _apply(result, updates, book, row, new)
             continue
-        job = said_job(rec, earlier, lists_departure)
+        job = said_job(rec, earlier, lists_departure, has_company)
         if cid is None:
             cid = book.next_id
             book.next_id += 1
