@@ -16,10 +16,12 @@ Design decisions, taken from how the best feed readers poll:
   host never hold global slots that other hosts could use. The global limit
   is high enough that the per-host limit, not it, paces a poll of a few
   hundred feeds (300 feeds on 30 hosts: two rounds, not three).
-- The one client sends through prospect's own transport (transport.py): a
-  small keep-alive pool per origin on asyncio streams and h11, which costs a
-  fraction of the CPU httpx's default transport spends on each request. In a
-  poll where most feeds answer 304, that CPU is most of the time.
+- The one client is a stock `httpx.AsyncClient`: httpx's own transport, its
+  own proxy handling (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`), and
+  `Limits` that keep a connection alive for every request the global limit
+  lets through. A GET that fails on a kept-alive connection before any byte
+  of the answer arrived (the server closed it as we reused it) is sent once
+  more on a new one; nothing else is retried.
 - The body is read raw and decompressed here, chunk by chunk, with
   `max_length`, so the size cap counts DECODED bytes while streaming: a gzip
   bomb stops at the cap instead of filling memory.
@@ -45,7 +47,6 @@ import httpx
 from prospect import PROJECT_URL, __version__
 from prospect.errors import InputError
 from prospect.normalize import canonical_feed_url
-from prospect.transport import Transport
 
 USER_AGENT = f"prospect/{__version__} (+{PROJECT_URL})"
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -54,7 +55,9 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 TOTAL_TIMEOUT = 60.0
 PER_HOST = 6
-CONCURRENCY = 200  # requests in flight in all; far below a process's 1024 descriptors
+# requests in flight in all: httpx's pool slows down sharply with thousands waiting in it
+CONCURRENCY = 100
+KEEPALIVE_EXPIRY = 5.0
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -62,6 +65,8 @@ GOOGLE_NEWS_SEARCH = "https://news.google.com/rss/search"
 _PERMANENT = (301, 308)
 _REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
+RETRY_AFTER_MAX_SECONDS = 365 * 24 * 3600
+_STALE_CONNECTION = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
 
 class BodyTooLarge(Exception):
@@ -151,7 +156,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> datetim
     now = now or datetime.now(UTC)
     value = value.strip()
     if value.isdigit():
-        return now + timedelta(seconds=int(value))
+        # a huge number is "a long time", not an overflow: callers cap the wait anyway
+        return now + timedelta(seconds=min(int(value[:12]), RETRY_AFTER_MAX_SECONDS))
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -264,6 +270,30 @@ def _http_error(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+async def _open(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> httpx.Response:
+    """Send a GET and return the streaming response once its headers are in.
+
+    A server may close a kept-alive connection just as we reuse it; the GET
+    then fails before any byte of an answer. httpx's trace extension tells
+    whether this request opened a connection of its own: when it did not,
+    the failure is that race and the GET is sent once more (a new connection
+    is opened for it). A GET that failed on a new connection is not retried."""
+    for attempt in (1, 2):
+        opened = False
+
+        async def trace(event: str, info: dict[str, object]) -> None:
+            nonlocal opened
+            opened = opened or event.startswith("connection.connect_tcp")
+
+        request = client.build_request("GET", url, headers=headers, extensions={"trace": trace})
+        try:
+            return await client.send(request, stream=True, follow_redirects=False)
+        except _STALE_CONNECTION:
+            if opened or attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 async def _fetch_http(
     client: httpx.AsyncClient,
     url: str,
@@ -275,51 +305,62 @@ async def _fetch_http(
     current = url
     permanent = True
     for _hop in range(MAX_REDIRECTS + 1):
-        async with (
-            host_limit(current),
-            client.stream("GET", current, headers=headers, follow_redirects=False) as response,
-        ):
-            status = response.status_code
-            result = FetchResult(
-                url=url,
-                status=status,
-                headers={k.lower(): v for k, v in response.headers.items()},
-                final_url=current,
-            )
-            if status in _REDIRECTS and "location" in response.headers:
-                target = urljoin(current, response.headers["location"].strip())
-                scheme = urlsplit(target).scheme.lower()
-                if scheme not in ("http", "https"):
-                    result.error = f"refused a redirect to a {scheme or 'relative'}: address"
-                    return result
-                if target in seen:
-                    result.error = f"redirect loop at {target}"
-                    return result
-                seen.add(target)
-                permanent = permanent and status in _PERMANENT
-                current = target
-                continue
-            if current != url and permanent:
-                result.permanent_redirect = current
-            if status in (429, 503):
-                result.retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if status == 304:
-                # a 304 has no body by definition; reading its end lets the
-                # connection be kept alive for the host's next feed
-                await response.aread()
-                return result
-            if status != 200:
-                result.error = f"HTTP {status} {response.reason_phrase}".strip()
-                return result
+        async with host_limit(current):
+            response = await _open(client, current, headers)
             try:
-                result.body = await _read_body(response, max_bytes)
-            except BodyTooLarge:
-                result.error = f"larger than the {max_bytes:,}-byte limit"
-                result.body = b""
-            except (ValueError, zlib.error) as exc:
-                result.error = f"cannot decode the body: {exc}"
-            return result
+                result = await _read_response(response, url, current, max_bytes)
+            finally:
+                await response.aclose()
+        if isinstance(result, str):  # a redirect to follow
+            target = result
+            if target in seen:
+                return FetchResult(url=url, error=f"redirect loop at {target}", final_url=current)
+            seen.add(target)
+            permanent = permanent and response.status_code in _PERMANENT
+            current = target
+            continue
+        if current != url and permanent:
+            result.permanent_redirect = current
+        return result
     return FetchResult(url=url, error=f"more than {MAX_REDIRECTS} redirects", final_url=current)
+
+
+async def _read_response(
+    response: httpx.Response, url: str, current: str, max_bytes: int
+) -> FetchResult | str:
+    """One response read to its end: a result, or the address a redirect points to."""
+    status = response.status_code
+    result = FetchResult(
+        url=url,
+        status=status,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        final_url=current,
+    )
+    if status in _REDIRECTS and "location" in response.headers:
+        target = urljoin(current, response.headers["location"].strip())
+        scheme = urlsplit(target).scheme.lower()
+        if scheme not in ("http", "https"):
+            result.error = f"refused a redirect to a {scheme or 'relative'}: address"
+            return result
+        return target
+    if status in (429, 503):
+        result.retry_after = parse_retry_after(response.headers.get("retry-after"))
+    if status == 304:
+        # a 304 has no body by definition; reading its end lets the
+        # connection be kept alive for the host's next feed
+        await response.aread()
+        return result
+    if status != 200:
+        result.error = f"HTTP {status} {response.reason_phrase}".strip()
+        return result
+    try:
+        result.body = await _read_body(response, max_bytes)
+    except BodyTooLarge:
+        result.error = f"larger than the {max_bytes:,}-byte limit"
+        result.body = b""
+    except (ValueError, zlib.error) as exc:
+        result.error = f"cannot decode the body: {exc}"
+    return result
 
 
 async def fetch_feed(
@@ -346,39 +387,28 @@ async def fetch_feed(
         return FetchResult(url=url, error=f"timed out after {deadline:g} s")
     except httpx.HTTPError as exc:
         return FetchResult(url=url, error=_http_error(exc))
+    except httpx.InvalidURL as exc:  # a stored address or a redirect httpx cannot send
+        return FetchResult(url=url, error=f"invalid address: {exc}")
     except (OSError, ValueError) as exc:  # e.g. an invalid URL or header value
         return FetchResult(url=url, error=f"{type(exc).__name__}: {exc}")
-
-
-def proxy_mounts(per_host: int = PER_HOST) -> dict[str, httpx.AsyncBaseTransport | None]:
-    """The proxies the environment names (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and
-    NO_PROXY, any case), read exactly as httpx reads them, as client mounts.
-
-    httpx reads them itself only when it builds its own transport; a client
-    given prospect's transport would otherwise go around a company proxy."""
-    from httpx._utils import get_environment_proxies
-
-    # HostLimiter paces requests per host and in all; the proxy pool must not cap them too
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=per_host)
-    return {
-        pattern: None if url is None else httpx.AsyncHTTPTransport(proxy=url, limits=limits)
-        for pattern, url in get_environment_proxies().items()
-    }
 
 
 def make_client(
     read_timeout: float = READ_TIMEOUT,
     connect_timeout: float = CONNECT_TIMEOUT,
-    per_host: int = PER_HOST,
+    concurrency: int = CONCURRENCY,
 ) -> httpx.AsyncClient:
-    """The one client a poll shares. Its pools hold `per_host` connections per
-    origin; how many requests run at once is `HostLimiter`'s to decide.
-    Requests the environment sends through a proxy go through httpx's own
-    proxy transport."""
+    """The one client a poll shares: stock httpx, proxies and CA bundle from
+    the environment as for any tool. Its pool keeps a connection alive for
+    every request the global limit lets through; `HostLimiter` decides how
+    many run at once, per host and in all."""
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-        transport=Transport(per_host),
-        mounts=proxy_mounts(per_host),
+        limits=httpx.Limits(
+            max_connections=concurrency,
+            max_keepalive_connections=concurrency,
+            keepalive_expiry=KEEPALIVE_EXPIRY,
+        ),
         follow_redirects=False,
     )

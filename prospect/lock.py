@@ -17,20 +17,6 @@ from pathlib import Path
 from prospect.errors import LockedError
 from prospect.store import now_iso
 
-_HELD: set[int] = set()  # descriptors of locks this process holds
-
-
-def forget_inherited_locks() -> None:
-    """In a forked child: close the lock descriptors inherited from the parent.
-
-    A flock belongs to the open file, which a fork shares, so a worker that
-    outlived a killed parent would otherwise keep the lock. Closing (never
-    unlocking: that would release the parent's lock too) lets it go."""
-    for fd in list(_HELD):
-        with contextlib.suppress(OSError):
-            os.close(fd)
-        _HELD.discard(fd)
-
 
 def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
@@ -56,11 +42,9 @@ def run_lock(db_path: Path, what: str = "prospect") -> Iterator[None]:
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{what}, pid {os.getpid()}, since {now_iso()}".encode(), 0)
-        _HELD.add(fd)
         try:
             yield
         finally:
-            _HELD.discard(fd)
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -4,6 +4,7 @@ read-only files. The database must stay intact and the next run complete."""
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
 import os
 import random
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 from feedserver import serve_drip, serve_feeds, serve_hung
 
+from prospect.config import load_config
 from prospect.fetch import PER_HOST, READ_TIMEOUT, TOTAL_TIMEOUT
+from prospect.poll import poll
 from prospect.store import connect, write
 from prospect.store.feeds import add_feed
 
@@ -237,23 +240,31 @@ def _feed_errors(db_path: Path) -> dict[str, str | None]:
 
 def test_poll_finishes_within_its_timeouts_against_hung_and_dripping_servers(tmp_path: Path):
     """A cron poll never hangs: a server that never answers hits the read
-    timeout, one that drips a byte a second hits the per-feed deadline, and the
-    good feeds are stored all the same. Uses the real default timeouts."""
+    timeout, one that drips a byte at a time hits the per-feed deadline, and
+    the good feeds are stored all the same. The timeouts are injected short;
+    the defaults are the ones the command passes (checked last)."""
     db_path = tmp_path / "p.db"
     with contextlib.ExitStack() as stack:
         good, bad = _hostile_servers(stack)
         _subscribe(db_path, good + bad)
+        db = connect(db_path)
         start = time.perf_counter()
-        result = prospect(db_path, "poll", timeout=TOTAL_TIMEOUT + 120)
+        summary = poll(db, load_config(None), read_timeout=2.0, timeout=5.0)
         elapsed = time.perf_counter() - start
-    assert result.returncode == 0, result.stderr
-    assert elapsed < TOTAL_TIMEOUT + 20, f"poll took {elapsed:.0f} s"
-    assert elapsed > READ_TIMEOUT / 2  # it really waited for the hung servers
-    assert f"{len(bad)} failed; {3 * ENTRIES} new entries" in result.stderr
+        db.close()
+    assert elapsed < 5.0 + 3, f"poll took {elapsed:.1f} s"
+    assert elapsed > 2.0  # it really waited for the hung servers
+    assert (summary.failed, summary.new_entries) == (len(bad), 3 * ENTRIES)
     errors = _feed_errors(db_path)
     assert all(errors[url] is None for url in good)
-    assert all("timed out" in (errors[url] or "") for url in bad), errors
+    hung = [url for url in bad if "/feed/" in url]
+    assert all(errors[url] == "timed out" for url in hung), errors  # the read timeout
+    dripping = [url for url in bad if url not in hung]
+    assert all(errors[url] == "timed out after 5 s" for url in dripping), errors  # the deadline
     assert _integrity(db_path) == "ok"
+    defaults = inspect.signature(poll).parameters
+    assert defaults["read_timeout"].default == READ_TIMEOUT == 30
+    assert defaults["timeout"].default == TOTAL_TIMEOUT == 60
 
 
 def test_poll_timeout_can_be_shortened_for_cron(tmp_path: Path):

@@ -9,7 +9,6 @@ nothing else."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -136,13 +135,7 @@ digest.register(app)
 
 
 def main() -> None:
-    try:
-        app(prog_name="prospect")
-    finally:
-        # The process ends here. Python's shutdown would walk every object left
-        # in a last garbage collection (a tenth of a second after a poll);
-        # freezing them skips that walk, and everything is freed with the process.
-        gc.freeze()
+    app(prog_name="prospect")
 
 
 __all__ = ["app", "main"]
