@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import AsyncIterator
@@ -66,6 +67,7 @@ GOOGLE_NEWS_SEARCH = "https://news.google.com/rss/search"
 _PERMANENT = (301, 308)
 _REDIRECTS = (301, 302, 303, 307, 308)
 _CHUNK = 64 * 1024
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 RETRY_AFTER_MAX_SECONDS = 365 * 24 * 3600
 _STALE_CONNECTION = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
@@ -117,12 +119,23 @@ def normalize_feed_url(text: str) -> str:
     if not text:
         raise InputError("expected a feed URL (http, https or file) or a path, got nothing")
     if "://" in text:
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+            host = parts.hostname
+        except ValueError as exc:  # "http://[::1/": an unclosed IPv6 bracket, a bad port
+            raise InputError(f"{text}: not a valid URL ({exc})") from None
         scheme = parts.scheme.lower()
         if scheme in ("http", "https"):
-            if not parts.hostname:
+            if _CONTROL.search(text):
+                raise InputError(f"{text!r}: a URL cannot hold spaces or control characters")
+            if not host:
                 raise InputError(f"{text}: expected a host name after {scheme}://")
-            return canonical_feed_url(text)
+            url = canonical_feed_url(text)
+            try:
+                httpx.URL(url)
+            except (httpx.InvalidURL, UnicodeError) as exc:
+                raise InputError(f"{text}: not a valid URL ({exc})") from None
+            return url
         if scheme == "file":
             path = canonical_feed_url(text)
             if not Path(path).is_file():
@@ -208,42 +221,48 @@ class HostLimiter:
                 yield
 
 
+class _Inflater:
+    """One gzip or deflate layer undone incrementally, never producing more
+    than `room` bytes from one chunk."""
+
+    def __init__(self, encoding: str) -> None:
+        self._raw_guess = encoding == "deflate"  # zlib-wrapped by the RFC, raw in many servers
+        wbits = 16 + zlib.MAX_WBITS if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self._z = zlib.decompressobj(wbits)
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        if self._raw_guess and data:
+            self._raw_guess = False
+            if (data[0] & 0x0F) != 8:
+                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+        out = self._z.decompress(data, room)
+        if self._z.unconsumed_tail:
+            raise BodyTooLarge
+        return out
+
+
 class _Decoder:
-    """Content-Encoding undone incrementally, never producing more than the cap."""
+    """Content-Encoding undone incrementally, never producing more than the cap.
+
+    Read as httpx reads it: a list applied in order (`gzip, gzip` is gzipped
+    twice), `identity` and values it does not know (`utf-8`, seen in the wild)
+    skipped. Every layer is bounded, so a bomb stops at the cap at once."""
 
     def __init__(self, encoding: str, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.size = 0
-        self._first = True
-        self._maybe_raw = False
-        encoding = encoding.strip().lower()
-        if encoding in ("", "identity"):
-            self._z = None
-        elif encoding in ("gzip", "x-gzip"):
-            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._z = zlib.decompressobj()
-            self._maybe_raw = True
-        else:
-            raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+        names = [part.strip().lower() for part in encoding.split(",")]
+        known = [n for n in names if n in ("gzip", "x-gzip", "deflate")]
+        self._layers = [_Inflater(name) for name in reversed(known)]
 
     def feed(self, data: bytes) -> bytes:
-        if self._z is None:
-            out = data
-        else:
-            if self._first and self._maybe_raw:
-                # "deflate" is zlib-wrapped by the RFC but raw in many servers
-                self._first = False
-                if data and (data[0] & 0x0F) != 8:
-                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)
-            room = self.max_bytes - self.size + 1
-            out = self._z.decompress(data, room)
-            if self._z.unconsumed_tail:
-                raise BodyTooLarge
-        self.size += len(out)
+        room = self.max_bytes - self.size + 1
+        for layer in self._layers:
+            data = layer.feed(data, room)
+        self.size += len(data)
         if self.size > self.max_bytes:
             raise BodyTooLarge
-        return out
+        return data
 
 
 async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:

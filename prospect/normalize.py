@@ -205,4 +205,18 @@ def canonical_feed_url(text: str) -> str:
     if scheme not in ("http", "https"):
         return text
     userinfo, at, hostport = netloc.rpartition("@")
-    return f"{scheme}://{userinfo}{at}{hostport.lower()}{tail}"
+    return f"{scheme}://{userinfo}{at}{_ascii_host(hostport.lower())}{tail}"
+
+
+def _ascii_host(hostport: str) -> str:
+    """A host name in its ASCII (IDNA) form: "i❤.ws" -> "xn--i-7iq.ws". Python's
+    IDNA 2003 codec takes the emoji and symbol domains that exist in the wild
+    (and that httpx's stricter IDNA 2008 refuses); a host it cannot encode is
+    left as it is, for the URL check to refuse."""
+    if hostport.isascii() or hostport.startswith("["):
+        return hostport
+    host, colon, port = hostport.rpartition(":") if ":" in hostport else (hostport, "", "")
+    try:
+        return host.encode("idna").decode("ascii") + colon + port
+    except UnicodeError:
+        return hostport

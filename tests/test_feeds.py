@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from prospect.errors import ExitCode
@@ -143,3 +144,40 @@ def test_poll_with_local_file_feeds(cli):
     assert result.stderr.startswith("2 feeds polled, 0 not modified, 0 failed; 26 new entries")
     again = cli("poll", "--force")
     assert again.stderr.startswith("2 feeds polled, 0 not modified, 0 failed; 0 new")
+
+
+@pytest.mark.parametrize(
+    "url,error",
+    [
+        ("http://[::1/", "not a valid URL"),
+        ("http://exa\x01mple.com/feed", "cannot hold spaces or control characters"),
+        ("http://example.com/a\r\nX-Injected: 1", "cannot hold spaces or control characters"),
+    ],
+)
+def test_add_refuses_an_address_no_poll_could_send_in_one_line(cli, url, error):
+    result = cli("feeds", "add", url)
+    assert result.exit_code == ExitCode.ERROR
+    assert error in result.stderr and "Traceback" not in result.stderr
+    assert feeds_json(cli) == []
+
+
+def test_an_emoji_or_symbol_domain_is_stored_in_its_ascii_form(cli):
+    assert cli("feeds", "add", "http://i❤.ws/feed").exit_code == 0
+    assert cli("feeds", "add", "http://☃.com/").exit_code == 0
+    assert [r["url"] for r in feeds_json(cli)] == ["http://xn--i-7iq.ws/feed", "http://xn--n3h.com/"]
+
+
+def test_one_unusable_outline_skips_that_outline_not_the_import(cli, tmp_path):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline type="rss" text="bad" xmlUrl="http://[::1/"/>'
+        '<outline type="rss" text="ctl" xmlUrl="http://a b.com/x"/>'
+        '<outline type="rss" text="good" xmlUrl="https://example.com/feed.xml"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    result = cli("feeds", "import", str(opml))
+    assert result.exit_code == 0, result.output
+    assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed.xml"]
+    assert "http://[::1/" in result.stderr  # the skipped outline is named

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import ssl
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from prospect.poll import PollSummary, backoff, poll
+from prospect.poll import RETRY_AFTER_CAP, PollSummary, backoff, poll
 from prospect.store import write
 from prospect.store.feeds import add_feed, list_feeds
 
@@ -209,3 +211,65 @@ def test_an_https_feed_is_polled_with_its_certificate_verified(db, config, monke
         assert (summary.failed, summary.new_entries) == (0, 2)
     finally:
         server.stop()
+
+
+# --- a feed's server never crashes the poll (each case failed the whole poll before) --
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["mailto:news@example.com", "javascript:alert(1)", "about:blank", "data:text/xml,<rss/>",
+     "http:feeds/x", "http://[::1/"],
+)  # fmt: skip
+def test_a_redirect_to_an_unusable_address_fails_that_feed_only(db, config, httpserver, location):
+    httpserver.expect_request("/ok").respond_with_data(FEED)
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=302, headers={"Location": location}
+    )
+    subscribe(db, httpserver.url_for("/moved"), httpserver.url_for("/ok"))
+    summary = poll(db, config)
+    assert (summary.polled, summary.failed, summary.new_entries) == (2, 1, 2)
+    row = feed(db, httpserver.url_for("/moved"))
+    assert row["error_count"] == 1 and row["last_error"]
+    assert row["next_poll_at"]  # backed off, not retried on every cron run
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_an_absurd_retry_after_waits_the_longest_wait_and_fails_that_feed_only(
+    db, config, httpserver, status
+):
+    httpserver.expect_request("/ok").respond_with_data(FEED)
+    httpserver.expect_request("/slow").respond_with_data(
+        "", status=status, headers={"Retry-After": "999999999999"}
+    )
+    subscribe(db, httpserver.url_for("/slow"), httpserver.url_for("/ok"))
+    summary = poll(db, config)
+    assert (summary.failed, summary.new_entries) == (1, 2)
+    row = feed(db, httpserver.url_for("/slow"))
+    wait = datetime.fromisoformat(row["next_poll_at"]) - datetime.fromisoformat(
+        row["last_polled_at"]
+    )
+    assert wait == RETRY_AFTER_CAP
+
+
+def test_a_stored_address_httpx_cannot_send_fails_that_feed_only(db, config, httpserver):
+    # stored by an earlier release, before addresses were checked on the way in
+    httpserver.expect_request("/ok").respond_with_data(FEED)
+    subscribe(db, httpserver.url_for("/ok"))
+    with write(db):
+        db.execute("INSERT INTO feeds (url, created_at) VALUES (?, '2026-01-01')",
+                   ["http://bad\x01host/feed"])  # fmt: skip
+    summary = poll(db, config)
+    assert (summary.polled, summary.failed, summary.new_entries) == (2, 1, 2)
+    assert "invalid address" in feed(db, "http://bad\x01host/feed")["last_error"]
+
+
+@pytest.mark.parametrize("encoding", ["gzip, gzip", "gzip, identity", "identity, gzip", "utf-8"])
+def test_content_encodings_httpx_reads_are_read(db, config, httpserver, encoding):
+    body = FEED
+    for part in reversed([p.strip() for p in encoding.split(",")]):
+        body = gzip.compress(body) if part == "gzip" else body
+    httpserver.expect_request("/f").respond_with_data(body, headers={"Content-Encoding": encoding})
+    subscribe(db, httpserver.url_for("/f"))
+    summary = poll(db, config)
+    assert (summary.failed, summary.new_entries) == (0, 2), summary.errors
