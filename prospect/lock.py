@@ -14,12 +14,20 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from prospect.errors import LockedError
+from prospect.errors import LockedError, StoreError
 from prospect.store import now_iso
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """The lock beside the database's real file: a symlink to it and its own
+    path are one database, so they share one lock."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".lock")
+
+
+def _printable(text: str) -> str:
+    """A lock file's text as one safe line: someone else may have written it."""
+    return "".join(c if c.isprintable() else "?" for c in text)[:200]
 
 
 @contextlib.contextmanager
@@ -29,19 +37,28 @@ def run_lock(db_path: Path, what: str = "prospect") -> Iterator[None]:
         yield
         return
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot create the run lock ({exc.strerror or exc}); "
+            "check the folder is writable and the disk is not full"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            holder = _printable(os.pread(fd, 200, 0).decode("utf-8", "replace").strip())
             raise LockedError(
-                f"another prospect run is using {db_path} ({holder}); "
+                f"another prospect run is using {db_path} ({holder or 'another process'}); "
                 "it will finish on its own, try again later"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{what}, pid {os.getpid()}, since {now_iso()}".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{what}, pid {os.getpid()}, since {now_iso()}".encode(), 0)
+        except OSError:
+            pass  # a full disk: the lock holds all the same, it only says less
         try:
             yield
         finally:

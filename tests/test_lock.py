@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from prospect.errors import LockedError
+from prospect.errors import LockedError, StoreError
 from prospect.lock import run_lock
 
 
@@ -44,3 +45,48 @@ def test_lock_held_by_another_process_makes_poll_exit_3(tmp_path: Path, cli):
         holder.kill()
         holder.wait()
     assert cli("--db", str(db), "poll").exit_code == 0
+
+
+def test_a_symlink_to_the_database_shares_its_lock(tmp_path: Path):
+    real = tmp_path / "real" / "p.db"
+    real.parent.mkdir()
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    with run_lock(real, "digest"), pytest.raises(LockedError), run_lock(link, "digest"):
+        pass
+
+
+def test_a_planted_lock_text_is_printed_inert(tmp_path: Path):
+    db = tmp_path / "p.db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import fcntl, os, sys, time\n"
+         f"fd = os.open({str(db) + '.lock'!r}, os.O_RDWR | os.O_CREAT, 0o600)\n"
+         "os.write(fd, b'\\x1b[2J\\x1b]0;pwned\\x07 evil'); fcntl.flock(fd, fcntl.LOCK_EX)\n"
+         "print('held', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockedError) as info, run_lock(db):
+            pass
+        message = str(info.value)
+        assert "\x1b" not in message and "\x07" not in message and "evil" in message
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_lock_that_cannot_be_created_is_a_store_error(tmp_path: Path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "p.db").touch()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("root ignores folder permissions")  # see the read-only fs test
+        with pytest.raises(StoreError) as info, run_lock(folder / "p.db"):
+            pass
+        assert "cannot create the run lock" in str(info.value)
+    finally:
+        folder.chmod(0o700)
