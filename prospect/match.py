@@ -493,10 +493,3 @@ def _match_person(event: Event, book: ContactBook, company: str | None) -> Candi
     return _direct(
         contact, event, name_only=True, note=f"matched by name; listed at {listed}", hire=hire
     )
-
-
-def match_events(events: Iterable[Event], book: ContactBook) -> list[Candidate]:
-    out: list[Candidate] = []
-    for event in events:
-        out.extend(match_event(event, book))
-    return out

@@ -38,11 +38,6 @@ from prospect.normalize import (
 )
 from prospect.store import now_iso
 
-CONTACT_FIELDS = (
-    "full_name", "first_name", "last_name", "email", "profile_url",
-    "company", "title", "connected_on",
-)  # fmt: skip
-
 
 @dataclass(slots=True)
 class SaveResult:
@@ -540,7 +535,3 @@ def save_export_dates(db: Database, source: str, guessed: str | None, stated: st
         "OR excluded.stated_as_of > coalesce(stated_as_of, '')",
         [source, guessed, stated, now_iso()],
     )
-
-
-def count_contacts(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM contacts").fetchone()[0]

@@ -101,10 +101,6 @@ def load_reports(
     return [row_to_report(r) for r in signals_since(db, since, signal_type)]
 
 
-def max_signal_id(db: Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0])
-
-
 def signals_since(
     db: Database, since: str | None, signal_type: str | None = None
 ) -> list[dict[str, Any]]:
