@@ -111,7 +111,7 @@ def normalize_title(title: str | None) -> str:
     marketing" and "Vice President of Sales and Marketing" are one title,
     "Sr. Vice President" is "SVP", and "CMO" is "Chief Marketing Officer" (the
     detector's own abbreviations), so none of these re-spellings is a job
-    change. SVP, EVP and AVP stay distinct from VP (`match.role_key` folds
+    change. SVP, EVP and AVP stay distinct from VP (`titles.role_key` folds
     them when only the function matters)."""
     from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
 

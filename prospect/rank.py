@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from prospect.config import Config
-from prospect.match import Candidate, is_target_role
+from prospect.match import Candidate
 from prospect.models import Contact, Row, ScoreParts, Signal, Source
+from prospect.titles import is_target_role
 
 DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "role_change": 0.5, "departure": 0.25}
 DEFAULT_WARMTH = {"recent_days": 180, "recent_connection": 1.2, "recent_contact": 1.2}

@@ -64,11 +64,11 @@ class ImportSummary:
 
 def classify_change(before: dict[str, Any], after: dict[str, Any]) -> str:
     """A new company, a promotion (a more senior role in the same company), another
-    role there, or a departure. Titles are ranked by `match.title_rank`: VP to
+    role there, or a departure. Titles are ranked by `titles.title_rank`: VP to
     SVP, Manager to Senior Manager, or Associate Director to Director, is a
     promotion. A new title whose company the export left blank is a move to a
     company not known (`store.contacts.said_job`), not a role at the old one."""
-    from prospect.match import title_rank  # only imports that found a change need it
+    from prospect.titles import title_rank  # only imports that found a change need it
 
     old_company, new_company = before.get("company"), after.get("company")
     if not normalize_company(new_company) and not after.get("title"):
