@@ -35,8 +35,8 @@ from prospect.match import (
     match_event,
 )
 from prospect.models import Contact, Row, Signal, Source
-from prospect.normalize import normalize_person
-from prospect.rank import describe_signal, parse_time, rank_candidates
+from prospect.normalize import duration_days, normalize_person, parse_time
+from prospect.rank import rank_candidates
 from prospect.store import write
 from prospect.store.outreach import (
     company_aliases,
@@ -50,6 +50,7 @@ from prospect.store.outreach import (
     save_outreach,
 )
 from prospect.store.signals import load_reports
+from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
 DEFAULT_PER_COMPANY = 3
@@ -293,11 +294,10 @@ def parse_until(text: str, now: datetime) -> datetime:
     """YYYY-MM-DD (the start of that day, UTC) or a duration: 3d, 2w, 12h; in the future,
     or the snooze would be over before it began."""
     text = text.strip().lower()
-    units = {"h": 1 / 24, "d": 1.0, "w": 7.0}
-    when = None
-    if text and text[-1] in units:
-        with contextlib.suppress(ValueError, OverflowError):  # not a duration: maybe a date
-            when = now + timedelta(days=float(text[:-1]) * units[text[-1]])
+    when, days = None, duration_days(text)
+    if days is not None:
+        with contextlib.suppress(ValueError, OverflowError):  # out of range: maybe a date
+            when = now + timedelta(days=days)
     if when is None:
         try:
             when = datetime.fromisoformat(text[:10]).replace(tzinfo=UTC)
