@@ -44,8 +44,8 @@ from sqlite_utils import Database
 
 from prospect.config import Config
 from prospect.errors import InputError, ProspectError
-from prospect.listing import ListOptions, build_list
 from prospect.mail import resolve_smtp, send_mail
+from prospect.outreach import ListOptions, build_list
 from prospect.render import inert, row_record
 from prospect.store import write
 from prospect.store.digests import save_digest
