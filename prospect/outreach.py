@@ -38,17 +38,14 @@ from prospect.models import Contact, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_person, parse_time
 from prospect.rank import rank_candidates
 from prospect.store import write
-from prospect.store.outreach import (
+from prospect.store.contacts import (
     company_aliases,
-    contact_by_id,
     contacts_for_matching,
     contacts_named,
-    history,
+    get_contact,
     known_company_norms,
-    last_contacted,
-    outreach_states,
-    save_outreach,
 )
+from prospect.store.outreach import history, last_contacted, outreach_states, save_outreach
 from prospect.store.signals import load_reports
 from prospect.wording import describe_signal
 
@@ -263,7 +260,7 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
             if row.person_key == ident:
                 return _from_row(row)
         if ident.startswith("c:") and ident[2:].isdigit():
-            contact = contact_by_id(db, int(ident[2:]))
+            contact = get_contact(db, int(ident[2:]))
             if contact is not None:
                 return _from_contact(contact)
         raise ProspectError(f"no one with the key {ident!r}", ExitCode.USAGE)
