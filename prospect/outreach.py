@@ -50,7 +50,6 @@ from prospect.store.signals import load_reports
 from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
-DEFAULT_PER_COMPANY = 3
 
 
 @dataclass(slots=True)
@@ -97,8 +96,7 @@ def load_events(
         when = parse_time(signal.published_at)
         return when.timestamp() / 86400 if when else now.timestamp() / 86400
 
-    window = float(config.ranking.get("cluster_days", 7))
-    events = cluster_signals(reports, company_of, window, day_of)
+    events = cluster_signals(reports, company_of, config.ranking.cluster_days, day_of)
     wanted = {e.company.norm for e in events if e.company}
     raw_norms = wanted | {a for a, c in index.aliases.items() if c in wanted}
     names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
@@ -145,9 +143,7 @@ def build_list(
             row.state = state["state"]
         if options.include_all or is_open(row, state, config, now):
             shown.append(row)
-    shown = cap_per_company(
-        shown, int(config.ranking.get("per_company", DEFAULT_PER_COMPANY)), index
-    )
+    shown = cap_per_company(shown, config.ranking.per_company, index)
     limit = options.limit if options.limit is not None else config.daily_limit
     shown = shown[:limit] if limit else shown
     for i, row in enumerate(shown, 1):

@@ -34,9 +34,6 @@ from prospect.normalize import age_days, parse_time
 from prospect.titles import is_target_role
 from prospect.wording import describe_signal, why_now
 
-DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "role_change": 0.5, "departure": 0.25}
-DEFAULT_WARMTH = {"recent_days": 180, "recent_connection": 1.2, "recent_contact": 1.2}
-
 
 def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
@@ -53,17 +50,17 @@ def strength(signal: Signal, config: Config) -> Part:
     weight = config.weight(signal.type, rule)
     words = f"{signal.rule if rule else signal.type} weight {_num(weight)}"
     if signal.type == "funding_round":
-        rounds = config.signals["funding_round"].extra.get("rounds", {})
+        rounds = config.signals["funding_round"].extra["rounds"]
         name = signal.round or "unknown"
-        factor = float(rounds.get(name, rounds.get("unknown", 0.7)))
+        factor = float(rounds.get(name, rounds["unknown"]))
         weight *= factor
         words += f" x {name} {_num(factor)}"
     elif signal.type == "executive_hire" and not is_target_role(signal.role, config.target_roles):
-        factor = float(config.signals["executive_hire"].extra.get("other_role", 0.5))
+        factor = float(config.signals["executive_hire"].extra["other_role"])
         weight *= factor
         words += f" x not a role you sell to {_num(factor)}"
     elif signal.type == "job_change":
-        changes = {**DEFAULT_CHANGES, **config.signals["job_change"].extra.get("changes", {})}
+        changes = config.signals["job_change"].extra["changes"]
         change = signal.change or "new_company"
         factor = float(changes.get(change, 1.0))
         weight *= factor
@@ -91,24 +88,23 @@ def _days_since(iso: str | None, now: datetime) -> float | None:
 def relationship(
     candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
 ) -> Part:
-    weights = config.ranking.get("relationship", {})
-    value = float(weights.get(candidate.relationship, 0.3))
+    ranking = config.ranking
+    value = ranking.relationship[candidate.relationship]
     words = f"{candidate.relationship} {_num(value)}"
     if candidate.name_only:
-        factor = float(weights.get("name_only", 0.8))
+        factor = ranking.relationship["name_only"]
         value *= factor
         words += f" x matched by name only {_num(factor)}"
-    warmth = {**DEFAULT_WARMTH, **config.ranking.get("warmth", {})}
-    recent = float(warmth["recent_days"])
+    recent = ranking.recent_days
     who: Contact | None = candidate.contact or (candidate.intro[0] if candidate.intro else None)
     contacted = _days_since(last_contacted.get(candidate.person_key), now)
     connected = _days_since(who.connected_on, now) if who else None
     if contacted is not None and contacted <= recent:
-        factor = float(warmth["recent_contact"])
+        factor = ranking.recent_contact
         value *= factor
         words += f" x you contacted them {int(contacted)} days ago {_num(factor)}"
     elif connected is not None and connected <= recent:
-        factor = float(warmth["recent_connection"])
+        factor = ranking.recent_connection
         value *= factor
         whom = "you" if candidate.contact else f"{who.full_name} and you"  # type: ignore[union-attr]
         words += f" x {whom} connected {int(connected)} days ago {_num(factor)}"
@@ -116,17 +112,17 @@ def relationship(
 
 
 def fit(candidate: Candidate, config: Config, included: bool) -> Part:
-    weights = config.ranking.get("fit", {})
+    weights = config.ranking.fit
     title = candidate.title
     if not title:
-        value, words = float(weights.get("unknown_role", 0.8)), "title unknown"
+        value, words = weights["unknown_role"], "title unknown"
     elif is_target_role(title, config.target_roles):
-        value, words = float(weights.get("target_role", 1.0)), f"{title}: a role you sell to"
+        value, words = weights["target_role"], f"{title}: a role you sell to"
     else:
-        value, words = float(weights.get("other_role", 0.6)), f"{title}: not a target role"
+        value, words = weights["other_role"], f"{title}: not a target role"
     words += f" {_num(value)}"
     if included:
-        factor = float(weights.get("included_account", 1.5))
+        factor = weights["included_account"]
         value *= factor
         words += f" x included account {_num(factor)}"
     return Part(value, words)
