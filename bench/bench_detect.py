@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import feedparser  # noqa: E402
+from evaluate import load_labels  # noqa: E402
 
 from prospect.config import load_config  # noqa: E402
 from prospect.detect import Detector  # noqa: E402
-from prospect.detect.evaluate import load_labels  # noqa: E402
 from prospect.normalize import normalize_company  # noqa: E402
 from prospect.parse import parse_feed  # noqa: E402
 

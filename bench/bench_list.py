@@ -33,9 +33,9 @@ from pathlib import Path
 from _report import Figure, add_json_option, report
 
 from prospect.config import load_config
-from prospect.listing import ListOptions, build_list
 from prospect.models import Signal
 from prospect.normalize import normalize_company, normalize_person
+from prospect.outreach import ListOptions, build_list
 from prospect.render import Terminal, render_list
 from prospect.store import connect, write
 from prospect.store.signals import save_signals

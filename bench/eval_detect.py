@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _report import Figure, add_json_option, report  # noqa: E402
-
-from prospect.detect.evaluate import SCORED, input_lines, load_labels, score  # noqa: E402
+from evaluate import SCORED, input_lines, load_labels, score  # noqa: E402
 
 TARGETS = {"precision": 0.95, "recall": 0.90, "field": 0.90}
 

@@ -5,6 +5,12 @@ The file is checked against `SCHEMA` on every load. Any problem becomes one
 expected -- never a traceback. Keys a user leaves out take the packaged
 defaults (`prospect/data/signals.yaml`, the same file as `signals.yaml` at the
 repository root), merged key by key; lists replace the default list whole.
+
+That file is the one place defaults are written: after the merge every key is
+there, so `Config` and its parts are typed settings read from it, and no
+other module keeps a fallback of its own. The exception is a rule's own weight
+and half-life, which a rule written by the rep may leave out (`RULE_WEIGHT`,
+`RULE_HALF_LIFE_DAYS`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from prospect.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "signals.yaml"
 SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
+RULE_WEIGHT = 0.5  # a keyword rule that gives no weight
+RULE_HALF_LIFE_DAYS = 14.0  # nor a half-life
 
 
 # --- the schema ---------------------------------------------------------------
@@ -243,6 +251,29 @@ class SignalType:
 
 
 @dataclass(slots=True)
+class Ranking:
+    """`ranking:` in the rules file."""
+
+    relationship: dict[str, float]  # direct, intro, unknown; name_only, a factor
+    recent_days: float
+    recent_connection: float
+    recent_contact: float
+    fit: dict[str, float]  # target_role, other_role, unknown_role, included_account
+    cluster_days: float
+    per_company: int  # 0: no cap
+
+
+@dataclass(slots=True)
+class DigestSettings:
+    """`digest:` in the rules file."""
+
+    to: list[str]
+    sender: str | None  # `from:`
+    subject: str | None
+    smtp_url: str | None
+
+
+@dataclass(slots=True)
 class Config:
     """The validated rules file."""
 
@@ -254,11 +285,11 @@ class Config:
     include_accounts: list[str]
     exclude_accounts: list[str]
     aliases: dict[str, list[str]]
-    ranking: dict[str, Any]
+    ranking: Ranking
     signals: dict[str, SignalType]
     rules: list[Rule]
     feeds: list[dict[str, str]]
-    digest: dict[str, Any]
+    digest: DigestSettings
     raw: dict[str, Any]
 
     def half_life(self, signal_type: str, rule: str | None = None) -> float:
@@ -266,7 +297,7 @@ class Config:
             if rule is not None and r.name == rule:
                 return r.half_life_days
         st = self.signals.get(signal_type)
-        return st.half_life_days if st else 14.0
+        return st.half_life_days if st else RULE_HALF_LIFE_DAYS
 
     def enabled(self, signal_type: str, rule: str | None = None) -> bool:
         """Whether stored signals of this type (and keyword rule) still count: a
@@ -284,7 +315,7 @@ class Config:
             if rule is not None and r.name == rule:
                 return r.weight
         st = self.signals.get(signal_type)
-        return st.weight if st else 0.5
+        return st.weight if st else RULE_WEIGHT
 
 
 def default_config_text() -> str:
@@ -376,12 +407,12 @@ def _check_digest(digest: Any) -> list[tuple[str, str]]:
 def _build(data: dict[str, Any], path: Path | None) -> Config:
     signals = {}
     for name in SIGNAL_TYPES:
-        spec = dict(data["signals"].get(name, {}))
-        weight = float(spec.pop("weight", 1.0))
+        spec = dict(data["signals"][name])
+        weight = float(spec.pop("weight"))
         signals[name] = SignalType(
-            enabled=bool(spec.pop("enabled", True)) and weight > 0,  # weight 0: off
+            enabled=bool(spec.pop("enabled")) and weight > 0,  # weight 0: off
             weight=weight,
-            half_life_days=float(spec.pop("half_life_days", 21)),
+            half_life_days=float(spec.pop("half_life_days")),
             extra=spec,
         )
     rules = [
@@ -389,13 +420,14 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
             name=r["name"],
             phrases=list(r.get("phrases") or []),
             pattern=re.compile(r["pattern"]) if r.get("pattern") else None,
-            weight=float(r.get("weight", 0.5)),
-            half_life_days=float(r.get("half_life_days", 14)),
+            weight=float(r.get("weight", RULE_WEIGHT)),
+            half_life_days=float(r.get("half_life_days", RULE_HALF_LIFE_DAYS)),
         )
         for r in data.get("rules") or []
-        if r.get("enabled", True) and float(r.get("weight", 0.5)) > 0  # weight 0: off
+        if r.get("enabled", True) and float(r.get("weight", RULE_WEIGHT)) > 0  # weight 0: off
     ]
     accounts = data.get("accounts") or {}
+    ranking, warmth, digest = data["ranking"], data["ranking"]["warmth"], data["digest"]
     return Config(
         path=path,
         daily_limit=int(data["daily_limit"]),
@@ -405,11 +437,24 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
         include_accounts=list(accounts.get("include") or []),
         exclude_accounts=list(accounts.get("exclude") or []),
         aliases={k: list(v) for k, v in (data.get("aliases") or {}).items()},
-        ranking=data.get("ranking") or {},
+        ranking=Ranking(
+            relationship={k: float(v) for k, v in ranking["relationship"].items()},
+            recent_days=float(warmth["recent_days"]),
+            recent_connection=float(warmth["recent_connection"]),
+            recent_contact=float(warmth["recent_contact"]),
+            fit={k: float(v) for k, v in ranking["fit"].items()},
+            cluster_days=float(ranking["cluster_days"]),
+            per_company=int(ranking["per_company"]),
+        ),
         signals=signals,
         rules=rules,
         feeds=list(data.get("feeds") or []),
-        digest=data.get("digest") or {},
+        digest=DigestSettings(
+            to=list(digest.get("to") or []),
+            sender=digest.get("from"),
+            subject=digest.get("subject"),
+            smtp_url=digest.get("smtp_url"),
+        ),
         raw=data,
     )
 

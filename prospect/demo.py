@@ -19,8 +19,8 @@ from pathlib import Path
 from prospect.config import load_config
 from prospect.importers import ImportSummary, import_contacts
 from prospect.importers.linkedin import read_linkedin
-from prospect.listing import ListOptions, build_list
 from prospect.models import Row
+from prospect.outreach import ListOptions, build_list
 from prospect.poll import PollSummary, poll
 from prospect.store import connect, write
 from prospect.store.contacts import ensure_companies

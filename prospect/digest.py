@@ -44,8 +44,8 @@ from sqlite_utils import Database
 
 from prospect.config import Config
 from prospect.errors import InputError, ProspectError
-from prospect.listing import ListOptions, build_list
 from prospect.mail import resolve_smtp, send_mail
+from prospect.outreach import ListOptions, build_list
 from prospect.render import inert, row_record
 from prospect.store import write
 from prospect.store.digests import save_digest
@@ -365,18 +365,18 @@ def run_digest(
 ) -> DigestResult:
     """Build today's list, deliver it (SMTP, stdout, or a dry run), record what went out."""
     settings = config.digest
-    recipients = parse_addresses(options.to or list(settings.get("to") or []), "--to")
-    sender = check_sender(options.sender or settings.get("from") or default_sender())
+    recipients = parse_addresses(options.to or settings.to, "--to")
+    sender = check_sender(options.sender or settings.sender or default_sender())
     # The mail setting matters only when the digest is mailed (a dry run previews a
     # mailing); printed on stdout, no server is used and a bad setting is no error.
     # When it matters, it fails every day, not only the first with news: checked
     # before an empty list can end the run with exit 0.
-    smtp = resolve_smtp(env, settings.get("smtp_url")) if recipients else None
+    smtp = resolve_smtp(env, settings.smtp_url) if recipients else None
     rows = build_list(
         db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
     )
     records = [row_record(r, now) for r in rows]
-    digest = compose_digest(records, now, options.subject or settings.get("subject"))
+    digest = compose_digest(records, now, options.subject or settings.subject)
     result = DigestResult(
         status="empty", count=len(records), subject=digest.subject, recipients=recipients
     )

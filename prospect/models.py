@@ -7,8 +7,7 @@ each stage can be tested on its own with plain data.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -42,10 +41,6 @@ class Entry:
     id: int | None = None  # items.id once stored
     publisher: str | None = None  # the original publisher (Google News <source>)
 
-    @property
-    def text(self) -> str:
-        return f"{self.title}\n{self.summary}" if self.summary else self.title
-
 
 @dataclass(slots=True)
 class Signal:
@@ -69,9 +64,6 @@ class Signal:
     old_title: str | None = None
     change: str | None = None  # job_change: new_company | promotion | role_change | departure
     id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(slots=True)

@@ -11,6 +11,10 @@ lower-cased and the rest exactly as given (paths and queries are
 case-sensitive), or an absolute path for a local file, whether it came as a
 path or as a file:// URL. A path rather than a file:// URL because it is what
 the user reads and types in `feeds list` and `feeds remove`.
+
+Times are read in one place as well: stored ISO 8601 stamps (`parse_time`, a
+bare date taken as UTC) and the durations a rep types (`duration_days`: 12h,
+3d, 2w).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
@@ -111,7 +116,7 @@ def normalize_title(title: str | None) -> str:
     marketing" and "Vice President of Sales and Marketing" are one title,
     "Sr. Vice President" is "SVP", and "CMO" is "Chief Marketing Officer" (the
     detector's own abbreviations), so none of these re-spellings is a job
-    change. SVP, EVP and AVP stay distinct from VP (`match.role_key` folds
+    change. SVP, EVP and AVP stay distinct from VP (`titles.role_key` folds
     them when only the function matters)."""
     from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
 
@@ -220,3 +225,39 @@ def _ascii_host(hostport: str) -> str:
         return host.encode("idna").decode("ascii") + colon + port
     except UnicodeError:
         return hostport
+
+
+# --- times ---------------------------------------------------------------------
+
+_DURATION_UNITS = {"h": 1 / 24, "d": 1.0, "w": 7.0}
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:  # a bare date or naive time is taken as UTC
+        when = when.replace(tzinfo=UTC)
+    return when
+
+
+def age_days(published_at: str | None, now: datetime) -> float:
+    """Days from a stored time to `now`; 0 when the time is not known."""
+    when = parse_time(published_at)
+    if when is None:
+        return 0.0
+    return max(0.0, (now - when).total_seconds() / 86400)
+
+
+def duration_days(text: str) -> float | None:
+    """'12h', '3d' or '2w' in days; None when the text is not such a duration."""
+    text = text.strip().lower()
+    if not text or text[-1] not in _DURATION_UNITS:
+        return None
+    try:
+        return float(text[:-1]) * _DURATION_UNITS[text[-1]]
+    except ValueError:
+        return None

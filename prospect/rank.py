@@ -14,7 +14,8 @@ score = strength x recency x relationship x fit
   included account.
 
 Each part comes with its reason in words, so `prospect explain` can show the
-arithmetic and the list can say "why now" in a sentence. Ties break on the
+arithmetic; the "why now" sentence and the signal's headline come from
+`wording`. Ties break on the
 newer event, then the name, then the person key: the order never depends on
 the order rows came out of the database.
 """
@@ -24,33 +25,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from prospect.config import Config
-from prospect.match import Candidate, is_target_role
+from prospect.match import Candidate
 from prospect.models import Contact, Row, ScoreParts, Signal, Source
-
-DEFAULT_CHANGES = {"new_company": 1.0, "promotion": 0.8, "role_change": 0.5, "departure": 0.25}
-DEFAULT_WARMTH = {"recent_days": 180, "recent_connection": 1.2, "recent_contact": 1.2}
-
-
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is None:  # a bare date or naive time is taken as UTC
-        when = when.replace(tzinfo=UTC)
-    return when
-
-
-def age_days(signal: Signal, now: datetime) -> float:
-    when = parse_time(signal.published_at)
-    if when is None:
-        return 0.0
-    return max(0.0, (now - when).total_seconds() / 86400)
+from prospect.normalize import age_days, parse_time
+from prospect.titles import is_target_role
+from prospect.wording import describe_signal, why_now
 
 
 def _num(value: float) -> str:
@@ -68,17 +50,17 @@ def strength(signal: Signal, config: Config) -> Part:
     weight = config.weight(signal.type, rule)
     words = f"{signal.rule if rule else signal.type} weight {_num(weight)}"
     if signal.type == "funding_round":
-        rounds = config.signals["funding_round"].extra.get("rounds", {})
+        rounds = config.signals["funding_round"].extra["rounds"]
         name = signal.round or "unknown"
-        factor = float(rounds.get(name, rounds.get("unknown", 0.7)))
+        factor = float(rounds.get(name, rounds["unknown"]))
         weight *= factor
         words += f" x {name} {_num(factor)}"
     elif signal.type == "executive_hire" and not is_target_role(signal.role, config.target_roles):
-        factor = float(config.signals["executive_hire"].extra.get("other_role", 0.5))
+        factor = float(config.signals["executive_hire"].extra["other_role"])
         weight *= factor
         words += f" x not a role you sell to {_num(factor)}"
     elif signal.type == "job_change":
-        changes = {**DEFAULT_CHANGES, **config.signals["job_change"].extra.get("changes", {})}
+        changes = config.signals["job_change"].extra["changes"]
         change = signal.change or "new_company"
         factor = float(changes.get(change, 1.0))
         weight *= factor
@@ -88,7 +70,7 @@ def strength(signal: Signal, config: Config) -> Part:
 
 def recency(signal: Signal, config: Config, now: datetime) -> Part:
     half_life = config.half_life(signal.type, signal.rule if signal.type == "keyword" else None)
-    days = age_days(signal, now)
+    days = age_days(signal.published_at, now)
     value = math.pow(0.5, days / half_life) if half_life > 0 else 1.0
     return Part(value, f"{days:.1f} days old, half-life {_num(half_life)} days")
 
@@ -106,24 +88,23 @@ def _days_since(iso: str | None, now: datetime) -> float | None:
 def relationship(
     candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
 ) -> Part:
-    weights = config.ranking.get("relationship", {})
-    value = float(weights.get(candidate.relationship, 0.3))
+    ranking = config.ranking
+    value = ranking.relationship[candidate.relationship]
     words = f"{candidate.relationship} {_num(value)}"
     if candidate.name_only:
-        factor = float(weights.get("name_only", 0.8))
+        factor = ranking.relationship["name_only"]
         value *= factor
         words += f" x matched by name only {_num(factor)}"
-    warmth = {**DEFAULT_WARMTH, **config.ranking.get("warmth", {})}
-    recent = float(warmth["recent_days"])
+    recent = ranking.recent_days
     who: Contact | None = candidate.contact or (candidate.intro[0] if candidate.intro else None)
     contacted = _days_since(last_contacted.get(candidate.person_key), now)
     connected = _days_since(who.connected_on, now) if who else None
     if contacted is not None and contacted <= recent:
-        factor = float(warmth["recent_contact"])
+        factor = ranking.recent_contact
         value *= factor
         words += f" x you contacted them {int(contacted)} days ago {_num(factor)}"
     elif connected is not None and connected <= recent:
-        factor = float(warmth["recent_connection"])
+        factor = ranking.recent_connection
         value *= factor
         whom = "you" if candidate.contact else f"{who.full_name} and you"  # type: ignore[union-attr]
         words += f" x {whom} connected {int(connected)} days ago {_num(factor)}"
@@ -131,17 +112,17 @@ def relationship(
 
 
 def fit(candidate: Candidate, config: Config, included: bool) -> Part:
-    weights = config.ranking.get("fit", {})
+    weights = config.ranking.fit
     title = candidate.title
     if not title:
-        value, words = float(weights.get("unknown_role", 0.8)), "title unknown"
+        value, words = weights["unknown_role"], "title unknown"
     elif is_target_role(title, config.target_roles):
-        value, words = float(weights.get("target_role", 1.0)), f"{title}: a role you sell to"
+        value, words = weights["target_role"], f"{title}: a role you sell to"
     else:
-        value, words = float(weights.get("other_role", 0.6)), f"{title}: not a target role"
+        value, words = weights["other_role"], f"{title}: not a target role"
     words += f" {_num(value)}"
     if included:
-        factor = float(weights.get("included_account", 1.5))
+        factor = weights["included_account"]
         value *= factor
         words += f" x included account {_num(factor)}"
     return Part(value, words)
@@ -163,96 +144,6 @@ def score(
     }
     values = {k: round(p.value, 4) for k, p in parts.items()}
     return ScoreParts(**values), {k: p.words for k, p in parts.items()}
-
-
-# --- words -----------------------------------------------------------------------
-
-
-def format_amount(amount: float | None, currency: str | None) -> str:
-    if amount is None:
-        return ""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "C$", "AUD": "A$"}.get(currency or "", "")
-    for size, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if amount >= size:
-            number = f"{amount / size:.1f}".rstrip("0").rstrip(".")
-            return (
-                f"{symbol}{number}{unit}" if symbol else f"{number}{unit} {currency or ''}".strip()
-            )
-    return f"{symbol}{amount:,.0f}"
-
-
-def round_words(name: str | None) -> str:
-    if not name:
-        return ""
-    special = {"pre_seed": "pre-seed", "seed": "seed", "growth": "growth", "debt": "debt"}
-    if name in special:
-        return special[name]
-    return name.replace("_", " ").title()
-
-
-def describe_signal(signal: Signal) -> str:
-    """The signal in a few plain words: 'raised $40M Series B', 'named Chief
-    Marketing Officer'. The person is the row's own, so hires leave it out."""
-    if signal.type == "funding_round":
-        words = " ".join(p for p in ("raised", format_amount(signal.amount, signal.currency)) if p)
-        round_name = round_words(signal.round)
-        if round_name:
-            words += f" {round_name}" + (" round" if round_name in ("seed", "pre-seed") else "")
-        return words if words != "raised" else "raised funding"
-    if signal.type == "executive_hire":
-        return f"named {signal.role}" if signal.role else "named to the leadership team"
-    if signal.type == "job_change":
-        if signal.change == "departure":
-            return f"left {signal.old_company or 'their company'}"
-        if signal.change == "promotion":
-            return f"promoted to {signal.role} at {signal.company}"
-        if signal.change == "role_change":
-            was = f" (was {signal.old_title})" if signal.old_title else ""
-            return f"now {signal.role} at {signal.company}{was}"
-        if not signal.company:  # a new role, the company not given
-            return f"left {signal.old_company or 'their company'}, now {signal.role}"
-        return (
-            f"started at {signal.company} as {signal.role}"
-            if signal.role
-            else f"moved to {signal.company}"
-        )
-    about = f"{signal.company}: " if signal.company else ""
-    return (
-        f"{about}{signal.rule} ({signal.evidence})" if signal.evidence else f"{about}{signal.rule}"
-    )
-
-
-def when_words(signal: Signal, now: datetime) -> str:
-    if parse_time(signal.published_at) is None:
-        return "recently"
-    days = age_days(signal, now)
-    if days < 1:
-        return "today"
-    if days < 2:
-        return "yesterday"
-    return f"{int(days)} days ago"
-
-
-def why_now(candidate: Candidate, config: Config, now: datetime, included: bool) -> str:
-    """The parts of the score in one sentence."""
-    signal = candidate.signal
-    reports = len(candidate.event.sources) if candidate.event else 1
-    lead = f"{describe_signal(signal)} {when_words(signal, now)}"
-    if reports > 1:
-        lead += f" ({reports} reports)"
-    bits = [lead]
-    if candidate.relationship == "direct":
-        bits.append(f"you know them ({candidate.note})" if candidate.note else "you know them")
-    elif candidate.relationship == "intro":
-        n = len(candidate.intro)
-        bits.append(f"{n} of your contacts there can introduce you" if n > 1 else "a warm intro")
-    else:
-        bits.append("no one you know there yet")
-    if is_target_role(candidate.title, config.target_roles):
-        bits.append("a role you sell to")
-    if included:
-        bits.append("an included account")
-    return "; ".join(bits)
 
 
 # --- ranking -----------------------------------------------------------------------

@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from prospect.models import Row
+from prospect.wording import describe_signal, when_words
 
 FORMATS = ("table", "csv", "json", "jsonl")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -176,14 +177,10 @@ def intro_text(row: Row) -> str:
 
 
 def also_text(row: Row, now: datetime) -> str:
-    from prospect.rank import describe_signal, when_words
-
     return "; ".join(f"{describe_signal(s)} {when_words(s, now)}" for s in row.also)
 
 
 def row_record(row: Row, now: datetime) -> dict[str, Any]:
-    from prospect.rank import when_words
-
     return {
         "rank": row.rank,
         "person": row.person,
@@ -246,8 +243,6 @@ def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) ->
 
 def explain_record(row: Row, now: datetime) -> dict[str, Any]:
     """Everything behind one row: each score part with its arithmetic, every report."""
-    from prospect.rank import describe_signal, when_words
-
     by_event: dict[Any, list[dict[str, Any]]] = {}
     for source in row.evidence:
         by_event.setdefault(source.event_id, []).append(

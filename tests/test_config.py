@@ -138,7 +138,7 @@ def test_zero_where_zero_means_something_is_accepted():
         "daily_limit: 0\ncooldown_days: 0\nranking:\n  per_company: 0\n  cluster_days: 0\n"
         "  relationship:\n    unknown: 0\n"
     )
-    assert (cfg.daily_limit, cfg.cooldown_days, cfg.ranking["per_company"]) == (0, 0, 0)
+    assert (cfg.daily_limit, cfg.cooldown_days, cfg.ranking.per_company) == (0, 0, 0)
 
 
 def test_zero_half_life_stops_the_cli_with_file_line_and_exit_2(cli, isolated_paths: Path):

@@ -338,8 +338,8 @@ def test_an_empty_title_cell_is_no_job_change(db, tmp_path):
 
 
 def test_a_blank_title_at_a_new_company_is_not_the_old_title(db, tmp_path):
-    from prospect.rank import describe_signal
     from prospect.store.signals import row_to_signal
+    from prospect.wording import describe_signal
 
     load(db, export(tmp_path, "a.csv", row("ann", "Ann", "Lee", "Acme", "VP of Sales")))
     summary = load(db, export(tmp_path, "b.csv", row("ann", "Ann", "Lee", "Globex", "")))
@@ -363,8 +363,8 @@ def test_chief_sales_and_chief_strategy_officer_are_two_titles(db, tmp_path):
 
 
 def test_a_blank_company_with_a_new_title_is_not_the_old_company(db, tmp_path):
-    from prospect.rank import describe_signal
     from prospect.store.signals import row_to_signal
+    from prospect.wording import describe_signal
 
     load(db, export(tmp_path, "a.csv", row("dana", "Dana", "Ruiz", "Acme Corp", "VP Sales")))
     summary = load(
@@ -490,8 +490,8 @@ def test_only_a_more_senior_role_is_a_promotion(db, tmp_path, old_title, new_tit
 
 
 def test_a_role_change_is_not_described_as_a_promotion(db, tmp_path):
-    from prospect.rank import describe_signal
     from prospect.store.signals import row_to_signal
+    from prospect.wording import describe_signal
 
     load(db, export(tmp_path, "old.csv", row("ola", "Ola", "Nord", "Acme", "VP of Sales")))
     load(db, export(tmp_path, "new.csv", row("ola", "Ola", "Nord", "Acme", "Account Executive")))

@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prospect.config import load_config, parse_config
-from prospect.detect import CompanyIndex, Detector, funding, hires, normalize_role, normalize_round
+from prospect.detect import (
+    CompanyScanner,
+    Detector,
+    funding,
+    hires,
+    normalize_role,
+    normalize_round,
+)
 from prospect.detect.keywords import required_literals
 from prospect.detect.text import find_verbs, fold, repeats_head
 from prospect.normalize import normalize_company
@@ -183,7 +190,7 @@ def test_store_companies_give_the_stored_spelling_and_key() -> None:
 
 
 def test_company_index_finds_longest_names_in_words() -> None:
-    index = CompanyIndex({"acme": "acme", "acme pay": "acme pay", "o reilly": "o reilly"})
+    index = CompanyScanner({"acme": "acme", "acme pay": "acme pay", "o reilly": "o reilly"})
     found = index.scan("Why Acme Pay and O'Reilly matter; acmes do not")
     assert [(m.text, m.key) for m in found] == [("Acme Pay", "acme pay"), ("O'Reilly", "o reilly")]
 
@@ -315,7 +322,7 @@ def test_a_regex_rule_still_fires_when_its_filter_passes() -> None:
 
 
 def test_store_company_ending_at_a_span_is_the_longest_known_one() -> None:
-    index = CompanyIndex({"acme": "acme", "acme pay": "acme pay", "pay": "pay"})
+    index = CompanyScanner({"acme": "acme", "acme pay": "acme pay", "pay": "pay"})
     text = "Berlin fintech Acme Pay raises"
     end = text.index(" raises")
     found = index.ending_at(text, text.index("Pay"), end)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from prospect.config import load_config
 from prospect.detect import Detector
-from prospect.detect.evaluate import SCORED, input_lines, load_labels, score
 from prospect.detect.run import detect_lines
+
+# the scoring helpers are tooling, not product: they live beside the benchmarks
+sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+from evaluate import SCORED, input_lines, load_labels, score
 
 EVAL = Path(__file__).parent / "eval"
 

@@ -17,10 +17,10 @@ from smtp_helpers import PASSWORD, USER, free_port, smtp_server
 
 from prospect.digest import DigestOptions, run_digest
 from prospect.errors import ProspectError
+from prospect.importers import import_contacts
 from prospect.lock import run_lock
 from prospect.models import Contact, Entry, Signal
 from prospect.store import connect, write
-from prospect.store.contacts import save_contacts
 from prospect.store.digests import digest_people, list_digests
 from prospect.store.feeds import save_items
 from prospect.store.outreach import history, outreach_states
@@ -70,7 +70,7 @@ def seeded(db_path: Path) -> Path:
     """Three people worth contacting: two with non-ASCII names, one only through an intro."""
     db = connect(db_path)
     with write(db):
-        save_contacts(
+        import_contacts(
             db,
             [
                 Contact(

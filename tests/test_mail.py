@@ -93,8 +93,8 @@ def test_rules_file_digest_section_loads():
         "  subject: 'daily {count}'\n  smtp_url: smtps://me%40example.com@smtp.example.com\n"
     )
     cfg = parse_config(text, "signals.yaml")
-    assert cfg.digest["to"] == ["a@example.com", "b@example.com"]
-    assert cfg.digest["smtp_url"].startswith("smtps://")
+    assert cfg.digest.to == ["a@example.com", "b@example.com"]
+    assert cfg.digest.smtp_url.startswith("smtps://")
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,8 @@ from prospect.match import (
     CompanyIndex,
     ContactBook,
     cluster_signals,
-    is_target_role,
     match_event,
     rank_introducers,
-    role_key,
-    seniority,
-    title_rank,
 )
 from prospect.models import Contact, Signal, Source
 from prospect.normalize import normalize_company, normalize_person
@@ -195,91 +191,6 @@ def test_job_change_matches_its_contact_by_id():
                     person="Michael Grant", change="new_company", id=1)  # fmt: skip
     [cand] = match_event(event_of(change, book), book)
     assert (cand.person_key, cand.relationship) == ("c:5", "direct")
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Chief Marketing Officer", True),
-        ("CMO", True),
-        ("SVP, Sales", True),
-        ("Vice President Marketing", True),
-        ("Head of Sales EMEA", True),
-        ("Marketing Manager", False),
-        ("Senior Account Executive", False),
-        ("", False),
-        (None, False),
-    ],
-)
-def test_target_roles(title, expected):
-    targets = ["Chief Marketing Officer", "VP of Sales", "VP of Marketing", "Head of Sales"]
-    assert is_target_role(title, targets) is expected
-
-
-@pytest.mark.parametrize(
-    ("title", "level"),
-    [
-        ("Chief Executive Officer", 5),
-        ("Co-Founder", 5),
-        ("Vice President, Sales", 4),
-        ("Head of Growth", 3),
-        ("Director of IT", 2),
-        ("Operations Manager", 1),
-        ("Software Engineer", 0),
-    ],
-)
-def test_seniority(title, level):
-    assert seniority(title) == level
-
-
-@pytest.mark.parametrize(
-    ("junior", "senior"),
-    [
-        ("Assistant Vice President, Sales", "VP of Sales"),
-        ("VP of Sales", "SVP, Sales"),
-        ("Senior Vice President of Sales", "EVP Sales"),
-        ("Marketing Manager", "Senior Marketing Manager"),
-        ("Director of IT", "Sr. Director of IT"),
-        ("Software Engineer", "Senior Software Engineer"),
-        ("Senior Software Engineer", "Principal Engineer"),
-        ("Senior Director of Sales", "VP of Sales"),
-        ("Associate Director of Marketing", "Director of Marketing"),
-        ("Assistant Manager", "Manager"),
-        ("Jr. Account Executive", "Account Executive"),
-        ("Deputy CEO", "CEO"),
-        ("Associate Director", "Senior Associate Director"),
-    ],
-)
-def test_title_rank_orders_grades_within_a_level(junior, senior):
-    assert title_rank(junior) < title_rank(senior)
-    assert seniority(junior) <= seniority(senior)
-
-
-@pytest.mark.parametrize("title", ["Associate", "Assistant to the CEO", "Executive Assistant"])
-def test_a_grade_word_alone_is_a_title_not_a_grade(title):
-    assert title_rank(title)[1] == 0
-
-
-@pytest.mark.parametrize(
-    "title",
-    ["Account Manager", "Senior Customer Success Manager", "Key Account Manager",
-     "Territory Manager", "Partner Manager", "Channel Partner Manager"],
-)  # fmt: skip
-def test_an_individual_contributor_manager_has_no_people_manager_level(title):
-    assert seniority(title) == 0
-    assert title_rank(title) <= title_rank("Senior Account Executive")
-    assert seniority("Sales Manager") == 1  # a people manager still is one
-
-
-def test_a_grade_below_still_fits_the_target_role():
-    assert is_target_role("Associate Director of Sales", ["Director of Sales"])
-    assert is_target_role("Deputy Head of Revenue", ["Head of Revenue"])
-
-
-def test_a_vp_grade_still_fits_the_vp_target_role():
-    # the grade is for promotions and introducers; fit is about the function
-    assert role_key("SVP, Sales") == role_key("EVP of Sales") == role_key("VP Sales") == "vp sales"
-    assert is_target_role("Senior Vice President, Marketing", ["VP of Marketing"])
 
 
 def test_an_svp_is_the_better_introducer_than_a_vp():

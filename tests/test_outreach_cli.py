@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_list import add_contact, add_report
+from test_outreach import add_contact, add_report
 
 from prospect.render import LIST_COLUMNS, csv_cell
 from prospect.store import connect, write

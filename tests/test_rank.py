@@ -1,4 +1,4 @@
-"""Every part of the score, the words for signals, and deterministic ranking."""
+"""Every part of the score, and deterministic ranking."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from prospect.config import Config
 from prospect.match import Candidate
 from prospect.models import Contact, Signal
 from prospect.rank import (
-    describe_signal,
     fit,
     rank_candidates,
     recency,
@@ -122,29 +121,6 @@ def test_score_is_the_product_of_its_parts_and_each_part_has_words(config: Confi
     assert set(reasons) == {"strength", "recency", "relationship", "fit"}
     assert "seed 0.6" in reasons["strength"]
     assert "half-life 21 days" in reasons["recency"]
-
-
-@pytest.mark.parametrize(
-    ("signal", "words"),
-    [
-        (sig("funding_round", amount=40e6, currency="USD", round="series_b"),
-         "raised $40M Series B"),
-        (sig("funding_round", amount=18e6, currency="EUR", round="series_a"),
-         "raised €18M Series A"),
-        (sig("funding_round", amount=12.5e6, currency="USD", round="seed"),
-         "raised $12.5M seed round"),
-        (sig("funding_round"), "raised funding"),
-        (sig("executive_hire", role="Chief Marketing Officer", person="Dana Whitfield"),
-         "named Chief Marketing Officer"),
-        (sig("job_change", change="departure", old_company="Copperleaf"), "left Copperleaf"),
-        (sig("job_change", change="new_company", company="Brightloop", role="VP of Marketing"),
-         "started at Brightloop as VP of Marketing"),
-        (sig("job_change", change="promotion", company="Kestrel", role="Head of Sales"),
-         "promoted to Head of Sales at Kestrel"),
-    ],
-)  # fmt: skip
-def test_describe_signal(signal: Signal, words: str):
-    assert describe_signal(signal) == words
 
 
 def test_one_row_per_person_best_signal_first_others_as_also(config: Config):

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from prospect.config import Config, load_config
 from prospect.errors import ExitCode, ProspectError
+from prospect.normalize import duration_days
 from prospect.paths import resolve_config, resolve_db
 from prospect.render import Terminal
 from prospect.store import connect, describe_db_error
@@ -73,12 +74,13 @@ def parse_since(text: str | None) -> float | None:
     """'7d', '2w', '12h' or a plain number of days; above zero, or it would select nothing."""
     if not text:
         return None
-    units = {"h": 1 / 24, "d": 1, "w": 7}
     text = text.strip().lower()
-    try:
-        days = float(text[:-1]) * units[text[-1]] if text[-1] in units else float(text)
-    except (ValueError, IndexError):
-        days = math.nan
+    days = duration_days(text)
+    if days is None:
+        try:
+            days = float(text)
+        except ValueError:
+            days = math.nan
     if not (math.isfinite(days) and days > 0):
         raise typer.BadParameter(
             f"expected a duration above zero like 7d, 2w or 12h, got {text!r}"

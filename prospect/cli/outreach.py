@@ -71,7 +71,7 @@ def list_command(
 
     Example: prospect list --limit 5 --since 7d
     """
-    from prospect.listing import ListOptions, build_list
+    from prospect.outreach import ListOptions, build_list
     from prospect.render import render_list
 
     st = state(ctx)
@@ -134,7 +134,7 @@ def mark_command(
 
     Example: prospect mark 1 contacted --note "emailed about the Series B"
     """
-    from prospect.listing import mark
+    from prospect.outreach import mark
 
     st = state(ctx)
     if action != Action.snoozed and until:
@@ -157,7 +157,7 @@ def explain(
 
     Example: prospect explain 1
     """
-    from prospect.listing import find_person
+    from prospect.outreach import find_person
     from prospect.render import render_explain
 
     st = state(ctx)
@@ -179,7 +179,7 @@ def history(
 
     Example: prospect history --limit 20
     """
-    from prospect.listing import history_records
+    from prospect.outreach import history_records
 
     st = state(ctx)
     render_records(history_records(st.db(), limit), HISTORY_COLUMNS, fmt.value, st.term)
@@ -201,8 +201,8 @@ def signals_list(
 
     Example: prospect signals list --since 7d --type funding_round
     """
-    from prospect.listing import SIGNAL_COLUMNS
-    from prospect.listing import signal_records as load_signal_records
+    from prospect.outreach import SIGNAL_COLUMNS
+    from prospect.outreach import signal_records as load_signal_records
 
     st = state(ctx)
     records = load_signal_records(

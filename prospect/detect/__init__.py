@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from prospect.config import Config
-from prospect.detect.companies import CompanyIndex
+from prospect.detect.companies import CompanyScanner
 from prospect.detect.funding import FundingHit, detect_funding, normalize_round
 from prospect.detect.hires import HireHit, detect_hires
 from prospect.detect.keywords import compile_rules, detect_keywords
@@ -34,7 +34,7 @@ from prospect.detect.text import clean_title, lead, repeats_head
 from prospect.models import Signal
 from prospect.normalize import normalize_company
 
-__all__ = ["CompanyIndex", "Detector", "normalize_role", "normalize_round"]
+__all__ = ["CompanyScanner", "Detector", "normalize_role", "normalize_round"]
 
 
 class Detector:
@@ -42,7 +42,7 @@ class Detector:
 
     def __init__(self, config: Config, companies: Mapping[str, str] | None = None) -> None:
         self.config = config
-        self.index = CompanyIndex(companies)
+        self.index = CompanyScanner(companies)
         self.rules = compile_rules(config.rules)
         self.funding_on = config.signals["funding_round"].enabled
         self.hires_on = config.signals["executive_hire"].enabled

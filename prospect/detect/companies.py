@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"\w+(?:\.\w+)*+\.?|[&+]")
 
 
 @dataclass(frozen=True, slots=True)
-class CompanyMatch:
+class CompanyMention:
     start: int  # character offsets in the scanned text
     end: int
     key: str  # the normalised name as stored
@@ -43,7 +43,7 @@ def fold_token(token: str) -> str:
     return token.casefold().replace(".", "")
 
 
-class CompanyIndex:
+class CompanyScanner:
     """The store's companies, ready for scanning; built once per Detector."""
 
     def __init__(self, companies: Mapping[str, str] | None = None) -> None:
@@ -67,12 +67,12 @@ class CompanyIndex:
     def __len__(self) -> int:
         return len(self._names)
 
-    def scan(self, text: str) -> list[CompanyMatch]:
+    def scan(self, text: str) -> list[CompanyMention]:
         """Every longest known name starting at each word of `text`, left to right."""
         if not self._names or not text:
             return []
         tokens = [(m.start(), m.end(), fold_token(m.group(0))) for m in _TOKEN.finditer(text)]
-        found: list[CompanyMatch] = []
+        found: list[CompanyMention] = []
         prefixes, names = self._prefixes, self._names
         n = len(tokens)
         i = 0
@@ -91,14 +91,14 @@ class CompanyIndex:
                 start, end = tokens[i][0], tokens[best][1]
                 key = " ".join(t[2] for t in tokens[i : best + 1])
                 found.append(
-                    CompanyMatch(start, end, key, self.companies.get(key, key), text[start:end])
+                    CompanyMention(start, end, key, self.companies.get(key, key), text[start:end])
                 )
                 i = best + 1
             else:
                 i += 1
         return found
 
-    def ending_at(self, text: str, start: int, end: int, reach: int = 40) -> CompanyMatch | None:
+    def ending_at(self, text: str, start: int, end: int, reach: int = 40) -> CompanyMention | None:
         """The longest store company ending at `end` and starting at most `reach` before `start`.
 
         Read backwards word by word from `end` while the words are still the end
@@ -124,4 +124,4 @@ class CompanyIndex:
         if best is None:
             return None
         pos, key = best
-        return CompanyMatch(pos, end, key, self.companies.get(key, key), text[pos:end])
+        return CompanyMention(pos, end, key, self.companies.get(key, key), text[pos:end])

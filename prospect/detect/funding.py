@@ -41,33 +41,30 @@ from prospect.detect.text import (
     fold,
 )
 
+# The funding verbs, in the order they are tried; a space is any run of blanks.
+_VERBS = (
+    "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
+    "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed", "gets",
+    "got", "picks up", "picked up", "receives", "received", "scores", "scored", "banks", "banked",
+    "collects", "collected", "attracts", "attracted", "completes", "completed", "announces",
+    "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
+    "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
+    "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
+    "snaps up",
+)  # fmt: skip
 _VERB = re.compile(
-    r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:raises|raised|raise|secures|secured|secure|lands|"
-    r"landed|closes|closed|bags|bagged|nabs|nabbed|snags|snagged|grabs|grabbed|gets|got|"
-    r"picks\s+up|picked\s+up|receives|received|scores|scored|banks|banked|collects|collected|"
-    r"attracts|attracted|completes|completed|announces|announced|unveils|pulls\s+in|pulled\s+in|"
-    r"rakes\s+in|raked\s+in|hauls\s+in|brings\s+in|reels\s+in|locks\s+in|clinches|obtains|"
-    r"obtained|wins|won|adds|tops\s+up|nets|netted|scoops|scooped|draws|drew|books|inks|"
-    r"snaps\s+up|lands)"
+    r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
+    + "|".join(v.replace(" ", r"\s+") for v in _VERBS)
+    + ")"
     # Press-wire style: "Announces Closing of $70 Million Series B Financing".
     r"(?:\s+(?:the\s+)?(?:closing|close|completion|final\s+close)\s+of)?)"
     r"(?:\s+up(?=\s))?\b",  # a particle after any verb: "scoops up", "bags up"
     re.IGNORECASE,
 )
-# Verbs that also take contracts, awards and plans: they need a funding word too.
 # Every word a verb above starts with: a text containing none of them is skipped
 # before any pattern runs (verbs take an object, so they are never glued to punctuation).
-ANCHOR_WORDS = frozenset(
-    {
-        "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
-        "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed",
-        "gets", "got", "picks", "picked", "receives", "received", "scores", "scored", "banks",
-        "banked", "collects", "collected", "attracts", "attracted", "completes", "completed",
-        "announces", "announced", "unveils", "pulls", "pulled", "rakes", "raked", "hauls", "brings",
-        "reels", "locks", "clinches", "obtains", "obtained", "wins", "won", "adds", "tops", "nets",
-        "netted", "scoops", "scooped", "draws", "drew", "books", "inks", "snaps"
-    }
-)  # fmt: skip
+ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
+# Verbs that also take contracts, awards and plans: they need a funding word too.
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",

@@ -1,6 +1,8 @@
 """Importing the rep's contacts: parse an export into `Contact`s (one module
 per format: linkedin, csvfile, vcard; nothing written while parsing), then
 save them in one transaction and turn changed jobs into `job_change` signals.
+What is new, what changed and which jobs changed is decided by `reconcile`,
+pure; the store only upserts what it decided.
 
 A file is parsed completely before the store is touched, and the save is one
 transaction, so a file that fails half way leaves the store exactly as it was.
@@ -25,17 +27,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlite_utils import Database
 
+from prospect.importers.reconcile import job_change_signal, reconcile
 from prospect.importers.text import Parsed
 from prospect.models import Contact, Signal
-from prospect.normalize import normalize_company
 from prospect.store import now_iso, write
 from prospect.store.contacts import (
     ensure_companies,
+    iter_contacts,
     last_export_dates,
+    said_by,
     save_contacts,
     save_export_dates,
 )
@@ -60,52 +63,6 @@ class ImportSummary:
             f"{self.source}: {self.added} added, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.skipped} skipped; {self.job_changes} {changes}"
         )
-
-
-def classify_change(before: dict[str, Any], after: dict[str, Any]) -> str:
-    """A new company, a promotion (a more senior role in the same company), another
-    role there, or a departure. Titles are ranked by `match.title_rank`: VP to
-    SVP, Manager to Senior Manager, or Associate Director to Director, is a
-    promotion. A new title whose company the export left blank is a move to a
-    company not known (`store.contacts.said_job`), not a role at the old one."""
-    from prospect.match import title_rank  # only imports that found a change need it
-
-    old_company, new_company = before.get("company"), after.get("company")
-    if not normalize_company(new_company) and not after.get("title"):
-        return "departure"
-    if not new_company and old_company:
-        return "new_company"
-    if not new_company or normalize_company(old_company) == normalize_company(new_company):
-        if title_rank(after.get("title")) > title_rank(before.get("title")):
-            return "promotion"
-        return "role_change"
-    return "new_company"
-
-
-def job_change_signal(contact_id: int, before: dict[str, Any], after: dict[str, Any]) -> Signal:
-    """A `job_change` signal for one contact, its kind from `classify_change`."""
-    old_company, new_company = before.get("company"), after.get("company")
-    change = classify_change(before, after)
-    # A move to a company not named is not news about the old one.
-    company = new_company if change == "new_company" else new_company or old_company
-    where = new_company or ("?" if change == "new_company" else "(none)")
-    return Signal(
-        type="job_change",
-        rule="job_change",
-        company=company,
-        person=after.get("full_name"),
-        role=after.get("title"),
-        evidence=(
-            f"{before.get('title') or '?'} at {old_company or '?'} -> "
-            f"{after.get('title') or '?'} at {where}"
-        ),
-        contact_id=contact_id,
-        old_company=old_company,
-        old_title=before.get("title"),
-        change=change,
-        published_at=now_iso(),
-        confidence=1.0,
-    )
 
 
 def export_date(contacts: Iterable[Contact]) -> str | None:
@@ -155,19 +112,19 @@ def import_contacts(
     with write(db):
         summary.newer_seen = newer_export(guessed, as_of, last_export_dates(db, source))
         older = summary.newer_seen is not None
-        result = save_contacts(db, contacts, source, fields=fields, older=older)
+        result = reconcile(
+            iter_contacts(db), said_by(db, source), contacts, source, fields, older
+        )
+        save_contacts(db, source, result.added, result.updated, result.said)
         save_export_dates(db, source, guessed, as_of)
         if aliases:
             ensure_companies(db, dict(aliases))
         changes = result.changes if job_changes else []
-        signals = [job_change_signal(cid, before, after) for cid, before, after in changes]
-        summary.signals = save_signals(db, signals)
+        stamp = now_iso()
+        summary.signals = save_signals(db, [job_change_signal(c, stamp) for c in changes])
     summary.job_changes = len(summary.signals)
-    summary.added, summary.updated, summary.unchanged = (
-        result.added,
-        result.updated,
-        result.unchanged,
-    )
+    summary.added, summary.updated = len(result.added), len(result.updated)
+    summary.unchanged = result.unchanged
     summary.skipped += result.duplicates
     return summary
 

@@ -1,60 +1,37 @@
 """Queries on contacts and companies.
 
-Saving an import loads every stored contact once into memory (`_Book`),
-decides row by row in Python, then writes with a few `executemany` calls:
-30,000 rows cost three bulk statements, not three queries each.
-
-What each source last said about a person is kept in `contact_sources`. A job
-change is a source contradicting its own earlier word; two sources disagreeing
-(a stale CRM export against a fresh LinkedIn one) is not, and a second source
-only fills blanks. That is also what keeps every re-import idempotent.
-
-A blank is never news: a column the file does not carry, or an empty cell,
-neither counts as a change nor erases what is known (a two-column re-import
-must not turn "VP of Sales at X" into "? at X"). The one exception is the
-person LinkedIn lists with no position at all (source "linkedin", company and
-title both carried and both empty): LinkedIn shows someone without a current
-job that way, so they left, and `contact_sources` remembers that as '' (not
-NULL, which means "not known"), so their next job is a move. A CRM export with
-both cells empty says only that nobody filled them in: no departure.
+Saving an import is an upsert of what `importers.reconcile` decided, with a
+few `executemany` calls: 30,000 rows cost three bulk statements, not three
+queries each. What each source last said about a person is kept in
+`contact_sources` (`said_by`), where '' for company and title means the source
+listed them with no position, and NULL means not known.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
 from prospect.models import Contact
-from prospect.normalize import (
-    normalize_company,
-    normalize_email,
-    normalize_person,
-    normalize_profile_url,
-    same_title,
-)
+from prospect.normalize import normalize_company
 from prospect.store import now_iso
 
-CONTACT_FIELDS = (
-    "full_name", "first_name", "last_name", "email", "profile_url",
-    "company", "title", "connected_on",
+_SAID_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
+_ROW_COLUMNS = (
+    "full_name", "first_name", "last_name", "name_norm", "email", "profile_url",
+    "company", "company_norm", "title", "connected_on", "sources",
 )  # fmt: skip
 
 
-@dataclass(slots=True)
-class SaveResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0  # the same person twice in one file: the first row counts
-    # (contact id, the job before, the job after) for contacts whose job changed
-    changes: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
-
-
-def row_to_contact(row: dict[str, Any]) -> Contact:
+def row_to_contact(row: Mapping[str, Any]) -> Contact:
+    """The one mapping of a contacts row to a `Contact`."""
+    try:
+        sources = json.loads(row.get("sources") or "[]")
+    except ValueError:
+        sources = []
     return Contact(
         id=row["id"],
         full_name=row["full_name"],
@@ -65,352 +42,57 @@ def row_to_contact(row: dict[str, Any]) -> Contact:
         company=row.get("company"),
         title=row.get("title"),
         connected_on=row.get("connected_on"),
-        sources=json.loads(row.get("sources") or "[]"),
+        sources=sources,
         company_norm=row.get("company_norm"),
         name_norm=row.get("name_norm"),
     )
 
 
-_ROW_COLUMNS = (
-    "id", "full_name", "first_name", "last_name", "name_norm", "email", "profile_url",
-    "company", "company_norm", "title", "connected_on", "sources",
-)  # fmt: skip
-_SOURCE_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
-_UPDATE_COLUMNS = tuple(c for c in _ROW_COLUMNS if c != "id")
-# Sources whose row with company and title both empty means "no current job".
-LISTS_DEPARTURES = frozenset({"linkedin"})
+def _values(contact: Contact) -> list[Any]:
+    return [
+        json.dumps(contact.sources) if c == "sources" else getattr(contact, c) for c in _ROW_COLUMNS
+    ]
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value == ""
-
-
-class _Book:
-    """Every stored contact, loaded once and indexed by each key."""
-
-    def __init__(self, db: Database, source: str) -> None:
-        self.rows: dict[int, dict[str, Any]] = {}
-        self.by_url: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
-        self.by_name_company: dict[tuple[str, str], int] = {}
-        for values in db.execute(f"SELECT {', '.join(_ROW_COLUMNS)} FROM contacts ORDER BY id"):
-            self.index(dict(zip(_ROW_COLUMNS, values, strict=True)))
-        cols = ", ".join(("contact_id", *_SOURCE_COLUMNS))
-        self.said: dict[int, dict[str, Any]] = {
-            values[0]: dict(zip(_SOURCE_COLUMNS, values[1:], strict=True))
-            for values in db.execute(
-                f"SELECT {cols} FROM contact_sources WHERE source = ?", [source]
-            )
-        }
-        # This source's people by name alone: exports without profile URLs
-        # (LinkedIn 2018-2021) still find someone whose company changed.
-        self.by_name_here: dict[str, list[int]] = {}
-        for cid in self.said:
-            row = self.rows.get(cid)
-            if row and row["name_norm"]:
-                self.by_name_here.setdefault(row["name_norm"], []).append(cid)
-        self.next_id = max(self.rows, default=0) + 1
-
-    def index(self, row: dict[str, Any]) -> None:
-        cid = row["id"]
-        self.rows[cid] = row
-        if row["profile_url"]:
-            self.by_url.setdefault(normalize_profile_url(row["profile_url"]), cid)
-        if row["email"]:
-            self.by_email.setdefault(normalize_email(row["email"]), cid)
-        self.by_name_company.setdefault((row["name_norm"] or "", row["company_norm"] or ""), cid)
-
-    def find(self, rec: dict[str, Any], claimed: set[int]) -> int | None:
-        """The stored person: by profile URL, then email, then name + company,
-        then a name that only one of this source's people has."""
-        url = rec["profile_url"]
-        if url and url in self.by_url:
-            return self.by_url[url]
-        candidates = []
-        if rec["email"] and rec["email"] in self.by_email:
-            candidates.append(self.by_email[rec["email"]])
-        name_co = self.by_name_company.get((rec["name_norm"], rec["company_norm"] or ""))
-        if name_co is not None:
-            candidates.append(name_co)
-        same_name = self.by_name_here.get(rec["name_norm"], [])
-        if len(same_name) == 1 and same_name[0] not in claimed:
-            candidates.append(same_name[0])
-        for cid in candidates:
-            stored = self.rows[cid]["profile_url"]
-            # Two different profile URLs are two different people.
-            if not (url and stored and normalize_profile_url(stored) != url):
-                return cid
-        return None
-
-
-def _record(contact: Contact, norm_company: dict[str, str]) -> dict[str, Any]:
-    """The contact as a row, keys normalised once (company names cached: they repeat)."""
-    company = (contact.company or "").strip() or None
-    if company is not None and company not in norm_company:
-        norm_company[company] = normalize_company(company)
-    full_name = contact.full_name.strip()
+def said_by(db: Database, source: str) -> dict[int, Contact]:
+    """What this source last said about each contact, by contact id."""
+    cols = ", ".join(("contact_id", *_SAID_COLUMNS))
     return {
-        "full_name": full_name,
-        "first_name": (contact.first_name or "").strip(),
-        "last_name": (contact.last_name or "").strip(),
-        "name_norm": normalize_person(full_name),
-        "email": normalize_email(contact.email) or None,
-        "profile_url": normalize_profile_url(contact.profile_url) or None,
-        "company": company,
-        "company_norm": norm_company[company] if company else None,
-        "title": (contact.title or "").strip() or None,
-        "connected_on": contact.connected_on or None,
+        values[0]: Contact(id=values[0], **dict(zip(_SAID_COLUMNS, values[1:], strict=True)))
+        for values in db.execute(f"SELECT {cols} FROM contact_sources WHERE source = ?", [source])
     }
-
-
-def _pick(new: Any, current: Any, before: dict[str, Any] | None, key: str) -> Any:
-    """One field of a known contact: fill a blank; otherwise only a source that
-    changed its own earlier word overrides (never a second source's copy)."""
-    if _blank(new) or new == current:
-        return current
-    if _blank(current) or (before is not None and before.get(key) != new):
-        return new
-    return current
-
-
-def _job(
-    said: tuple[str | None, str | None], row: dict[str, Any], before: dict[str, Any] | None
-) -> tuple[str | None, str | None]:
-    """The (company, title) to keep for a known contact, given what this export says."""
-    current = (row["company"], row["title"])
-    if before is None and _departed(*said):
-        said = (None, None)
-    if before is not None:
-        # The same source, a newer export: it is authoritative about the job
-        # where it changed its own word, a departure included.
-        if _departed(*said):
-            return (None, None) if not _departed(before["company"], before["title"]) else current
-        company = _pick(said[0], current[0], before, "company")
-        title = _pick(said[1], current[1], before, "title")
-        if _blank(said[1]) and _moved(current[0], company):
-            title = None  # the old title was held at the old company
-        if _blank(said[0]) and not _blank(said[1]) and not _blank(before["company"]):
-            company = None  # a new title, company not given (`said_job`): not the old one
-        return company, title
-    if _blank(current[0]) and _blank(current[1]):
-        return said
-    if normalize_company(said[0]) == row["company_norm"] and _blank(current[1]):
-        return current[0], said[1]
-    return current
-
-
-def _merged(
-    rec: dict[str, Any],
-    said: tuple[str | None, str | None],
-    row: dict[str, Any],
-    before: dict[str, Any] | None,
-    source: str,
-    book: _Book,
-) -> dict[str, Any]:
-    """The contact's row once this record is taken into account."""
-    new = {k: row[k] for k in _UPDATE_COLUMNS}
-    name = _pick(rec["full_name"], row["full_name"], before, "full_name")
-    if name != row["full_name"]:
-        new.update(
-            full_name=name,
-            first_name=rec["first_name"],
-            last_name=rec["last_name"],
-            name_norm=rec["name_norm"],
-        )
-    new["email"] = _pick(rec["email"], row["email"], before, "email")
-    url = _pick(rec["profile_url"], row["profile_url"], before, "profile_url")
-    # A URL already held by someone else stays theirs (the key is unique).
-    if url == row["profile_url"] or book.by_url.get(url, row["id"]) == row["id"]:
-        new["profile_url"] = url
-    new["connected_on"] = _pick(rec["connected_on"], row["connected_on"], before, "connected_on")
-    new["company"], new["title"] = _job(said, row, before)
-    if new["company"] != row["company"]:
-        new["company_norm"] = normalize_company(new["company"]) or None
-    # Most rows already list this source: skip parsing the JSON for them.
-    if json.dumps(source) not in (row["sources"] or ""):
-        sources = json.loads(row["sources"] or "[]")
-        if source not in sources:
-            new["sources"] = json.dumps([*sources, source])
-    return new
-
-
-def _departed(company: Any, title: Any) -> bool:
-    return company == "" and title == ""
-
-
-def _moved(old_company: Any, new_company: Any) -> bool:
-    """Two known companies that are not one (a blank filled is no move)."""
-    return (
-        not _blank(old_company)
-        and not _blank(new_company)
-        and normalize_company(old_company) != normalize_company(new_company)
-    )
-
-
-def said_job(
-    rec: dict[str, Any],
-    before: dict[str, Any] | None,
-    lists_departure: bool,
-    has_company: bool = True,
-) -> tuple[str | None, str | None]:
-    """The (company, title) this export says, a blank keeping the earlier word
-    (but not a title across a change of company, nor a company across a change
-    of title in a file that has a company column); ('', '') when it lists the
-    person with no position (they left)."""
-    prev = before or {}
-    company, title = rec["company"], rec["title"]
-    if company is None and title is None:
-        if lists_departure:
-            return "", ""
-        return prev.get("company"), prev.get("title")  # nothing said: the earlier word stands
-    if not title and _moved(prev.get("company"), company):
-        return company, None  # a title left blank at a new company is not the old one
-    if (
-        not company
-        and has_company
-        and not _blank(prev.get("company"))
-        and not _blank(prev.get("title"))
-        and not same_title(prev.get("title"), title)
-    ):
-        return None, title  # a new title with the company left blank: where is not known
-    return company or prev.get("company") or None, title or prev.get("title") or None
-
-
-def job_changed(before: dict[str, Any], company: str | None, title: str | None) -> bool:
-    """Only a different company or title counts, never a re-spelling of one
-    nor a blank filled: "Acme Inc" / "VP of Sales" -> "ACME, Inc." / "VP Sales" is
-    no change, and neither is "? at Acme" -> "VP of Sales at Acme"."""
-    old_company, old_title = before["company"], before["title"]
-    if _departed(company, title):
-        return not _departed(old_company, old_title) and not (
-            _blank(old_company) and _blank(old_title)
-        )
-    if _departed(old_company, old_title):
-        return not _blank(company)  # back at work after leaving
-    if _moved(old_company, company):
-        return True
-    return not _blank(old_title) and not _blank(title) and not same_title(old_title, title)
 
 
 def save_contacts(
     db: Database,
-    contacts: Iterable[Contact],
     source: str,
-    fields: Collection[str] | None = None,
-    older: bool = False,
-) -> SaveResult:
-    """Insert new contacts and update changed ones; the caller owns the transaction.
-
-    `fields`: the contact fields the file carries (None: all). `older`: the file
-    is an earlier export than this source's last one, so it fills blanks only,
-    like a second source, and never rewrites what the source said since."""
-    result = SaveResult()
+    added: Sequence[Contact] = (),
+    updated: Sequence[Contact] = (),
+    said: Sequence[Contact] = (),
+) -> None:
+    """Insert new contacts (ids already given), rewrite changed ones and record
+    what the source said; the caller owns the transaction."""
     stamp = now_iso()
-    book = _Book(db, source)
-    lists_departure = source in LISTS_DEPARTURES and (
-        fields is None or {"company", "title"} <= set(fields)
-    )
-    has_company = fields is None or "company" in fields
-    norm_company: dict[str, str] = {}
-    inserts: list[dict[str, Any]] = []
-    updates: dict[int, dict[str, Any]] = {}
-    said: list[tuple[Any, ...]] = []
-    claimed: set[int] = set()
-    for contact in contacts:
-        rec = _record(contact, norm_company)
-        if not rec["full_name"]:
-            continue
-        cid = book.find(rec, claimed)
-        if cid is not None and cid in claimed:
-            result.duplicates += 1
-            continue
-        earlier = book.said.get(cid) if cid is not None else None
-        if older and earlier is not None:
-            # An old export has nothing to say over a newer one: blanks only,
-            # and not the job of someone the newer one shows as gone.
-            claimed.add(cid)  # type: ignore[arg-type]
-            row = book.rows[cid]  # type: ignore[index]
-            gone = _departed(earlier["company"], earlier["title"])
-            job = (None, None) if gone else (rec["company"], rec["title"])
-            new = _merged(rec, job, row, None, source, book)
-            _apply(result, updates, book, row, new)
-            continue
-        job = said_job(rec, earlier, lists_departure, has_company)
-        if cid is None:
-            cid = book.next_id
-            book.next_id += 1
-            row = {**rec, "id": cid, "sources": json.dumps([source])}
-            book.index(row)
-            inserts.append({**row, "created_at": stamp, "updated_at": stamp})
-            result.added += 1
-        else:
-            row = book.rows[cid]
-            shown = (job[0] or None, job[1] or None)
-            new = _merged(rec, shown if not _departed(*job) else job, row, earlier, source, book)
-            if earlier is not None and job_changed(earlier, *job):
-                old_job = {"company": earlier["company"] or None, "title": earlier["title"] or None}
-                new_job = {"company": shown[0], "title": shown[1]}
-                result.changes.append((cid, old_job, {**new_job, "full_name": new["full_name"]}))
-            _apply(result, updates, book, row, new)
-        claimed.add(cid)
-        # What the source says now; a field it left blank keeps its earlier word.
-        now_said = {
-            k: rec[k] if not _blank(rec[k]) else (earlier or {}).get(k) for k in _SOURCE_COLUMNS
-        }
-        now_said["company"], now_said["title"] = job
-        if book.said.get(cid) != now_said:
-            book.said[cid] = now_said
-            said.append((cid, source, *now_said.values(), stamp))
-    _write(db, inserts, updates, said, stamp)
-    ensure_companies(db)
-    return result
-
-
-def _apply(
-    result: SaveResult,
-    updates: dict[int, dict[str, Any]],
-    book: _Book,
-    row: dict[str, Any],
-    new: dict[str, Any],
-) -> None:
-    """Record a known contact's merged row: updated if anything differs."""
-    changed = {k: v for k, v in new.items() if row[k] != v}
-    if changed:
-        row.update(changed)
-        updates[row["id"]] = row
-        book.index(row)
-        result.updated += 1
-    else:
-        result.unchanged += 1
-
-
-def _write(
-    db: Database,
-    inserts: list[dict[str, Any]],
-    updates: dict[int, dict[str, Any]],
-    said: list[tuple[Any, ...]],
-    stamp: str,
-) -> None:
-    """One executemany each for new rows, changed rows and what the source said."""
-    if inserts:
-        cols = list(inserts[0])
+    if added:
+        cols = ("id", *_ROW_COLUMNS, "created_at", "updated_at")
         db.conn.executemany(
             f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-            ([r[c] for c in cols] for r in inserts),
+            ([c.id, *_values(c), stamp, stamp] for c in added),
         )
-    if updates:
-        sets = ", ".join(f"{c} = ?" for c in (*_UPDATE_COLUMNS, "updated_at"))
+    if updated:
+        sets = ", ".join(f"{c} = ?" for c in (*_ROW_COLUMNS, "updated_at"))
         db.conn.executemany(
             f"UPDATE contacts SET {sets} WHERE id = ?",
-            ([*(r[c] for c in _UPDATE_COLUMNS), stamp, cid] for cid, r in updates.items()),
+            ([*_values(c), stamp, c.id] for c in updated),
         )
     if said:
-        cols = ("contact_id", "source", *_SOURCE_COLUMNS, "seen_at")
+        cols = ("contact_id", "source", *_SAID_COLUMNS, "seen_at")
         db.conn.executemany(
             f"INSERT OR REPLACE INTO contact_sources ({', '.join(cols)}) "
             f"VALUES ({', '.join('?' for _ in cols)})",
-            said,
+            ([s.id, source, *(getattr(s, c) for c in _SAID_COLUMNS), stamp] for s in said),
         )
+    ensure_companies(db)
 
 
 def ensure_companies(db: Database, aliases: dict[str, list[str]] | None = None) -> None:
@@ -542,5 +224,73 @@ def save_export_dates(db: Database, source: str, guessed: str | None, stated: st
     )
 
 
-def count_contacts(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM contacts").fetchone()[0]
+# --- the contacts today's signals concern, for matching -------------------------
+# The list never loads every contact: it asks for the known company names (one
+# index scan), then only the contacts at the companies, with the names and ids
+# that today's signals mention. That keeps `prospect list` fast on a LinkedIn
+# export of 30,000 connections.
+
+_BATCH = 500  # parameters per IN (...) query, well under SQLite's limit
+
+
+def company_aliases(db: Database, configured: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """alias norm -> canonical norm, from the company_aliases table and signals.yaml."""
+    aliases = dict(db.execute("SELECT alias_norm, company_norm FROM company_aliases").fetchall())
+    for canonical, names in (configured or {}).items():
+        canon = normalize_company(canonical)
+        for alias in names:
+            norm = normalize_company(alias)
+            if norm and norm != canon:
+                aliases[norm] = canon
+    return aliases
+
+
+def known_company_norms(db: Database) -> list[str]:
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT company_norm FROM contacts WHERE company_norm IS NOT NULL "
+            "AND company_norm != ''"
+        )
+    ]
+
+
+def _batched(values: Iterable[Any]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def contacts_for_matching(
+    db: Database,
+    company_norms: Iterable[str] = (),
+    name_norms: Iterable[str] = (),
+    ids: Iterable[int] = (),
+) -> list[Contact]:
+    """Contacts at any of these companies, with any of these names or ids."""
+    found: dict[int, Contact] = {}
+    for column, values in (
+        ("company_norm", sorted(set(company_norms))),
+        ("name_norm", sorted(set(name_norms))),
+        ("id", sorted(set(ids))),
+    ):
+        for batch in _batched(values):
+            marks = ",".join("?" for _ in batch)
+            for row in db.query(f"SELECT * FROM contacts WHERE {column} IN ({marks})", batch):
+                found.setdefault(row["id"], row_to_contact(row))
+    return [found[k] for k in sorted(found)]
+
+
+def contacts_named(db: Database, text: str, limit: int = 20) -> list[Contact]:
+    """Contacts whose normalised name is, or contains, `text` (already normalised)."""
+    rows = db.query(
+        "SELECT * FROM contacts WHERE name_norm = ? OR name_norm LIKE ? "
+        "ORDER BY name_norm = ? DESC, full_name LIMIT ?",
+        [text, f"%{text}%", text, limit],
+    )
+    return [row_to_contact(r) for r in rows]

@@ -248,7 +248,3 @@ def save_items(db: Database, feed_id: int | None, entries: Iterable[Entry]) -> l
             entry.id = item_id
             new.append(entry)
     return new
-
-
-def count_items(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM items").fetchone()[0]

@@ -320,7 +320,7 @@ def _drop_entries_held_twice(db: Database, duplicate: int, kept: int) -> None:
 
 def _m009_departures_as_blank(db: Database) -> None:
     # Releases up to migration 6 stored "this source lists them with no job" as
-    # NULL company and title, which now means "not known" (store/contacts.py
+    # NULL company and title, which now means "not known" (importers/reconcile.py
     # keeps a departure as ''), so the next job of someone who left was no
     # news. A source's NULL job is a departure where the contact's newest job
     # change is one. Signals do not record which source they came from, so a

@@ -72,7 +72,7 @@ def joined_columns(alias: str, prefix: str) -> str:
 def pop_joined(row: dict[str, Any], prefix: str) -> Signal | None:
     """The signal `joined_columns` selected, taken out of `row` (None: no signal joined)."""
     fields = {c: row.pop(prefix + c) for c in ("id", *_COLUMNS)}
-    return Signal(**fields) if fields["id"] is not None else None
+    return row_to_signal(fields) if fields["id"] is not None else None
 
 
 def row_to_report(row: dict[str, Any]) -> tuple[Signal, Source]:
@@ -99,10 +99,6 @@ def load_reports(
     db: Database, since: str | None, signal_type: str | None = None
 ) -> list[tuple[Signal, Source]]:
     return [row_to_report(r) for r in signals_since(db, since, signal_type)]
-
-
-def max_signal_id(db: Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0])
 
 
 def signals_since(

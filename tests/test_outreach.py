@@ -10,9 +10,9 @@ from sqlite_utils import Database
 
 from prospect.config import Config, parse_config
 from prospect.errors import ProspectError
-from prospect.listing import ListOptions, build_list, find_person, mark
 from prospect.models import Signal
 from prospect.normalize import normalize_company, normalize_person
+from prospect.outreach import ListOptions, build_list, find_person, mark
 from prospect.store import write
 from prospect.store.outreach import save_outreach
 from prospect.store.signals import save_signals

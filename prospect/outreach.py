@@ -35,24 +35,21 @@ from prospect.match import (
     match_event,
 )
 from prospect.models import Contact, Row, Signal, Source
-from prospect.normalize import normalize_person
-from prospect.rank import describe_signal, parse_time, rank_candidates
+from prospect.normalize import duration_days, normalize_person, parse_time
+from prospect.rank import rank_candidates
 from prospect.store import write
-from prospect.store.outreach import (
+from prospect.store.contacts import (
     company_aliases,
-    contact_by_id,
     contacts_for_matching,
     contacts_named,
-    history,
+    get_contact,
     known_company_norms,
-    last_contacted,
-    outreach_states,
-    save_outreach,
 )
+from prospect.store.outreach import history, last_contacted, outreach_states, save_outreach
 from prospect.store.signals import load_reports
+from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
-DEFAULT_PER_COMPANY = 3
 
 
 @dataclass(slots=True)
@@ -99,8 +96,7 @@ def load_events(
         when = parse_time(signal.published_at)
         return when.timestamp() / 86400 if when else now.timestamp() / 86400
 
-    window = float(config.ranking.get("cluster_days", 7))
-    events = cluster_signals(reports, company_of, window, day_of)
+    events = cluster_signals(reports, company_of, config.ranking.cluster_days, day_of)
     wanted = {e.company.norm for e in events if e.company}
     raw_norms = wanted | {a for a, c in index.aliases.items() if c in wanted}
     names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
@@ -147,9 +143,7 @@ def build_list(
             row.state = state["state"]
         if options.include_all or is_open(row, state, config, now):
             shown.append(row)
-    shown = cap_per_company(
-        shown, int(config.ranking.get("per_company", DEFAULT_PER_COMPANY)), index
-    )
+    shown = cap_per_company(shown, config.ranking.per_company, index)
     limit = options.limit if options.limit is not None else config.daily_limit
     shown = shown[:limit] if limit else shown
     for i, row in enumerate(shown, 1):
@@ -262,7 +256,7 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
             if row.person_key == ident:
                 return _from_row(row)
         if ident.startswith("c:") and ident[2:].isdigit():
-            contact = contact_by_id(db, int(ident[2:]))
+            contact = get_contact(db, int(ident[2:]))
             if contact is not None:
                 return _from_contact(contact)
         raise ProspectError(f"no one with the key {ident!r}", ExitCode.USAGE)
@@ -293,11 +287,10 @@ def parse_until(text: str, now: datetime) -> datetime:
     """YYYY-MM-DD (the start of that day, UTC) or a duration: 3d, 2w, 12h; in the future,
     or the snooze would be over before it began."""
     text = text.strip().lower()
-    units = {"h": 1 / 24, "d": 1.0, "w": 7.0}
-    when = None
-    if text and text[-1] in units:
-        with contextlib.suppress(ValueError, OverflowError):  # not a duration: maybe a date
-            when = now + timedelta(days=float(text[:-1]) * units[text[-1]])
+    when, days = None, duration_days(text)
+    if days is not None:
+        with contextlib.suppress(ValueError, OverflowError):  # out of range: maybe a date
+            when = now + timedelta(days=days)
     if when is None:
         try:
             when = datetime.fromisoformat(text[:10]).replace(tzinfo=UTC)

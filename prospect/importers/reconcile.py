@@ -1,0 +1,402 @@
+"""Reconciling an export with the contacts already stored: pure, `Contact` in,
+`Contact` out. The store loads what it holds, `reconcile` decides, the store
+upserts what it decided.
+
+What each source last said about a person is kept apart from the contact (the
+store's `contact_sources`; here a `Contact` per person, `id` the contact's). A
+job change is a source contradicting its own earlier word; two sources
+disagreeing (a stale CRM export against a fresh LinkedIn one) is not, and a
+second source only fills blanks. That is also what keeps every re-import
+idempotent.
+
+A blank is never news: a column the file does not carry, or an empty cell,
+neither counts as a change nor erases what is known (a two-column re-import
+must not turn "VP of Sales at X" into "? at X"). The one exception is the
+person LinkedIn lists with no position at all (source "linkedin", company and
+title both carried and both empty): LinkedIn shows someone without a current
+job that way, so they left, and what the source said keeps that as '' (not
+None, which means "not known"), so their next job is a move. A CRM export with
+both cells empty says only that nobody filled them in: no departure.
+
+The kind of a change (`classify_change`) and the `job_change` signal it makes
+are decided here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from prospect.models import Contact, Signal
+from prospect.normalize import (
+    normalize_company,
+    normalize_email,
+    normalize_person,
+    normalize_profile_url,
+    same_title,
+)
+from prospect.titles import title_rank
+
+# What a source says about a person, kept to tell its own changes of word.
+SAID_FIELDS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
+# Sources whose row with company and title both empty means "no current job".
+LISTS_DEPARTURES = frozenset({"linkedin"})
+
+
+@dataclass(slots=True)
+class JobChange:
+    contact_id: int
+    full_name: str
+    old_company: str | None
+    old_title: str | None
+    company: str | None
+    title: str | None
+
+
+@dataclass(slots=True)
+class Reconciled:
+    """What to store: new and changed contacts, and what the source now says."""
+
+    added: list[Contact] = field(default_factory=list)
+    updated: list[Contact] = field(default_factory=list)
+    said: list[Contact] = field(default_factory=list)  # only where the source's word changed
+    unchanged: int = 0
+    duplicates: int = 0  # the same person twice in one file: the first row counts
+    changes: list[JobChange] = field(default_factory=list)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _departed(company: Any, title: Any) -> bool:
+    return company == "" and title == ""
+
+
+def _moved(old_company: Any, new_company: Any) -> bool:
+    """Two known companies that are not one (a blank filled is no move)."""
+    return (
+        not _blank(old_company)
+        and not _blank(new_company)
+        and normalize_company(old_company) != normalize_company(new_company)
+    )
+
+
+class _Book:
+    """The stored contacts, indexed by each key, and what this source said."""
+
+    def __init__(self, stored: Iterable[Contact], said: Mapping[int, Contact]) -> None:
+        self.rows: dict[int, Contact] = {}
+        self.by_url: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.by_name_company: dict[tuple[str, str], int] = {}
+        for contact in stored:
+            self.index(contact)
+        self.said = dict(said)
+        # This source's people by name alone: exports without profile URLs
+        # (LinkedIn 2018-2021) still find someone whose company changed.
+        self.by_name_here: dict[str, list[int]] = {}
+        for cid in self.said:
+            row = self.rows.get(cid)
+            if row and row.name_norm:
+                self.by_name_here.setdefault(row.name_norm, []).append(cid)
+        self.next_id = max(self.rows, default=0) + 1
+
+    def index(self, row: Contact) -> None:
+        cid = row.id
+        assert cid is not None
+        self.rows[cid] = row
+        if row.profile_url:
+            self.by_url.setdefault(normalize_profile_url(row.profile_url), cid)
+        if row.email:
+            self.by_email.setdefault(normalize_email(row.email), cid)
+        self.by_name_company.setdefault((row.name_norm or "", row.company_norm or ""), cid)
+
+    def find(self, rec: Contact, claimed: set[int]) -> int | None:
+        """The stored person: by profile URL, then email, then name + company,
+        then a name that only one of this source's people has."""
+        url = rec.profile_url
+        if url and url in self.by_url:
+            return self.by_url[url]
+        candidates = []
+        if rec.email and rec.email in self.by_email:
+            candidates.append(self.by_email[rec.email])
+        name_co = self.by_name_company.get((rec.name_norm or "", rec.company_norm or ""))
+        if name_co is not None:
+            candidates.append(name_co)
+        same_name = self.by_name_here.get(rec.name_norm or "", [])
+        if len(same_name) == 1 and same_name[0] not in claimed:
+            candidates.append(same_name[0])
+        for cid in candidates:
+            stored = self.rows[cid].profile_url
+            # Two different profile URLs are two different people.
+            if not (url and stored and normalize_profile_url(stored) != url):
+                return cid
+        return None
+
+
+def _clean(contact: Contact, norm_company: dict[str, str]) -> Contact:
+    """The contact with its keys normalised once (company names cached: they repeat)."""
+    company = (contact.company or "").strip() or None
+    if company is not None and company not in norm_company:
+        norm_company[company] = normalize_company(company)
+    full_name = contact.full_name.strip()
+    return Contact(
+        full_name=full_name,
+        first_name=(contact.first_name or "").strip(),
+        last_name=(contact.last_name or "").strip(),
+        name_norm=normalize_person(full_name),
+        email=normalize_email(contact.email) or None,
+        profile_url=normalize_profile_url(contact.profile_url) or None,
+        company=company,
+        company_norm=norm_company[company] if company else None,
+        title=(contact.title or "").strip() or None,
+        connected_on=contact.connected_on or None,
+    )
+
+
+def _pick(new: Any, current: Any, before: Contact | None, key: str) -> Any:
+    """One field of a known contact: fill a blank; otherwise only a source that
+    changed its own earlier word overrides (never a second source's copy)."""
+    if _blank(new) or new == current:
+        return current
+    if _blank(current) or (before is not None and getattr(before, key) != new):
+        return new
+    return current
+
+
+def _job(
+    said: tuple[str | None, str | None], row: Contact, before: Contact | None
+) -> tuple[str | None, str | None]:
+    """The (company, title) to keep for a known contact, given what this export says."""
+    current = (row.company, row.title)
+    if before is None and _departed(*said):
+        said = (None, None)
+    if before is not None:
+        # The same source, a newer export: it is authoritative about the job
+        # where it changed its own word, a departure included.
+        if _departed(*said):
+            return (None, None) if not _departed(before.company, before.title) else current
+        company = _pick(said[0], current[0], before, "company")
+        title = _pick(said[1], current[1], before, "title")
+        if _blank(said[1]) and _moved(current[0], company):
+            title = None  # the old title was held at the old company
+        if _blank(said[0]) and not _blank(said[1]) and not _blank(before.company):
+            company = None  # a new title, company not given (`said_job`): not the old one
+        return company, title
+    if _blank(current[0]) and _blank(current[1]):
+        return said
+    if normalize_company(said[0]) == row.company_norm and _blank(current[1]):
+        return current[0], said[1]
+    return current
+
+
+def _merged(
+    rec: Contact,
+    said: tuple[str | None, str | None],
+    row: Contact,
+    before: Contact | None,
+    source: str,
+    book: _Book,
+) -> Contact:
+    """The contact once this record is taken into account."""
+    new = replace(row)
+    name = _pick(rec.full_name, row.full_name, before, "full_name")
+    if name != row.full_name:
+        new.full_name, new.first_name, new.last_name = name, rec.first_name, rec.last_name
+        new.name_norm = rec.name_norm
+    new.email = _pick(rec.email, row.email, before, "email")
+    url = _pick(rec.profile_url, row.profile_url, before, "profile_url")
+    # A URL already held by someone else stays theirs (the key is unique).
+    if url == row.profile_url or book.by_url.get(url, row.id) == row.id:
+        new.profile_url = url
+    new.connected_on = _pick(rec.connected_on, row.connected_on, before, "connected_on")
+    new.company, new.title = _job(said, row, before)
+    if new.company != row.company:
+        new.company_norm = normalize_company(new.company) or None
+    if source not in row.sources:
+        new.sources = [*row.sources, source]
+    return new
+
+
+def said_job(
+    rec: Contact, before: Contact | None, lists_departure: bool, has_company: bool = True
+) -> tuple[str | None, str | None]:
+    """The (company, title) this export says, a blank keeping the earlier word
+    (but not a title across a change of company, nor a company across a change
+    of title in a file that has a company column); ('', '') when it lists the
+    person with no position (they left)."""
+    prev_company = before.company if before else None
+    prev_title = before.title if before else None
+    company, title = rec.company, rec.title
+    if company is None and title is None:
+        if lists_departure:
+            return "", ""
+        return prev_company, prev_title  # nothing said: the earlier word stands
+    if not title and _moved(prev_company, company):
+        return company, None  # a title left blank at a new company is not the old one
+    if (
+        not company
+        and has_company
+        and not _blank(prev_company)
+        and not _blank(prev_title)
+        and not same_title(prev_title, title)
+    ):
+        return None, title  # a new title with the company left blank: where is not known
+    return company or prev_company or None, title or prev_title or None
+
+
+def job_changed(before: Contact, company: str | None, title: str | None) -> bool:
+    """Only a different company or title counts, never a re-spelling of one
+    nor a blank filled: "Acme Inc" / "VP of Sales" -> "ACME, Inc." / "VP Sales" is
+    no change, and neither is "? at Acme" -> "VP of Sales at Acme"."""
+    old_company, old_title = before.company, before.title
+    if _departed(company, title):
+        return not _departed(old_company, old_title) and not (
+            _blank(old_company) and _blank(old_title)
+        )
+    if _departed(old_company, old_title):
+        return not _blank(company)  # back at work after leaving
+    if _moved(old_company, company):
+        return True
+    return not _blank(old_title) and not _blank(title) and not same_title(old_title, title)
+
+
+def reconcile(
+    stored: Iterable[Contact],
+    said_before: Mapping[int, Contact],
+    contacts: Iterable[Contact],
+    source: str,
+    fields: Collection[str] | None = None,
+    older: bool = False,
+) -> Reconciled:
+    """Decide, for every contact in an export, whether it is new, changed or the
+    same, and which jobs changed; `said_before` is what this source said last.
+
+    `fields`: the contact fields the file carries (None: all). `older`: the file
+    is an earlier export than this source's last one, so it fills blanks only,
+    like a second source, and never rewrites what the source said since."""
+    result = Reconciled()
+    book = _Book(stored, said_before)
+    lists_departure = source in LISTS_DEPARTURES and (
+        fields is None or {"company", "title"} <= set(fields)
+    )
+    has_company = fields is None or "company" in fields
+    norm_company: dict[str, str] = {}
+    claimed: set[int] = set()
+    for contact in contacts:
+        rec = _clean(contact, norm_company)
+        if not rec.full_name:
+            continue
+        cid = book.find(rec, claimed)
+        if cid is not None and cid in claimed:
+            result.duplicates += 1
+            continue
+        earlier = book.said.get(cid) if cid is not None else None
+        if cid is not None and older and earlier is not None:
+            # An old export has nothing to say over a newer one: blanks only,
+            # and not the job of someone the newer one shows as gone.
+            claimed.add(cid)
+            gone = _departed(earlier.company, earlier.title)
+            job = (None, None) if gone else (rec.company, rec.title)
+            _keep(result, book, _merged(rec, job, book.rows[cid], None, source, book))
+            continue
+        job = said_job(rec, earlier, lists_departure, has_company)
+        if cid is None:
+            cid = book.next_id
+            book.next_id += 1
+            new = replace(rec, id=cid, sources=[source])
+            book.index(new)
+            result.added.append(new)
+        else:
+            row = book.rows[cid]
+            shown = (job[0] or None, job[1] or None)
+            new = _merged(rec, shown if not _departed(*job) else job, row, earlier, source, book)
+            if earlier is not None and job_changed(earlier, *job):
+                result.changes.append(
+                    JobChange(
+                        cid,
+                        new.full_name,
+                        earlier.company or None,
+                        earlier.title or None,
+                        *shown,
+                    )
+                )
+            _keep(result, book, new)
+        claimed.add(cid)
+        _said(result, book, rec, earlier, job, cid)
+    return result
+
+
+def _keep(result: Reconciled, book: _Book, new: Contact) -> None:
+    """Record a known contact's merged form: updated if anything differs."""
+    assert new.id is not None
+    if new != book.rows[new.id]:
+        book.index(new)
+        result.updated.append(new)
+    else:
+        result.unchanged += 1
+
+
+def _said(
+    result: Reconciled,
+    book: _Book,
+    rec: Contact,
+    earlier: Contact | None,
+    job: tuple[str | None, str | None],
+    cid: int,
+) -> None:
+    """What the source says now; a field it left blank keeps its earlier word."""
+    now_said = Contact(full_name=rec.full_name, id=cid)
+    for key in SAID_FIELDS:
+        value = getattr(rec, key)
+        setattr(now_said, key, value if not _blank(value) else getattr(earlier, key, None))
+    now_said.company, now_said.title = job
+    if book.said.get(cid) != now_said:
+        book.said[cid] = now_said
+        result.said.append(now_said)
+
+
+def classify_change(change: JobChange) -> str:
+    """A new company, a promotion (a more senior role in the same company), another
+    role there, or a departure. Titles are ranked by `titles.title_rank`: VP to
+    SVP, Manager to Senior Manager, or Associate Director to Director, is a
+    promotion. A new title whose company the export left blank is a move to a
+    company not known (`said_job`), not a role at the old one."""
+    old_company, new_company = change.old_company, change.company
+    if not normalize_company(new_company) and not change.title:
+        return "departure"
+    if not new_company and old_company:
+        return "new_company"
+    if not new_company or normalize_company(old_company) == normalize_company(new_company):
+        if title_rank(change.title) > title_rank(change.old_title):
+            return "promotion"
+        return "role_change"
+    return "new_company"
+
+
+def job_change_signal(change: JobChange, now: str) -> Signal:
+    """A `job_change` signal for one contact, its kind from `classify_change`."""
+    old_company, new_company = change.old_company, change.company
+    kind = classify_change(change)
+    # A move to a company not named is not news about the old one.
+    company = new_company if kind == "new_company" else new_company or old_company
+    where = new_company or ("?" if kind == "new_company" else "(none)")
+    return Signal(
+        type="job_change",
+        rule="job_change",
+        company=company,
+        person=change.full_name,
+        role=change.title,
+        evidence=(
+            f"{change.old_title or '?'} at {old_company or '?'} -> "
+            f"{change.title or '?'} at {where}"
+        ),
+        contact_id=change.contact_id,
+        old_company=old_company,
+        old_title=change.old_title,
+        change=kind,
+        published_at=now,
+        confidence=1.0,
+    )
