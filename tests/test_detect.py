@@ -231,9 +231,9 @@ def test_hostile_text_runs_in_linear_time(detector) -> None:  # type: ignore[no-
         ("Jane Doe joins " + "Big " * 30) * 700,
     ]
     for text in texts:
-        start = time.perf_counter()
+        start = time.process_time()
         detector.detect(text, text)
-        assert time.perf_counter() - start < 0.5
+        assert time.process_time() - start < 0.5
 
 
 def test_cli_jsonl_contract(cli) -> None:  # type: ignore[no-untyped-def]

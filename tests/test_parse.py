@@ -178,9 +178,9 @@ def test_billion_laughs_neither_hangs_nor_blows_memory():
         "<title>&lol9;</title></item></channel></rss>"
     ).encode()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start = time.process_time()
     parsed = parse_feed(body)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
     assert grown_kib < 100 * 1024
     assert all(len(e.title) < 10_000 for e in parsed.entries)
