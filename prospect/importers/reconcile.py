@@ -461,8 +461,7 @@ def job_change_signal(change: JobChange, now: str) -> Signal:
         person=change.full_name,
         role=change.title,
         evidence=(
-            f"{change.old_title or '?'} at {old_company or '?'} -> "
-            f"{change.title or '?'} at {where}"
+            f"{change.old_title or '?'} at {old_company or '?'} -> {change.title or '?'} at {where}"
         ),
         contact_id=change.contact_id,
         old_company=old_company,
