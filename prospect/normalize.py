@@ -170,8 +170,9 @@ def normalize_email(email: str | None) -> str:
 
 
 def normalize_profile_url(url: str | None) -> str:
-    """A profile URL as a key: scheme, host case, `www.`, query and trailing
-    slash do not tell two people apart."""
+    """A profile URL as a key: for LinkedIn, scheme, host case, `www.`, query
+    and trailing slash do not tell two people apart. Any other address (a
+    vCard's company website, a blog) is kept as it was given, trimmed."""
     if not url:
         return ""
     if url.startswith(_CANONICAL_HOST) and not url.endswith(("/", " ")) and "?" not in url:
@@ -179,15 +180,26 @@ def normalize_profile_url(url: str | None) -> str:
     text = url.strip()
     if not text:
         return ""
-    text = text.split("#", 1)[0].split("?", 1)[0].rstrip("/")
     _scheme, sep, rest = text.partition("://")
     if not sep:
         rest = text
     host, slash, path = rest.partition("/")
     host = host.casefold()
-    if host in ("linkedin.com", "m.linkedin.com") or host.endswith(".linkedin.com"):
-        host = "www.linkedin.com"
-    return f"https://{host}{slash}{path}"
+    if not (host in ("linkedin.com", "m.linkedin.com") or host.endswith(".linkedin.com")):
+        return text
+    path = path.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return f"https://www.linkedin.com{slash}{path}"
+
+
+# LinkedIn member profiles: /in/NAME, and /pub/NAME/... from before 2015.
+_PERSON_PATHS = (_CANONICAL_HOST + "in/", _CANONICAL_HOST + "pub/")
+
+
+def is_person_url(url: str | None) -> bool:
+    """Whether a normalised profile URL names one person (a LinkedIn member
+    profile), so that two records holding it are one person. A company's
+    website on two colleagues' cards is not."""
+    return bool(url) and url.startswith(_PERSON_PATHS) and len(url) > len(_PERSON_PATHS[0])
 
 
 _NETLOC_END = re.compile(r"[/?#]")

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from prospect.errors import ExitCode, InputError, ProspectError
+from prospect.importers.names import person_name
 from prospect.importers.text import (
     Collector,
     Parsed,
@@ -29,61 +31,72 @@ from prospect.importers.text import (
 from prospect.models import Contact
 
 FIELDS = (
-    "first_name", "last_name", "full_name", "email", "company", "title", "profile_url",
-    "connected_on",
+    "first_name", "middle_name", "last_name", "full_name", "email", "other_email", "company",
+    "title", "profile_url", "connected_on",
 )  # fmt: skip
+# Fields several columns may fill: the first that holds a value counts.
+MANY = frozenset({"other_email"})
 
-# Header (lower-cased, spaces collapsed) -> field.
+# Header (lower-cased, spaces collapsed) -> field. Where two headers of one
+# file name one field, the one listed first here wins: Outlook's "Title" is
+# the courtesy title ("Ms.", "Dr.") beside its "Job Title", while Salesforce
+# and HubSpot call the job "Title".
 KNOWN_HEADERS: dict[str, str] = {
-    **dict.fromkeys(("first name", "firstname", "first", "given name"), "first_name"),
-    **dict.fromkeys(("last name", "lastname", "last", "surname", "family name"), "last_name"),
     **dict.fromkeys(
-        ("name", "full name", "fullname", "display name", "contact name", "contact"), "full_name"
+        ("first name", "firstname", "first", "given name", "person first name"), "first_name"
+    ),
+    **dict.fromkeys(("middle name", "middlename", "additional name"), "middle_name"),
+    **dict.fromkeys(
+        ("last name", "lastname", "last", "surname", "family name", "person last name"),
+        "last_name",
     ),
     **dict.fromkeys(
         (
-            "email",
-            "e-mail",
-            "email address",
-            "e-mail address",
-            "work email",
-            "primary email",
-            "e-mail 1 - value",
-            "email 1 - value",
-            "email address 1",
+            "name", "full name", "fullname", "display name", "contact name", "contact",
+            "person name",
+        ),
+        "full_name",
+    ),
+    **dict.fromkeys(
+        (
+            "email", "e-mail", "email address", "e-mail address", "work email", "primary email",
+            "e-mail 1 - value", "email 1 - value", "email address 1", "emails", "person email",
         ),
         "email",
     ),
     **dict.fromkeys(
         (
-            "company",
-            "company name",
-            "organization",
-            "organisation",
-            "organization name",
-            "organization 1 - name",
-            "account name",
-            "employer",
+            "e-mail 2 address", "e-mail 3 address", "e-mail 2 - value", "e-mail 3 - value",
+            "email 2 - value", "email 3 - value", "email address 2", "email address 3",
+            "secondary email", "personal email", "other email",
+        ),
+        "other_email",
+    ),
+    **dict.fromkeys(
+        (
+            "company", "company name", "organization", "organisation", "organization name",
+            "organization 1 - name", "account name", "employer", "companies",
+            "company name for emails",
         ),
         "company",
     ),
     **dict.fromkeys(
         (
+            "job title", "position", "role", "organization title", "organization 1 - title",
             "title",
-            "job title",
-            "position",
-            "role",
-            "organization title",
-            "organization 1 - title",
         ),
         "title",
     ),
     **dict.fromkeys(
-        ("url", "profile url", "linkedin url", "linkedin", "linkedin profile", "profile"),
+        (
+            "url", "profile url", "linkedin url", "linkedin", "linkedin profile", "profile",
+            "person linkedin url", "linkedin profile url", "linkedin contact profile url",
+        ),
         "profile_url",
     ),
     **dict.fromkeys(("connected on", "date added", "created date"), "connected_on"),
-}
+}  # fmt: skip
+_RANK = {header: rank for rank, header in enumerate(KNOWN_HEADERS)}
 
 
 def header_key(cell: str) -> str:
@@ -118,13 +131,20 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
 
 
 def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -> dict[int, str]:
-    """Column index -> field: known headers first, then --map on top."""
+    """Column index -> field: known headers first (the best-ranked header of a
+    field where several name it), then --map on top."""
     columns: dict[int, str] = {}
     if header is not None:
+        best: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
         for i, cell in enumerate(header):
-            name = KNOWN_HEADERS.get(header_key(cell))
-            if name and name not in columns.values():
+            key = header_key(cell)
+            name = KNOWN_HEADERS.get(key)
+            if name in MANY:
                 columns[i] = name
+            elif name and (name not in best or _RANK[key] < best[name][0]):
+                best[name] = (_RANK[key], i)
+        columns |= {i: name for name, (_rank, i) in best.items()}
+        columns = dict(sorted(columns.items()))
     keys = [header_key(c) for c in header] if header is not None else []
     for column, name in mapping.items():
         if column.isdigit() and int(column) >= 1:
@@ -138,7 +158,7 @@ def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -
                 ExitCode.USAGE,
             )
         # The mapped field replaces any column recognised for it.
-        columns = {i: f for i, f in columns.items() if f != name and i != index}
+        columns = {i: f for i, f in columns.items() if (f != name or name in MANY) and i != index}
         columns[index] = name
     return columns
 
@@ -177,12 +197,19 @@ def parse_rows(
                     f"{out.parsed.path}:{line}: a quote opened on this line is never closed, "
                     "so the rest of the file reads as one value; close or remove it"
                 )
-            if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
-                extra = len(row) > width
-                hint = f": a {delimiter!r} inside a value that is not quoted?" if extra else ""
-                out.problem(line, f"expected {width} fields, found {len(row)}{hint}")
+            # Missing trailing cells are empty cells (Outlook and Excel leave
+            # them out); only extra cells with values mean a row is misread.
+            if len(row) > width and any(c.strip() for c in row[width:]):
+                out.problem(
+                    line,
+                    f"expected {width} fields, found {len(row)}: "
+                    f"a {delimiter!r} inside a value that is not quoted?",
+                )
                 continue
-            cells = {name: clean(row[i]) for i, name in columns.items() if i < len(row)}
+            cells: dict[str, str] = {}
+            for i, name in columns.items():
+                if i < len(row) and not cells.get(name):
+                    cells[name] = clean(row[i])
             _add(cells, line, out)
     except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit()
         line = first_line + previous
@@ -201,20 +228,26 @@ def _unclosed(text: str, offset_line: int) -> bool:
     return False
 
 
+def _email(cells: Mapping[str, str]) -> str | None:
+    """The first address among the email columns: a cell may hold several
+    (LinkedIn's Contacts.csv: "a@x.com,b@y.com"), or something that is no
+    address at all (LinkedIn 2018: `urn:li:member:...`)."""
+    for key in ("email", "other_email"):
+        for part in re.split(r"[,;\s]+", cells.get(key, "")):
+            if "@" in part:
+                return part
+    return None
+
+
 def _add(cells: dict[str, str], line: int, out: Collector) -> None:
-    first, last, full = (
+    name = person_name(
+        cells.get("full_name", ""),
         cells.get("first_name", ""),
         cells.get("last_name", ""),
-        cells.get("full_name", ""),
+        cells.get("middle_name", ""),
     )
-    if not full:
-        full = f"{first} {last}".strip()
-    elif not first and not last:
-        first, _, last = full.rpartition(" ")
-        if not first:
-            first, last = last, ""
-    if not full:
-        if any(cells.get(k) for k in ("email", "company", "title", "profile_url")):
+    if not name.full:
+        if any(cells.get(k) for k in ("email", "other_email", "company", "title", "profile_url")):
             out.problem(line, "no name: expected a first, last or full name")
         else:
             out.empty()  # e.g. LinkedIn's rows with only a date: members who hide their data
@@ -224,14 +257,15 @@ def _add(cells: dict[str, str], line: int, out: Collector) -> None:
     if date_text and connected_on is None:
         out.problem(line, f"cannot read the date {date_text!r} (expected e.g. '30 May 2024')")
         return
+    company = cells.get("company", "")
     out.add(
         Contact(
-            full_name=full,
-            first_name=first,
-            last_name=last,
-            email=cells.get("email") or None,
+            full_name=name.full,
+            first_name=name.first,
+            last_name=name.last,
+            email=_email(cells),
             profile_url=cells.get("profile_url") or None,
-            company=cells.get("company") or None,
+            company=company or None,
             title=cells.get("title") or None,
             connected_on=connected_on,
         )
@@ -292,7 +326,10 @@ def parse_csv(
             "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
             "--map COLUMN=last_name"
         )
-    out.parsed.fields = frozenset(columns.values())
+    # As contact fields: a second email column is an email column; a middle name is the name.
+    out.parsed.fields = frozenset(
+        {"other_email": "email", "middle_name": "full_name"}.get(f, f) for f in columns.values()
+    )
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
     return out.parsed

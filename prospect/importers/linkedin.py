@@ -39,8 +39,37 @@ _PREAMBLE_LINES = 20
 
 def _find_header(text: str) -> int | None:
     for i, line in enumerate(text.split("\n", _PREAMBLE_LINES)[:_PREAMBLE_LINES]):
-        if header_key(line).replace('"', "").startswith("first name"):
+        if header_key(line).replace('"', "").startswith(("first name", "firstname")):
             return i
+    return None
+
+
+def _other_file(path: Path, text: str) -> str | None:
+    """One line for another file of LinkedIn's archive, naming the file it is
+    and the command that takes it; None for a Connections.csv."""
+    first = next((ln for ln in text.split("\n", 20)[:20] if ln.strip()), "")
+    start = _find_header(text)
+    line = text.split("\n", start + 1)[start] if start is not None else first
+    keys = {header_key(c) for c in read_row(line, sniff_delimiter(line))}
+    if "connected on" in keys:
+        return None
+    where = f"{path}:{(start or 0) + 1}"
+    if keys & {"headline", "maiden name", "birth date", "summary", "industry"}:
+        return (
+            f"{where}: this is LinkedIn's Profile.csv, your own profile, not your connections; "
+            "import Connections.csv from the same archive: prospect import linkedin Connections.csv"
+        )
+    if keys & {"sent at", "direction", "invitationtype"} or {"from", "to"} <= keys:
+        return (
+            f"{where}: this is LinkedIn's Invitations.csv: invitations are not contacts; "
+            "import Connections.csv from the same archive: prospect import linkedin Connections.csv"
+        )
+    if start is not None or keys & {"emails", "companies", "phonenumbers"}:
+        return (
+            f"{where}: this is LinkedIn's Contacts.csv (or the older Imported Contacts.csv): "
+            "address-book entries you gave LinkedIn, not connections; import it with: "
+            f"prospect import csv {path} --source linkedin-contacts"
+        )
     return None
 
 
@@ -65,8 +94,11 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
     for warning in warnings:
         out.warn(warning)
     start = _find_header(text)
+    problem = wrong_kind(path, text) or _other_file(path, text)
+    if problem:
+        raise InputError(problem)
     if start is None:
-        raise InputError(wrong_kind(path, text) or _no_header_hint(path, text))
+        raise InputError(_no_header_hint(path, text))
     line = text.split("\n", start + 1)[start]
     delimiter = sniff_delimiter(line)
     header = _trim(read_row(line, delimiter))

@@ -30,6 +30,7 @@ from typing import Any
 
 from prospect.models import Contact, Signal
 from prospect.normalize import (
+    is_person_url,
     normalize_company,
     normalize_email,
     normalize_person,
@@ -64,6 +65,19 @@ class Reconciled:
     unchanged: int = 0
     duplicates: int = 0  # the same person twice in one file: the first row counts
     changes: list[JobChange] = field(default_factory=list)
+    # Where each contact stands in the lists above, for a later row of the same person.
+    _at: dict[tuple[str, int], int] = field(default_factory=dict, repr=False, compare=False)
+
+    def put(self, kind: str, contact: Contact) -> None:
+        """Record a contact as added, updated or said; once per contact, the last word kept."""
+        assert contact.id is not None
+        items: list[Contact] = getattr(self, kind)
+        at = self._at.get((kind, contact.id))
+        if at is None:
+            self._at[kind, contact.id] = len(items)
+            items.append(contact)
+        else:
+            items[at] = contact
 
 
 def _blank(value: Any) -> bool:
@@ -83,14 +97,26 @@ def _moved(old_company: Any, new_company: Any) -> bool:
     )
 
 
+def _short(name_norm: str | None) -> str:
+    """A name without its middle names: "john q public" and "john public" are
+    one person at one company (Google keeps the middle initial, LinkedIn not)."""
+    tokens = (name_norm or "").split()
+    return f"{tokens[0]} {tokens[-1]}" if len(tokens) > 2 else " ".join(tokens)
+
+
 class _Book:
-    """The stored contacts, indexed by each key, and what this source said."""
+    """The stored contacts, indexed by each key, and what this source said.
+
+    A person is found by a LinkedIn member profile URL, an email, or a name at
+    a company; never by any other URL (two colleagues' cards both carry their
+    employer's website: `is_person_url`)."""
 
     def __init__(self, stored: Iterable[Contact], said: Mapping[int, Contact]) -> None:
         self.rows: dict[int, Contact] = {}
         self.by_url: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_name_company: dict[tuple[str, str], int] = {}
+        self.by_short_name_company: dict[tuple[str, str], int] = {}
         for contact in stored:
             self.index(contact)
         self.said = dict(said)
@@ -107,31 +133,37 @@ class _Book:
         cid = row.id
         assert cid is not None
         self.rows[cid] = row
-        if row.profile_url:
-            self.by_url.setdefault(normalize_profile_url(row.profile_url), cid)
+        url = normalize_profile_url(row.profile_url)
+        if is_person_url(url):
+            self.by_url.setdefault(url, cid)
         if row.email:
             self.by_email.setdefault(normalize_email(row.email), cid)
-        self.by_name_company.setdefault((row.name_norm or "", row.company_norm or ""), cid)
+        company = row.company_norm or ""
+        self.by_name_company.setdefault((row.name_norm or "", company), cid)
+        self.by_short_name_company.setdefault((_short(row.name_norm), company), cid)
 
     def find(self, rec: Contact, claimed: set[int]) -> int | None:
         """The stored person: by profile URL, then email, then name + company,
         then a name that only one of this source's people has."""
-        url = rec.profile_url
+        url = rec.profile_url if is_person_url(rec.profile_url) else None
         if url and url in self.by_url:
             return self.by_url[url]
         candidates = []
         if rec.email and rec.email in self.by_email:
             candidates.append(self.by_email[rec.email])
-        name_co = self.by_name_company.get((rec.name_norm or "", rec.company_norm or ""))
+        company = rec.company_norm or ""
+        name_co = self.by_name_company.get((rec.name_norm or "", company))
+        if name_co is None and company:
+            name_co = self.by_short_name_company.get((_short(rec.name_norm), company))
         if name_co is not None:
             candidates.append(name_co)
         same_name = self.by_name_here.get(rec.name_norm or "", [])
         if len(same_name) == 1 and same_name[0] not in claimed:
             candidates.append(same_name[0])
         for cid in candidates:
-            stored = self.rows[cid].profile_url
-            # Two different profile URLs are two different people.
-            if not (url and stored and normalize_profile_url(stored) != url):
+            stored = normalize_profile_url(self.rows[cid].profile_url)
+            # Two different member profiles are two different people.
+            if not (url and is_person_url(stored) and stored != url):
                 return cid
         return None
 
@@ -208,8 +240,8 @@ def _merged(
         new.name_norm = rec.name_norm
     new.email = _pick(rec.email, row.email, before, "email")
     url = _pick(rec.profile_url, row.profile_url, before, "profile_url")
-    # A URL already held by someone else stays theirs (the key is unique).
-    if url == row.profile_url or book.by_url.get(url, row.id) == row.id:
+    # A member profile already held by someone else stays theirs (the key is unique).
+    if url == row.profile_url or not is_person_url(url) or book.by_url.get(url, row.id) == row.id:
         new.profile_url = url
     new.connected_on = _pick(rec.connected_on, row.connected_on, before, "connected_on")
     new.company, new.title = _job(said, row, before)
@@ -291,7 +323,12 @@ def reconcile(
             continue
         cid = book.find(rec, claimed)
         if cid is not None and cid in claimed:
+            # The same person on another row (a Salesforce report lists one
+            # person with and without an email, under a nickname): the first
+            # row counts, later rows fill its blanks, so the file reads the
+            # same whichever row is matched first next time.
             result.duplicates += 1
+            _fill(result, book, rec, cid)
             continue
         earlier = book.said.get(cid) if cid is not None else None
         if cid is not None and older and earlier is not None:
@@ -308,7 +345,7 @@ def reconcile(
             book.next_id += 1
             new = replace(rec, id=cid, sources=[source])
             book.index(new)
-            result.added.append(new)
+            result.put("added", new)
         else:
             row = book.rows[cid]
             shown = (job[0] or None, job[1] or None)
@@ -334,9 +371,43 @@ def _keep(result: Reconciled, book: _Book, new: Contact) -> None:
     assert new.id is not None
     if new != book.rows[new.id]:
         book.index(new)
-        result.updated.append(new)
+        result.put("updated", new)
     else:
         result.unchanged += 1
+
+
+# What a later row of the same person may fill in where the first left a blank.
+_FILLED = ("email", "profile_url", "connected_on")
+
+
+def _fill(result: Reconciled, book: _Book, rec: Contact, cid: int) -> None:
+    """Take a later row of a person already read from this file: its values
+    fill the blanks the first row left, in the contact and in what the source said."""
+    row = book.rows[cid]
+    new = replace(row)
+    for key in _FILLED:
+        if _blank(getattr(new, key)) and not _blank(getattr(rec, key)):
+            if key == "profile_url" and book.by_url.get(rec.profile_url or "", cid) != cid:
+                continue  # a member profile another contact holds stays theirs
+            setattr(new, key, getattr(rec, key))
+    if new != row:
+        book.index(new)
+        if ("added", cid) in result._at:
+            result.put("added", new)
+        else:
+            if ("updated", cid) not in result._at:
+                result.unchanged -= 1
+            result.put("updated", new)
+    said = book.said.get(cid)
+    if said is None:
+        return
+    now_said = replace(said)
+    for key in _FILLED:
+        if _blank(getattr(now_said, key)) and not _blank(getattr(rec, key)):
+            setattr(now_said, key, getattr(rec, key))
+    if now_said != said:
+        book.said[cid] = now_said
+        result.put("said", now_said)
 
 
 def _said(
@@ -355,7 +426,7 @@ def _said(
     now_said.company, now_said.title = job
     if book.said.get(cid) != now_said:
         book.said[cid] = now_said
-        result.said.append(now_said)
+        result.put("said", now_said)
 
 
 def classify_change(change: JobChange) -> str:
@@ -390,8 +461,7 @@ def job_change_signal(change: JobChange, now: str) -> Signal:
         person=change.full_name,
         role=change.title,
         evidence=(
-            f"{change.old_title or '?'} at {old_company or '?'} -> "
-            f"{change.title or '?'} at {where}"
+            f"{change.old_title or '?'} at {old_company or '?'} -> {change.title or '?'} at {where}"
         ),
         contact_id=change.contact_id,
         old_company=old_company,

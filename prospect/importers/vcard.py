@@ -1,6 +1,15 @@
 """vCard 3.0 and 4.0 (and the 2.1 that phones still write): FN, N, EMAIL,
 ORG (its first component, the organisation), TITLE, URL. Folded lines are
 unfolded, several cards per file are read, quoted-printable values are decoded.
+
+Read here rather than with vobject: on the files phones and mail programs
+write, vobject raises on quoted-printable without a CHARSET (UnicodeDecodeError),
+loses a whole file to one card without END:VCARD, and drops 2.1's bare
+parameters (`EMAIL;PREF;WORK:`) from `params`. What this reader takes from the
+wild: 2.1 bare parameters, quoted-printable in UTF-8 or (with no CHARSET and
+not UTF-8) Windows-1252, a group on BEGIN (`home.begin:vcard`, from vobject's
+own tests), CR-only line ends (old Macs), cards with only an email (named by
+it). `KIND:org` cards are organisations, not people, and are skipped.
 """
 
 from __future__ import annotations
@@ -10,11 +19,13 @@ import re
 from pathlib import Path
 
 from prospect.errors import InputError
+from prospect.importers.names import person_name
 from prospect.importers.text import Collector, Parsed, clean, read_text
 from prospect.models import Contact
 
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPLIT = re.compile(r"(?<!\\);")
+_LINES = re.compile(r"\r\n|\r|\n")
 
 
 def _unescape(value: str) -> str:
@@ -31,8 +42,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     space or tab continues the one before; so does one after a quoted-printable
     soft break (a trailing '=')."""
     out: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r")
+    for number, line in enumerate(_LINES.split(text), 1):
         if out and line[:1] in (" ", "\t"):
             out[-1] = (out[-1][0], out[-1][1] + line[1:])
         elif out and out[-1][1].endswith("=") and "QUOTED-PRINTABLE" in out[-1][1].upper():
@@ -52,17 +62,25 @@ def _property(line: str) -> tuple[str, dict[str, str], str] | None:
     parsed: dict[str, str] = {}
     for param in params:
         key, eq, val = param.partition("=")
-        # vCard 2.1 writes bare parameters: `EMAIL;INTERNET;QUOTED-PRINTABLE:`
-        parsed[key.upper() if eq else "TYPE" if "PRINTABLE" not in key.upper() else "ENCODING"] = (
-            val.strip('"') if eq else key
-        )
+        if not eq:  # vCard 2.1's bare parameters: `EMAIL;PREF;INTERNET;QUOTED-PRINTABLE:`
+            key, val = ("ENCODING", key) if "PRINTABLE" in key.upper() else ("TYPE", key)
+        key, val = key.upper(), val.strip('"')
+        parsed[key] = f"{parsed[key]},{val}" if key == "TYPE" and key in parsed else val
     if parsed.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
-        raw = quopri.decodestring(value.encode("latin-1", "replace"))
-        try:
-            value = raw.decode(parsed.get("CHARSET", "utf-8"), "replace")
-        except LookupError:
-            value = raw.decode("utf-8", "replace")
+        value = _decode(quopri.decodestring(value.encode("latin-1", "replace")), parsed)
     return name, parsed, value
+
+
+def _decode(raw: bytes, params: dict[str, str]) -> str:
+    """Quoted-printable bytes as text: in their CHARSET, else UTF-8 where they
+    are UTF-8, else Windows-1252 (2.1 cards from Windows write `=E9` for é)."""
+    for charset in (params.get("CHARSET"), "utf-8"):
+        if charset:
+            try:
+                return raw.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return raw.decode("cp1252", "replace")
 
 
 def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collector) -> None:
@@ -71,27 +89,35 @@ def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collecto
     for name, params, value in props:
         if name == "URL" or (name == "X-SOCIALPROFILE" and "linkedin" in value.lower()):
             urls.append(_unescape(value).strip())
-        # The preferred value when one is marked (PREF=1 in 4.0, TYPE=pref in 3.0).
-        pref = params.get("PREF") == "1" or "pref" in params.get("TYPE", "").lower()
-        if name not in first or pref:
-            first[name] = (params, value)
-    full = clean(_unescape(first["FN"][1])) if "FN" in first else ""
-    family = given = ""
+        if name == "EMAIL" and "@" not in value:
+            continue  # 2.1 phones write other handles under EMAIL too
+        # The preferred value when one is marked (PREF=1 in 4.0, TYPE=pref in 3.0, PREF in 2.1).
+        pref = params.get("PREF") == "1" or "pref" in params.get("TYPE", "").lower().split(",")
+        if name not in first or (pref and not first[name][0].get("_pref")):
+            first[name] = ({**params, "_pref": "1"} if pref else params, value)
+    if "KIND" in first and first["KIND"][1].strip().lower() == "org":
+        out.empty()  # an organisation's card, not a person
+        return
+    email = clean(_unescape(first["EMAIL"][1])) if "EMAIL" in first else None
+    given = family = middle = ""
     if "N" in first:
         parts = [*_components(first["N"][1]), "", ""]
-        family, given = clean(parts[0]), clean(parts[1])
-    full = full or f"{given} {family}".strip()
-    if not full:
+        family, given, middle = clean(parts[0]), clean(parts[1]), clean(parts[2])
+    full = clean(_unescape(first["FN"][1])) if "FN" in first else ""
+    name = person_name(full, given, family, middle)
+    if not name.full and email:
+        name = person_name(email)  # a card with only an address: shown by it
+    if not name.full:
         out.problem(line, "card has no name (FN or N)")
         return
     linkedin = [u for u in urls if "linkedin.com/" in u.lower()]
     company = clean(_components(first["ORG"][1])[0]) if "ORG" in first else ""
     out.add(
         Contact(
-            full_name=full,
-            first_name=given,
-            last_name=family,
-            email=clean(_unescape(first["EMAIL"][1])) if "EMAIL" in first else None,
+            full_name=name.full,
+            first_name=name.first,
+            last_name=name.last,
+            email=email,
             profile_url=(linkedin or urls or [None])[0],
             company=company or None,
             title=clean(_unescape(first["TITLE"][1])) if "TITLE" in first else None,
@@ -110,7 +136,7 @@ def parse_vcard(path: Path, strict: bool = False) -> Parsed:
     props: list[tuple[str, dict[str, str], str]] | None = None
     start = 0
     for number, line in _logical_lines(text):
-        upper = line.strip().upper()
+        upper = line.strip().upper().rsplit(".", 1)[-1]  # `home.begin:vcard` has a group
         if upper == "BEGIN:VCARD":
             if props is not None:
                 out.problem(start, "card has no END:VCARD before the next BEGIN:VCARD")
@@ -132,5 +158,10 @@ def parse_vcard(path: Path, strict: bool = False) -> Parsed:
     if props is not None:
         out.problem(start, "card has no END:VCARD (the file ends inside it)")
     if not out.parsed.contacts and not out.parsed.skipped:
-        raise InputError(f"{path}:1: no BEGIN:VCARD line: this is not a vCard file")
+        head = text.lstrip()[:200].casefold()
+        hint = ""
+        if "," in head.split("\n", 1)[0] or ";" in head.split("\n", 1)[0]:
+            command = "linkedin" if "connected on" in head else "csv"
+            hint = f"; it looks like a CSV file: prospect import {command} {path}"
+        raise InputError(f"{path}:1: no BEGIN:VCARD line: this is not a vCard file{hint}")
     return out.parsed

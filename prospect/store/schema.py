@@ -348,6 +348,26 @@ def _m010_settings(db: Database, upgrade: bool) -> None:
         )
 
 
+def _m011_person_urls_unique(db: Database) -> None:
+    # Only a LinkedIn member profile names one person: two colleagues whose
+    # vCards carry their employer's website hold the same URL and are two
+    # contacts (normalize.is_person_url), so only member profiles are unique.
+    db.execute("DROP INDEX IF EXISTS contacts_profile_url")
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS contacts_person_url ON contacts(profile_url) "
+        "WHERE profile_url LIKE 'https://www.linkedin.com/in/_%' "
+        "OR profile_url LIKE 'https://www.linkedin.com/pub/_%'"
+    )
+    db["contacts"].create_index(["profile_url"], if_not_exists=True)
+
+
+def _m012_feed_original_url(db: Database) -> None:
+    # A feed is found by the address it has now or the one the user gave
+    # (store.feeds._by_address): without this index every outline of an OPML
+    # import scanned the whole feeds table.
+    db["feeds"].create_index(["original_url"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -359,6 +379,8 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (8, "one canonical address per feed", _m008_canonical_feed_urls),
     (9, "a source's departure stored as no job, not an unknown one", _m009_departures_as_blank),
     (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
+    (11, "only a LinkedIn member profile URL is unique to a contact", _m011_person_urls_unique),
+    (12, "feeds found by the address the user gave", _m012_feed_original_url),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had

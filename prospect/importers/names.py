@@ -1,0 +1,126 @@
+"""People's names as exports write them: "Mr. John Richter James Doe Sr.",
+"Nayak, MSc, MBA, PHR", "Smith, John Q.", a Google export's separate middle
+name. The honorifics, generational suffixes and credentials are not the name:
+kept, they make "Dr. Jane Smith" on a vCard another person than "Jane Smith"
+on LinkedIn. Middle names and initials are the name, and stay in what is shown.
+
+nameparser does the parsing, with its own lists of titles and suffixes; it
+takes a few hundred microseconds a name, so a name with nothing for it to do
+(no comma, no honorific, no suffix: nearly every row of a LinkedIn export) is
+split here, and what it parses is cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from nameparser import HumanName
+from nameparser.config import CONSTANTS
+
+# Only the honorifics that are never a given name: nameparser's full list also
+# holds "Dean", "Judge", "King" and "Major", which are.
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "rev",
+        "revd",
+        "fr",
+        "hon",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "dott",
+        "dottssa",
+        "ing",
+    ]
+)
+# Generational suffixes read at the end of a name even without a comma.
+_GENERATIONAL = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "esquire"])
+_SUFFIXES = frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
+
+
+class Name(NamedTuple):
+    full: str  # what is shown: given, middle and family names
+    first: str
+    last: str
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,").casefold()
+
+
+def _is_suffix(token: str) -> bool:
+    """A trailing word that is a suffix: Jr., III, or a credential not written
+    as a name (MBA, PhD); "Ba" or "Am" as a family name is not one."""
+    bare, word = _bare(token), token.strip(".,")
+    if bare in _GENERATIONAL:
+        return True
+    return bare in _SUFFIXES and len(bare) > 1 and not word.istitle() and not word.islower()
+
+
+def _plain(tokens: list[str]) -> bool:
+    """Nothing for nameparser to do: no honorific first, no suffix last."""
+    return _bare(tokens[0]) not in HONORIFICS and (len(tokens) < 3 or not _is_suffix(tokens[-1]))
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> tuple[str, str, str]:
+    human = HumanName(text)
+    first, middle, last = human.first, human.middle, human.last
+    if not first and not last:  # e.g. a title alone: keep what was written
+        return text, "", ""
+    return first, middle, last
+
+
+def split_name(full: str) -> Name:
+    """A full name as (shown name, first, last) without honorifics or suffixes."""
+    tokens = full.split()
+    if not tokens:
+        return Name("", "", "")
+    if "," not in full and _plain(tokens):
+        last = tokens[-1] if len(tokens) > 1 else ""
+        return Name(" ".join(tokens), tokens[0], last)
+    first, middle, last = _parse(" ".join(tokens))
+    return Name(" ".join(p for p in (first, middle, last) if p), first, last)
+
+
+def _strip_first(first: str) -> str:
+    tokens = first.split()
+    while len(tokens) > 1 and _bare(tokens[0]) in HONORIFICS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _strip_last(last: str) -> str:
+    head, _, _credentials = last.partition(",")  # "Nayak, MSc, MBA, PHR"
+    tokens = head.split()
+    while len(tokens) > 1 and _is_suffix(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def person_name(full: str = "", first: str = "", last: str = "", middle: str = "") -> Name:
+    """The name a row or card gives, in whichever columns it gives it."""
+    if first or last:
+        first, last = _strip_first(first), _strip_last(last)
+        if not first and not last:
+            return split_name(full)
+        shown = " ".join(p for p in (first, middle.strip(), last) if p)
+        if full:
+            parsed = split_name(full)
+            # The full name has more of the name (a middle name): show it.
+            if parsed.first == first and parsed.last == last:
+                shown = parsed.full
+        return Name(shown, first, last)
+    return split_name(full)
