@@ -3,8 +3,10 @@
 Pure functions over plain data, in three steps:
 
 1. `CompanyIndex.resolve` turns a signal's company capture into a company the
-   rep knows: by normalised name, then aliases (signals.yaml and the
-   company_aliases table), then a cautious fuzzy fallback. Fuzzy matching only
+   rep knows: by `companies.company_key` (normalised name, placeholders
+   refused, built-in renames and parents, guarded descriptor suffixes), then
+   aliases (signals.yaml and the company_aliases table), then a cautious fuzzy
+   fallback. Fuzzy matching only
    runs on names of 8+ characters (compared without spaces), between names of
    similar length that share their first three letters, with a high
    threshold: "Box" never becomes "Dropbox", "Apple" never "Applied
@@ -28,6 +30,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from prospect.companies import COMMON_WORDS, alias_table, company_key
 from prospect.models import Contact, Signal, Source
 from prospect.normalize import normalize_company, normalize_person, normalize_text
 from prospect.titles import title_rank
@@ -35,19 +38,6 @@ from prospect.titles import title_rank
 FUZZY_MIN_CHARS = 8  # no fuzzy matching for names shorter than this (without spaces)
 FUZZY_THRESHOLD = 92.0  # rapidfuzz ratio, 0-100
 FUZZY_MAX_LENGTH_RATIO = 1.2  # the longer name at most this much longer
-
-# Company names that are also everyday words: never found by scanning free text.
-COMMON_WORDS = frozenset(
-    [
-     "apple", "amazon", "box", "square", "notion", "gong", "slack", "zoom", "stripe", "block",
-     "meta", "oracle", "shell", "target", "visa", "delta", "ford", "gap", "next", "sage", "ring",
-     "nest", "signal", "bolt", "lime", "bird", "loom", "figma", "canva", "asana", "affirm",
-     "chime", "brex", "ramp", "mercury", "plaid", "rippling", "deel", "gusto", "lattice",
-     "pilot", "carta", "vanguard", "discovery", "platform", "together", "general", "united",
-     "national", "global", "capital", "partners", "ventures", "labs", "group", "health", "bank",
-     "energy", "digital", "solutions", "systems", "software", "technologies",
-    ]
-)  # fmt: skip
 
 _AGGREGATORS = ("news.google.com", "google.com/url", "bing.com/news")
 
@@ -70,8 +60,15 @@ class CompanyIndex:
     """The companies the rep knows (normalised), with aliases and fuzzy lookup."""
 
     def __init__(self, known: Iterable[str | None], aliases: Mapping[str, str] | None = None):
-        self.aliases = dict(aliases or {})  # alias norm -> canonical norm
-        self.known: set[str] = {self.canonical(n) for n in known if n}
+        # alias norm -> canonical norm: the built-in renames, then the given ones
+        self.aliases = alias_table(aliases)
+        self._canon: dict[str, str] = {}
+        # canonical norm -> every stored norm that stands for it (for queries)
+        self.norms_of: dict[str, set[str]] = defaultdict(set)
+        for n in known:
+            if n and self.canonical(n):
+                self.norms_of[self.canonical(n)].add(n)
+        self.known: set[str] = set(self.norms_of)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         self._by_compact: dict[str, str] = {}
         for norm in sorted(self.known):
@@ -84,7 +81,21 @@ class CompanyIndex:
         self._text_names: dict[str, str] | None = None
 
     def canonical(self, norm: str) -> str:
-        return self.aliases.get(norm, norm)
+        """The company a stored norm stands for (`companies.company_key`); ''
+        for a placeholder employer such as Stealth or Self-employed."""
+        found = self._canon.get(norm)
+        if found is None:
+            found = self._canon[norm] = company_key(norm, self.aliases)
+        return found
+
+    def stored_norms(self, canon: Iterable[str]) -> set[str]:
+        """Every stored norm of these companies, and every alias of them."""
+        wanted = set(canon)
+        out = set(wanted)
+        for c in wanted:
+            out |= self.norms_of.get(c, set())
+        out |= {a for a, c in self.aliases.items() if c in wanted}
+        return out
 
     def key(self, name: str | None) -> str:
         """The name to group reports by: the known company if any, else its own norm."""
@@ -105,6 +116,8 @@ class CompanyIndex:
 
     def _resolve(self, norm: str) -> CompanyMatch | None:
         canon = self.canonical(norm)
+        if not canon:  # a placeholder employer is no company
+            return None
         if canon in self.known:
             return CompanyMatch(canon, "exact" if canon == norm else "alias")
         return self._fuzzy(canon)
@@ -136,6 +149,10 @@ class CompanyIndex:
             for alias, canon in self.aliases.items():
                 if canon in self.known and _distinctive(alias):
                     self._text_names[alias] = canon
+            for canon, norms in self.norms_of.items():
+                for norm in norms:  # "coco robotics" as well as "coco"
+                    if _distinctive(norm) and len(norm.split()) <= 4:
+                        self._text_names.setdefault(norm, canon)
         words = normalize_text(text).split()
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):

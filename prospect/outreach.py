@@ -98,7 +98,7 @@ def load_events(
 
     events = cluster_signals(reports, company_of, config.ranking.cluster_days, day_of)
     wanted = {e.company.norm for e in events if e.company}
-    raw_norms = wanted | {a for a, c in index.aliases.items() if c in wanted}
+    raw_norms = index.stored_norms(wanted)
     names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
     ids = {s.contact_id for e in events for s in e.signals if s.contact_id is not None}
     contacts = contacts_for_matching(db, raw_norms, names, ids)

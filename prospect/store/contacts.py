@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from prospect.companies import alias_table, company_key
 from prospect.models import Contact
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
@@ -127,38 +128,20 @@ def company_names(db: Database) -> dict[str, str]:
     return names
 
 
-def canonical_company(db: Database, name: str | None) -> str:
-    norm = normalize_company(name)
-    row = db.execute(
-        "SELECT company_norm FROM company_aliases WHERE alias_norm = ?", [norm]
-    ).fetchone()
-    return row[0] if row else norm
-
-
-def company_norms_for(db: Database, company_norm: str) -> list[str]:
-    """The canonical name and every alias that points at it, or that it points at."""
-    canon = canonical_company(db, company_norm)
-    norms = {canon, company_norm}
-    for (alias,) in db.execute(
-        "SELECT alias_norm FROM company_aliases WHERE company_norm = ?", [canon]
-    ):
-        norms.add(alias)
-    return sorted(n for n in norms if n)
-
-
 def contacts_at(
     db: Database, company: str, aliases: Mapping[str, Iterable[str]] | None = None
 ) -> list[Contact]:
-    """The rep's people at a company, by normalised name and aliases (those
-    stored by `ensure_companies` and, when given, the rules file's own)."""
-    norms = set(company_norms_for(db, normalize_company(company)))
-    for canonical, names in (aliases or {}).items():
-        group = {normalize_company(canonical), *(normalize_company(n) for n in names)}
-        if norms & group:
-            norms |= group
-    norms.discard("")
-    if not norms:
+    """The rep's people at a company, through the one company resolver
+    (`companies.company_key`: legal forms, web-style names, built-in renames
+    and parents, descriptors), the aliases `ensure_companies` stored and, when
+    given, the rules file's own. A placeholder (Stealth, Self-employed) is no
+    company: nobody works "at" it."""
+    table = alias_table(company_aliases(db, {k: list(v) for k, v in (aliases or {}).items()}))
+    wanted = company_key(normalize_company(company), table)
+    if not wanted:
         return []
+    norms = {n for n in known_company_norms(db) if company_key(n, table) == wanted}
+    norms |= {a for a, c in table.items() if c == wanted} | {wanted}
     marks = ",".join("?" for _ in norms)
     rows = db.query(
         f"SELECT * FROM contacts WHERE company_norm IN ({marks}) ORDER BY full_name, id",
