@@ -64,6 +64,7 @@ class Signal:
     old_title: str | None = None
     change: str | None = None  # job_change: new_company | promotion | role_change | departure
     id: int | None = None
+    previous_company: str | None = None  # executive_hire: where the new executive came from
 
 
 @dataclass(slots=True)
@@ -115,3 +116,7 @@ class Row:
     # Each score part in words: {"strength": "funding_round 1.0 x series_b 1.0", ...}
     reasons: dict[str, str] = field(default_factory=dict)
     state: str | None = None  # contacted | skipped | snoozed | listed, shown with --all
+    # Why the first introducer is the one to ask, in words:
+    # "ask Dana Lee, who worked at Okta too (until 2023)"; "" when not an intro.
+    intro_reason: str = ""
+    intro_reasons: list[str] = field(default_factory=list)  # one per `intro`

@@ -28,12 +28,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from prospect.companies import company_of, is_placeholder
 from prospect.models import Contact, Signal
 from prospect.normalize import (
     normalize_company,
     normalize_email,
     normalize_person,
     normalize_profile_url,
+    parse_time,
     same_title,
 )
 from prospect.titles import title_rank
@@ -75,12 +77,20 @@ def _departed(company: Any, title: Any) -> bool:
 
 
 def _moved(old_company: Any, new_company: Any) -> bool:
-    """Two known companies that are not one (a blank filled is no move)."""
-    return (
-        not _blank(old_company)
-        and not _blank(new_company)
-        and normalize_company(old_company) != normalize_company(new_company)
-    )
+    """Two known companies that are not one (a blank filled is no move). One
+    company is one by the resolver's word (`companies.company_of`): a rename
+    (Facebook Inc. -> Meta, Square -> Block, Twitter -> X Corp.), a parent
+    (Amazon -> AWS) or a re-spelling (Gong -> Gong.io, Notion -> Notion Labs)
+    is no move. Two placeholders ("Stealth" -> "Stealth Startup") are one
+    non-company, not a move either."""
+    if _blank(old_company) or _blank(new_company):
+        return False
+    old, new = company_of(old_company), company_of(new_company)
+    if not old and not new:
+        return normalize_company(old_company) != normalize_company(new_company) and not (
+            is_placeholder(old_company) and is_placeholder(new_company)
+        )
+    return old != new
 
 
 class _Book:
@@ -369,15 +379,32 @@ def classify_change(change: JobChange) -> str:
         return "departure"
     if not new_company and old_company:
         return "new_company"
-    if not new_company or normalize_company(old_company) == normalize_company(new_company):
+    if not new_company or (not _blank(old_company) and not _moved(old_company, new_company)):
         if title_rank(change.title) > title_rank(change.old_title):
             return "promotion"
         return "role_change"
     return "new_company"
 
 
+def change_date(previous: str | None, current: str | None, now: str) -> str:
+    """When a job change found in a re-import happened: between the two
+    exports, so the midpoint of their dates; the newer export's date when the
+    earlier one is not known; `now` when neither is. Never after `now`, and
+    never before the earlier export. Dated like news, it fades like news,
+    instead of counting as today's every time a month's changes arrive."""
+    prev, cur, stamp = parse_time(previous), parse_time(current), parse_time(now)
+    if stamp is None:
+        return now
+    if cur is None or cur > stamp:
+        cur = stamp
+    if prev is None or prev > cur:
+        return cur.isoformat()
+    return (prev + (cur - prev) / 2).isoformat()
+
+
 def job_change_signal(change: JobChange, now: str) -> Signal:
-    """A `job_change` signal for one contact, its kind from `classify_change`."""
+    """A `job_change` signal for one contact, its kind from `classify_change`,
+    dated `now` (for a re-import: `change_date`)."""
     old_company, new_company = change.old_company, change.company
     kind = classify_change(change)
     # A move to a company not named is not news about the old one.

@@ -15,7 +15,7 @@ from prospect.store import now_iso
 _COLUMNS = (
     "type", "rule", "company", "person", "role", "round", "amount", "currency", "evidence",
     "confidence", "item_id", "contact_id", "old_company", "old_title", "change",
-    "published_at", "url",
+    "published_at", "url", "previous_company",
 )  # fmt: skip
 
 
