@@ -31,7 +31,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from prospect.companies import COMMON_WORDS, alias_table, company_key
-from prospect.models import Contact, Signal, Source
+from prospect.models import Contact, PastJob, Signal, Source
 from prospect.normalize import normalize_company, normalize_person, normalize_text
 from prospect.titles import title_rank
 
@@ -288,12 +288,29 @@ class Candidate:
     name_only: bool = False  # matched by name alone, without the company
     note: str = ""  # how the match was made, when it is not obvious
     event: Event | None = None
+    # contact id -> how that introducer knows the person or the company, in
+    # words ("works at Okta, where Jane was before"); ranking orders them
+    intro_ties: dict[int, Tie] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """How an introducer is placed: 2 worked where the new executive worked
+    before, 1 works at the company now."""
+
+    strength: int
+    words: str
 
 
 class ContactBook:
     """The rep's contacts, indexed for matching by canonical company and name."""
 
-    def __init__(self, contacts: Iterable[Contact], companies: CompanyIndex | None = None):
+    def __init__(
+        self,
+        contacts: Iterable[Contact],
+        companies: CompanyIndex | None = None,
+        history: Iterable[PastJob] = (),
+    ):
         self.companies = companies
         self.by_company: dict[str, list[Contact]] = defaultdict(list)
         self.by_name: dict[str, list[Contact]] = defaultdict(list)
@@ -312,6 +329,12 @@ class ContactBook:
                 self.by_name[name].append(contact)
             if contact.id is not None:
                 self.by_id[contact.id] = contact
+        # canonical company -> the contacts who used to work there
+        self.alumni: dict[str, list[PastJob]] = defaultdict(list)
+        for job in history:
+            key = self.index.canonical(normalize_company(job.company))
+            if key and job.contact_id in self.by_id:
+                self.alumni[key].append(job)
 
     @property
     def index(self) -> CompanyIndex:
@@ -345,18 +368,56 @@ def _connected_ordinal(contact: Contact) -> int:
 
 def rank_introducers(contacts: Iterable[Contact]) -> list[Contact]:
     """Best introducer first: the most senior, then the most recently connected."""
-    return sorted(
-        contacts,
-        key=lambda c: (
-            _lower_first(title_rank(c.title)),
-            -_connected_ordinal(c),
-            c.full_name.casefold(),
-        ),
+    return sorted(contacts, key=_introducer_key)
+
+
+def _lower_first(rank: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-r for r in rank)
+
+
+def _years(job: PastJob) -> str:
+    since, until = (job.since or "")[:4], (job.until or "")[:4]
+    if since and until:
+        return f" ({since}–{until})" if since != until else f" ({until})"
+    return f" (until {until})" if until else ""
+
+
+def introducers(
+    signal: Signal, book: ContactBook, company: str | None
+) -> tuple[list[Contact], dict[int, Tie]]:
+    """Who can introduce the rep to a named person they do not know: colleagues
+    at the company, and (from the hire's `previous_company` and the contacts'
+    own job history) people who worked where the person worked before."""
+    first = (signal.person or "them").split()[0]
+    ties: dict[int, Tie] = {}
+    people: dict[int, Contact] = {}
+    prev_key = book.index.canonical(normalize_company(signal.previous_company))
+    if prev_key and prev_key != company:
+        where = signal.previous_company
+        for contact in book.at(prev_key):
+            if contact.id is not None:
+                people[contact.id] = contact
+                ties[contact.id] = Tie(2, f"who works at {where}, where {first} was before")
+        for job in book.alumni.get(prev_key, []):
+            if job.contact_id not in ties:
+                people[job.contact_id] = book.by_id[job.contact_id]
+                ties[job.contact_id] = Tie(
+                    2, f"who worked with {first} at {job.company}{_years(job)}"
+                )
+    for contact in book.at(company):
+        if contact.id is not None and contact.id not in ties:
+            people[contact.id] = contact
+            what = f"{contact.title} at" if contact.title else "works at"
+            ties[contact.id] = Tie(1, f"{what} {contact.company or signal.company}")
+    ordered = sorted(
+        people.values(),
+        key=lambda c: (-ties[c.id].strength, *_introducer_key(c)),  # type: ignore[index]
     )
+    return ordered, ties
 
 
-def _lower_first(rank: tuple[int, int]) -> tuple[int, int]:
-    return -rank[0], -rank[1]
+def _introducer_key(c: Contact) -> tuple[tuple[int, ...], int, str]:
+    return _lower_first(title_rank(c.title)), -_connected_ordinal(c), c.full_name.casefold()
 
 
 def _direct(
@@ -388,17 +449,18 @@ def match_event(event: Event, book: ContactBook) -> list[Candidate]:
         found = _match_person(event, book, company)
         if found is not None:
             return [found]
-        at_company = rank_introducers(book.at(company))
+        intro, ties = introducers(signal, book, company)
         return [
             Candidate(
                 person_key=person_key(signal.person, signal.company),
                 person=signal.person,
                 title=signal.role,
                 company=signal.company,
-                relationship="intro" if at_company else "unknown",
+                relationship="intro" if intro else "unknown",
                 signal=signal,
-                intro=at_company,
+                intro=intro,
                 event=event,
+                intro_ties=ties,
             )
         ]
     return [_direct(c, event) for c in book.at(company)]

@@ -28,6 +28,16 @@ class Contact:
     name_norm: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PastJob:
+    """A job one of the rep's contacts held before, from their own job changes."""
+
+    contact_id: int
+    company: str  # as the export spelt it
+    since: str | None  # ISO date they were first seen there, when known
+    until: str | None  # ISO date they left
+
+
 @dataclass(slots=True)
 class Entry:
     """One feed entry, normalised to plain text."""

@@ -87,8 +87,18 @@ def test_kinds_of_change(old, new, kind):
 
 
 def test_a_source_changing_its_word_is_a_change_a_second_source_only_fills_blanks():
-    stored = [Contact("Ada Byron", email="ada@x.example", company="Acme", company_norm="acme",
-                      name_norm="ada byron", title="VP of Sales", sources=["linkedin"], id=1)]
+    stored = [
+        Contact(
+            "Ada Byron",
+            email="ada@x.example",
+            company="Acme",
+            company_norm="acme",
+            name_norm="ada byron",
+            title="VP of Sales",
+            sources=["linkedin"],
+            id=1,
+        )
+    ]
     before = {1: said("Acme", "VP of Sales")}
     moved = [Contact("Ada Byron", email="ada@x.example", company="Globex", title="CRO")]
     crm = reconcile(stored, {}, moved, "csv")
@@ -101,17 +111,19 @@ def test_a_source_changing_its_word_is_a_change_a_second_source_only_fills_blank
 
 
 @pytest.mark.parametrize(
-    ("previous", "current", "now", "expected"),
+    ("previous", "current", "stated", "expected"),
     [
-        # between the two exports: the midpoint
-        ("2026-03-01", "2026-03-31", "2026-04-02T09:00:00+00:00", "2026-03-16T00:00:00+00:00"),
-        # the earlier export not known: the newer one's date
-        (None, "2026-03-31", "2026-04-02T09:00:00+00:00", "2026-03-31T00:00:00+00:00"),
-        # nothing known: the import's own time
-        (None, None, "2026-04-02T09:00:00+00:00", "2026-04-02T09:00:00+00:00"),
+        # both export dates stated: the midpoint between them
+        ("2026-03-01", "2026-03-31", True, "2026-03-16T00:00:00+00:00"),
+        # a guessed date is a lower bound: the newer export's date
+        ("2026-03-01", "2026-03-31", False, "2026-03-31T00:00:00+00:00"),
+        (None, "2026-03-31", False, "2026-03-31T00:00:00+00:00"),
+        # nothing known, or no time passed between the two: the import's own time
+        (None, None, False, "2026-04-02T09:00:00+00:00"),
+        ("2026-03-31", "2026-03-31", False, "2026-04-02T09:00:00+00:00"),
         # never after the import
-        ("2026-03-01", "2026-05-01", "2026-04-02T00:00:00+00:00", "2026-03-17T00:00:00+00:00"),
+        ("2026-03-01", "2026-05-01", True, "2026-03-17T04:30:00+00:00"),
     ],
 )
-def test_a_job_change_is_dated_between_the_two_exports(previous, current, now, expected):
-    assert change_date(previous, current, now) == expected
+def test_a_job_change_is_dated_between_the_two_exports(previous, current, stated, expected):
+    assert change_date(previous, current, "2026-04-02T09:00:00+00:00", stated) == expected

@@ -122,7 +122,9 @@ def import_contacts(
             ensure_companies(db, dict(aliases))
         changes = result.changes if job_changes else []
         # a change happened between the last export and this one: dated so
-        stamp = change_date(last[1] or last[0], as_of or guessed, now_iso())
+        stamp = change_date(
+            last[1] or last[0], as_of or guessed, now_iso(), both_stated=bool(last[1] and as_of)
+        )
         summary.signals = save_signals(db, [job_change_signal(c, stamp) for c in changes])
     summary.job_changes = len(summary.signals)
     summary.added, summary.updated = len(result.added), len(result.updated)

@@ -386,20 +386,25 @@ def classify_change(change: JobChange) -> str:
     return "new_company"
 
 
-def change_date(previous: str | None, current: str | None, now: str) -> str:
+def change_date(
+    previous: str | None, current: str | None, now: str, both_stated: bool = False
+) -> str:
     """When a job change found in a re-import happened: between the two
-    exports, so the midpoint of their dates; the newer export's date when the
-    earlier one is not known; `now` when neither is. Never after `now`, and
-    never before the earlier export. Dated like news, it fades like news,
-    instead of counting as today's every time a month's changes arrive."""
+    exports. With both export dates stated (--as-of), the midpoint; otherwise
+    the newer export's date (a date guessed from the newest connection in a
+    file is only a lower bound, so a midpoint of two guesses would be too
+    old); `now` when this export's date is not known or the dates say no time
+    passed. Never after `now`. Dated like news, it fades like news, instead of
+    counting as today's every time a month's changes arrive."""
     prev, cur, stamp = parse_time(previous), parse_time(current), parse_time(now)
-    if stamp is None:
+    if stamp is None or cur is None:
         return now
-    if cur is None or cur > stamp:
-        cur = stamp
-    if prev is None or prev > cur:
-        return cur.isoformat()
-    return (prev + (cur - prev) / 2).isoformat()
+    cur = min(cur, stamp)
+    if prev is not None and prev >= cur:
+        return now
+    if prev is not None and both_stated:
+        return (prev + (cur - prev) / 2).isoformat()
+    return cur.isoformat()
 
 
 def job_change_signal(change: JobChange, now: str) -> Signal:
@@ -417,8 +422,7 @@ def job_change_signal(change: JobChange, now: str) -> Signal:
         person=change.full_name,
         role=change.title,
         evidence=(
-            f"{change.old_title or '?'} at {old_company or '?'} -> "
-            f"{change.title or '?'} at {where}"
+            f"{change.old_title or '?'} at {old_company or '?'} -> {change.title or '?'} at {where}"
         ),
         contact_id=change.contact_id,
         old_company=old_company,

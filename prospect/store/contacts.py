@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from prospect.companies import alias_table, company_key
-from prospect.models import Contact
+from prospect.models import Contact, PastJob
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
 
@@ -277,3 +277,22 @@ def contacts_named(db: Database, text: str, limit: int = 20) -> list[Contact]:
         [text, f"%{text}%", text, limit],
     )
     return [row_to_contact(r) for r in rows]
+
+
+def past_jobs(db: Database) -> list[PastJob]:
+    """The jobs the rep's contacts held before, from their own job changes:
+    the company they left, when they left it, and when they arrived there if
+    an earlier export recorded that move too."""
+    rows = db.execute(
+        "SELECT contact_id, company, old_company, published_at FROM signals "
+        "WHERE type = 'job_change' AND contact_id IS NOT NULL ORDER BY published_at, id"
+    ).fetchall()
+    arrived: dict[tuple[int, str], str] = {}
+    jobs = []
+    for contact_id, company, old_company, when in rows:
+        if old_company:
+            since = arrived.get((contact_id, normalize_company(old_company)))
+            jobs.append(PastJob(contact_id, old_company, since, when))
+        if company and when:
+            arrived[(contact_id, normalize_company(company))] = when
+    return jobs
