@@ -9,6 +9,7 @@ run, the ratio and the target set for it:
   bench_detect.py   parse (feedparser) and detection with 15,000 companies
   bench_list.py     `prospect list` on 30,000 contacts and 100,000 items
   eval_detect.py    detection precision and recall on the labelled headlines
+  bench_scenario.py a realistic world end to end: job changes, top-10/50 precision
   robustness.py     every file of a feed corpus through `poll`, no crash
 
 A benchmark that offers `--json` (see bench/_report.py) is read as JSON; the
@@ -188,6 +189,7 @@ def main() -> int:
         ("bench_detect.py", quick, parse_detect),
         ("bench_list.py", quick, None),
         ("eval_detect.py", quick, None),
+        ("bench_scenario.py", quick, None),
         ("robustness.py", [*quick, *dirs], None),
     ]
     start = time.perf_counter()
