@@ -10,6 +10,7 @@ run, the ratio and the target set for it:
   bench_list.py     `prospect list` on 30,000 contacts and 100,000 items
   eval_detect.py    detection precision and recall on the labelled headlines
   eval_real.py      the same on real headlines: the test part (targets) and the dev part
+  bench_scenario.py a realistic world end to end: job changes, top-10/50 precision
   robustness.py     every file of a feed corpus through `poll`, no crash
 
 A benchmark that offers `--json` (see bench/_report.py) is read as JSON; the
@@ -190,6 +191,7 @@ def main() -> int:
         ("bench_list.py", quick, None),
         ("eval_detect.py", quick, None),
         ("eval_real.py", ["--part", "both"] if not args.quick else ["--quick"], None),
+        ("bench_scenario.py", quick, None),
         ("robustness.py", [*quick, *dirs], None),
     ]
     start = time.perf_counter()

@@ -57,6 +57,11 @@ _SIGNAL_COMMON: dict[str, Any] = {
     "half_life_days": _HALF_LIFE,
 }
 
+# A job change's mover by level (titles.LEVEL_NAMES; not imported: titles
+# needs the detector, which needs this module).
+_LEVEL_NAMES = ("unknown", "intern", "individual", "lead", "manager", "director", "head", "vp",
+                "c_level")  # fmt: skip
+
 SCHEMA: dict[str, Any] = {
     "daily_limit": "int",  # 0: everyone
     "cooldown_days": _DAYS,
@@ -90,6 +95,8 @@ SCHEMA: dict[str, Any] = {
                 "role_change": _NUMBER,
                 "departure": _NUMBER,
             },
+            # the mover's level (titles.LEVEL_NAMES)
+            "levels": {name: _NUMBER for name in _LEVEL_NAMES},
         },
         "funding_round": {**_SIGNAL_COMMON, "rounds": {"*": _NUMBER}},
         "executive_hire": {**_SIGNAL_COMMON, "other_role": _NUMBER},

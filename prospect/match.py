@@ -3,8 +3,10 @@
 Pure functions over plain data, in three steps:
 
 1. `CompanyIndex.resolve` turns a signal's company capture into a company the
-   rep knows: by normalised name, then aliases (signals.yaml and the
-   company_aliases table), then a cautious fuzzy fallback. Fuzzy matching only
+   rep knows: by `companies.company_key` (normalised name, placeholders
+   refused, built-in renames and parents, guarded descriptor suffixes), then
+   aliases (signals.yaml and the company_aliases table), then a cautious fuzzy
+   fallback. Fuzzy matching only
    runs on names of 8+ characters (compared without spaces), between names of
    similar length that share their first three letters, with a high
    threshold: "Box" never becomes "Dropbox", "Apple" never "Applied
@@ -28,26 +30,14 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from prospect.models import Contact, Signal, Source
+from prospect.companies import COMMON_WORDS, alias_table, company_key
+from prospect.models import Contact, PastJob, Signal, Source
 from prospect.normalize import normalize_company, normalize_person, normalize_text
 from prospect.titles import title_rank
 
 FUZZY_MIN_CHARS = 8  # no fuzzy matching for names shorter than this (without spaces)
 FUZZY_THRESHOLD = 92.0  # rapidfuzz ratio, 0-100
 FUZZY_MAX_LENGTH_RATIO = 1.2  # the longer name at most this much longer
-
-# Company names that are also everyday words: never found by scanning free text.
-COMMON_WORDS = frozenset(
-    [
-     "apple", "amazon", "box", "square", "notion", "gong", "slack", "zoom", "stripe", "block",
-     "meta", "oracle", "shell", "target", "visa", "delta", "ford", "gap", "next", "sage", "ring",
-     "nest", "signal", "bolt", "lime", "bird", "loom", "figma", "canva", "asana", "affirm",
-     "chime", "brex", "ramp", "mercury", "plaid", "rippling", "deel", "gusto", "lattice",
-     "pilot", "carta", "vanguard", "discovery", "platform", "together", "general", "united",
-     "national", "global", "capital", "partners", "ventures", "labs", "group", "health", "bank",
-     "energy", "digital", "solutions", "systems", "software", "technologies",
-    ]
-)  # fmt: skip
 
 _AGGREGATORS = ("news.google.com", "google.com/url", "bing.com/news")
 
@@ -70,8 +60,15 @@ class CompanyIndex:
     """The companies the rep knows (normalised), with aliases and fuzzy lookup."""
 
     def __init__(self, known: Iterable[str | None], aliases: Mapping[str, str] | None = None):
-        self.aliases = dict(aliases or {})  # alias norm -> canonical norm
-        self.known: set[str] = {self.canonical(n) for n in known if n}
+        # alias norm -> canonical norm: the built-in renames, then the given ones
+        self.aliases = alias_table(aliases)
+        self._canon: dict[str, str] = {}
+        # canonical norm -> every stored norm that stands for it (for queries)
+        self.norms_of: dict[str, set[str]] = defaultdict(set)
+        for n in known:
+            if n and self.canonical(n):
+                self.norms_of[self.canonical(n)].add(n)
+        self.known: set[str] = set(self.norms_of)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         self._by_compact: dict[str, str] = {}
         for norm in sorted(self.known):
@@ -84,7 +81,21 @@ class CompanyIndex:
         self._text_names: dict[str, str] | None = None
 
     def canonical(self, norm: str) -> str:
-        return self.aliases.get(norm, norm)
+        """The company a stored norm stands for (`companies.company_key`); ''
+        for a placeholder employer such as Stealth or Self-employed."""
+        found = self._canon.get(norm)
+        if found is None:
+            found = self._canon[norm] = company_key(norm, self.aliases)
+        return found
+
+    def stored_norms(self, canon: Iterable[str]) -> set[str]:
+        """Every stored norm of these companies, and every alias of them."""
+        wanted = set(canon)
+        out = set(wanted)
+        for c in wanted:
+            out |= self.norms_of.get(c, set())
+        out |= {a for a, c in self.aliases.items() if c in wanted}
+        return out
 
     def key(self, name: str | None) -> str:
         """The name to group reports by: the known company if any, else its own norm."""
@@ -105,6 +116,8 @@ class CompanyIndex:
 
     def _resolve(self, norm: str) -> CompanyMatch | None:
         canon = self.canonical(norm)
+        if not canon:  # a placeholder employer is no company
+            return None
         if canon in self.known:
             return CompanyMatch(canon, "exact" if canon == norm else "alias")
         return self._fuzzy(canon)
@@ -136,6 +149,10 @@ class CompanyIndex:
             for alias, canon in self.aliases.items():
                 if canon in self.known and _distinctive(alias):
                     self._text_names[alias] = canon
+            for canon, norms in self.norms_of.items():
+                for norm in norms:  # "coco robotics" as well as "coco"
+                    if _distinctive(norm) and len(norm.split()) <= 4:
+                        self._text_names.setdefault(norm, canon)
         words = normalize_text(text).split()
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
@@ -271,12 +288,29 @@ class Candidate:
     name_only: bool = False  # matched by name alone, without the company
     note: str = ""  # how the match was made, when it is not obvious
     event: Event | None = None
+    # contact id -> how that introducer knows the person or the company, in
+    # words ("works at Okta, where Jane was before"); ranking orders them
+    intro_ties: dict[int, Tie] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """How an introducer is placed: 2 worked where the new executive worked
+    before, 1 works at the company now."""
+
+    strength: int
+    words: str
 
 
 class ContactBook:
     """The rep's contacts, indexed for matching by canonical company and name."""
 
-    def __init__(self, contacts: Iterable[Contact], companies: CompanyIndex | None = None):
+    def __init__(
+        self,
+        contacts: Iterable[Contact],
+        companies: CompanyIndex | None = None,
+        history: Iterable[PastJob] = (),
+    ):
         self.companies = companies
         self.by_company: dict[str, list[Contact]] = defaultdict(list)
         self.by_name: dict[str, list[Contact]] = defaultdict(list)
@@ -295,6 +329,12 @@ class ContactBook:
                 self.by_name[name].append(contact)
             if contact.id is not None:
                 self.by_id[contact.id] = contact
+        # canonical company -> the contacts who used to work there
+        self.alumni: dict[str, list[PastJob]] = defaultdict(list)
+        for job in history:
+            key = self.index.canonical(normalize_company(job.company))
+            if key and job.contact_id in self.by_id:
+                self.alumni[key].append(job)
 
     @property
     def index(self) -> CompanyIndex:
@@ -328,18 +368,56 @@ def _connected_ordinal(contact: Contact) -> int:
 
 def rank_introducers(contacts: Iterable[Contact]) -> list[Contact]:
     """Best introducer first: the most senior, then the most recently connected."""
-    return sorted(
-        contacts,
-        key=lambda c: (
-            _lower_first(title_rank(c.title)),
-            -_connected_ordinal(c),
-            c.full_name.casefold(),
-        ),
+    return sorted(contacts, key=_introducer_key)
+
+
+def _lower_first(rank: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-r for r in rank)
+
+
+def _years(job: PastJob) -> str:
+    since, until = (job.since or "")[:4], (job.until or "")[:4]
+    if since and until:
+        return f" ({since}–{until})" if since != until else f" ({until})"
+    return f" (until {until})" if until else ""
+
+
+def introducers(
+    signal: Signal, book: ContactBook, company: str | None
+) -> tuple[list[Contact], dict[int, Tie]]:
+    """Who can introduce the rep to a named person they do not know: colleagues
+    at the company, and (from the hire's `previous_company` and the contacts'
+    own job history) people who worked where the person worked before."""
+    first = (signal.person or "them").split()[0]
+    ties: dict[int, Tie] = {}
+    people: dict[int, Contact] = {}
+    prev_key = book.index.canonical(normalize_company(signal.previous_company))
+    if prev_key and prev_key != company:
+        where = signal.previous_company
+        for contact in book.at(prev_key):
+            if contact.id is not None:
+                people[contact.id] = contact
+                ties[contact.id] = Tie(2, f"who works at {where}, where {first} was before")
+        for job in book.alumni.get(prev_key, []):
+            if job.contact_id not in ties:
+                people[job.contact_id] = book.by_id[job.contact_id]
+                ties[job.contact_id] = Tie(
+                    2, f"who worked with {first} at {job.company}{_years(job)}"
+                )
+    for contact in book.at(company):
+        if contact.id is not None and contact.id not in ties:
+            people[contact.id] = contact
+            what = f"{contact.title} at" if contact.title else "works at"
+            ties[contact.id] = Tie(1, f"{what} {contact.company or signal.company}")
+    ordered = sorted(
+        people.values(),
+        key=lambda c: (-ties[c.id].strength, *_introducer_key(c)),  # type: ignore[index]
     )
+    return ordered, ties
 
 
-def _lower_first(rank: tuple[int, int]) -> tuple[int, int]:
-    return -rank[0], -rank[1]
+def _introducer_key(c: Contact) -> tuple[tuple[int, ...], int, str]:
+    return _lower_first(title_rank(c.title)), -_connected_ordinal(c), c.full_name.casefold()
 
 
 def _direct(
@@ -371,17 +449,18 @@ def match_event(event: Event, book: ContactBook) -> list[Candidate]:
         found = _match_person(event, book, company)
         if found is not None:
             return [found]
-        at_company = rank_introducers(book.at(company))
+        intro, ties = introducers(signal, book, company)
         return [
             Candidate(
                 person_key=person_key(signal.person, signal.company),
                 person=signal.person,
                 title=signal.role,
                 company=signal.company,
-                relationship="intro" if at_company else "unknown",
+                relationship="intro" if intro else "unknown",
                 signal=signal,
-                intro=at_company,
+                intro=intro,
                 event=event,
+                intro_ties=ties,
             )
         ]
     return [_direct(c, event) for c in book.at(company)]

@@ -28,6 +28,16 @@ class Contact:
     name_norm: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PastJob:
+    """A job one of the rep's contacts held before, from their own job changes."""
+
+    contact_id: int
+    company: str  # as the export spelt it
+    since: str | None  # ISO date they were first seen there, when known
+    until: str | None  # ISO date they left
+
+
 @dataclass(slots=True)
 class Entry:
     """One feed entry, normalised to plain text."""
@@ -64,6 +74,7 @@ class Signal:
     old_title: str | None = None
     change: str | None = None  # job_change: new_company | promotion | role_change | departure
     id: int | None = None
+    previous_company: str | None = None  # executive_hire: where the new executive came from
 
 
 @dataclass(slots=True)
@@ -115,3 +126,7 @@ class Row:
     # Each score part in words: {"strength": "funding_round 1.0 x series_b 1.0", ...}
     reasons: dict[str, str] = field(default_factory=dict)
     state: str | None = None  # contacted | skipped | snoozed | listed, shown with --all
+    # Why the first introducer is the one to ask, in words:
+    # "ask Dana Lee, who worked at Okta too (until 2023)"; "" when not an intro.
+    intro_reason: str = ""
+    intro_reasons: list[str] = field(default_factory=list)  # one per `intro`

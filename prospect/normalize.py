@@ -27,15 +27,26 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-# Legal-form suffixes, compared after punctuation is removed; longest first.
+# Legal-form suffixes in many countries, compared after punctuation is removed;
+# any run of them at the end goes ("Acme Holdings Co., Ltd." -> "acme").
 _LEGAL_SUFFIXES = [
-    "incorporated", "corporation", "limited", "company",
-    "gmbh and co kg", "gmbh co kg", "pty ltd", "pvt ltd", "private limited",
-    "inc", "corp", "co", "llc", "l l c", "llp", "lp", "ltd", "plc", "gmbh", "ag", "kg",
-    "sa", "s a", "sas", "sarl", "srl", "spa", "bv", "b v", "nv", "n v", "ab", "as", "oy",
-    "aps", "kk", "pte", "pty", "sl", "se",
+    "incorporated", "corporation", "limited", "company", "holdings", "holding",
+    "gmbh and co kg", "gmbh co kg", "pty ltd", "pvt ltd", "private limited", "co ltd",
+    "sa de cv", "s a de c v", "sapi de cv", "sp z o o", "sp zoo", "sdn bhd", "bhd",
+    "inc", "corp", "co", "llc", "l l c", "pllc", "llp", "lp", "ltd", "ltda", "plc", "gmbh",
+    "ag", "kg", "kgaa", "ug", "ohg", "sa", "s a", "sas", "sasu", "sarl", "srl", "s r l", "spa",
+    "s p a", "bv", "b v", "nv", "n v", "bvba", "ab", "publ", "as", "asa", "a s", "oy", "oyj",
+    "aps", "kk", "pte", "pty", "pvt", "sl", "s l", "se", "sro", "s r o", "kft", "zrt", "doo",
+    "d o o", "jsc", "pjsc", "ooo", "lda", "ltee", "limitee",
 ]  # fmt: skip
 _SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LEGAL_SUFFIXES) + r"))+$")
+# A web-style name is the company's own: "salesforce.com", "Gong.io" and
+# "100ms.live" are Salesforce, Gong and 100ms. Only a word glued to a known
+# top-level domain counts, so "S.A." or "Inc." never look like one.
+_WEB_NAME = re.compile(
+    r"\b([a-z0-9][a-z0-9-]*)\.(?:com|io|ai|co|live|net|org|app|dev|so|xyz|tech|us|uk|de"
+    r"|fr|me|cc|gg|sh|tv|one|cloud|health|money|finance|inc|to|ly|vc|hq)\b(?!\.\w)"
+)
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _CANONICAL_HOST = "https://www.linkedin.com/"
@@ -55,6 +66,8 @@ def normalize_company(name: str | None) -> str:
         return ""
     text = strip_accents(name).casefold().replace("&", " and ").replace("+", " and ")
     text = text.replace("'s ", " ").replace("’s ", " ")
+    if "." in text:
+        text = _WEB_NAME.sub(r"\1", text)
     text = text.replace(".", "")  # "S.A." -> "sa", "Inc." -> "inc"
     text = _NON_WORD.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
@@ -98,6 +111,16 @@ _TITLE_WORDS = {
     "asst": "assistant",
     "assoc": "associate",
     "mgr": "manager",
+    "dir": "director",
+    "mktg": "marketing",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "sdr": "sales development representative",
+    "bdr": "business development representative",
+    "ae": "account executive",
+    "rep": "representative",
+    "cofounder": "cofounder",
 }
 # A grade of VP written out is its own level, never plain "vp": a move from
 # VP to Senior VP is a promotion, not a re-spelling.
@@ -124,7 +147,7 @@ def normalize_title(title: str | None) -> str:
 
 
 def _title_key(title: str | None, expand: Callable[[str], str]) -> str:
-    text = normalize_text(title).replace("vice president", "vp")
+    text = normalize_text(title).replace("vice president", "vp").replace("co founder", "cofounder")
     words: list[str] = []
     for word in text.split():
         if word in _TITLE_FILLER:
@@ -143,17 +166,26 @@ def title_keys(title: str | None) -> frozenset[str]:
     reading of an ambiguous abbreviation ("CSO": strategy or sales)."""
     from prospect.detect.roles import ABBREVIATIONS
 
-    key = normalize_title(title)
+    key = _bag(normalize_title(title))
     if not any(w in _OTHER_READINGS for w in normalize_text(title).split()):
         return frozenset({key})
     readings = {**{k: v.casefold() for k, v in ABBREVIATIONS.items()}, **_OTHER_READINGS}
-    other = _title_key(title, lambda w: readings.get(w, w))
+    other = _bag(_title_key(title, lambda w: readings.get(w, w)))
     return frozenset({key, other})
+
+
+def _bag(key: str) -> str:
+    """A title key with its words in order: "Manager, Engineering" is
+    "Engineering Manager", "Founder & CEO" is "CEO & Founder". A grade of 1
+    ("Engineer I") is the title without one."""
+    return " ".join(sorted(w for w in key.split() if w not in ("1", "i")))
 
 
 def same_title(a: str | None, b: str | None) -> bool:
     """One title, however written: "CSO" is the same as "Chief Strategy
-    Officer" and as "Chief Sales Officer" (though those two differ)."""
+    Officer" and as "Chief Sales Officer" (though those two differ); word
+    order, abbreviations (Dir., Sr., SDR, II) and "Co-Founder"/"Cofounder"
+    never make two titles."""
     return a == b or not title_keys(a).isdisjoint(title_keys(b))
 
 

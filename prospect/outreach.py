@@ -35,7 +35,7 @@ from prospect.match import (
     match_event,
 )
 from prospect.models import Contact, Row, Signal, Source
-from prospect.normalize import duration_days, normalize_person, parse_time
+from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
 from prospect.rank import rank_candidates
 from prospect.store import write
 from prospect.store.contacts import (
@@ -44,6 +44,7 @@ from prospect.store.contacts import (
     contacts_named,
     get_contact,
     known_company_norms,
+    past_jobs,
 )
 from prospect.store.outreach import history, last_contacted, outreach_states, save_outreach
 from prospect.store.signals import load_reports
@@ -98,11 +99,25 @@ def load_events(
 
     events = cluster_signals(reports, company_of, config.ranking.cluster_days, day_of)
     wanted = {e.company.norm for e in events if e.company}
-    raw_norms = wanted | {a for a, c in index.aliases.items() if c in wanted}
+    # where today's new executives worked before: the rep's people there now,
+    # and those who worked there once (their own job changes), can introduce
+    before = {
+        index.canonical(normalize_company(s.previous_company))
+        for e in events
+        for s in e.signals
+        if s.previous_company
+    } - {""}
+    history = []
+    if before:
+        history = [
+            j for j in past_jobs(db) if index.canonical(normalize_company(j.company)) in before
+        ]
+    raw_norms = index.stored_norms(wanted | before)
     names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
     ids = {s.contact_id for e in events for s in e.signals if s.contact_id is not None}
+    ids |= {j.contact_id for j in history}
     contacts = contacts_for_matching(db, raw_norms, names, ids)
-    return Matched(events=events, book=ContactBook(contacts, index))
+    return Matched(events=events, book=ContactBook(contacts, index, history))
 
 
 def _window(config: Config, since_days: float | None) -> float:

@@ -31,7 +31,7 @@ from prospect.config import Config
 from prospect.match import Candidate
 from prospect.models import Contact, Row, ScoreParts, Signal, Source
 from prospect.normalize import age_days, parse_time
-from prospect.titles import is_target_role
+from prospect.titles import is_target_role, level_name
 from prospect.wording import describe_signal, why_now
 
 
@@ -45,7 +45,11 @@ class Part:
     words: str
 
 
-def strength(signal: Signal, config: Config) -> Part:
+def strength(signal: Signal, config: Config, fit_judges_role: bool = False) -> Part:
+    """The signal's own weight. A hire into a role the rep does not sell to is
+    marked down here only when the row is someone else (a contact at the
+    company): when the row is the new executive, `fit` already judges the role,
+    and one role is penalised once."""
     rule = signal.rule if signal.type == "keyword" else None
     weight = config.weight(signal.type, rule)
     words = f"{signal.rule if rule else signal.type} weight {_num(weight)}"
@@ -55,16 +59,27 @@ def strength(signal: Signal, config: Config) -> Part:
         factor = float(rounds.get(name, rounds["unknown"]))
         weight *= factor
         words += f" x {name} {_num(factor)}"
-    elif signal.type == "executive_hire" and not is_target_role(signal.role, config.target_roles):
+    elif (
+        signal.type == "executive_hire"
+        and not fit_judges_role
+        and not is_target_role(signal.role, config.target_roles)
+    ):
         factor = float(config.signals["executive_hire"].extra["other_role"])
         weight *= factor
         words += f" x not a role you sell to {_num(factor)}"
     elif signal.type == "job_change":
-        changes = config.signals["job_change"].extra["changes"]
+        extra = config.signals["job_change"].extra
         change = signal.change or "new_company"
-        factor = float(changes.get(change, 1.0))
+        factor = float(extra["changes"].get(change, 1.0))
         weight *= factor
         words += f" x {change.replace('_', ' ')} {_num(factor)}"
+        # the mover's level: a new VP of Marketing outweighs an intern's move
+        level = level_name(signal.role or signal.old_title)
+        levels = extra.get("levels") or {}
+        if level in levels:
+            factor = float(levels[level])
+            weight *= factor
+            words += f" x {level.replace('_', '-')} level {_num(factor)}"
     return Part(weight, words)
 
 
@@ -136,8 +151,9 @@ def score(
     included: bool = False,
     last_contacted: Mapping[str, str] | None = None,
 ) -> tuple[ScoreParts, dict[str, str]]:
+    judged = candidate.title == candidate.signal.role and candidate.signal.person is not None
     parts = {
-        "strength": strength(candidate.signal, config),
+        "strength": strength(candidate.signal, config, fit_judges_role=judged),
         "recency": recency(candidate.signal, config, now),
         "relationship": relationship(candidate, config, now, last_contacted or {}),
         "fit": fit(candidate, config, included),
@@ -156,6 +172,40 @@ def _evidence(candidate: Candidate) -> list[Source]:
     return [Source(url=signal.url, published_at=signal.published_at, signal_id=signal.id)]
 
 
+def _warm(contact: Contact, config: Config, now: datetime, last: Mapping[str, str]) -> bool:
+    """Whether the rep knows this contact well now: contacted or connected recently."""
+    recent = config.ranking.recent_days
+    for when in (last.get(f"c:{contact.id}"), contact.connected_on):
+        days = _days_since(when, now)
+        if days is not None and days <= recent:
+            return True
+    return False
+
+
+def order_introducers(
+    candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
+) -> tuple[list[Contact], list[str]]:
+    """The introducers, the one the rep knows best first (recently contacted
+    or connected), then who is best placed (worked with the person before,
+    then a colleague at the company), then the most senior; each with why."""
+    ties = candidate.intro_ties
+
+    def key(c: Contact) -> tuple[int, int]:
+        tie = ties.get(c.id) if c.id is not None else None
+        return (-int(_warm(c, config, now, last_contacted)), -(tie.strength if tie else 0))
+
+    ordered = sorted(candidate.intro, key=key)  # stable: matching's seniority order stays
+    reasons = []
+    for c in ordered:
+        tie = ties.get(c.id) if c.id is not None else None
+        words = tie.words if tie else (f"{c.title} at {c.company}" if c.title else "")
+        lead = f"ask {c.full_name}" + (f", {words}" if words else "")
+        if _warm(c, config, now, last_contacted):
+            lead += "; you know them well"
+        reasons.append(lead)
+    return ordered, reasons
+
+
 def _row(
     candidate: Candidate,
     config: Config,
@@ -163,6 +213,9 @@ def _row(
     included: bool,
     last_contacted: Mapping[str, str],
 ) -> Row:
+    intro_reasons: list[str] = []
+    if candidate.intro:
+        candidate.intro, intro_reasons = order_introducers(candidate, config, now, last_contacted)
     parts, reasons = score(candidate, config, now, included=included, last_contacted=last_contacted)
     evidence = _evidence(candidate)
     return Row(
@@ -177,6 +230,8 @@ def _row(
         person_key=candidate.person_key,
         contact_id=candidate.contact.id if candidate.contact else None,
         intro=list(candidate.intro),
+        intro_reason=intro_reasons[0] if intro_reasons else "",
+        intro_reasons=intro_reasons,
         sources=[s.url for s in evidence if s.url],
         evidence=evidence,
         reasons=reasons,

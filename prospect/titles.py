@@ -1,80 +1,190 @@
-"""Job titles: how senior a title is, and whether it is a role the rep sells to.
+"""Job titles: one model for what a title says, read once and used everywhere.
 
-Matching ranks introducers by `title_rank`, importing tells a promotion from
-another role by it, and ranking scores fit with `is_target_role`. The patterns
-that find roles in news text are detection's own (`prospect.detect.roles`).
+`parse_title` reads a title into roles, each a level (intern ... C-level,
+founder, board) and a function (the words that say what it runs: "sales",
+"marketing", "engineering"). Abbreviations and re-orderings are one title
+(Dir./Director, Sr./Senior, VP/Vice President, SDR/Sales Development
+Representative, II/2, "Manager, Engineering" = "Engineering Manager",
+"Founder & CEO" = "CEO & Founder": `normalize.same_title`), and a title that
+only mentions a role is never taken for it: "Assistant to the CEO" is an
+assistant, "Chief of Staff to the CEO" a chief of staff (a director-level
+staff role), "Former CMO" and "ex-CEO" no role at all.
+
+The model decides three things:
+- promotions on import (`title_rank`: a higher rank in the same company);
+- target-role fit in ranking (`is_target_role`: a whole role of the title has
+  the target's level and function, never a substring of the title);
+- the best introducer in matching (`title_rank`, then warmth).
+
+The patterns that find roles in news text are detection's own
+(`prospect.detect.roles`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from prospect.normalize import normalize_title
+from prospect.normalize import normalize_title, strip_accents
+
+# Levels, lowest first. Founders, owners, partners and board members sit with
+# the C-level: they sign off on what the rep sells.
+UNKNOWN, INTERN, INDIVIDUAL, LEAD, MANAGER, DIRECTOR, HEAD, VP, C_LEVEL = range(9)
+LEVEL_NAMES = {
+    UNKNOWN: "unknown",
+    INTERN: "intern",
+    INDIVIDUAL: "individual",
+    LEAD: "lead",
+    MANAGER: "manager",
+    DIRECTOR: "director",
+    HEAD: "head",
+    VP: "vp",
+    C_LEVEL: "c_level",
+}
 
 # SVP, EVP and AVP of Sales all run sales: for fit, a VP is a VP.
-_VP_LEVELS = frozenset({"svp", "evp", "avp"})
-_SENIORITY = (
-    (5, re.compile(r"\b(?:chief|founder|co founder|cofounder|president|owner|partner)\b")),
-    (4, re.compile(r"\b(?:[sea]?vp|general manager|managing director)\b")),
-    (3, re.compile(r"\bhead\b")),
-    (2, re.compile(r"\bdirector\b")),
-    (1, re.compile(r"\b(?:manager|lead|principal)\b")),
-)
+_VP_LEVELS = frozenset({"vp", "svp", "evp", "avp"})
 # Steps within one level: EVP > SVP > VP > AVP; "Senior" X above X.
 _GRADES = {"evp": 2, "svp": 1, "senior": 1, "avp": -1}
 # A grade below the word it modifies: "Associate Director" below "Director",
-# "Junior AE" below "AE". Only before another word: "Associate" alone, or
-# "Assistant to the CEO", is a title of its own, not a grade of one.
+# "Junior AE" below "AE". Only before another word: "Associate" alone is a
+# title of its own, not a grade of one.
 _GRADES_BELOW = frozenset({"associate", "assistant", "junior", "deputy"})
 # "Manager" titles of individual contributors, who carry a book of accounts,
 # not a team: they get no people-manager level. Kept short and explicit.
 _IC_MANAGERS = re.compile(
     r"\b(?:key account|account|customer success|client success|partner|channel partner"
-    r"|alliance|territory|relationship|client) manager\b"
+    r"|alliance|territory|relationship|client|product marketing|community|social media"
+    r"|office|program|project|case|property) manager\b"
 )
+# "Partner" is the top of a firm only on its own or as one of these; an "HR
+# Business Partner" or a "Talent Acquisition Partner" is an individual role.
+_SENIOR_PARTNERS = frozenset(
+    {"managing", "general", "founding", "senior", "equity", "venture", "operating", "name"}
+)
+_C_WORDS = frozenset({"chief", "president", "founder", "cofounder", "owner", "chairman",
+                      "chairwoman", "chair", "chairperson"})  # fmt: skip
+_BOARD = re.compile(r"\b(?:board member|member board|board directors|non executive director"
+                    r"|board director|board advisor|advisory board)\b")  # fmt: skip
+_FORMER = re.compile(r"^(?:former|ex|previously|past|retired)\b")
+_ASSISTANT = re.compile(
+    r"\b(?:assistant to|executive assistant|personal assistant|administrative assistant"
+    r"|admin assistant|ea to|pa to)\b"
+)
+_CHIEF_OF_STAFF = re.compile(r"\bchief staff\b")
+_INTERN = re.compile(r"\b(?:intern|internship|trainee|apprentice|working student|werkstudent)\b")
+# Where one role of a title ends and the next begins ("Founder & CEO",
+# "VP, Sales & Marketing"); "@"/" at " start the company, which is not the title.
+_SPLIT = re.compile(r"\s*(?:,|&|/|\||;|\+|\band\b|\s-\s|\s–\s|\s—\s)\s*")
+_COMPANY_PART = re.compile(r"\s(?:@|at)\s.*$|@.*$")
+_NOT_FUNCTION = frozenset(
+    {"chief", "officer", "senior", "junior", "associate", "assistant", "deputy", "head", "vp",
+     "svp", "evp", "avp", "director", "manager", "lead", "principal", "staff", "general",
+     "managing", "president", "cofounder", "founder", "owner", "partner", "intern", "global",
+     "group", "interim", "acting", "1", "2", "3", "4", "5", "6"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    level: int
+    functions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    roles: tuple[Role, ...]
+    level: int  # the highest of its roles
+    step: int  # grades within the level: Senior +1, EVP +2, Associate -1
+    number: int  # "Engineer II" is 2, "Engineer III" 3: a step too
+    qualifier: str = ""  # former | assistant | chief_of_staff | board | ""
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
+
+
+def _segment_level(words: list[str]) -> int | None:
+    """The level a run of words names on its own, or None: only a function."""
+    text = " ".join(words)
+    if not words:
+        return None
+    if ("owner" in words and "product" in words) or _IC_MANAGERS.search(text):
+        return INDIVIDUAL
+    if any(w in _C_WORDS for w in words) and "staff" not in words:
+        return C_LEVEL
+    if "partner" in words:
+        i = words.index("partner")
+        if i == 0 or words[i - 1] in _SENIOR_PARTNERS:
+            return C_LEVEL
+        return INDIVIDUAL
+    if any(w in _VP_LEVELS for w in words) or "managing director" in text:
+        return VP
+    if "general manager" in text:
+        return VP
+    if "head" in words:
+        return HEAD
+    if "director" in words:
+        return DIRECTOR
+    if "manager" in words:
+        return INDIVIDUAL if _IC_MANAGERS.search(text) else MANAGER
+    if any(w in ("lead", "principal", "staff", "supervisor", "architect") for w in words):
+        return LEAD
+    return None
+
+
+def _functions(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _NOT_FUNCTION and not w.isdigit())
+
+
+def _words(part: str) -> list[str]:
+    return normalize_title(part).split()
 
 
 @lru_cache(maxsize=16384)
-def role_key(title: str | None) -> str:
-    """A title folded for comparison with target roles: 'SVP, Sales' and
-    'VP of Sales' give 'vp sales' (`normalize_title`, with the VP grade dropped)."""
-    return " ".join("vp" if w in _VP_LEVELS else w for w in normalize_title(title).split())
-
-
-def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
-    key = f" {role_key(title)} "
-    if not key.strip():
-        return False
-    return any(f" {role} " in key for role in _target_keys(tuple(target_roles)))
-
-
-@lru_cache(maxsize=64)
-def _target_keys(target_roles: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(k for k in (role_key(r) for r in target_roles) if k)
-
-
-def seniority(title: str | None) -> int:
-    """0 (unknown) to 5 (C-level, founder): who opens doors best."""
-    return _level(normalize_title(title))
-
-
-def _level(key: str) -> int:
-    key = _IC_MANAGERS.sub(" ", key)
-    for level, pattern in _SENIORITY:
-        if pattern.search(key):
-            return level
-    return 0
-
-
-@lru_cache(maxsize=16384)
-def title_rank(title: str | None) -> tuple[int, int]:
-    """(level, step within it): `seniority`, with an SVP above a VP, a Senior
-    Manager above a Manager and an Associate Director below a Director. A
-    higher rank is a promotion."""
-    key = normalize_title(title)
-    return _level(key), _step(key.split())
+def parse_title(title: str | None) -> Title:
+    """A title as roles with a level and a function each; see the module doc."""
+    raw = strip_accents(title or "").casefold().strip()
+    raw = _COMPANY_PART.sub("", raw) if raw else raw
+    whole = normalize_title(raw)
+    words = whole.split()
+    if not words:
+        return Title((), UNKNOWN, 0, 0)
+    if _FORMER.match(whole):
+        return Title((), UNKNOWN, 0, 0, "former")
+    number = next((int(w) for w in reversed(words) if w.isdigit() and len(w) == 1), 0)
+    step = _step(words)
+    if _ASSISTANT.search(whole):
+        return Title((Role(INDIVIDUAL, frozenset({"assistant"})),), INDIVIDUAL, 0, 0, "assistant")
+    if _CHIEF_OF_STAFF.search(whole):
+        role = Role(DIRECTOR, frozenset({"chief of staff"}))
+        return Title((role,), DIRECTOR, 0, 0, "chief_of_staff")
+    if _BOARD.search(whole):
+        return Title((Role(C_LEVEL, frozenset({"board"})),), C_LEVEL, 0, 0, "board")
+    if _INTERN.search(whole):
+        return Title((Role(INTERN, _functions(words)),), INTERN, 0, number)
+    roles: list[Role] = []
+    pending: set[str] = set()
+    for part in _SPLIT.split(raw):
+        seg = _words(part)
+        level = _segment_level(seg)
+        if level is None:
+            if roles and not pending:
+                last = roles[-1]
+                roles[-1] = Role(last.level, last.functions | _functions(seg))
+            else:
+                pending |= _functions(seg)
+            continue
+        roles.append(Role(level, _functions(seg) | pending))
+        pending = set()
+    if not roles:  # no level word anywhere: one individual role
+        roles = [Role(INDIVIDUAL, _functions(words))]
+    elif pending:
+        last = roles[-1]
+        roles[-1] = Role(last.level, last.functions | pending)
+    return Title(tuple(roles), max(r.level for r in roles), step, number)
 
 
 def _step(words: list[str]) -> int:
@@ -87,3 +197,50 @@ def _step(words: list[str]) -> int:
         elif word in _GRADES_BELOW and i + 1 < len(words) and words[i + 1] != "to":
             step -= 1
     return step
+
+
+@lru_cache(maxsize=16384)
+def role_key(title: str | None) -> str:
+    """A title folded for comparison with target roles: 'SVP, Sales' and
+    'VP of Sales' give 'vp sales' (`normalize_title`, with the VP grade dropped)."""
+    return " ".join("vp" if w in _VP_LEVELS else w for w in normalize_title(title).split())
+
+
+def is_target_role(title: str | None, target_roles: Iterable[str]) -> bool:
+    """Whether one whole role of the title is a target role: the same level
+    and the target's function ("Head of Sales EMEA" is Head of Sales, "Founder
+    & CEO" is a CEO; "Assistant to the CEO", "Chief of Staff to the CEO" and
+    "Former CMO" are none of them)."""
+    parsed = parse_title(title)
+    if not parsed.roles or parsed.qualifier in ("former", "assistant", "chief_of_staff"):
+        return False
+    for target in _targets(tuple(target_roles)):
+        for role in parsed.roles:
+            same_level = role.level == target.level and target.functions <= role.functions
+            if same_level and (target.functions or not role.functions):
+                return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _targets(target_roles: tuple[str, ...]) -> tuple[Role, ...]:
+    return tuple(r for t in target_roles for r in parse_title(t).roles[:1])
+
+
+def seniority(title: str | None) -> int:
+    """0 (unknown) to 8 (C-level, founder, board): who opens doors best."""
+    return parse_title(title).level
+
+
+def level_name(title: str | None) -> str:
+    """The level in a word, as signals.yaml names it: intern ... c_level."""
+    return parse_title(title).level_name
+
+
+@lru_cache(maxsize=16384)
+def title_rank(title: str | None) -> tuple[int, int, int]:
+    """(level, step within it, number): an SVP above a VP, a Senior Manager
+    above a Manager, an Associate Director below a Director, an Engineer III
+    above an Engineer II. A higher rank in the same company is a promotion."""
+    parsed = parse_title(title)
+    return parsed.level, parsed.step, parsed.number

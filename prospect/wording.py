@@ -51,6 +51,9 @@ def describe_signal(signal: Signal) -> str:
             words += f" {round_name}" + (" round" if round_name in ("seed", "pre-seed") else "")
         return words if words != "raised" else "raised funding"
     if signal.type == "executive_hire":
+        if not signal.person:  # the news names nobody: it is the company's news
+            who = signal.company or "the company"
+            return f"{who} named a new {signal.role}" if signal.role else f"{who} made a hire"
         return f"named {signal.role}" if signal.role else "named to the leadership team"
     if signal.type == "job_change":
         if signal.change == "departure":
@@ -92,7 +95,9 @@ def why_now(candidate: Candidate, config: Config, now: datetime, included: bool)
     if reports > 1:
         lead += f" ({reports} reports)"
     bits = [lead]
-    if candidate.relationship == "direct":
+    if candidate.relationship == "direct" and signal.type == "executive_hire" and not signal.person:
+        bits.append(f"you know {candidate.person} there")
+    elif candidate.relationship == "direct":
         bits.append(f"you know them ({candidate.note})" if candidate.note else "you know them")
     elif candidate.relationship == "intro":
         n = len(candidate.intro)

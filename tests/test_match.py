@@ -50,8 +50,30 @@ def index(*companies: str, aliases: dict[str, str] | None = None) -> CompanyInde
         ("Applied Materials", "Apple", None, None),
         ("Apple", "Applied Materials", None, None),
         ("Squarespace", "Square", None, None),
-        ("Notion Labs", "Notion", None, None),
-        ("Gong.io", "Gong", None, None),
+        # a legal or web-style name is the company's own (companies.company_key)
+        ("Notion Labs", "Notion", "notion", "exact"),
+        ("Gong.io", "Gong", "gong", "exact"),
+        ("Figure AI", "Figure AI Inc.", "figure ai", "exact"),
+        ("Coco", "Coco Robotics", "coco", "alias"),
+        ("OakNorth", "OakNorth Bank", "oaknorth", "alias"),
+        ("Rippling", "Rippling People Center Inc.", "rippling", "alias"),
+        ("Ramp", "Ramp Business Corporation", "ramp", "alias"),
+        ("100ms", "100ms.live", "100ms", "exact"),
+        ("Solaris", "Solarisbank", "solaris", "alias"),
+        ("Meta", "Facebook Inc.", "meta platforms", "alias"),
+        ("Twitter", "X Corp.", "x", "exact"),
+        ("Square", "Block", "block", "exact"),
+        # descriptors never leave an everyday word, nor merge two descriptors
+        ("Figure", "Figure AI", None, None),
+        ("Figure Technologies", "Figure AI", None, None),
+        ("Apple", "Apple Bank", None, None),
+        ("Notion", "Notion Capital", None, None),
+        ("Linear", "Linear Technology", None, None),
+        ("Ramp", "Ramp Network", None, None),
+        # placeholders are no company
+        ("Stealth", "Stealth", None, None),
+        ("Stealth Startup", "Stealth", None, None),
+        ("Self-employed", "Self Employed", None, None),
         ("Acme Health", "Acme Wealth", None, None),
         ("Salesforce", "Salesloft", None, None),
         ("Stripe", "Stripes", None, None),
@@ -73,8 +95,9 @@ def test_aliases_map_both_ways_to_the_canonical_company():
 @pytest.mark.parametrize(
     ("known", "text", "expected"),
     [
-        ("Tidewater Robotics", "Tidewater Robotics opens office in London", "tidewater robotics"),
+        ("Tidewater Robotics", "Tidewater Robotics opens office in London", "tidewater"),
         ("Copperleaf", "Copperleaf expands into Germany", "copperleaf"),
+        ("Stealth Startup", "Quettra comes out of stealth, raises seed round", None),
         # short or common-word names need the detector's own capture
         ("Square", "A new shop opens on Times Square", None),
         ("Apple", "Apple orchards expand into new markets", None),

@@ -189,10 +189,14 @@ def test_intro_path_for_an_unknown_executive(db, config):
     )
     from prospect.render import intro_text
 
+    # the introducer the rep knows best first: connected 19 days ago, against 2019
     assert intro_text(row) == (
-        "ask Tara Quinn, Chief Operating Officer at Halcyon Security, for an introduction"
-        " (or 1 more)"
+        "ask Yusuf Demir, Solutions Architect at Halcyon Security, for an introduction (or 1 more)"
     )
+    assert row.intro_reason == (
+        "ask Yusuf Demir, Solutions Architect at Halcyon Security; you know them well"
+    )
+    assert row.intro_reasons[1] == "ask Tara Quinn, Chief Operating Officer at Halcyon Security"
 
 
 def test_former_employer_trap_in_the_store(db, config):
@@ -331,3 +335,52 @@ def test_mark_errors(two, config, ident, action, until, message):
         mark(two, config, ident, action, until=until, now=NOW)
     assert message in info.value.message
     assert two["outreach"].count == 0
+
+
+def test_intros_through_where_the_new_executive_worked_before(db, config):
+    """A colleague at the company, someone at her previous employer now, and
+    someone who used to work there (their own job change in the store)."""
+    add_contact(db, "Tara Quinn", "Halcyon Security", "Solutions Architect", "2019-03-01")
+    add_contact(db, "Omar Haddad", "Okta, Inc.", "Director of Sales", "2018-05-01")
+    dana = add_contact(db, "Dana Lee", "Brightloop", "VP of Sales", "2026-10-01")
+    with write(db):
+        save_signals(db, [
+            Signal(type="job_change", rule="job_change", contact_id=dana, person="Dana Lee",
+                   company="Okta", old_company="Auth0", published_at="2019-02-01T00:00:00+00:00"),
+            Signal(type="job_change", rule="job_change", contact_id=dana, person="Dana Lee",
+                   company="Brightloop", old_company="Okta",
+                   published_at="2023-06-01T00:00:00+00:00"),
+        ])  # fmt: skip
+    add_report(db, "prwire", "Halcyon Security names Jane Park CMO", "https://prwire.example/j",
+               NOW - timedelta(days=1), type="executive_hire", company="Halcyon Security",
+               person="Jane Park", role="Chief Marketing Officer",
+               previous_company="Okta")  # fmt: skip
+    [row] = build_list(db, config, ListOptions(), NOW)
+    assert row.relationship == "intro"
+    assert [c.full_name for c in row.intro] == ["Dana Lee", "Omar Haddad", "Tara Quinn"]
+    assert row.intro_reasons == [
+        "ask Dana Lee, who worked with Jane at Okta (2019–2023); you know them well",
+        "ask Omar Haddad, who works at Okta, where Jane was before",
+        "ask Tara Quinn, Solutions Architect at Halcyon Security",
+    ]
+    assert row.intro_reason == row.intro_reasons[0]
+
+
+def test_a_placeholder_employer_is_nobodys_company(db, config):
+    add_contact(db, "Ivy Stone", "Stealth", "Founder")
+    add_contact(db, "Max Roe", "Stealth Startup", "CTO")
+    funding(db, "Stealth", round_="seed", amount=2.9e6)
+    assert build_list(db, config, ListOptions(), NOW) == []
+
+
+def test_a_hire_that_names_nobody_reads_as_the_companys_news(db, config):
+    add_contact(db, "Ji-woo Wang", "Penta", "Head of Marketing")
+    add_report(db, "prwire", "Penta appoints new chief executive", "https://prwire.example/p",
+               NOW - timedelta(days=1), type="executive_hire", company="Penta",
+               role="Chief Executive Officer")  # fmt: skip
+    [row] = build_list(db, config, ListOptions(), NOW)
+    assert (row.person, row.title) == ("Ji-woo Wang", "Head of Marketing")
+    assert row.headline == "Penta named a new Chief Executive Officer"
+    assert row.why.startswith(
+        "Penta named a new Chief Executive Officer yesterday; you know Ji-woo Wang there"
+    )

@@ -48,6 +48,12 @@ def cand(signal: Signal, relationship="direct", title="VP of Sales", key="c:1", 
         (sig("job_change", change="new_company"), 1.2),
         (sig("job_change", change="promotion"), 0.96),
         (sig("job_change", change="departure"), 0.3),  # left, no new company: weak
+        # weighed by the mover's level: a new VP outranks an intern's move
+        (sig("job_change", change="new_company", role="VP of Marketing"), 1.2),
+        (sig("job_change", change="new_company", role="Director of Sales"), 0.96),
+        (sig("job_change", change="new_company", role="Account Executive"), 0.48),
+        (sig("job_change", change="role_change", role="Intern"), 0.09),
+        (sig("job_change", change="new_company", role="Assistant to the CEO"), 0.48),
         (sig("keyword", rule="expansion"), 0.5),
         (sig("keyword", rule="acquisition"), 0.4),
     ],
@@ -152,3 +158,35 @@ def test_newer_event_wins_a_tie_in_score(config: Config):
     b = cand(new, key="c:2", person="Zed", relationship="intro")  # .8 * 1 * .7 * 1 = 0.56
     rows = rank_candidates([a, b], config, NOW)
     assert [r.person for r in rows] == ["Zed", "Al"]
+
+
+def test_a_hire_outside_the_target_roles_is_penalised_once(config: Config):
+    hire = sig("executive_hire", role="Chief Operating Officer", person="Jordan Ellis",
+               published_at=(NOW - timedelta(days=3)).isoformat())  # fmt: skip
+    # the row is the new COO: fit judges the role, strength does not again
+    own = score(cand(hire, title="Chief Operating Officer"), config, NOW, included=True)[0]
+    assert own.strength == pytest.approx(0.9)
+    assert own.fit == pytest.approx(0.6 * 1.5)
+    # the row is a contact at the company: strength judges the new role
+    nobody = sig("executive_hire", role="Chief Operating Officer", company="Brightloop")
+    other = score(cand(nobody, title="VP of Sales"), config, NOW)[0]
+    assert other.strength == pytest.approx(0.45)
+
+
+def test_fresh_funding_where_you_know_someone_beats_an_interns_move(config: Config):
+    week_old = (NOW - timedelta(days=15)).isoformat()
+    series_c = sig("funding_round", round="series_c", id=1,
+                   published_at=(NOW - timedelta(days=1)).isoformat())  # fmt: skip
+    intern = sig("job_change", change="new_company", role="Intern", id=2, published_at=week_old)
+    vp = sig("job_change", change="new_company", role="VP of Marketing", id=3,
+             published_at=week_old)  # fmt: skip
+    rows = rank_candidates(
+        [
+            cand(series_c, title="Director of Sales", key="c:1", person="Ana Diaz"),
+            cand(intern, title="Intern", key="c:2", person="Bo Chen"),
+            cand(vp, title="VP of Marketing", key="c:3", person="Cy Ode"),
+        ],
+        config,
+        NOW,
+    )
+    assert [r.person for r in rows] == ["Cy Ode", "Ana Diaz", "Bo Chen"]

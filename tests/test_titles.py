@@ -29,13 +29,28 @@ def test_target_roles(title, expected):
 @pytest.mark.parametrize(
     ("title", "level"),
     [
-        ("Chief Executive Officer", 5),
-        ("Co-Founder", 5),
-        ("Vice President, Sales", 4),
-        ("Head of Growth", 3),
-        ("Director of IT", 2),
-        ("Operations Manager", 1),
-        ("Software Engineer", 0),
+        ("Chief Executive Officer", 8),
+        ("Co-Founder", 8),
+        ("Vice President, Sales", 7),
+        ("Head of Growth", 6),
+        ("Director of IT", 5),
+        ("Operations Manager", 4),
+        ("Principal Engineer", 3),
+        ("Software Engineer", 2),
+        ("Marketing Intern", 1),
+        ("", 0),
+        # a title that mentions a role is not that role
+        ("Assistant to the CEO", 2),
+        ("Executive Assistant to the Founder", 2),
+        ("Chief of Staff", 5),
+        ("Chief of Staff to the CEO", 5),
+        ("HR Business Partner", 2),
+        ("Talent Acquisition Partner", 2),
+        ("Managing Partner", 8),
+        ("Partner", 8),
+        ("Product Owner", 2),
+        ("Former CMO", 0),
+        ("ex-CEO", 0),
     ],
 )
 def test_seniority(title, level):
@@ -76,9 +91,9 @@ def test_a_grade_word_alone_is_a_title_not_a_grade(title):
      "Territory Manager", "Partner Manager", "Channel Partner Manager"],
 )  # fmt: skip
 def test_an_individual_contributor_manager_has_no_people_manager_level(title):
-    assert seniority(title) == 0
+    assert seniority(title) == seniority("Account Executive")
     assert title_rank(title) <= title_rank("Senior Account Executive")
-    assert seniority("Sales Manager") == 1  # a people manager still is one
+    assert seniority("Sales Manager") == 4  # a people manager still is one
 
 
 def test_a_grade_below_still_fits_the_target_role():
@@ -90,3 +105,54 @@ def test_a_vp_grade_still_fits_the_vp_target_role():
     # the grade is for promotions and introducers; fit is about the function
     assert role_key("SVP, Sales") == role_key("EVP of Sales") == role_key("VP Sales") == "vp sales"
     assert is_target_role("Senior Vice President, Marketing", ["VP of Marketing"])
+
+
+TARGETS = [
+    "Chief Marketing Officer", "Chief Revenue Officer", "Chief Executive Officer", "VP of Sales",
+    "VP of Marketing", "Head of Sales", "Head of Marketing", "Head of Growth",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "fits"),
+    [
+        # a whole role of the title, never a substring of it
+        ("Assistant to the CEO", False),
+        ("Executive Assistant to the CMO", False),
+        ("Former CMO", False),
+        ("ex-CEO", False),
+        ("Chief of Staff to the CEO", False),
+        ("Chief of Staff", False),
+        ("Founder & CEO", True),
+        ("CEO & Founder", True),
+        ("President and CEO", True),
+        ("VP, Sales & Marketing", True),
+        ("Sales & Marketing VP", True),
+        ("Head of Growth Marketing", True),
+        ("Senior Marketing Manager", False),
+        ("Director of Sales", False),
+        ("Chief Operating Officer", False),
+        ("Marketing Intern", False),
+    ],
+)
+def test_target_role_is_a_whole_title_match(title, fits):
+    assert is_target_role(title, TARGETS) is fits
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "promotion"),
+    [
+        ("Dir. of Marketing", "Director of Marketing", False),
+        ("Recruiter", "HR Business Partner", False),
+        ("Recruiter", "Talent Acquisition Partner", False),
+        ("Software Engineer II", "Software Engineer 2", False),
+        ("Software Engineer II", "Software Engineer III", True),
+        ("Executive Assistant", "Assistant to the CEO", False),
+        ("Marketing Manager", "Chief of Staff", True),
+        ("Chief of Staff to the CEO", "Chief Executive Officer", True),
+        ("Director of Sales", "VP of Sales", True),
+        ("Intern", "Software Engineer", True),
+    ],
+)
+def test_promotions_come_from_the_level_and_grade(old, new, promotion):
+    assert (title_rank(new) > title_rank(old)) is promotion

@@ -33,3 +33,12 @@ def sig(type_: str, **kw) -> Signal:
 )  # fmt: skip
 def test_describe_signal(signal: Signal, words: str):
     assert describe_signal(signal) == words
+
+
+def test_a_hire_that_names_nobody_is_the_companys_news():
+    from prospect.models import Signal
+    from prospect.wording import describe_signal
+
+    hire = Signal(type="executive_hire", rule="executive_hire", company="Penta",
+                  role="Chief Executive Officer")  # fmt: skip
+    assert describe_signal(hire) == "Penta named a new Chief Executive Officer"

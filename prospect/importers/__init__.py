@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from prospect.importers.reconcile import job_change_signal, reconcile
+from prospect.importers.reconcile import change_date, job_change_signal, reconcile
 from prospect.importers.text import Parsed
 from prospect.models import Contact, Signal
 from prospect.store import now_iso, write
@@ -110,7 +110,8 @@ def import_contacts(
     guessed = export_date(contacts)
     summary = ImportSummary(source=source, skipped=skipped, as_of=as_of or guessed)
     with write(db):
-        summary.newer_seen = newer_export(guessed, as_of, last_export_dates(db, source))
+        last = last_export_dates(db, source)
+        summary.newer_seen = newer_export(guessed, as_of, last)
         older = summary.newer_seen is not None
         result = reconcile(
             iter_contacts(db), said_by(db, source), contacts, source, fields, older
@@ -120,7 +121,10 @@ def import_contacts(
         if aliases:
             ensure_companies(db, dict(aliases))
         changes = result.changes if job_changes else []
-        stamp = now_iso()
+        # a change happened between the last export and this one: dated so
+        stamp = change_date(
+            last[1] or last[0], as_of or guessed, now_iso(), both_stated=bool(last[1] and as_of)
+        )
         summary.signals = save_signals(db, [job_change_signal(c, stamp) for c in changes])
     summary.job_changes = len(summary.signals)
     summary.added, summary.updated = len(result.added), len(result.updated)

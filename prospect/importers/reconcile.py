@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from prospect.companies import company_of, is_placeholder
 from prospect.models import Contact, Signal
 from prospect.normalize import (
     is_person_url,
@@ -35,6 +36,7 @@ from prospect.normalize import (
     normalize_email,
     normalize_person,
     normalize_profile_url,
+    parse_time,
     same_title,
 )
 from prospect.titles import title_rank
@@ -89,12 +91,20 @@ def _departed(company: Any, title: Any) -> bool:
 
 
 def _moved(old_company: Any, new_company: Any) -> bool:
-    """Two known companies that are not one (a blank filled is no move)."""
-    return (
-        not _blank(old_company)
-        and not _blank(new_company)
-        and normalize_company(old_company) != normalize_company(new_company)
-    )
+    """Two known companies that are not one (a blank filled is no move). One
+    company is one by the resolver's word (`companies.company_of`): a rename
+    (Facebook Inc. -> Meta, Square -> Block, Twitter -> X Corp.), a parent
+    (Amazon -> AWS) or a re-spelling (Gong -> Gong.io, Notion -> Notion Labs)
+    is no move. Two placeholders ("Stealth" -> "Stealth Startup") are one
+    non-company, not a move either."""
+    if _blank(old_company) or _blank(new_company):
+        return False
+    old, new = company_of(old_company), company_of(new_company)
+    if not old and not new:
+        return normalize_company(old_company) != normalize_company(new_company) and not (
+            is_placeholder(old_company) and is_placeholder(new_company)
+        )
+    return old != new
 
 
 def _short(name_norm: str | None) -> str:
@@ -440,15 +450,37 @@ def classify_change(change: JobChange) -> str:
         return "departure"
     if not new_company and old_company:
         return "new_company"
-    if not new_company or normalize_company(old_company) == normalize_company(new_company):
+    if not new_company or (not _blank(old_company) and not _moved(old_company, new_company)):
         if title_rank(change.title) > title_rank(change.old_title):
             return "promotion"
         return "role_change"
     return "new_company"
 
 
+def change_date(
+    previous: str | None, current: str | None, now: str, both_stated: bool = False
+) -> str:
+    """When a job change found in a re-import happened: between the two
+    exports. With both export dates stated (--as-of), the midpoint; otherwise
+    the newer export's date (a date guessed from the newest connection in a
+    file is only a lower bound, so a midpoint of two guesses would be too
+    old); `now` when this export's date is not known or the dates say no time
+    passed. Never after `now`. Dated like news, it fades like news, instead of
+    counting as today's every time a month's changes arrive."""
+    prev, cur, stamp = parse_time(previous), parse_time(current), parse_time(now)
+    if stamp is None or cur is None:
+        return now
+    cur = min(cur, stamp)
+    if prev is not None and prev >= cur:
+        return now
+    if prev is not None and both_stated:
+        return (prev + (cur - prev) / 2).isoformat()
+    return cur.isoformat()
+
+
 def job_change_signal(change: JobChange, now: str) -> Signal:
-    """A `job_change` signal for one contact, its kind from `classify_change`."""
+    """A `job_change` signal for one contact, its kind from `classify_change`,
+    dated `now` (for a re-import: `change_date`)."""
     old_company, new_company = change.old_company, change.company
     kind = classify_change(change)
     # A move to a company not named is not news about the old one.

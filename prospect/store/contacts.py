@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from prospect.models import Contact
+from prospect.companies import alias_table, company_key
+from prospect.models import Contact, PastJob
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
 
@@ -127,38 +128,20 @@ def company_names(db: Database) -> dict[str, str]:
     return names
 
 
-def canonical_company(db: Database, name: str | None) -> str:
-    norm = normalize_company(name)
-    row = db.execute(
-        "SELECT company_norm FROM company_aliases WHERE alias_norm = ?", [norm]
-    ).fetchone()
-    return row[0] if row else norm
-
-
-def company_norms_for(db: Database, company_norm: str) -> list[str]:
-    """The canonical name and every alias that points at it, or that it points at."""
-    canon = canonical_company(db, company_norm)
-    norms = {canon, company_norm}
-    for (alias,) in db.execute(
-        "SELECT alias_norm FROM company_aliases WHERE company_norm = ?", [canon]
-    ):
-        norms.add(alias)
-    return sorted(n for n in norms if n)
-
-
 def contacts_at(
     db: Database, company: str, aliases: Mapping[str, Iterable[str]] | None = None
 ) -> list[Contact]:
-    """The rep's people at a company, by normalised name and aliases (those
-    stored by `ensure_companies` and, when given, the rules file's own)."""
-    norms = set(company_norms_for(db, normalize_company(company)))
-    for canonical, names in (aliases or {}).items():
-        group = {normalize_company(canonical), *(normalize_company(n) for n in names)}
-        if norms & group:
-            norms |= group
-    norms.discard("")
-    if not norms:
+    """The rep's people at a company, through the one company resolver
+    (`companies.company_key`: legal forms, web-style names, built-in renames
+    and parents, descriptors), the aliases `ensure_companies` stored and, when
+    given, the rules file's own. A placeholder (Stealth, Self-employed) is no
+    company: nobody works "at" it."""
+    table = alias_table(company_aliases(db, {k: list(v) for k, v in (aliases or {}).items()}))
+    wanted = company_key(normalize_company(company), table)
+    if not wanted:
         return []
+    norms = {n for n in known_company_norms(db) if company_key(n, table) == wanted}
+    norms |= {a for a, c in table.items() if c == wanted} | {wanted}
     marks = ",".join("?" for _ in norms)
     rows = db.query(
         f"SELECT * FROM contacts WHERE company_norm IN ({marks}) ORDER BY full_name, id",
@@ -294,3 +277,22 @@ def contacts_named(db: Database, text: str, limit: int = 20) -> list[Contact]:
         [text, f"%{text}%", text, limit],
     )
     return [row_to_contact(r) for r in rows]
+
+
+def past_jobs(db: Database) -> list[PastJob]:
+    """The jobs the rep's contacts held before, from their own job changes:
+    the company they left, when they left it, and when they arrived there if
+    an earlier export recorded that move too."""
+    rows = db.execute(
+        "SELECT contact_id, company, old_company, published_at FROM signals "
+        "WHERE type = 'job_change' AND contact_id IS NOT NULL ORDER BY published_at, id"
+    ).fetchall()
+    arrived: dict[tuple[int, str], str] = {}
+    jobs = []
+    for contact_id, company, old_company, when in rows:
+        if old_company:
+            since = arrived.get((contact_id, normalize_company(old_company)))
+            jobs.append(PastJob(contact_id, old_company, since, when))
+        if company and when:
+            arrived[(contact_id, normalize_company(company))] = when
+    return jobs

@@ -368,6 +368,36 @@ def _m012_feed_original_url(db: Database) -> None:
     db["feeds"].create_index(["original_url"], if_not_exists=True)
 
 
+def _m013_company_keys(db: Database) -> None:
+    # normalize_company now reads web-style names ("salesforce.com", "Gong.io")
+    # and more legal forms (Holdings, Ltda, Sp. z o.o. ...): recompute the
+    # stored keys, so a contact saved before is found under the new one.
+    from prospect.normalize import normalize_company
+
+    for table, column, source in (
+        ("contacts", "company_norm", "company"),
+        ("signals", "company_norm", "company"),
+    ):
+        names = [r[0] for r in db.execute(f"SELECT DISTINCT {source} FROM {table}") if r[0]]
+        for name in names:
+            db.execute(
+                f"UPDATE {table} SET {column} = ? WHERE {source} = ? AND {column} IS NOT ?",
+                [normalize_company(name) or None, name, normalize_company(name) or None],
+            )
+    for (name,) in db.execute("SELECT name FROM companies").fetchall():
+        db.execute(
+            "UPDATE OR IGNORE companies SET name_norm = ? WHERE name = ?",
+            [normalize_company(name), name],
+        )
+
+
+def _m014_previous_company(db: Database) -> None:
+    # The company a newly hired executive came from, when the news says: the
+    # rep's contacts who worked there can introduce them.
+    if "previous_company" not in db["signals"].columns_dict:
+        db["signals"].add_column("previous_company", str)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -381,6 +411,8 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
     (11, "only a LinkedIn member profile URL is unique to a contact", _m011_person_urls_unique),
     (12, "feeds found by the address the user gave", _m012_feed_original_url),
+    (13, "company keys for web-style names and more legal forms", _m013_company_keys),
+    (14, "signals: a hire's previous company", _m014_previous_company),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had

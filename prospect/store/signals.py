@@ -15,7 +15,7 @@ from prospect.store import now_iso
 _COLUMNS = (
     "type", "rule", "company", "person", "role", "round", "amount", "currency", "evidence",
     "confidence", "item_id", "contact_id", "old_company", "old_title", "change",
-    "published_at", "url",
+    "published_at", "url", "previous_company",
 )  # fmt: skip
 
 
@@ -43,6 +43,10 @@ def save_signals(db: Database, signals: Iterable[Signal]) -> list[Signal]:
     stamp = now_iso()
     for signal in signals:
         row = {c: getattr(signal, c) for c in _COLUMNS}
+        if row["previous_company"] is None:
+            # written only when known (migration 12's column): a signal without
+            # it is stored exactly as before, whatever the schema's age
+            del row["previous_company"]
         row.update(
             key=signal_key(signal),
             company_norm=normalize_company(signal.company) or None,
