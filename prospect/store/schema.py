@@ -348,6 +348,25 @@ def _m010_settings(db: Database, upgrade: bool) -> None:
         )
 
 
+def _m011_outbox(db: Database) -> None:
+    # A digest about to be sent: written before the mail goes out and removed in
+    # the same transaction that records it, so a row still here means a run
+    # stopped (killed, or the database locked) between the two. Its people are
+    # then counted as listed: a digest may go out at most once, never twice.
+    db["outbox"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "delivery": str,  # smtp | stdout
+            "recipients": str,  # JSON list of addresses
+            "subject": str,
+            "message_id": str,
+            "records": str,  # JSON list of the digest's rows, as record_digest takes them
+        },
+        pk="id",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -359,6 +378,7 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (8, "one canonical address per feed", _m008_canonical_feed_urls),
     (9, "a source's departure stored as no job, not an unknown one", _m009_departures_as_blank),
     (10, "settings: facts about the database, such as starter feeds offered", _m010_settings),
+    (11, "the outbox: a digest's intent, written before it is sent", _m011_outbox),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had
