@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import re2
 import yaml
 
 from prospect.errors import ConfigError
@@ -156,10 +157,8 @@ def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
             shown = repr(value) if isinstance(value, str | int | float) else _type_name(value)
             return [(path, f"expected {_TYPE_WORDS[spec]}, got {shown}")]
         if spec == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                return [(path, f"expected a valid regular expression ({exc})")]
+            problem = pattern_problem(value)
+            return [(path, problem)] if problem else []
         if is_number:
             problem = _out_of_range(value, spec)
             return [(path, problem)] if problem else []
@@ -227,6 +226,91 @@ def _line_of(node: yaml.Node | None, path: str) -> int | None:
     return line
 
 
+# --- rule patterns ------------------------------------------------------------
+# A rule's regex runs on every headline and summary of every poll, so it must
+# run in time proportional to the text, whatever the rep wrote: `(a+)+$` on a
+# title of a's would otherwise take the stdlib's backtracking engine past the
+# age of the universe. RE2 guarantees linear time; it refuses the constructs
+# that cannot be run that way (lookaround, backreferences), and a rule using
+# one is refused with a line saying so. Python's \w, \d and \s match any
+# script's letters and digits; RE2's are ASCII, so they are written as Unicode
+# classes first. \b stays RE2's (an ASCII word boundary): `phrases` match
+# whole words in any script.
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # its errors go in our message, not on stderr
+_RE2_OPTIONS.max_mem = 8 << 20  # a pattern whose automaton needs more is refused
+
+_UNICODE_CLASSES = {
+    "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
+    "W": (r"[^\p{L}\p{N}_]", None),
+    "d": (r"\p{Nd}", r"\p{Nd}"),
+    "D": (r"\P{Nd}", None),
+    "s": (r"[\s\p{Z}]", r"\s\p{Z}"),
+    "S": (r"[^\s\p{Z}]", None),
+    "Z": (r"\z", None),  # Python's end of text; RE2 spells it \z
+}
+_REFUSED = (
+    (re.compile(r"\(\?<[=!]"), "lookbehind"),
+    (re.compile(r"\(\?[=!]"), "lookahead"),
+    (re.compile(r"\(\?P=|\\[1-9]"), "backreferences"),
+)
+
+
+def _re2_source(pattern: str) -> str:
+    """`pattern` with Python's Unicode-aware classes spelled out for RE2."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            esc = pattern[i + 1]
+            outside, inside = _UNICODE_CLASSES.get(esc, (None, None))
+            replacement = inside if in_class else outside
+            out.append(replacement if replacement is not None else pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            # a ']' right after '[' or '[^' is a literal, not the end of the class
+            for lead in ("^", "]"):
+                if pattern.startswith(lead, i + 1):
+                    out.append(lead)
+                    i += 1
+            i += 1
+            continue
+        if c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """A rule's regex compiled for RE2 (linear time); raises re2.error."""
+    return re2.compile(_re2_source(pattern), options=_RE2_OPTIONS)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a rule's regex for RE2, in words, or None."""
+    try:
+        compile_pattern(pattern)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        for construct, what in _REFUSED:
+            if construct.search(pattern):
+                return (
+                    f"expected a regular expression without {what} ({reason}): rules run "
+                    "in guaranteed time, which lookaround and backreferences cannot"
+                )
+        return f"expected a valid regular expression ({reason})"
+    return None
+
+
 # --- the loaded configuration ------------------------------------------------
 
 
@@ -236,7 +320,7 @@ class Rule:
 
     name: str
     phrases: list[str]
-    pattern: re.Pattern[str] | None
+    pattern: Any  # an RE2 pattern (compile_pattern), or None for a phrase list
     weight: float
     half_life_days: float
     type: str = "keyword"
@@ -419,7 +503,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
         Rule(
             name=r["name"],
             phrases=list(r.get("phrases") or []),
-            pattern=re.compile(r["pattern"]) if r.get("pattern") else None,
+            pattern=compile_pattern(r["pattern"]) if r.get("pattern") else None,
             weight=float(r.get("weight", RULE_WEIGHT)),
             half_life_days=float(r.get("half_life_days", RULE_HALF_LIFE_DAYS)),
         )

@@ -205,3 +205,41 @@ def test_job_change_weight_zero_records_no_job_changes(cli, isolated_paths: Path
     assert "0 job changes" in result.stderr
     listed = cli("list", "--format", "json")
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "what"),
+    [
+        (r"(?<!ex-)CEO", "without lookbehind"),
+        (r"acquires(?= Acme)", "without lookahead"),
+        (r"(?!x)acquires", "without lookahead"),
+        (r"(\w+) and \1", "without backreferences"),
+        (r"(?P<w>\w+) (?P=w)", "without backreferences"),
+    ],
+)
+def test_a_rule_with_a_construct_re2_refuses_is_one_line_saying_so(pattern, what) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError) as err:
+        parse_config(f"rules:\n  - name: x\n    pattern: '{pattern}'\n")
+    message = err.value.message
+    assert message.startswith("signals.yaml:3: rules[0].pattern: expected a regular expression ")
+    assert what in message and "guaranteed time" in message
+    assert "\n" not in message
+
+
+def test_a_catastrophic_backtracking_rule_runs_in_linear_time(tmp_path: Path) -> None:
+    """`(a+)+$` on 34 a's and '!' never ends on a backtracking engine; a real
+    `prospect detect` process must finish (the timeout only catches a regression)."""
+    import subprocess
+    import sys
+
+    rules = tmp_path / "signals.yaml"
+    rules.write_text('rules:\n  - name: bomb\n    pattern: "(a+)+$"\n', "utf-8")
+    titles = tmp_path / "titles.txt"
+    titles.write_text(("a" * 34 + "!\n") * 50 + "a" * 5000 + "\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "prospect", "--config", str(rules), "detect", str(titles),
+         "--format", "jsonl"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count('"bomb"') == 1  # only the line of a's alone matches
