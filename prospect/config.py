@@ -52,6 +52,8 @@ _WEIGHT = "weight"  # zero or more; 0 turns the signal type or rule off
 _DAYS = "days"  # 0 to MAX_DAYS
 _HALF_LIFE = "half_life"  # above zero, at most MAX_DAYS
 MAX_DAYS = 36500  # a hundred years: anything longer is a typo
+MAX_COUNT = 1_000_000  # daily_limit, per_company: more people than anyone has
+MAX_FACTOR = 1_000_000.0  # a weight or multiplier beyond this only overflows scores
 _SIGNAL_COMMON: dict[str, Any] = {
     "enabled": "bool",
     "weight": _WEIGHT,
@@ -138,9 +140,14 @@ def _describe(spec: Any) -> str:
 def _type_name(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", bool: "true/false", str: "a string"}.get(
-        type(value), f"{value!r}"
-    )
+    named = {dict: "a mapping", list: "a list", bool: "true/false", str: "a string"}
+    return named.get(type(value)) or _shown(value)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as the message shows it: its repr, cut short (a file may hold a long one)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
@@ -154,7 +161,7 @@ def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
             "regex": isinstance(value, str),
         }.get(spec, is_number)
         if not ok:
-            shown = repr(value) if isinstance(value, str | int | float) else _type_name(value)
+            shown = _shown(value) if isinstance(value, str | int | float) else _type_name(value)
             return [(path, f"expected {_TYPE_WORDS[spec]}, got {shown}")]
         if spec == "regex":
             problem = pattern_problem(value)
@@ -196,7 +203,10 @@ def _out_of_range(value: float, spec: str) -> str | None:
     if spec == _DAYS and not 0 <= value <= MAX_DAYS:
         return f"expected a number of days from 0 to {MAX_DAYS}, got {value!r}"
     if value < 0:
-        return f"expected a number of zero or more, got {value!r}"
+        return f"expected a number of zero or more, got {_shown(value)}"
+    top = MAX_COUNT if spec == "int" else MAX_FACTOR
+    if value > top:
+        return f"expected a number of at most {top:,}, got {_shown(value)}"
     return None
 
 
@@ -411,6 +421,63 @@ def default_config_text() -> str:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_NUMBER_CHARS = 24  # a number longer than this is a typo (and 4,300 digits a traceback)
+
+
+def _load_yaml(text: str, source: str) -> tuple[yaml.Node | None, Any]:
+    """The composed node tree and the data built from it, after checks the YAML
+    loader does not make: no anchors or aliases (a 1 KB alias bomb expands to
+    billions of values), no key given twice in one mapping (the second would
+    silently win), no number too long to be meant. Raises ConfigError."""
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        _check_nodes(root, source)
+        return root, loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: yaml.Node, source: str) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:  # the composer hands back the anchored node for an alias
+            raise ConfigError(
+                f"{source}:{line}: anchors and aliases (&name, *name) are not supported: "
+                "write the value out where it is used"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith((":int", ":float")) and len(node.value) > MAX_NUMBER_CHARS:
+                raise ConfigError(
+                    f"{source}:{line}: expected a number of at most {MAX_NUMBER_CHARS} "
+                    f"characters, got one of {len(node.value):,}"
+                )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value == "<<":
+                        raise ConfigError(
+                            f"{source}:{key.start_mark.line + 1}: merge keys (<<) are not "
+                            "supported: write the keys out"
+                        )
+                    if key.value in keys:
+                        raise ConfigError(
+                            f"{source}:{key.start_mark.line + 1}: {_shown(key.value)} is given "
+                            "twice in the same mapping: keep one"
+                        )
+                    keys.add(key.value)
+                stack.extend((value, key))
+
+
 @cache
 def _defaults() -> dict[str, Any]:
     return yaml.load(default_config_text(), Loader=_LOADER)
@@ -429,7 +496,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None = None) -> Config:
     """Validate the text of a rules file and build a `Config`; raises ConfigError."""
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        root, data = _load_yaml(text, source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source
@@ -444,8 +511,7 @@ def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None
     problems += _check_digest(data.get("digest"))
     if problems:
         key, what = problems[0]
-        # composed again only now: the node tree is needed just for the line number
-        line = _line_of(yaml.compose(text, Loader=_LOADER), key)
+        line = _line_of(root, key)
         where = f"{source}:{line}" if line else source
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise ConfigError(f"{where}: {key}: {what}{more}")

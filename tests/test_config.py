@@ -243,3 +243,72 @@ def test_a_catastrophic_backtracking_rule_runs_in_linear_time(tmp_path: Path) ->
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.count('"bomb"') == 1  # only the line of a's alone matches
+
+
+def _alias_bomb(where: str) -> str:
+    """A billion-laughs file of about 1 KB: nine levels of nine aliases each."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 9):
+        refs = ", ".join([f"*l{n - 1}"] * 9)
+        lines.append(f"l{n}: &l{n} [{refs}]")
+    # the anchors live under a key the schema knows, so only the alias can fail
+    body = "\n".join("  " + line for line in lines)
+    return {
+        "target_roles": f"aliases:\n{body}\ntarget_roles: *l8\n",
+        "aliases": f"aliases:\n{body}\n  acme: *l8\n",
+        "phrases": f"aliases:\n{body}\nrules:\n  - name: x\n    phrases: *l8\n",
+    }[where]
+
+
+@pytest.mark.parametrize("where", ["target_roles", "aliases", "phrases"])
+def test_an_alias_bomb_is_refused_at_once(where: str) -> None:
+    text = _alias_bomb(where)
+    assert len(text) < 1500
+    with pytest.raises(ConfigError) as err:
+        parse_config(text)
+    assert "anchors and aliases (&name, *name) are not supported" in err.value.message
+    assert err.value.message.startswith("signals.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "daily_limit: " + "9" * 5000 + "\n",
+            "signals.yaml:1: expected a number of at most 24 characters, got one of 5,000",
+        ),
+        (
+            "daily_limit: 99999999999999999999\n",
+            "signals.yaml:1: daily_limit: expected a number of at most 1,000,000",
+        ),
+        (
+            "signals:\n  funding_round:\n    weight: 1.0e+300\n",
+            "signals.yaml:3: signals.funding_round.weight: expected a number of at most",
+        ),
+        (
+            "daily_limit: 5\ncooldown_days: 3\ndaily_limit: 50\n",
+            "signals.yaml:3: 'daily_limit' is given twice in the same mapping: keep one",
+        ),
+        (
+            "digest:\n  to: [me@example.com]\n  to: [attacker@example.net]\n",
+            "signals.yaml:3: 'to' is given twice in the same mapping",
+        ),
+        (
+            "base: &b {weight: 1}\nsignals:\n  job_change:\n    <<: *b\n",
+            "signals.yaml:",
+        ),
+        (
+            "target_roles: ['" + "x" * 5000 + "', 3]\n",
+            "signals.yaml:1: target_roles[1]: expected a string, got 3",
+        ),
+        (
+            "daily_limit: '" + "x" * 5000 + "'\n",
+            "signals.yaml:1: daily_limit: expected a whole number, got 'xxxxxxxx",
+        ),
+    ],
+)
+def test_hostile_yaml_is_one_short_line(text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_config(text)
+    assert err.value.message.startswith(expected)
+    assert len(err.value.message) < 300 and "\n" not in err.value.message
