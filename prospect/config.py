@@ -28,6 +28,7 @@ import re2
 import yaml
 
 from prospect.errors import ConfigError
+from prospect.trust import trust_problem
 
 DEFAULT_CONFIG_NAME = "signals.yaml"
 SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
@@ -614,6 +615,9 @@ def load_config(path: Path | None) -> Config:
     if path is None or not path.exists():
         # nothing to override: the packaged defaults, parsed once (tests validate them)
         return _build(_merge(_defaults(), {}), None)
+    problem = trust_problem(path, "rules file")
+    if problem:
+        raise ConfigError(problem)
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:

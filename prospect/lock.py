@@ -60,7 +60,7 @@ def run_lock(db_path: Path, what: str = "prospect") -> Iterator[None]:
         return
     path = lock_path(db_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
         raise StoreError(

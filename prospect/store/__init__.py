@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from prospect.errors import StoreError
 from prospect.store.schema import MIGRATIONS, TOLD_IF_UPGRADE
+from prospect.trust import trust_problem
 
 BUSY_TIMEOUT_MS = 20_000  # how long a write waits for another's write lock, in all
 NOTICE_AFTER_MS = 1_000  # then the person is told who holds it, rather than a silent wait
@@ -45,7 +46,7 @@ def now_iso() -> str:
 
 def _create_private(path: Path) -> None:
     """Create the database file with mode 0600 before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.exists():
         return
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
@@ -60,6 +61,9 @@ def connect(path: Path | str, applied: list[int] | None = None) -> Database:
         if not memory:
             path = Path(path)
             _create_private(path)
+            problem = trust_problem(path, "database", group_ok=True)
+            if problem:
+                raise StoreError(problem)
             if os.stat(path).st_mode & 0o077:
                 os.chmod(path, 0o600)
         db = Database(str(path)) if not memory else Database(memory=True)

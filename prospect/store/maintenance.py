@@ -96,7 +96,7 @@ def _check(path: Path, uri: str) -> CheckResult:
 def _create_target(target: Path) -> None:
     """A new, private (0600) file for a copy of the store; never overwrite one."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     except FileExistsError:
         raise ProspectError(f"{target}: already exists; choose a new file name") from None
