@@ -24,9 +24,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import re2
 import yaml
 
 from prospect.errors import ConfigError
+from prospect.trust import trust_problem
 
 DEFAULT_CONFIG_NAME = "signals.yaml"
 SIGNAL_TYPES = ("job_change", "funding_round", "executive_hire")
@@ -51,6 +53,8 @@ _WEIGHT = "weight"  # zero or more; 0 turns the signal type or rule off
 _DAYS = "days"  # 0 to MAX_DAYS
 _HALF_LIFE = "half_life"  # above zero, at most MAX_DAYS
 MAX_DAYS = 36500  # a hundred years: anything longer is a typo
+MAX_COUNT = 1_000_000  # daily_limit, per_company: more people than anyone has
+MAX_FACTOR = 1_000_000.0  # a weight or multiplier beyond this only overflows scores
 _SIGNAL_COMMON: dict[str, Any] = {
     "enabled": "bool",
     "weight": _WEIGHT,
@@ -144,9 +148,14 @@ def _describe(spec: Any) -> str:
 def _type_name(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", bool: "true/false", str: "a string"}.get(
-        type(value), f"{value!r}"
-    )
+    named = {dict: "a mapping", list: "a list", bool: "true/false", str: "a string"}
+    return named.get(type(value)) or _shown(value)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as the message shows it: its repr, cut short (a file may hold a long one)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
@@ -160,13 +169,11 @@ def _validate(value: Any, spec: Any, path: str) -> list[tuple[str, str]]:
             "regex": isinstance(value, str),
         }.get(spec, is_number)
         if not ok:
-            shown = repr(value) if isinstance(value, str | int | float) else _type_name(value)
+            shown = _shown(value) if isinstance(value, str | int | float) else _type_name(value)
             return [(path, f"expected {_TYPE_WORDS[spec]}, got {shown}")]
         if spec == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                return [(path, f"expected a valid regular expression ({exc})")]
+            problem = pattern_problem(value)
+            return [(path, problem)] if problem else []
         if is_number:
             problem = _out_of_range(value, spec)
             return [(path, problem)] if problem else []
@@ -204,7 +211,10 @@ def _out_of_range(value: float, spec: str) -> str | None:
     if spec == _DAYS and not 0 <= value <= MAX_DAYS:
         return f"expected a number of days from 0 to {MAX_DAYS}, got {value!r}"
     if value < 0:
-        return f"expected a number of zero or more, got {value!r}"
+        return f"expected a number of zero or more, got {_shown(value)}"
+    top = MAX_COUNT if spec == "int" else MAX_FACTOR
+    if value > top:
+        return f"expected a number of at most {top:,}, got {_shown(value)}"
     return None
 
 
@@ -234,6 +244,91 @@ def _line_of(node: yaml.Node | None, path: str) -> int | None:
     return line
 
 
+# --- rule patterns ------------------------------------------------------------
+# A rule's regex runs on every headline and summary of every poll, so it must
+# run in time proportional to the text, whatever the rep wrote: `(a+)+$` on a
+# title of a's would otherwise take the stdlib's backtracking engine past the
+# age of the universe. RE2 guarantees linear time; it refuses the constructs
+# that cannot be run that way (lookaround, backreferences), and a rule using
+# one is refused with a line saying so. Python's \w, \d and \s match any
+# script's letters and digits; RE2's are ASCII, so they are written as Unicode
+# classes first. \b stays RE2's (an ASCII word boundary): `phrases` match
+# whole words in any script.
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # its errors go in our message, not on stderr
+_RE2_OPTIONS.max_mem = 8 << 20  # a pattern whose automaton needs more is refused
+
+_UNICODE_CLASSES = {
+    "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
+    "W": (r"[^\p{L}\p{N}_]", None),
+    "d": (r"\p{Nd}", r"\p{Nd}"),
+    "D": (r"\P{Nd}", None),
+    "s": (r"[\s\p{Z}]", r"\s\p{Z}"),
+    "S": (r"[^\s\p{Z}]", None),
+    "Z": (r"\z", None),  # Python's end of text; RE2 spells it \z
+}
+_REFUSED = (
+    (re.compile(r"\(\?<[=!]"), "lookbehind"),
+    (re.compile(r"\(\?[=!]"), "lookahead"),
+    (re.compile(r"\(\?P=|\\[1-9]"), "backreferences"),
+)
+
+
+def _re2_source(pattern: str) -> str:
+    """`pattern` with Python's Unicode-aware classes spelled out for RE2."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            esc = pattern[i + 1]
+            outside, inside = _UNICODE_CLASSES.get(esc, (None, None))
+            replacement = inside if in_class else outside
+            out.append(replacement if replacement is not None else pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            # a ']' right after '[' or '[^' is a literal, not the end of the class
+            for lead in ("^", "]"):
+                if pattern.startswith(lead, i + 1):
+                    out.append(lead)
+                    i += 1
+            i += 1
+            continue
+        if c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """A rule's regex compiled for RE2 (linear time); raises re2.error."""
+    return re2.compile(_re2_source(pattern), options=_RE2_OPTIONS)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a rule's regex for RE2, in words, or None."""
+    try:
+        compile_pattern(pattern)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        for construct, what in _REFUSED:
+            if construct.search(pattern):
+                return (
+                    f"expected a regular expression without {what} ({reason}): rules run "
+                    "in guaranteed time, which lookaround and backreferences cannot"
+                )
+        return f"expected a valid regular expression ({reason})"
+    return None
+
+
 # --- the loaded configuration ------------------------------------------------
 
 
@@ -243,7 +338,7 @@ class Rule:
 
     name: str
     phrases: list[str]
-    pattern: re.Pattern[str] | None
+    pattern: Any  # an RE2 pattern (compile_pattern), or None for a phrase list
     weight: float
     half_life_days: float
     type: str = "keyword"
@@ -334,6 +429,63 @@ def default_config_text() -> str:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_NUMBER_CHARS = 24  # a number longer than this is a typo (and 4,300 digits a traceback)
+
+
+def _load_yaml(text: str, source: str) -> tuple[yaml.Node | None, Any]:
+    """The composed node tree and the data built from it, after checks the YAML
+    loader does not make: no anchors or aliases (a 1 KB alias bomb expands to
+    billions of values), no key given twice in one mapping (the second would
+    silently win), no number too long to be meant. Raises ConfigError."""
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        _check_nodes(root, source)
+        return root, loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: yaml.Node, source: str) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:  # the composer hands back the anchored node for an alias
+            raise ConfigError(
+                f"{source}:{line}: anchors and aliases (&name, *name) are not supported: "
+                "write the value out where it is used"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith((":int", ":float")) and len(node.value) > MAX_NUMBER_CHARS:
+                raise ConfigError(
+                    f"{source}:{line}: expected a number of at most {MAX_NUMBER_CHARS} "
+                    f"characters, got one of {len(node.value):,}"
+                )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value == "<<":
+                        raise ConfigError(
+                            f"{source}:{key.start_mark.line + 1}: merge keys (<<) are not "
+                            "supported: write the keys out"
+                        )
+                    if key.value in keys:
+                        raise ConfigError(
+                            f"{source}:{key.start_mark.line + 1}: {_shown(key.value)} is given "
+                            "twice in the same mapping: keep one"
+                        )
+                    keys.add(key.value)
+                stack.extend((value, key))
+
+
 @cache
 def _defaults() -> dict[str, Any]:
     return yaml.load(default_config_text(), Loader=_LOADER)
@@ -352,7 +504,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None = None) -> Config:
     """Validate the text of a rules file and build a `Config`; raises ConfigError."""
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        root, data = _load_yaml(text, source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source
@@ -367,8 +519,7 @@ def parse_config(text: str, source: str = DEFAULT_CONFIG_NAME, path: Path | None
     problems += _check_digest(data.get("digest"))
     if problems:
         key, what = problems[0]
-        # composed again only now: the node tree is needed just for the line number
-        line = _line_of(yaml.compose(text, Loader=_LOADER), key)
+        line = _line_of(root, key)
         where = f"{source}:{line}" if line else source
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise ConfigError(f"{where}: {key}: {what}{more}")
@@ -426,7 +577,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
         Rule(
             name=r["name"],
             phrases=list(r.get("phrases") or []),
-            pattern=re.compile(r["pattern"]) if r.get("pattern") else None,
+            pattern=compile_pattern(r["pattern"]) if r.get("pattern") else None,
             weight=float(r.get("weight", RULE_WEIGHT)),
             half_life_days=float(r.get("half_life_days", RULE_HALF_LIFE_DAYS)),
         )
@@ -471,6 +622,9 @@ def load_config(path: Path | None) -> Config:
     if path is None or not path.exists():
         # nothing to override: the packaged defaults, parsed once (tests validate them)
         return _build(_merge(_defaults(), {}), None)
+    problem = trust_problem(path, "rules file")
+    if problem:
+        raise ConfigError(problem)
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -5,9 +5,14 @@ Composing is pure (`compose_digest`, `render_text`, `render_html`,
 build the list -> compose -> deliver -> record.
 
 Design decisions:
-- Deliver first, record after, in one transaction: a failed send (refused
-  connection, login, TLS, recipients) records nothing, so tomorrow's digest
-  still carries everyone.
+- Intent before sending, outcome after: the digest goes into an outbox row
+  before the mail is sent and is moved from there to the digests in the one
+  transaction that records its people. A failed send (refused connection,
+  login, TLS, recipients) removes the row and records nothing, so tomorrow's
+  digest still carries everyone. A row left behind (the run killed while the
+  server held its reply, the database locked after the mail went out) is
+  recorded by the next run, which says so: at most once, never twice. The
+  database being locked before sending sends nothing.
 - Whoever was delivered counts as "listed" (not "contacted"): they stay off the
   next digests until a new, stronger signal about them arrives. That holds for
   the stdout path too (no recipients configured): under cron, stdout *is* the
@@ -43,12 +48,12 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from prospect.config import Config
-from prospect.errors import InputError, ProspectError
+from prospect.errors import InputError, ProspectError, StoreError
 from prospect.mail import resolve_smtp, send_mail
 from prospect.outreach import ListOptions, build_list
 from prospect.render import inert, row_record
-from prospect.store import write
-from prospect.store.digests import save_digest
+from prospect.store import db_file, describe_db_error, write
+from prospect.store.digests import delete_outbox, outbox_rows, save_digest, save_outbox
 from prospect.store.outreach import save_outreach
 
 WIDTH = 76
@@ -91,6 +96,7 @@ class DigestResult:
     message_id: str | None = None
     server: str | None = None
     html_chars: int = 0  # dry run: the size of the HTML part not shown
+    notes: list[str] = field(default_factory=list)  # what an earlier, stopped run left
 
 
 # --- composing (pure) -------------------------------------------------------------
@@ -372,15 +378,23 @@ def run_digest(
     # When it matters, it fails every day, not only the first with news: checked
     # before an empty list can end the run with exit 0.
     smtp = resolve_smtp(env, settings.smtp_url) if recipients else None
+    # A digest a stopped run left half-done is recorded first, so its people are
+    # not in today's list again.
+    notes = [] if options.dry_run else settle_outbox(db)
     rows = build_list(
         db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
     )
     records = [row_record(r, now) for r in rows]
     digest = compose_digest(records, now, options.subject or settings.subject)
     result = DigestResult(
-        status="empty", count=len(records), subject=digest.subject, recipients=recipients
+        status="empty",
+        count=len(records),
+        subject=digest.subject,
+        recipients=recipients,
+        notes=notes,
     )
     if options.dry_run:
+        result.notes = pending_outbox(db)
         msg = build_message(digest, sender, recipients or [envelope_sender(sender)], now)
         if options.eml is not None:
             save_eml(msg, options.eml)
@@ -392,23 +406,153 @@ def run_digest(
     if not records and not options.send_empty:
         return result
     if not recipients:
+        # the outbox row first: a run killed between printing and recording must
+        # not print (and cron mail) the same people again tomorrow
+        outbox_id = _intend(db, digest, "stdout", [], None)
         try:
             out.write(digest.text)
             out.flush()  # a closed pipe fails here, before anything is recorded
         except OSError as exc:
+            _forget(db, outbox_id)
             message = f"cannot write the digest to stdout ({exc}); nothing recorded"
             raise ProspectError(message) from None
         result.status = "printed"
-        result.digest_id = record_digest(db, digest, "stdout", [], None)
+        result.digest_id = _settle(db, outbox_id, digest, "stdout", [], None)
         return result
     assert smtp is not None  # resolved above: there are recipients
     msg = build_message(digest, sender, recipients, now)
-    refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
+    result.message_id = str(msg["Message-ID"]).strip()
+    outbox_id = _intend(db, digest, "smtp", recipients, result.message_id)
+    try:
+        refused = send_mail(smtp, msg, envelope_sender(sender), recipients)
+    except ProspectError:
+        _forget(db, outbox_id)  # nothing was delivered
+        raise
     delivered = [r for r in recipients if r not in refused]
     result.status, result.refused, result.server = "sent", refused, smtp.where
-    result.message_id = str(msg["Message-ID"]).strip()
-    result.digest_id = record_digest(db, digest, "smtp", delivered, result.message_id)
+    result.digest_id = _settle(db, outbox_id, digest, "smtp", delivered, result.message_id)
     return result
+
+
+# --- the outbox: intent before sending, outcome after ------------------------------
+#
+# A digest is written to the outbox before it goes out and moved from there to
+# the digests it records in one transaction after. A row left in the outbox means
+# a run stopped in between -- killed while the server held its reply, or the
+# database locked by someone else after the mail went out -- so whether it was
+# delivered is unknown. The next run counts its people as listed and says so:
+# a digest reaches its people at most once, never twice.
+
+
+def _intend(
+    db: Database,
+    digest: Digest,
+    delivery: str,
+    recipients: Sequence[str],
+    message_id: str | None,
+) -> int:
+    """The outbox row for a digest about to go out; nothing is sent when this fails."""
+    try:
+        with write(db):
+            return save_outbox(
+                db,
+                delivery=delivery,
+                recipients=list(recipients),
+                subject=digest.subject,
+                message_id=message_id,
+                records=digest.records,
+            )
+    except (sqlite3.Error, StoreError) as exc:
+        raise _store_error(db, exc, "nothing was sent") from None
+
+
+def _forget(db: Database, outbox_id: int) -> None:
+    """A send that delivered nothing leaves no outbox row; a row that cannot be
+    removed now only makes the next run count these people as listed."""
+    try:
+        with write(db):
+            delete_outbox(db, outbox_id)
+    except (sqlite3.Error, ProspectError):
+        pass
+
+
+def _settle(
+    db: Database,
+    outbox_id: int,
+    digest: Digest,
+    delivery: str,
+    recipients: Sequence[str],
+    message_id: str | None,
+) -> int:
+    """Record what went out and clear its outbox row, in one transaction."""
+    try:
+        with write(db):
+            digest_id = record_digest(db, digest, delivery, recipients, message_id)
+            delete_outbox(db, outbox_id)
+    except (sqlite3.Error, ProspectError) as exc:
+        # The mail is out; say so, or the rep will think nothing was sent. The
+        # outbox row stays: the next run records these people, never resends them.
+        what = f" (Message-ID {message_id})" if message_id else ""
+        reason = exc.message if isinstance(exc, ProspectError) else str(exc)
+        raise ProspectError(
+            f"the digest went out{what} but could not be recorded yet ({reason}); "
+            "the next run records it, so nobody in it is sent it again"
+        ) from None
+    return digest_id
+
+
+def settle_outbox(db: Database) -> list[str]:
+    """Record the digests a stopped run left in the outbox; one line per digest."""
+    notes = []
+    try:
+        rows = outbox_rows(db)
+    except sqlite3.Error as exc:
+        raise _store_error(db, exc, "nothing was sent") from None
+    for row in rows:
+        delivered = row["recipients"]
+        where = f"to {', '.join(delivered)}" if delivered else f"on {row['delivery']}"
+        digest = Digest(
+            subject=row["subject"], text="", html="", records=row["records"], now=datetime.now()
+        )
+        try:
+            with write(db):
+                record_digest(
+                    db,
+                    digest,
+                    row["delivery"],
+                    delivered,
+                    row["message_id"],
+                    note=f"digest {where}, delivery not confirmed",
+                    sent_at=row["created_at"],
+                )
+                delete_outbox(db, row["id"])
+        except (sqlite3.Error, StoreError) as exc:
+            raise _store_error(db, exc, "nothing was sent") from None
+        msgid = f", Message-ID {row['message_id']}" if row["message_id"] else ""
+        notes.append(
+            f"the digest of {row['created_at']} {where}{msgid} was interrupted while it was "
+            f"being sent and may have arrived: its {people_words(len(row['records']))} now "
+            "count as listed and are not sent again (see `prospect history`)"
+        )
+    return notes
+
+
+def pending_outbox(db: Database) -> list[str]:
+    """What a real run would settle first, for a dry run to mention."""
+    try:
+        rows = outbox_rows(db)
+    except sqlite3.Error:
+        return []
+    return [
+        f"the digest of {row['created_at']} was interrupted while it was being sent: "
+        f"the next real run counts its {people_words(len(row['records']))} as listed"
+        for row in rows
+    ]
+
+
+def _store_error(db: Database, exc: sqlite3.Error | StoreError, outcome: str) -> StoreError:
+    error = exc if isinstance(exc, StoreError) else describe_db_error(db_file(db), exc)
+    return StoreError(f"{error.message}; {outcome}")
 
 
 def record_digest(
@@ -417,34 +561,31 @@ def record_digest(
     delivery: str,
     recipients: Sequence[str],
     message_id: str | None,
+    note: str | None = None,
+    sent_at: str | None = None,
 ) -> int:
     """The digest and everyone in it, as listed, in one transaction."""
-    note = f"digest to {', '.join(recipients)}" if recipients else f"digest on {delivery}"
-    try:
-        with write(db):
-            digest_id = save_digest(
+    if note is None:
+        note = f"digest to {', '.join(recipients)}" if recipients else f"digest on {delivery}"
+    with write(db):
+        digest_id = save_digest(
+            db,
+            subject=digest.subject,
+            delivery=delivery,
+            recipients=list(recipients),
+            message_id=message_id,
+            records=digest.records,
+            sent_at=sent_at,
+        )
+        for rec in digest.records:
+            save_outreach(
                 db,
-                subject=digest.subject,
-                delivery=delivery,
-                recipients=list(recipients),
-                message_id=message_id,
-                records=digest.records,
+                rec["person_key"],
+                rec["person"],
+                "listed",
+                contact_id=rec.get("contact_id"),
+                score=rec.get("score"),
+                signal_id=rec.get("signal_id"),
+                note=note,
             )
-            for rec in digest.records:
-                save_outreach(
-                    db,
-                    rec["person_key"],
-                    rec["person"],
-                    "listed",
-                    contact_id=rec.get("contact_id"),
-                    score=rec.get("score"),
-                    signal_id=rec.get("signal_id"),
-                    note=note,
-                )
-    except sqlite3.Error as exc:
-        # The mail is out; say so, or the rep will think nothing was sent.
-        raise ProspectError(
-            f"the digest went out but could not be recorded ({exc}); "
-            "the same people may appear in the next one"
-        ) from exc
     return digest_id

@@ -30,6 +30,28 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in text)[:200]
 
 
+def run_lock_holder(db_path: Path) -> str | None:
+    """What the run holding `db_path`'s lock wrote of itself, or None when no run holds it."""
+    try:
+        fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            text = _printable(os.pread(fd, 200, 0).decode("utf-8", "replace").strip())
+            if f"pid {os.getpid()}," in text:
+                return None  # this very run: the database's lock is someone else's
+            return text or "another process"
+        except OSError:
+            return None
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def run_lock(db_path: Path, what: str = "prospect") -> Iterator[None]:
     """Hold the run lock for `db_path`, or raise LockedError if another run has it."""
@@ -38,7 +60,7 @@ def run_lock(db_path: Path, what: str = "prospect") -> Iterator[None]:
         return
     path = lock_path(db_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
         raise StoreError(

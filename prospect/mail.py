@@ -22,14 +22,17 @@ A password is never part of a `SmtpSettings` repr, an error message or the datab
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
+import re
 import smtplib
 import socket
 import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 from prospect.errors import ConfigError, ProspectError
 
@@ -127,7 +130,8 @@ def send_mail(
     Raises SendError, with one line naming the server and what went wrong, when
     nothing was delivered."""
     try:
-        return _send(settings, message, sender, recipients, timeout)
+        refused = _send(settings, message, sender, recipients, timeout)
+        return {a: _scrub(reply, settings.password) for a, reply in refused.items()}
     except SendError as exc:
         raise SendError(_scrub(exc.message, settings.password)) from None
     except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
@@ -215,8 +219,28 @@ def describe_failure(settings: SmtpSettings, exc: BaseException) -> str:
     return f"sending through {where} failed ({exc})"
 
 
+_BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{6,}={0,2}")
+
+
 def _scrub(text: str, password: str | None) -> str:
-    """Belt and braces: a server echoing the password must not put it on screen."""
-    if password:
-        text = text.replace(password, "***")
-    return text
+    """Belt and braces: a server echoing the password must not put it on screen,
+    nor in cron's mail: not as sent, not in another case, not percent-encoded, and
+    not inside base64 (as AUTH PLAIN and LOGIN carry it)."""
+    if not password:
+        return text
+    for form in {password, quote(password, safe=""), quote_plus(password)}:
+        text = re.sub(re.escape(form), "***", text, flags=re.IGNORECASE)
+    folded = password.casefold()
+
+    def hide(match: re.Match[str]) -> str:
+        token = match.group(0)
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                raw = decode(token + "=" * (-len(token) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            if folded in raw.decode("utf-8", "replace").casefold():
+                return "***"
+        return token
+
+    return _BASE64_TOKEN.sub(hide, text)

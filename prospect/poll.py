@@ -76,6 +76,10 @@ if TYPE_CHECKING:
 BACKOFF_CAP_HOURS = 72
 RETRY_AFTER_CAP = timedelta(days=7)
 PROCESS_POOL_MIN_FEEDS = 16  # fewer bodies than this: one thread parses, no processes start
+# The whole poll ends this long after its per-feed timeout at most: every fetch is
+# bounded by that timeout from the poll's start (the host queues included), and
+# a parse still running or waiting then fails its feed as timed out.
+POLL_MARGIN = 10.0
 
 
 @dataclass(slots=True)
@@ -241,10 +245,12 @@ class Parser:
         except Exception as exc:  # a crash in the parser fails this feed, not the poll
             return Parsed(ParsedFeed(title=None, error=f"internal error while parsing: {exc!r}"))
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers; `wait=False` once the poll's time is up, so a parse
+        still running cannot hold the poll past it."""
         global _detector
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
         _detector = None
 
 
@@ -261,7 +267,9 @@ class PollRun:
     parser: Parser
     now: datetime
     timeout: float
+    ends_at: float  # the event loop's time by which every feed is done
     summary: PollSummary = field(default_factory=PollSummary)
+    late: bool = False  # some feed's parse was cut off at `ends_at`
 
 
 def _store(
@@ -302,9 +310,18 @@ async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
     )  # fmt: skip
     parsed = None
     if result.status == 200 and result.error is None:
-        parsed = await run.parser.parse(result.body, result.headers, feed.url)
+        try:
+            async with asyncio.timeout_at(run.ends_at):
+                parsed = await run.parser.parse(result.body, result.headers, feed.url)
+        except TimeoutError:
+            run.late = True
+            result.error = (
+                f"timed out: the poll's {run.timeout + POLL_MARGIN:g} s ran out before "
+                "this feed was parsed"
+            )
+        else:
+            result.error = parsed.feed.error
         result.body = b""  # parsed: let the bytes go
-        result.error = parsed.feed.error
     summary = run.summary
     summary.polled += 1
     update = next_poll(feed, result, run.now)
@@ -351,8 +368,9 @@ async def _refresh_all(
         connect_timeout=min(timeout, CONNECT_TIMEOUT),
         concurrency=concurrency,
     )
+    ends_at = asyncio.get_running_loop().time() + timeout + POLL_MARGIN
     run = PollRun(db, client, HostLimiter(per_host, total=concurrency), parser,
-                  datetime.now(UTC), timeout, summary)  # fmt: skip
+                  datetime.now(UTC), timeout, ends_at, summary)  # fmt: skip
     done = 0
 
     async def one(feed: FeedRow) -> None:
@@ -371,7 +389,7 @@ async def _refresh_all(
         # error): raise the first such error as itself, not wrapped in a group
         raise group_error.exceptions[0] from None
     finally:
-        parser.close()
+        parser.close(wait=not run.late)
 
 
 def poll(
@@ -387,8 +405,9 @@ def poll(
 ) -> PollSummary:
     """Poll every due feed; one failing feed never stops the others.
 
-    `timeout` bounds each feed's whole fetch (connect, read, trickling bodies);
-    `read_timeout` each read."""
+    `timeout` bounds each feed's whole fetch (connect, read, trickling bodies,
+    the wait for its host's turn), and the whole poll ends `POLL_MARGIN` seconds
+    after it at most; `read_timeout` bounds each read."""
     now = _iso(datetime.now(UTC))
     feeds = feeds_to_poll(db, now, force=force)
     summary = PollSummary(waiting=0 if force else count_waiting(db, now))

@@ -29,17 +29,24 @@ from prospect.wording import describe_signal, when_words
 
 FORMATS = ("table", "csv", "json", "jsonl")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+# "Trojan Source" characters that make a name display as something else. Right-to-
+# left text needs none of them; its marks (U+200E, U+200F) are kept.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Spreadsheets may trim leading blanks before deciding a cell is a formula.
 _LEADING_BLANKS = " \t\r\n\u00a0"
 
 
 def inert(value: Any) -> str:
-    """A value as text with control characters (ESC included) shown, not obeyed."""
+    """A value as text with control characters (ESC included) and bidi overrides
+    shown, not obeyed: every place that shows text a feed or an export wrote
+    (table, CSV, digest) calls this."""
     if value is None:
         return ""
     text = str(value)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def csv_cell(value: Any) -> Any:

@@ -30,7 +30,7 @@ def init_workspace(db_path: Path, config_path: Path) -> list[str]:
     if config_path.exists():
         done.append(f"rules file: {config_path} (kept as it is)")
     else:
-        config_path.parent.mkdir(parents=True, exist_ok=True)
+        config_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(config_path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(default_config_text())

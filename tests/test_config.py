@@ -205,3 +205,110 @@ def test_job_change_weight_zero_records_no_job_changes(cli, isolated_paths: Path
     assert "0 job changes" in result.stderr
     listed = cli("list", "--format", "json")
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "what"),
+    [
+        (r"(?<!ex-)CEO", "without lookbehind"),
+        (r"acquires(?= Acme)", "without lookahead"),
+        (r"(?!x)acquires", "without lookahead"),
+        (r"(\w+) and \1", "without backreferences"),
+        (r"(?P<w>\w+) (?P=w)", "without backreferences"),
+    ],
+)
+def test_a_rule_with_a_construct_re2_refuses_is_one_line_saying_so(pattern, what) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError) as err:
+        parse_config(f"rules:\n  - name: x\n    pattern: '{pattern}'\n")
+    message = err.value.message
+    assert message.startswith("signals.yaml:3: rules[0].pattern: expected a regular expression ")
+    assert what in message and "guaranteed time" in message
+    assert "\n" not in message
+
+
+def test_a_catastrophic_backtracking_rule_runs_in_linear_time(tmp_path: Path) -> None:
+    """`(a+)+$` on 34 a's and '!' never ends on a backtracking engine; a real
+    `prospect detect` process must finish (the timeout only catches a regression)."""
+    import subprocess
+    import sys
+
+    rules = tmp_path / "signals.yaml"
+    rules.write_text('rules:\n  - name: bomb\n    pattern: "(a+)+$"\n', "utf-8")
+    titles = tmp_path / "titles.txt"
+    titles.write_text(("a" * 34 + "!\n") * 50 + "a" * 5000 + "\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "prospect", "--config", str(rules), "detect", str(titles),
+         "--format", "jsonl"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count('"bomb"') == 1  # only the line of a's alone matches
+
+
+def _alias_bomb(where: str) -> str:
+    """A billion-laughs file of about 1 KB: nine levels of nine aliases each."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 9):
+        refs = ", ".join([f"*l{n - 1}"] * 9)
+        lines.append(f"l{n}: &l{n} [{refs}]")
+    # the anchors live under a key the schema knows, so only the alias can fail
+    body = "\n".join("  " + line for line in lines)
+    return {
+        "target_roles": f"aliases:\n{body}\ntarget_roles: *l8\n",
+        "aliases": f"aliases:\n{body}\n  acme: *l8\n",
+        "phrases": f"aliases:\n{body}\nrules:\n  - name: x\n    phrases: *l8\n",
+    }[where]
+
+
+@pytest.mark.parametrize("where", ["target_roles", "aliases", "phrases"])
+def test_an_alias_bomb_is_refused_at_once(where: str) -> None:
+    text = _alias_bomb(where)
+    assert len(text) < 1500
+    with pytest.raises(ConfigError) as err:
+        parse_config(text)
+    assert "anchors and aliases (&name, *name) are not supported" in err.value.message
+    assert err.value.message.startswith("signals.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "daily_limit: " + "9" * 5000 + "\n",
+            "signals.yaml:1: expected a number of at most 24 characters, got one of 5,000",
+        ),
+        (
+            "daily_limit: 99999999999999999999\n",
+            "signals.yaml:1: daily_limit: expected a number of at most 1,000,000",
+        ),
+        (
+            "signals:\n  funding_round:\n    weight: 1.0e+300\n",
+            "signals.yaml:3: signals.funding_round.weight: expected a number of at most",
+        ),
+        (
+            "daily_limit: 5\ncooldown_days: 3\ndaily_limit: 50\n",
+            "signals.yaml:3: 'daily_limit' is given twice in the same mapping: keep one",
+        ),
+        (
+            "digest:\n  to: [me@example.com]\n  to: [attacker@example.net]\n",
+            "signals.yaml:3: 'to' is given twice in the same mapping",
+        ),
+        (
+            "base: &b {weight: 1}\nsignals:\n  job_change:\n    <<: *b\n",
+            "signals.yaml:",
+        ),
+        (
+            "target_roles: ['" + "x" * 5000 + "', 3]\n",
+            "signals.yaml:1: target_roles[1]: expected a string, got 3",
+        ),
+        (
+            "daily_limit: '" + "x" * 5000 + "'\n",
+            "signals.yaml:1: daily_limit: expected a whole number, got 'xxxxxxxx",
+        ),
+    ],
+)
+def test_hostile_yaml_is_one_short_line(text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_config(text)
+    assert err.value.message.startswith(expected)
+    assert len(err.value.message) < 300 and "\n" not in err.value.message

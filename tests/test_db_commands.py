@@ -5,6 +5,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 from prospect.store import connect, write
 from prospect.store.feeds import add_feed
 
@@ -75,3 +77,67 @@ def test_backup_is_a_private_consistent_copy(cli, db_path: Path, tmp_path: Path)
     again = cli("db", "backup", str(target))
     assert again.exit_code == 1
     assert "already exists" in again.stderr
+
+
+# --- a read-only file system and a full disk: real tmpfs mounts ---------------------
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path):
+    """A 1 MiB tmpfs of its own; `remount("ro")` makes it read-only. Needs root."""
+    import subprocess
+
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mnt)],
+        capture_output=True,
+    )
+    if made.returncode != 0:
+        pytest.skip("mounting a tmpfs needs root")
+
+    def remount(mode: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{mode}", str(mnt)], check=True)
+
+    try:
+        yield mnt, remount
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_check_on_a_read_only_file_system_is_ok_not_damaged(cli, tmpfs):
+    mnt, remount = tmpfs
+    path = mnt / "prospect.db"
+    _filled(path, feeds=3)
+    remount("ro")
+    result = cli("--db", str(path), "db", "check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{path}: ok (schema ")
+    assert "3 feeds" in result.stdout
+    assert "damaged" not in result.output and "recover" not in result.output
+    assert "the folder is read-only" in result.stderr
+
+
+def test_backup_onto_a_full_disk_says_so_and_not_recover(cli, db_path: Path, tmpfs):
+    mnt, _ = tmpfs
+    _filled(db_path, feeds=4000)  # over 1 MiB: more than the tmpfs holds
+    assert db_path.stat().st_size > 1024 * 1024
+    target = mnt / "backup.db"
+    result = cli("db", "backup", str(target))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"{target}: cannot write the backup" in result.stderr
+    assert "free some disk space" in result.stderr
+    assert "recover" not in result.stderr and "damaged" not in result.stderr
+    assert not target.exists()  # nothing half-written
+    assert cli("db", "check").exit_code == 0  # the database itself is untouched
+
+
+def test_backup_onto_a_read_only_file_system_is_one_line(cli, db_path: Path, tmpfs):
+    mnt, remount = tmpfs
+    _filled(db_path, feeds=3)
+    remount("ro")
+    result = cli("db", "backup", str(mnt / "backup.db"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "cannot create the file (Read-only file system)" in result.stderr

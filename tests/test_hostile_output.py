@@ -17,8 +17,13 @@ import pytest
 from prospect.render import csv_cell
 
 # SGR colour, an OSC 8 hyperlink ended by BEL, backspaces, clear-screen, a C1 CSI
-ESCAPES = "\x1b[31m\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x08\x08\x1b[2J\x9b1m"
-RAW = (b"\x1b", b"\x07", b"\x08", "\x9b".encode())
+# and bidi overrides and isolates, which make "gnp.exe" of "exe.png" (Trojan Source)
+ESCAPES = (
+    "\x1b[31m\x1b]8;;http://evil.example\x07click\x1b]8;;\x07\x08\x08\x1b[2J\x9b1m"
+    "\u202egnp.exe\u202c\u202dx\u2066y\u2069"
+)
+RAW = (b"\x1b", b"\x07", b"\x08", "\x9b".encode(), *(chr(c).encode() for c in (
+    0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)))  # fmt: skip
 FORMULAS = ("=HYPERLINK(1)", "+1+cmd", "-2+3", "@SUM(A1)", " =1+1", "\t=1+1", " \n@x")
 
 
@@ -78,6 +83,7 @@ def test_escape_sequences_are_shown_not_obeyed(cli, hostile_store, command):
     _assert_inert(result.stderr_bytes)
     # shown, so the rep can see something odd is there
     assert "\\x1b" in result.stdout
+    assert "\\u202egnp.exe" in result.stdout
 
 
 @pytest.fixture

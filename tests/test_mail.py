@@ -222,3 +222,80 @@ def test_every_recipient_refused_is_an_error_some_refused_is_reported():
     assert list(refused) == ["away@example.com"]
     assert refused["away@example.com"].startswith("550")
     assert [r.rcpt_tos for r in sink.received] == [["a@example.com"]]
+
+
+class EchoingServer:
+    """A raw SMTP server on 127.0.0.1 that answers AUTH with a 535 echoing what
+    it was sent, reworked by `echo` (as careless servers do)."""
+
+    def __init__(self, echo) -> None:  # type: ignore[no-untyped-def]
+        import socket
+        import threading
+
+        self.echo = echo
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.port = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import base64
+
+        conn, _ = self.sock.accept()
+        with conn, conn.makefile("rwb") as f:
+            f.write(b"220 echo.test ESMTP\r\n")
+            f.flush()
+            for line in f:
+                verb = line.split(b" ", 1)[0].upper().strip()
+                if verb == b"EHLO":
+                    f.write(b"250-echo.test\r\n250 AUTH PLAIN\r\n")
+                elif verb == b"AUTH":
+                    sent = line.split()[2]
+                    password = base64.b64decode(sent).split(b"\0")[2].decode()
+                    f.write(f"535 5.7.8 {self.echo(sent.decode(), password)}\r\n".encode())
+                elif verb == b"QUIT":
+                    f.write(b"221 bye\r\n")
+                    f.flush()
+                    return
+                else:
+                    f.write(b"250 OK\r\n")
+                f.flush()
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        lambda sent, pw: f"bad password {pw}",
+        lambda sent, pw: f"bad password {pw.upper()}",
+        lambda sent, pw: f"bad password {pw.lower()}",
+        lambda sent, pw: f"invalid credentials {sent}",  # the AUTH PLAIN argument itself
+        lambda sent, pw: "bad " + __import__("base64").b64encode(pw.encode()).decode(),
+        lambda sent, pw: "bad " + __import__("urllib.parse").parse.quote(pw, safe=""),
+    ],
+    ids=["as-is", "upper", "lower", "auth-plain-base64", "base64", "percent"],
+)
+def test_a_server_echoing_the_password_in_any_form_never_shows_it(echo) -> None:  # type: ignore[no-untyped-def]
+    import base64
+    from urllib.parse import quote
+
+    password = "Hunter2-Secret/Pw"
+    server = EchoingServer(echo)
+    try:
+        settings = SmtpSettings("smtp", "127.0.0.1", server.port, USER, password)
+        with pytest.raises(SendError) as info:
+            send_mail(settings, _message(), "p@example.com", ["a@example.com"], timeout=10)
+    finally:
+        server.close()
+    message = info.value.message
+    assert "refused the login" in message and "535" in message and "***" in message
+    lowered = message.lower()
+    assert password.lower() not in lowered
+    assert quote(password, safe="").lower() not in lowered
+    assert base64.b64encode(password.encode()).decode() not in message
+    plain = base64.b64encode(f"\0{USER}\0{password}".encode()).decode()
+    assert plain not in message

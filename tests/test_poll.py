@@ -273,3 +273,44 @@ def test_content_encodings_httpx_reads_are_read(db, config, httpserver, encoding
     subscribe(db, httpserver.url_for("/f"))
     summary = poll(db, config)
     assert (summary.failed, summary.new_entries) == (0, 2), summary.errors
+
+
+def test_timeout_bounds_the_whole_poll_and_a_late_feed_fails_as_timed_out(
+    db, config, httpserver, monkeypatch: pytest.MonkeyPatch
+):
+    """A parse that will not end (injected: it sleeps) cannot hold the poll, and
+    with it the run lock, past its timeout and margin; the other feed is stored."""
+    import time
+
+    import prospect.poll as poll_module
+
+    real = poll_module.parse_and_detect
+
+    def slow_for_one(body: bytes, headers: dict, url: str):  # type: ignore[no-untyped-def]
+        if url.endswith("/stuck"):
+            time.sleep(6)
+        return real(body, headers, url)
+
+    monkeypatch.setattr(poll_module, "parse_and_detect", slow_for_one)
+    monkeypatch.setattr(poll_module, "POLL_MARGIN", 0.5)
+
+    def late(request: Request) -> Response:  # parsed after /fine: one thread parses both
+        time.sleep(0.3)
+        return Response(FEED, content_type="application/rss+xml")
+
+    other = HTTPServer()  # its own server: the late answer must not hold up /fine's
+    other.expect_request("/stuck").respond_with_handler(late)
+    other.start()
+    httpserver.expect_request("/fine").respond_with_data(FEED, content_type="application/rss+xml")
+    subscribe(db, other.url_for("/stuck"), httpserver.url_for("/fine"))
+    started = time.monotonic()
+    try:
+        summary = poll(db, config, timeout=1.5)
+    finally:
+        other.stop()
+    assert time.monotonic() - started < 4.5
+    assert (summary.polled, summary.failed) == (2, 1)
+    stuck, fine = feed(db, other.url_for("/stuck")), feed(db, httpserver.url_for("/fine"))
+    assert stuck["last_error"].startswith("timed out: the poll's 2 s ran out")
+    assert stuck["error_count"] == 1
+    assert fine["last_error"] is None and fine["title"] == "Wire"

@@ -127,3 +127,89 @@ def test_a_departure_stored_by_an_old_release_is_news_when_they_start_again(db_p
         ]
     finally:
         db.close()
+
+
+# --- a write lock held by someone else ---------------------------------------------
+
+
+@pytest.fixture
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import prospect.store as store
+
+    said: list[str] = []
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 1500)
+    monkeypatch.setattr(store, "NOTICE_AFTER_MS", 300)
+    store.on_lock_wait(said.append)
+    yield said
+    store.on_lock_wait(None)
+
+
+def _write_one(db_path: Path) -> None:
+    from prospect.store import write
+
+    db = connect(db_path)
+    try:
+        with write(db):
+            db["settings"].insert({"key": "k", "value": "v"}, replace=True)
+    finally:
+        db.close()
+
+
+def test_a_lock_held_by_another_program_is_said_at_once_and_named(
+    db_path: Path, short_waits: list[str]
+):
+    import sqlite3
+    import time
+
+    connect(db_path).close()
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a sqlite3 shell with a write open
+    started = time.monotonic()
+    try:
+        with pytest.raises(StoreError) as err:
+            _write_one(db_path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert time.monotonic() - started < 10
+    assert len(short_waits) == 1 and "waiting up to 1.2 s" in short_waits[0]
+    assert "another program or prospect command" in short_waits[0]
+    assert "another prospect run" not in err.value.message
+    assert "stayed locked for 1.5 s by another program" in err.value.message
+    assert err.value.exit_code == 4
+    _write_one(db_path)  # released: the write goes through
+
+
+def test_a_lock_held_by_another_prospect_run_names_that_run(db_path: Path, short_waits: list[str]):
+    import subprocess
+    import sys
+
+    connect(db_path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from prospect.lock import run_lock\n"
+            "from prospect.store import connect\n"
+            "path = Path(sys.argv[1])\n"
+            "with run_lock(path, 'poll'):\n"
+            "    db = connect(path)\n"
+            "    db.execute('BEGIN IMMEDIATE')\n"
+            "    print('held', flush=True)\n"
+            "    sys.stdin.readline()\n",
+            str(db_path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(StoreError) as err:
+            _write_one(db_path)
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert f"another prospect run (poll, pid {holder.pid}, since " in err.value.message
+    assert f"pid {holder.pid}" in short_waits[0]

@@ -22,7 +22,7 @@ from prospect.errors import ExitCode, ProspectError
 from prospect.normalize import duration_days
 from prospect.paths import resolve_config, resolve_db
 from prospect.render import Terminal
-from prospect.store import connect, describe_db_error
+from prospect.store import connect, describe_db_error, on_lock_wait
 
 
 class Format(StrEnum):
@@ -119,6 +119,7 @@ class AppState:
 
     def db(self) -> Database:
         if self._db is None:
+            on_lock_wait(self.say)
             self._db = connect(self.db_path)
         return self._db
 

@@ -28,6 +28,11 @@ def db_check(ctx: typer.Context) -> None:
     counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
     if result.ok:
         typer.echo(f"{result.path}: ok (schema {result.schema_version}); {counts}")
+        if result.read_only_folder:
+            st.say(
+                "note: the folder is read-only, so the file was read as it is on disk; "
+                "changes the last run left in its write-ahead log were not checked"
+            )
         return
     for problem in result.problems:
         st.say(f"  {problem}")

@@ -99,6 +99,8 @@ def digest(
     config = st.config()
     with run_lock(st.db_path, "digest"):
         result = run_digest(st.db(), config, options, datetime.now(UTC), st.term.out, os.environ)
+    for note in result.notes:  # what a stopped run left: said even with --quiet
+        st.say(f"warning: {note}")
     for addr, reply in result.refused.items():
         st.say(f"warning: the mail server refused {addr} ({reply})")
     if not quiet:

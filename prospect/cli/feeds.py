@@ -191,7 +191,9 @@ def poll(
             "--timeout",
             min=1,
             metavar="SECONDS",
-            help="The longest one feed may take, all in (default 60; reads time out after 30).",
+            help="The longest one feed may take, all in; the whole poll ends at most 10 s "
+            "later, feeds not done by then failed as timed out (default 60; reads time out "
+            "after 30).",
             show_default=False,
         ),
     ] = None,

@@ -12,7 +12,7 @@ import contextlib
 import errno
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,11 +20,23 @@ from sqlite_utils import Database
 
 from prospect.errors import StoreError
 from prospect.store.schema import MIGRATIONS, TOLD_IF_UPGRADE
+from prospect.trust import trust_problem
 
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = 20_000  # how long a write waits for another's write lock, in all
+NOTICE_AFTER_MS = 1_000  # then the person is told who holds it, rather than a silent wait
 RECOVERY_HINT = (
     "make a copy of the file, then run `prospect db check` (or restore it from a backup)"
 )
+
+
+# Where a wait for the write lock is announced (the CLI points it at stderr).
+_wait_notice: Callable[[str], None] | None = None
+
+
+def on_lock_wait(notice: Callable[[str], None] | None) -> None:
+    """Say `notice(message)` when a write has to wait for another's lock."""
+    global _wait_notice
+    _wait_notice = notice
 
 
 def now_iso() -> str:
@@ -34,7 +46,7 @@ def now_iso() -> str:
 
 def _create_private(path: Path) -> None:
     """Create the database file with mode 0600 before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.exists():
         return
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
@@ -49,6 +61,9 @@ def connect(path: Path | str, applied: list[int] | None = None) -> Database:
         if not memory:
             path = Path(path)
             _create_private(path)
+            problem = trust_problem(path, "database", group_ok=True)
+            if problem:
+                raise StoreError(problem)
             if os.stat(path).st_mode & 0o077:
                 os.chmod(path, 0o600)
         db = Database(str(path)) if not memory else Database(memory=True)
@@ -89,8 +104,65 @@ def describe_db_error(path: Path | str, exc: sqlite3.Error) -> StoreError:
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return StoreError(f"{path}: the database is damaged ({text}); {RECOVERY_HINT}")
     if "locked" in lowered or "busy" in lowered:
-        return StoreError(f"{path}: the database stayed locked by another prospect run ({text})")
+        return StoreError(f"{path}: the database stayed locked by {lock_holder(path)} ({text})")
     return StoreError(f"{path}: database error ({text})")
+
+
+def lock_holder(path: Path | str) -> str:
+    """Who is likely to hold the database's write lock, in words."""
+    from prospect.lock import run_lock_holder  # the lock module imports this one
+
+    holder = run_lock_holder(Path(path)) if str(path) != ":memory:" else None
+    if holder:
+        return f"another prospect run ({holder})"
+    return (
+        "another program or prospect command (a sqlite3 shell, a database browser or a "
+        "long import with the file open for writing?)"
+    )
+
+
+def db_file(db: Database) -> str:
+    """The path of the file `db` has open, or ':memory:'."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main":
+            return row[2] or ":memory:"
+    return ":memory:"
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _begin_immediate(db: Database) -> None:
+    """BEGIN IMMEDIATE, waiting for another's write lock at most BUSY_TIMEOUT_MS, and
+    saying who holds it once the wait passes NOTICE_AFTER_MS."""
+    try:
+        db.execute(f"PRAGMA busy_timeout = {NOTICE_AFTER_MS}")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+        path = db_file(db)
+        wait = (BUSY_TIMEOUT_MS - NOTICE_AFTER_MS) / 1000
+        if _wait_notice is not None:
+            _wait_notice(
+                f"waiting up to {wait:g} s for {path}: {lock_holder(path)} holds its write lock"
+            )
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS - NOTICE_AFTER_MS}")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            raise StoreError(
+                f"{path}: the database stayed locked for {BUSY_TIMEOUT_MS / 1000:g} s by "
+                f"{lock_holder(path)}; close it or wait for it, then try again"
+            ) from None
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _writable(path: Path | str) -> bool:
@@ -138,7 +210,7 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
+    _begin_immediate(db)
     try:
         yield db
     except BaseException:

@@ -55,6 +55,43 @@ def save_digest(
     return digest_id
 
 
+def save_outbox(
+    db: Database,
+    *,
+    delivery: str,
+    recipients: Sequence[str],
+    subject: str,
+    message_id: str | None,
+    records: Sequence[Mapping[str, Any]],
+) -> int:
+    """Record a digest about to go out; the caller owns the transaction."""
+    table = db["outbox"]
+    table.insert(
+        {
+            "created_at": now_iso(),
+            "delivery": delivery,
+            "recipients": json.dumps(list(recipients)),
+            "subject": subject,
+            "message_id": message_id,
+            "records": json.dumps(list(records), default=str, ensure_ascii=False),
+        }
+    )
+    return int(table.last_pk)
+
+
+def outbox_rows(db: Database) -> list[dict[str, Any]]:
+    """Digests that were about to go out and were never recorded, oldest first."""
+    rows = list(db.query("SELECT * FROM outbox ORDER BY id"))
+    for row in rows:
+        row["recipients"] = json.loads(row["recipients"] or "[]")
+        row["records"] = json.loads(row["records"] or "[]")
+    return rows
+
+
+def delete_outbox(db: Database, outbox_id: int) -> None:
+    db.execute("DELETE FROM outbox WHERE id = ?", [outbox_id])
+
+
 def list_digests(db: Database, limit: int | None = None) -> list[dict[str, Any]]:
     """Digests sent, newest first, with their recipients decoded."""
     sql = "SELECT * FROM digests ORDER BY sent_at DESC, id DESC"

@@ -398,6 +398,25 @@ def _m014_previous_company(db: Database) -> None:
         db["signals"].add_column("previous_company", str)
 
 
+def _m015_outbox(db: Database) -> None:
+    # A digest about to be sent: written before the mail goes out and removed in
+    # the same transaction that records it, so a row still here means a run
+    # stopped (killed, or the database locked) between the two. Its people are
+    # then counted as listed: a digest may go out at most once, never twice.
+    db["outbox"].create(
+        {
+            "id": int,
+            "created_at": str,
+            "delivery": str,  # smtp | stdout
+            "recipients": str,  # JSON list of addresses
+            "subject": str,
+            "message_id": str,
+            "records": str,  # JSON list of the digest's rows, as record_digest takes them
+        },
+        pk="id",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -413,6 +432,7 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (12, "feeds found by the address the user gave", _m012_feed_original_url),
     (13, "company keys for web-style names and more legal forms", _m013_company_keys),
     (14, "signals: a hire's previous company", _m014_previous_company),
+    (15, "the outbox: a digest's intent, written before it is sent", _m015_outbox),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had
