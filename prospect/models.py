@@ -115,3 +115,6 @@ class Row:
     # Each score part in words: {"strength": "funding_round 1.0 x series_b 1.0", ...}
     reasons: dict[str, str] = field(default_factory=dict)
     state: str | None = None  # contacted | skipped | snoozed | listed, shown with --all
+    # How to reach the person (the store's contact), when the rep knows them.
+    email: str | None = None
+    profile_url: str | None = None

@@ -20,6 +20,7 @@ EXPECTED_COLUMNS = [
     "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
     "strength", "recency", "relationship", "fit", "signal_type", "published_at", "url",
     "also", "person_key", "contact_id", "signal_id", "relationship_score", "sources", "state",
+    "email", "profile_url",
 ]  # fmt: skip
 
 

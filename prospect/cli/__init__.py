@@ -16,7 +16,7 @@ import typer
 
 from prospect import __version__
 from prospect.cli import contacts, db, detect, digest, feeds, outreach
-from prospect.cli._common import AppState, Format, ProspectGroup, TextFormatOption, state
+from prospect.cli._common import AppState, ListFormat, ProspectGroup, state
 
 app = typer.Typer(
     cls=ProspectGroup,
@@ -86,7 +86,14 @@ def init(ctx: typer.Context) -> None:
 @app.command()
 def demo(
     ctx: typer.Context,
-    fmt: TextFormatOption = Format.table,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: cards, table (one grid), csv, json or jsonl (also when piped).",
+        ),
+    ] = ListFormat.cards,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, help="How many people to show.")
     ] = None,

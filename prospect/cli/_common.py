@@ -54,6 +54,38 @@ FormatOption = Annotated[
         "Default: table on a terminal, csv when piped or redirected.",
     ),
 ]
+
+
+class ListFormat(StrEnum):
+    cards = "cards"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _resolve_list_format(
+    ctx: typer.Context, param: typer.CallbackParam, value: ListFormat | None
+) -> ListFormat:
+    """No --format: cards for a person at a terminal, CSV for a pipe or a file."""
+    if value is not None and ctx.get_parameter_source(param.name or "") is not (
+        ParameterSource.DEFAULT
+    ):
+        return value
+    return ListFormat.cards if state(ctx).term.interactive else ListFormat.csv
+
+
+ListFormatOption = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_resolve_list_format,
+        show_default=False,
+        help="Output format: cards (one block per person), table (one grid), csv, json or "
+        "jsonl. Default: cards on a terminal, csv when piped or redirected.",
+    ),
+]
 # For views read by a person even in a pipe or a file (the demo, `explain`'s text).
 TextFormatOption = Annotated[
     Format,

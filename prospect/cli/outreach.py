@@ -12,6 +12,8 @@ from prospect.cli._common import (
     Format,
     FormatOption,
     LimitOption,
+    ListFormat,
+    ListFormatOption,
     ProspectGroup,
     SinceOption,
     TextFormatOption,
@@ -59,7 +61,7 @@ def list_command(
     limit: LimitOption = None,
     since: SinceOption = None,
     signal: SignalOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Include people contacted, skipped or snoozed.")
     ] = False,
@@ -71,7 +73,7 @@ def list_command(
 
     Example: prospect list --limit 5 --since 7d
     """
-    from prospect.outreach import ListOptions, build_list
+    from prospect.outreach import ListOptions, build_list, empty_reason
     from prospect.render import render_list
 
     st = state(ctx)
@@ -85,9 +87,12 @@ def list_command(
     rows = build_list(st.db(), st.config(), options, now)
     render_list(rows, fmt.value, st.term, now)
     if not rows:
-        st.say("nobody to contact today: poll feeds (prospect poll) or widen --since")
-    elif fmt == Format.table:
-        st.say("next: prospect mark 1 contacted | prospect explain 1")
+        st.say(empty_reason(st.db(), st.config(), options, now))
+    elif fmt in (ListFormat.cards, ListFormat.table):
+        first = rows[0].rank
+        st.say(
+            f"next: prospect review | prospect mark {first} contacted | prospect explain {first}"
+        )
 
 
 def today(
