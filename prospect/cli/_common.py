@@ -18,9 +18,9 @@ from sqlite_utils import Database
 from typer.core import TyperGroup
 
 from prospect.config import Config, load_config
-from prospect.errors import ExitCode, ProspectError
+from prospect.errors import ConfigError, ExitCode, ProspectError
 from prospect.normalize import duration_days
-from prospect.paths import resolve_config, resolve_db
+from prospect.paths import named_by, resolve_config, resolve_db
 from prospect.render import Terminal
 from prospect.store import connect, describe_db_error
 
@@ -103,19 +103,16 @@ LimitOption = Annotated[
 
 
 def parse_since(text: str | None) -> float | None:
-    """'7d', '2w', '12h' or a plain number of days; above zero, or it would select nothing."""
+    """'12h', '7d' or '2w' in days; above zero, or it would select nothing. A bare
+    number is refused: '7' could be hours, days or weeks, so it says which it takes."""
     if not text:
         return None
     text = text.strip().lower()
     days = duration_days(text)
-    if days is None:
-        try:
-            days = float(text)
-        except ValueError:
-            days = math.nan
-    if not (math.isfinite(days) and days > 0):
+    if days is None or not (math.isfinite(days) and days > 0):
         raise typer.BadParameter(
-            f"expected a duration above zero like 7d, 2w or 12h, got {text!r}"
+            "expected a duration above zero with a unit: 12h, 7d or 2w "
+            f"(hours, days, weeks), got {text!r}"
         ) from None
     return days
 
@@ -151,12 +148,29 @@ class AppState:
 
     def db(self) -> Database:
         if self._db is None:
-            self._db = connect(self.db_path)
+            path = self.db_path
+            how = named_by(self.db_option, "PROSPECT_DB")
+            if how and str(path) != ":memory:" and not path.parent.is_dir():
+                # only `init` and the default location make folders: a typo in
+                # --db must not become an empty database that finds nobody, forever
+                raise ProspectError(
+                    f"{how} {path}: the folder {path.parent} does not exist "
+                    f"(check the path; `prospect init` with the same {how} creates it)",
+                    ExitCode.USAGE,
+                )
+            self._db = connect(path)
         return self._db
 
     def config(self) -> Config:
         if self._config is None:
-            self._config = load_config(self.config_path)
+            path = self.config_path
+            how = named_by(self.config_option, "PROSPECT_CONFIG")
+            if how and not path.exists():
+                raise ConfigError(
+                    f"{how} {path}: no such rules file "
+                    f"(check the path; `prospect init` with the same {how} writes a starter one)"
+                )
+            self._config = load_config(path)
         return self._config
 
     def say(self, message: str) -> None:

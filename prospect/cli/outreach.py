@@ -100,15 +100,19 @@ def today(
     limit: LimitOption = None,
     fmt: FormatOption = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No messages, only the list.")
+        bool,
+        typer.Option("--quiet", "-q", help="No messages, only the list (failures still say so)."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Poll feeds in back-off too (after an outage).")
     ] = False,
 ) -> None:
     """Poll, then list: the one daily command.
 
-    Example: prospect today
+    Example: prospect today --force
     """
     try:
-        poll(ctx, force=False, quiet=quiet, strict=False, timeout=None)
+        poll(ctx, force=force, quiet=quiet, strict=False, timeout=None)
     except typer.Exit as exc:
         # Every feed failed: still show what is already known, then report it.
         list_command(ctx, limit=limit, since=None, signal=None, fmt=fmt, show_all=False)
