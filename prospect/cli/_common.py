@@ -130,6 +130,46 @@ SinceOption = Annotated[
 ]
 
 
+def _completion_state(ctx: typer.Context) -> AppState | None:
+    """The app state while the shell asks for completions: paths from the command
+    line typed so far, never an error (a completion must not print one)."""
+    st = state(ctx)
+    path = st.db_path
+    return st if path.exists() else None
+
+
+def complete_feeds(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Feed names and ids for the shell to offer."""
+    st = _completion_state(ctx)
+    if st is None:
+        return []
+    from prospect.store.feeds import display_name, list_feeds
+
+    try:
+        rows = list_feeds(st.db())
+    except (ProspectError, sqlite3.Error):
+        return []
+    out = [display_name(r) for r in rows] + [str(r["id"]) for r in rows]
+    return [c for c in out if c.lower().startswith(incomplete.lower())]
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Today's numbers and keys (c:42) for the shell to offer."""
+    st = _completion_state(ctx)
+    if st is None:
+        return []
+    from datetime import UTC, datetime
+
+    from prospect.outreach import ListOptions, build_list
+
+    try:
+        rows = build_list(st.db(), st.config(), ListOptions(limit=0), datetime.now(UTC))
+    except (ProspectError, sqlite3.Error):
+        return []
+    out = [str(r.rank) for r in rows] + [r.person_key for r in rows]
+    return [c for c in out if c.startswith(incomplete)]
+
+
 @dataclass
 class AppState:
     db_option: Path | None = None

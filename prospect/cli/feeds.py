@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, FormatOption, ProspectGroup, complete_feeds, state
 from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 from prospect.store import write
@@ -144,7 +144,9 @@ def feeds_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
 @feeds_app.command("remove")
 def feeds_remove(
     ctx: typer.Context,
-    feed: Annotated[str, typer.Argument(help="The feed's URL, id or name.")],
+    feed: Annotated[
+        str, typer.Argument(help="The feed's URL, id or name.", autocompletion=complete_feeds)
+    ],
 ) -> None:
     """Unsubscribe from a feed (its entries and signals are kept).
 

@@ -17,6 +17,7 @@ from prospect.cli._common import (
     ProspectGroup,
     SinceOption,
     TextFormatOption,
+    complete_people,
     parse_since,
     state,
 )
@@ -127,6 +128,7 @@ def mark_command(
         typer.Argument(
             metavar="ID|NAME",
             help="The number in today's list, a key from the list (c:42, p:...), or a name.",
+            autocompletion=complete_people,
         ),
     ],
     action: Annotated[Action, typer.Argument(help="contacted, skipped or snoozed.")],
@@ -158,7 +160,12 @@ def mark_command(
 def explain(
     ctx: typer.Context,
     who: Annotated[
-        str, typer.Argument(metavar="ID|NAME", help="The number in today's list, a key or a name.")
+        str,
+        typer.Argument(
+            metavar="ID|NAME",
+            help="The number in today's list, a key or a name.",
+            autocompletion=complete_people,
+        ),
     ],
     fmt: TextFormatOption = Format.table,
 ) -> None:
