@@ -170,8 +170,7 @@ def fit_columns(
             chosen.append(c)
             used += needs[c] + 3
     wants = {
-        c: max(0, max((cell_len(t) for t in (c, *texts[c])), default=0) - needs[c])
-        for c in chosen
+        c: max(0, max((cell_len(t) for t in (c, *texts[c])), default=0) - needs[c]) for c in chosen
     }
     spare, wanted = max(width - used, 0), sum(wants.values())
     widths = {c: needs[c] for c in chosen}

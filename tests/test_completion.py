@@ -30,14 +30,16 @@ def complete(words: str, env_extra: dict[str, str] | None = None) -> list[str]:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_the_completion_script_is_there_for_each_shell(shell: str):
+    """What --install-completion writes for the shell it finds, asked for by name."""
     done = subprocess.run(
-        [sys.executable, "-m", "prospect", "--show-completion", shell],
+        [sys.executable, "-m", "prospect"],
+        env={**os.environ, "_PROSPECT_COMPLETE": f"source_{shell}"},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "_PROSPECT_COMPLETE" in done.stdout
+    assert f"complete_{shell}" in done.stdout and "prospect" in done.stdout
 
 
 def test_commands_options_feeds_and_people_complete(cli, db_path: Path):
