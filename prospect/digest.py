@@ -14,7 +14,9 @@ Design decisions:
   recorded by the next run, which says so: at most once, never twice. The
   database being locked before sending sends nothing.
 - Whoever was delivered counts as "listed" (not "contacted"): they stay off the
-  next digests until a new, stronger signal about them arrives. That holds for
+  next digests until a new, stronger signal about them arrives, but stay on
+  today's `prospect list` with the numbers the mail gave them, so the rep can
+  act on the mail with `prospect mark 3 contacted` (or the `c:` key it shows). That holds for
   the stdout path too (no recipients configured): under cron, stdout *is* the
   mail cron sends. `--dry-run` is the way to look without recording.
 - A dry run shows what the reader will see, read back from the very message a
@@ -160,7 +162,14 @@ def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
     if not records:
         lines.append("No new signals about people worth contacting since the last digest.")
     for rec in records:
-        lines.append(f"{rec.get('rank')}. {_who(rec)}")
+        key = f" [{inert(rec.get('person_key'))}]" if rec.get("person_key") else ""
+        lines += textwrap.wrap(
+            f"{rec.get('rank')}. {_who(rec)}{key}",
+            width=WIDTH,
+            subsequent_indent="   ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
         lines += _wrap("Why now:", inert(rec.get("why_now")))
         signal = inert(rec.get("signal"))
         when = inert(rec.get("when"))
@@ -171,12 +180,17 @@ def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
             lines += _wrap("Also:", inert(rec.get("also")))
         if rec.get("url"):
             lines += _wrap("Link:", inert(rec.get("url")))
+        if rec.get("email"):
+            lines += _wrap("Email:", inert(rec.get("email")))
+        if rec.get("profile_url"):
+            lines += _wrap("Profile:", inert(rec.get("profile_url")))
         lines.append("")
     lines += [
         "-- ",
-        "Sent by prospect digest. The people above count as listed: they will not",
-        "appear in another digest until a new, stronger signal about them arrives.",
-        "See `prospect history` for what was sent when.",
+        "Sent by prospect digest. Act on it with the numbers above: `prospect mark 1",
+        "contacted` (or the key in brackets); `prospect list` shows the same numbers",
+        "today. The people above will not appear in another digest until a new,",
+        "stronger signal about them arrives. `prospect history` shows what was sent.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -202,6 +216,17 @@ def _html_row(rec: Mapping[str, Any]) -> str:
     elif rec.get("url"):
         signal += f'<br><span style="color:#666666;">{_e(rec.get("url"))}</span>'
     why = _e(rec.get("why_now"))
+    reach = []
+    if rec.get("email"):
+        addr = _e(rec.get("email"))
+        reach.append(f'<a href="mailto:{addr}" style="color:#1a5fb4;">{addr}</a>')
+    profile = safe_link(rec.get("profile_url"))
+    if profile:
+        reach.append(f'<a href="{_e(profile)}" style="color:#1a5fb4;">profile</a>')
+    if rec.get("person_key"):
+        reach.append(f'<span style="color:#666666;">{_e(rec.get("person_key"))}</span>')
+    if reach:
+        person += "<br>" + " &middot; ".join(reach)
     if rec.get("intro"):
         why += f'<br><span style="color:#2e7d32;">&rarr; {_e(rec.get("intro"))}</span>'
     if rec.get("also"):
@@ -240,8 +265,10 @@ def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: st
         f'<h1 style="font-size:18px;margin:0 0 12px 0;">{_e(title[0].upper() + title[1:])}</h1>'
         f"\n{body}\n"
         '<p style="font-size:12px;color:#666666;margin-top:16px;">Sent by prospect digest. '
-        "The people above count as listed: they will not appear in another digest until a "
-        "new, stronger signal about them arrives.</p></body></html>\n"
+        "Act on it with the numbers above (<code>prospect mark 1 contacted</code>, or the key "
+        "under the name); <code>prospect list</code> shows the same numbers today. The people "
+        "above will not appear in another digest until a new, stronger signal about them "
+        "arrives.</p></body></html>\n"
     )
 
 
@@ -326,7 +353,11 @@ def save_eml(msg: EmailMessage, path: Path) -> None:
     """The whole message, as sent (CRLF line ends), written whole or not at all."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_bytes(msg.as_bytes())
+        # 0600: the message holds the contacts' names and addresses
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # a stale temporary file keeps its old mode otherwise
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(msg.as_bytes())
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -382,7 +413,10 @@ def run_digest(
     # not in today's list again.
     notes = [] if options.dry_run else settle_outbox(db)
     rows = build_list(
-        db, config, ListOptions(limit=options.limit, since_days=options.since_days), now
+        db,
+        config,
+        ListOptions(limit=options.limit, since_days=options.since_days, fresh_only=True),
+        now,
     )
     records = [row_record(r, now) for r in rows]
     digest = compose_digest(records, now, options.subject or settings.subject)

@@ -130,3 +130,6 @@ class Row:
     # "ask Dana Lee, who worked at Okta too (until 2023)"; "" when not an intro.
     intro_reason: str = ""
     intro_reasons: list[str] = field(default_factory=list)  # one per `intro`
+    # How to reach the person (the store's contact), when the rep knows them.
+    email: str | None = None
+    profile_url: str | None = None

@@ -10,9 +10,16 @@ What the rep did decides who is shown (`is_open`):
 - snoozed: back once the `until` time has come;
 - contacted: not for `cooldown_days`, unless a new signal arrives that scores
   higher than the one they were contacted about;
-- listed (set by the digest when it sends someone): back only with a new signal.
+- listed (set by the digest when it sends someone): back only with a new signal,
+  except on the day of the digest itself.
 A signal is new when its id is above the newest signal id stored with the
 state, so late-arriving reports of an old event never count as news.
+
+One day, one list: once a digest went out today, `prospect list` shows the
+people it carried with the numbers it gave them, so `prospect mark 3 contacted`
+after reading the mail marks the mail's number 3. People who turned up since
+are numbered after them; a second digest the same day carries only those and
+people with a new signal, under the same numbers (`ListOptions.fresh_only`).
 """
 
 from __future__ import annotations
@@ -46,7 +53,14 @@ from prospect.store.contacts import (
     known_company_norms,
     past_jobs,
 )
-from prospect.store.outreach import history, last_contacted, outreach_states, save_outreach
+from prospect.store.digests import digest_ranks_since
+from prospect.store.outreach import (
+    history,
+    last_contacted,
+    outreach_states,
+    save_outreach,
+    store_counts,
+)
 from prospect.store.signals import load_reports
 from prospect.wording import describe_signal
 
@@ -59,6 +73,7 @@ class ListOptions:
     since_days: float | None = None  # None: max_age_days; never more than max_age_days
     signal_type: str | None = None
     include_all: bool = False  # also people contacted, skipped or snoozed
+    fresh_only: bool = False  # the digest: people listed today only with a new signal
 
 
 @dataclass(slots=True)
@@ -151,19 +166,89 @@ def build_list(
         last_contacted=last_contacted(db),
     )
     states = outreach_states(db)
+    pinned = todays_numbers(db, now)
     shown = []
     for row in rows:
+        contact = matched.book.by_id.get(row.contact_id) if row.contact_id is not None else None
+        if contact is not None:
+            row.email, row.profile_url = contact.email, contact.profile_url
         state = states.get(row.person_key)
         if state is not None:
             row.state = state["state"]
-        if options.include_all or is_open(row, state, config, now):
+        listed_today = (
+            not options.fresh_only
+            and row.person_key in pinned
+            and state is not None
+            and state["state"] == "listed"
+        )
+        if options.include_all or listed_today or is_open(row, state, config, now):
             shown.append(row)
-    shown = cap_per_company(shown, config.ranking.per_company, index)
     limit = options.limit if options.limit is not None else config.daily_limit
-    shown = shown[:limit] if limit else shown
-    for i, row in enumerate(shown, 1):
+    first = sorted((r for r in shown if r.person_key in pinned), key=lambda r: pinned[r.person_key])
+    rest = cap_per_company(
+        [r for r in shown if r.person_key not in pinned], config.ranking.per_company, index
+    )
+    if limit:
+        rest = rest[: max(limit - len(first), 0)]
+    for row in first:
+        row.rank = pinned[row.person_key]
+    for i, row in enumerate(rest, max(pinned.values(), default=0) + 1):
         row.rank = i
-    return shown
+    return first + rest
+
+
+def todays_numbers(db: Database, now: datetime) -> dict[str, int]:
+    """person key -> the number today's digests gave them (the first digest's wins)."""
+    local = now.astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    return digest_ranks_since(db, midnight.isoformat())
+
+
+def empty_reason(db: Database, config: Config, options: ListOptions, now: datetime) -> str:
+    """Why today's list is empty, in words, with what to do about it."""
+    everyone = build_list(
+        db,
+        config,
+        ListOptions(
+            limit=0,
+            since_days=options.since_days,
+            signal_type=options.signal_type,
+            include_all=True,
+        ),
+        now,
+    )
+    if everyone:
+        pinned = todays_numbers(db, now)
+        in_digest = sum(1 for r in everyone if r.person_key in pinned)
+        counts: dict[str, int] = defaultdict(int)
+        for row in everyone:
+            counts[row.state or "open"] += 1
+        parts = []
+        if in_digest:
+            parts.append(f"{_people(in_digest)} already sent in today's digest")
+        for kind in ("contacted", "skipped", "snoozed"):
+            if counts[kind]:
+                parts.append(f"{counts[kind]} {kind}")
+        earlier = counts["listed"] - sum(
+            1 for r in everyone if r.person_key in pinned and r.state == "listed"
+        )
+        if earlier > 0:
+            parts.append(f"{earlier} listed in an earlier digest (back with a new signal)")
+        return f"nobody left to contact today: {', '.join(parts)}: `--all` shows them"
+    counts = store_counts(db)
+    days = _window(config, options.since_days)
+    if not counts["contacts"]:
+        return "nobody to contact today: no contacts yet (prospect import linkedin Connections.csv)"
+    if not counts["signals"]:
+        return "nobody to contact today: no signals yet: poll feeds (prospect poll)"
+    return (
+        f"nobody to contact today: no signal in the last {days:g} days concerns someone you "
+        "know: poll feeds (prospect poll), add feeds, or widen --since"
+    )
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 def cap_per_company(rows: list[Row], cap: int, index: CompanyIndex) -> list[Row]:
@@ -256,15 +341,19 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
     Raises a usage error naming the candidates when a name is ambiguous."""
     ident = ident.strip()
     if ident.isdigit():
-        rows = build_list(db, config, ListOptions(limit=0), now)
         number = int(ident)
-        if not 1 <= number <= len(rows):
-            raise ProspectError(
-                f"no number {number} in today's list ({_list_size(len(rows), config)}); "
-                "use a key like c:42 or a name",
-                ExitCode.USAGE,
-            )
-        return _from_row(rows[number - 1])
+        rows = build_list(db, config, ListOptions(limit=0), now)
+        if number in todays_numbers(db, now).values():
+            # a number from today's digest stays that person's, acted on or not
+            rows = build_list(db, config, ListOptions(limit=0, include_all=True), now)
+        for row in rows:
+            if row.rank == number:
+                return _from_row(row)
+        raise ProspectError(
+            f"no number {number} in today's list ({_list_size(len(rows), config)}); "
+            "use a key like c:42 or a name",
+            ExitCode.USAGE,
+        )
     everyone = build_list(db, config, ListOptions(limit=0, include_all=True), now)
     if ident.startswith(("c:", "p:")):
         for row in everyone:

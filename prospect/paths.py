@@ -30,6 +30,15 @@ def resolve_db(option: Path | None) -> Path:
     return app_dir() / DB_NAME
 
 
+def named_by(option: Path | None, env: str) -> str | None:
+    """Who named a path explicitly: the option, the environment variable, or nobody
+    (the default location). A path named explicitly must exist: a typo in a cron
+    line must fail, not quietly run on the defaults or an empty database."""
+    if option is not None:
+        return "--db" if env == "PROSPECT_DB" else "--config"
+    return env if os.environ.get(env) else None
+
+
 def resolve_config(option: Path | None) -> Path:
     if option is not None:
         return option.expanduser()

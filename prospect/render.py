@@ -1,6 +1,10 @@
-"""Rendering: the outreach list and other records as a table, CSV, JSON or JSONL.
+"""Rendering: the outreach list as cards, and records as a table, CSV, JSON or JSONL.
 
-Data goes to stdout, messages to stderr. Whether stdout is a terminal, and
+On a terminal the list is a card per person: a compact block that fits 80
+columns and puts two short lines side by side where the width allows. Other
+tables keep only the columns that fit whole (no column narrower than its
+longest word, up to a cap) and say which were left out. Data goes to stdout,
+messages to stderr. Whether stdout is a terminal, and
 whether colour is wanted, is decided once in `Terminal`, so tests can simulate
 a pipe. CSV cells that a spreadsheet would run as a formula are escaped, and
 control characters (terminal escape sequences in hostile headlines) are made
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +33,7 @@ from prospect.models import Row
 from prospect.wording import describe_signal, when_words
 
 FORMATS = ("table", "csv", "json", "jsonl")
+LIST_FORMATS = ("cards", *FORMATS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
 # "Trojan Source" characters that make a name display as something else. Right-to-
@@ -67,6 +73,7 @@ class Terminal:
     err: TextIO
     color: bool
     interactive: bool
+    width: int | None = None  # None: the terminal's own (160 when not a terminal)
 
     @classmethod
     def detect(cls, out: TextIO | None = None, err: TextIO | None = None) -> Terminal:
@@ -82,7 +89,7 @@ class Terminal:
             no_color=not self.color,
             highlight=False,
             force_terminal=self.color or None,
-            width=None if self.interactive else 160,
+            width=self.width or (None if self.interactive else 160),
         )
 
     def messages(self) -> Console:
@@ -141,23 +148,78 @@ def render_records(
             )
         term.out.write(buf.getvalue())
     else:
-        shown = records
-        if term.interactive and len(records) > TABLE_ROWS:
-            # a table is for reading: rich takes seconds per thousand rows, and
-            # nobody scrolls through 30,000 contacts in a terminal
-            shown = records[:TABLE_ROWS]
-        table = Table(title=title, show_lines=False, header_style="bold")
-        for c in columns:
-            table.add_column(c.replace("_", " "), overflow="fold")
-        for r in shown:
-            table.add_row(*(Text(inert(r.get(c))) for c in columns))
-        term.console().print(table)
-        if len(shown) < len(records):
-            term.messages().print(
-                f"{len(records) - len(shown):,} more not shown: "
-                "--format csv or json gives every row (also into a pipe or file)",
-                markup=False,
-            )
+        _render_table(records, columns, term, title)
+
+
+WORD_CAP = 26  # a longer word (a URL, a long address) folds rather than widen its column
+
+
+def _words_width(header: str, values: Iterable[str]) -> int:
+    """The narrowest a column can be without breaking a word (up to WORD_CAP)."""
+    widest = max((cell_len(w) for v in (header, *values) for w in v.split()), default=1)
+    return max(1, min(widest, WORD_CAP))
+
+
+def fit_columns(
+    records: Sequence[dict[str, Any]], columns: Sequence[str], width: int
+) -> tuple[list[str], dict[str, int]]:
+    """The columns that fit in `width` with none narrower than its words, in their
+    order (the first always), and the width each gets: its words' width, plus a
+    share of what is left in proportion to how much more its longest cell wants.
+    A rich table takes three cells per column (a border, a space each side) and
+    one for the closing border."""
+    texts = {c: [inert(r.get(c)) for r in records] for c in columns}
+    needs = {c: _words_width(c.replace("_", " "), texts[c]) for c in columns}
+    chosen: list[str] = []
+    used = 1
+    for c in columns:
+        if not chosen or used + needs[c] + 3 <= width:
+            chosen.append(c)
+            used += needs[c] + 3
+    wants = {
+        c: max(0, max((cell_len(t) for t in (c, *texts[c])), default=0) - needs[c]) for c in chosen
+    }
+    spare, wanted = max(width - used, 0), sum(wants.values())
+    widths = {c: needs[c] for c in chosen}
+    if wanted:
+        for c in chosen:
+            widths[c] += min(wants[c], spare * wants[c] // wanted)
+    return chosen, widths
+
+
+def _render_table(
+    records: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    term: Terminal,
+    title: str | None,
+) -> None:
+    shown = records
+    if term.interactive and len(records) > TABLE_ROWS:
+        # a table is for reading: rich takes seconds per thousand rows, and
+        # nobody scrolls through 30,000 contacts in a terminal
+        shown = records[:TABLE_ROWS]
+    console = term.console()
+    chosen, needs = fit_columns(shown, columns, console.width)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in chosen:
+        table.add_column(c.replace("_", " "), overflow="fold", width=needs[c])
+    for r in shown:
+        table.add_row(*(Text(inert(r.get(c))) for c in chosen))
+    console.print(table)
+    left_out = [c for c in columns if c not in chosen]
+    if left_out:
+        term.messages().print(
+            f"not shown at {console.width} columns: {', '.join(left_out)} "
+            "(a wider terminal or --format csv shows every column)",
+            markup=False,
+            soft_wrap=True,
+        )
+    if len(shown) < len(records):
+        term.messages().print(
+            f"{len(records) - len(shown):,} more not shown: "
+            "--format csv or json gives every row (also into a pipe or file)",
+            markup=False,
+        )
 
 
 # --- the outreach list ---------------------------------------------------------
@@ -168,6 +230,7 @@ LIST_COLUMNS = (
     "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
     "strength", "recency", "relationship", "fit", "signal_type", "published_at", "url",
     "also", "person_key", "contact_id", "signal_id", "relationship_score", "sources", "state",
+    "email", "profile_url",
 )  # fmt: skip
 
 
@@ -212,20 +275,29 @@ def row_record(row: Row, now: datetime) -> dict[str, Any]:
         "relationship_score": row.score.relationship,
         "sources": " ".join(dict.fromkeys(s.url for s in row.evidence if s.url)),
         "state": row.state,
+        "email": row.email,
+        "profile_url": row.profile_url,
     }
 
 
 def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) -> None:
     records = [row_record(r, now) for r in rows]
-    if fmt != "table":
+    if fmt == "cards":
+        render_cards(records, term)
+    elif fmt == "table":
+        _render_grid(records, term)
+    else:
         render_records(records, LIST_COLUMNS, fmt, term)
-        return
+
+
+def _render_grid(records: Sequence[dict[str, Any]], term: Terminal) -> None:
+    """The list as one grid (`--format table`), for those who want columns."""
     table = Table(header_style="bold", show_lines=True, expand=term.interactive)
     table.add_column("#", justify="right")
-    table.add_column("person")
-    table.add_column("company")
-    table.add_column("signal")
-    table.add_column("why now", ratio=2)
+    table.add_column("person", min_width=12)
+    table.add_column("company", min_width=10)
+    table.add_column("signal", min_width=16)
+    table.add_column("why now", ratio=2, min_width=16)
     for rec in records:
         person = Text(inert(rec["person"]), style="bold")
         if rec["title"]:
@@ -237,12 +309,134 @@ def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) ->
             why.append("\n→ " + inert(rec["intro"]), style="green")
         if rec["also"]:
             why.append("\nalso: " + inert(rec["also"]), style="dim")
+        for label in ("email", "profile_url"):
+            if rec.get(label):
+                why.append("\n" + inert(rec[label]), style="dim")
         signal = Text(inert(rec["signal"]))
         signal.append(f"\n{inert(rec['when'])}", style="dim")
         if rec["url"]:
             signal.append("\n" + inert(rec["url"]), style="dim")
         table.add_row(str(rec["rank"]), person, inert(rec["company"]), signal, why)
     term.console().print(table)
+
+
+# --- the card view -----------------------------------------------------------------
+
+CARD_INDENT = 4
+_GAP = "   "  # between two short lines that share one
+
+
+def why_parts(rec: dict[str, Any]) -> list[str]:
+    """Why now as its short parts, without the one that repeats the signal and when."""
+    parts = [p.strip() for p in _split_parts(inert(rec.get("why_now"))) if p.strip()]
+    signal = inert(rec.get("signal"))
+    if parts and signal and parts[0].startswith(signal):
+        parts = parts[1:]
+    return parts
+
+
+def _split_parts(text: str) -> list[str]:
+    """Split at '; ' outside parentheses: '(matched by name; listed at X)' is one part."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif ch == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def reach_text(rec: dict[str, Any]) -> str:
+    """How to reach the person: their email and profile, as the store has them."""
+    bits = []
+    if rec.get("email"):
+        bits.append(inert(rec["email"]))
+    if rec.get("profile_url"):
+        bits.append(inert(rec["profile_url"]))
+    return " · ".join(bits)
+
+
+def _wrap(console: Console, text: Text, width: int, indent: int, first: int = 0) -> list[Text]:
+    """`text` wrapped to `width`, continuation lines indented; words never broken unless
+    one alone is wider than the line (a long URL), which then folds."""
+    lines = text.wrap(console, max(width - indent, 10), overflow="fold")
+    out = []
+    for i, line in enumerate(lines):
+        pad = Text(" " * (first if i == 0 else indent))
+        pad.append_text(line)
+        pad.rstrip()
+        out.append(pad)
+    return out
+
+
+def card_lines(rec: dict[str, Any], console: Console, width: int) -> list[Text]:
+    """One person as a block of lines no wider than `width`."""
+    ind = CARD_INDENT
+    head = Text(f"{inert(rec.get('rank')):>2}".ljust(ind), style="bold")
+    head.append(inert(rec.get("person")), style="bold")
+    title, company = inert(rec.get("title")), inert(rec.get("company"))
+    if title:
+        head.append(f", {title}")
+    if company:
+        head.append(f" at {company}" if title else f", {company}")
+    if rec.get("state"):
+        head.append(f"  ({inert(rec['state'])})", style="yellow")
+    key = inert(rec.get("person_key"))
+    if key and head.cell_len + 2 + cell_len(key) <= width:
+        head.append(" " * (width - head.cell_len - cell_len(key)))
+        head.append(key, style="dim")
+        lines = [head]
+    else:
+        lines = _wrap(console, head, width, ind)
+        if key:
+            lines.append(Text(" " * ind + key, style="dim"))
+
+    signal = Text(inert(rec.get("signal")))
+    if rec.get("when"):
+        signal.append(f" · {inert(rec['when'])}", style="dim")
+    groups: list[list[Text]] = []
+    parts = why_parts(rec)
+    why = Text("why now: ", style="dim")
+    why.append(" · ".join(parts))
+    groups.append([signal, why] if parts else [signal])
+    if rec.get("intro"):
+        groups.append([Text("→ " + inert(rec["intro"]), style="green")])
+    if rec.get("also"):
+        also = Text("also: ", style="dim")
+        also.append(inert(rec["also"]))
+        groups.append([also])
+    link_group = []
+    if rec.get("url"):
+        url = inert(rec["url"])
+        link_group.append(Text(url, style=f"blue link {url}" if url.startswith("http") else ""))
+    reach = reach_text(rec)
+    if reach:
+        link_group.append(Text(reach))
+    if link_group:
+        groups.append(link_group)
+    for group in groups:
+        joined = Text(_GAP).join(group)
+        if len(group) > 1 and ind + joined.cell_len <= width:
+            lines.append(Text(" " * ind) + joined)
+            continue
+        for part in group:
+            lines += _wrap(console, part, width, ind, first=ind)
+    return lines
+
+
+def render_cards(records: Sequence[dict[str, Any]], term: Terminal) -> None:
+    """The list as cards: one block per person, a blank line between."""
+    console = term.console()
+    width = console.width
+    for i, rec in enumerate(records):
+        if i:
+            console.print()
+        for line in card_lines(rec, console, width):
+            console.print(line, soft_wrap=True, overflow="ignore", crop=False)
 
 
 # --- one row in full: `prospect explain` ----------------------------------------
@@ -340,12 +534,17 @@ def _part_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 __all__ = [
     "FORMATS",
+    "LIST_FORMATS",
     "Terminal",
+    "card_lines",
     "csv_cell",
     "explain_record",
+    "fit_columns",
     "inert",
+    "render_cards",
     "render_explain",
     "render_list",
     "render_records",
     "row_record",
+    "why_parts",
 ]

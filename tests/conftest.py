@@ -18,17 +18,22 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True)
 def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("PROSPECT_DB", str(tmp_path / "prospect.db"))
-    monkeypatch.setenv("PROSPECT_CONFIG", str(tmp_path / "signals.yaml"))
+    """The app directory, in a temporary folder: the database and the rules file
+    are at their default locations there (a rules file named explicitly with
+    PROSPECT_CONFIG must exist, and most tests run without one)."""
+    app_dir = tmp_path / "xdg" / "prospect"
+    app_dir.mkdir(parents=True)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("PROSPECT_DB", raising=False)
+    monkeypatch.delenv("PROSPECT_CONFIG", raising=False)
     monkeypatch.delenv("PROSPECT_SMTP_URL", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
+    return app_dir
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "prospect.db"
+def db_path(isolated_paths: Path) -> Path:
+    return isolated_paths / "prospect.db"
 
 
 @pytest.fixture

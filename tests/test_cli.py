@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import typer
 from typer.core import TyperGroup
 
@@ -84,7 +85,63 @@ def test_init_creates_private_database_and_starter_rules(cli, isolated_paths: Pa
     assert rules.read_text() == "daily_limit: 3\n"
 
 
-def test_global_db_option_beats_the_environment(cli, tmp_path: Path):
+def test_global_db_option_beats_the_environment(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("PROSPECT_DB", str(tmp_path / "env.db"))
     other = tmp_path / "elsewhere" / "p.db"
+    other.parent.mkdir()
     assert cli("--db", str(other), "feeds", "list").exit_code == 0
-    assert other.exists()
+    assert other.exists() and not (tmp_path / "env.db").exists()
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_a_database_in_a_folder_that_does_not_exist_is_an_error(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+):
+    typo = tmp_path / "typo" / "dir" / "x.db"
+    if how == "env":
+        monkeypatch.setenv("PROSPECT_DB", str(typo))
+        args: tuple[str, ...] = ()
+        named = "PROSPECT_DB"
+    else:
+        args, named = ("--db", str(typo)), "--db"
+    result = cli(*args, "list")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {named} {typo}: the folder {typo.parent} does not exist "
+        f"(check the path; `prospect init` with the same {named} creates it)\n"
+    )
+    assert not (tmp_path / "typo").exists()
+    # init makes the folders
+    assert cli(*args, "init").exit_code == 0
+    assert typo.exists()
+    assert cli(*args, "list").exit_code == 0
+
+
+def test_the_default_database_location_is_made_when_missing(cli, isolated_paths: Path):
+    isolated_paths.rmdir()
+    assert cli("feeds", "list").exit_code == 0
+    assert (isolated_paths / "prospect.db").exists()
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_a_rules_file_named_explicitly_must_exist(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+):
+    typo = tmp_path / "sigals.yaml"
+    if how == "env":
+        monkeypatch.setenv("PROSPECT_CONFIG", str(typo))
+        args: tuple[str, ...] = ()
+        named = "PROSPECT_CONFIG"
+    else:
+        args, named = ("--config", str(typo)), "--config"
+    for command in (["list"], ["poll", "--quiet"], ["config"]):
+        result = cli(*args, *command)
+        assert result.exit_code == 2, command
+        assert result.stderr.splitlines() == [
+            f"error: {named} {typo}: no such rules file "
+            f"(check the path; `prospect init` with the same {named} writes a starter one)"
+        ]
+    assert cli(*args, "init").exit_code == 0 and typo.exists()
+    assert cli(*args, "list").exit_code == 0

@@ -78,10 +78,13 @@ def test_an_explicit_table_is_kept_in_a_pipe(cli):
     assert "┃" in result.stdout
 
 
-def test_the_demo_stays_a_table_in_a_pipe(cli):
+def test_the_demo_stays_cards_in_a_pipe(cli):
     result = cli("demo", "--limit", "3")
     assert result.exit_code == 0
-    assert "┃" in result.stdout and "Rachel Kim" in result.stdout
+    assert " 2  Rachel Kim, Chief Revenue Officer at Northwind" in result.stdout
+    assert "┃" not in result.stdout
+    grid = cli("demo", "--limit", "3", "--format", "table")
+    assert "┃" in grid.stdout and "Rachel Kim" in grid.stdout
 
 
 def test_a_table_on_a_terminal_stops_at_a_readable_length_and_says_how_to_get_all():

@@ -51,7 +51,7 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         + "\n"
     )
     db = folder / "big.db"
-    env = {**os.environ, "PROSPECT_CONFIG": str(folder / "signals.yaml")}
+    env = {**os.environ, "XDG_CONFIG_HOME": str(folder / "xdg")}
     done = _run(db, "import", "linkedin", str(export), env=env)
     assert done.returncode == 0, done.stderr
     return db

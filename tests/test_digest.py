@@ -508,3 +508,101 @@ def test_a_bad_smtp_url_does_not_matter_when_the_digest_is_only_printed(
     assert [d["delivery"] for d in digests(seeded)] == ["stdout"]
     empty = cli("digest")  # the next day, nobody new: still no error
     assert empty.exit_code == 0 and problem not in empty.stderr
+
+
+# --- one day, one list: the digest, then `list` and `mark` ------------------------
+
+
+def _give_reach(db_path: Path, name: str, email: str, profile: str) -> None:
+    db = connect(db_path)
+    try:
+        with write(db):
+            (row,) = db["contacts"].rows_where("full_name = ?", [name])
+            db["contacts"].update(row["id"], {"email": email, "profile_url": profile})
+    finally:
+        db.close()
+
+
+def test_after_the_digest_the_list_keeps_its_numbers_and_mark_n_marks_the_mails_n(
+    cli, seeded: Path, monkeypatch: pytest.MonkeyPatch
+):
+    _give_reach(seeded, "Zoë Ångström", "zoe@nordisk.example", "https://www.linkedin.com/in/zoe")
+    before = json.loads(cli("list", "--format", "json").stdout)
+    with smtp_server() as (sink, port):
+        use_server(monkeypatch, port)
+        assert cli("digest", "--to", "rep@example.com").exit_code == 0
+    text, html = parts(sink.received[0].message)
+    mailed = {int(m.group(1)): m.group(2) for m in re.finditer(r"^(\d+)\. (.+?),", text, re.M)}
+    assert len(mailed) == 3
+    # the mail carries each person's key, and how to reach them
+    for rec in before:
+        assert f"[{rec['person_key']}]" in flat(text)
+    assert "Email:   zoe@nordisk.example" in text
+    assert "Profile: https://www.linkedin.com/in/zoe" in text
+    assert 'href="mailto:zoe@nordisk.example"' in html
+    assert 'href="https://www.linkedin.com/in/zoe"' in html
+
+    # the list is not emptied: the same people under the same numbers, now listed
+    after = json.loads(cli("list", "--format", "json").stdout)
+    assert [(r["rank"], r["person"]) for r in after] == sorted(mailed.items())
+    assert {r["state"] for r in after} == {"listed"}
+    zoe = next(r for r in after if r["person"] == "Zoë Ångström")
+    assert (zoe["email"], zoe["profile_url"]) == (
+        "zoe@nordisk.example",
+        "https://www.linkedin.com/in/zoe",
+    )
+
+    # mark 3 is the mail's number 3; once marked, the others keep their numbers
+    result = cli("mark", "3", "contacted")
+    assert result.exit_code == 0, result.output
+    assert f"marked {mailed[3]}" in result.stderr
+    result = cli("mark", "1", "skipped")
+    assert f"marked {mailed[1]}" in result.stderr
+    left = json.loads(cli("list", "--format", "json").stdout)
+    assert [(r["rank"], r["person"]) for r in left] == [(2, mailed[2])]
+    # a number acted on still names its person today (to correct a mark)
+    result = cli("mark", "3", "skipped")
+    assert f"marked {mailed[3]}" in result.stderr
+    # and the next digest today carries nobody again
+    assert cli("digest", "--dry-run").stdout.count("Why now:") == 0
+
+
+def test_an_empty_list_after_the_digest_says_why(
+    cli, seeded: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with smtp_server() as (_sink, port):
+        use_server(monkeypatch, port)
+        assert cli("digest", "--to", "rep@example.com").exit_code == 0
+    for number in ("1", "2"):
+        assert cli("mark", number, "contacted").exit_code == 0
+    assert cli("mark", "3", "skipped").exit_code == 0
+    result = cli("list")
+    assert result.exit_code == 0
+    assert result.stdout == "rank,person,title,company,signal,when,why_now,intro,score," + (
+        "strength,recency,relationship,fit,signal_type,published_at,url,also,person_key,"
+        "contact_id,signal_id,relationship_score,sources,state,email,profile_url\n"
+    )
+    assert (
+        "nobody left to contact today: 3 people already sent in today's digest, "
+        "2 contacted, 1 skipped: `--all` shows them"
+    ) in result.stderr
+    shown = json.loads(cli("list", "--all", "--format", "json").stdout)
+    assert [r["rank"] for r in shown] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        ("nothing", "no contacts yet"),
+        ("contacts", "no signals yet: poll feeds (prospect poll)"),
+    ],
+)
+def test_an_empty_list_with_no_digest_says_why(cli, db_path: Path, setup: str, reason: str):
+    if setup == "contacts":
+        db = connect(db_path)
+        with write(db):
+            import_contacts(db, [Contact("Ann Lee", company="Acme", title="CTO")], "linkedin")
+        db.close()
+    result = cli("list")
+    assert result.exit_code == 0
+    assert reason in result.stderr

@@ -72,7 +72,7 @@ def test_text_part_wraps_but_never_breaks_a_url_and_makes_control_characters_ine
     text = render_text(
         [record(url=long_url, why_now="raised \x1b[31mred\x1b[0m money " + "word " * 30)], NOW
     )
-    assert long_url in text.splitlines()[-6]  # whole, on its own line
+    assert long_url in text.splitlines()[-7]  # whole, on its own line
     assert "\x1b" not in text and "\\x1b[31mred" in text
     assert all(len(line) <= 76 or "https://" in line for line in text.splitlines())
 

@@ -201,7 +201,7 @@ def _read_only_runner(directory: Path) -> list[str] | None:
 
 
 @pytest.mark.parametrize(
-    "command", [("feeds", "add", "https://example.com/feed.xml"), ("feeds", "list")]
+    "command", [("feeds", "add", "--no-check", "https://example.com/feed.xml"), ("feeds", "list")]
 )
 def test_read_only_database_is_a_clear_error(tmp_path: Path, command: tuple[str, ...]):
     db_path = tmp_path / "ro" / "p.db"

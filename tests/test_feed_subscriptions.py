@@ -59,7 +59,7 @@ def test_init_after_another_command_still_adds_the_starter_feeds_once(cli):
 
 
 def test_init_adds_starters_next_to_feeds_the_user_added_first(cli):
-    assert cli("feeds", "add", "https://example.com/feed").exit_code == 0
+    assert cli("feeds", "add", "--no-check", "https://example.com/feed").exit_code == 0
     result = cli("init")
     assert result.exit_code == 0, result.output
     assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed", *STARTERS]
@@ -170,13 +170,13 @@ def test_same_file_by_path_and_by_file_url_is_one_subscription(cli, tmp_path: Pa
 
 
 def test_http_address_in_other_case_is_one_subscription(cli):
-    assert cli("feeds", "add", "HTTP://Example.com/feed").exit_code == 0
-    again = cli("feeds", "add", "http://example.COM/feed", "--tag", "news")
+    assert cli("feeds", "add", "--no-check", "HTTP://Example.com/feed").exit_code == 0
+    again = cli("feeds", "add", "--no-check", "http://example.COM/feed", "--tag", "news")
     assert again.stderr.startswith("already subscribed: http://example.com/feed")
     rows = feeds_json(cli)
     assert [(r["url"], r["tag"]) for r in rows] == [("http://example.com/feed", "news")]
     # a different path is a different feed: paths are case-sensitive
-    assert "added" in cli("feeds", "add", "http://example.com/Feed").stderr
+    assert "added" in cli("feeds", "add", "--no-check", "http://example.com/Feed").stderr
     assert len(feeds_json(cli)) == 2
 
 
@@ -184,7 +184,7 @@ def test_remove_finds_a_feed_by_any_spelling_even_once_its_file_is_gone(cli, tmp
     feed = tmp_path / "wire.xml"
     feed.write_bytes(RSS)
     assert cli("feeds", "add", feed.as_uri()).exit_code == 0
-    assert cli("feeds", "add", "HTTPS://Example.com/rss").exit_code == 0
+    assert cli("feeds", "add", "--no-check", "HTTPS://Example.com/rss").exit_code == 0
     feed.unlink()
     assert cli("feeds", "remove", feed.as_uri()).exit_code == 0
     assert cli("feeds", "remove", "https://EXAMPLE.com/rss").exit_code == 0
@@ -192,8 +192,8 @@ def test_remove_finds_a_feed_by_any_spelling_even_once_its_file_is_gone(cli, tmp
 
 
 def test_remove_by_a_name_two_feeds_share_asks_for_the_id(cli):
-    cli("feeds", "add", "https://a.example/rss", "--name", "Wire")
-    cli("feeds", "add", "https://b.example/rss", "--name", "Wire")
+    cli("feeds", "add", "--no-check", "https://a.example/rss", "--name", "Wire")
+    cli("feeds", "add", "--no-check", "https://b.example/rss", "--name", "Wire")
     result = cli("feeds", "remove", "Wire")
     assert result.exit_code == 1
     assert "2 feeds are called 'Wire'" in result.stderr
@@ -318,9 +318,10 @@ def test_an_entry_polled_through_two_spellings_is_one_report_after_upgrade(
 def test_a_feed_without_a_name_shows_its_own_title(cli, httpserver: HTTPServer):
     httpserver.expect_request("/rss").respond_with_data(RSS, content_type="application/rss+xml")
     url = httpserver.url_for("/rss")
-    cli("feeds", "add", url)
-    cli("feeds", "add", "https://named.example/rss", "--name", "Mine")
-    assert [r["name"] for r in feeds_json(cli)] == [url, "Mine"]
+    added = cli("feeds", "add", url)
+    assert added.stderr == f"added {url} (Acme Wire)\n"  # checked: its title is known at once
+    cli("feeds", "add", "--no-check", "https://named.example/rss", "--name", "Mine")
+    assert [r["name"] for r in feeds_json(cli)] == ["Acme Wire", "Mine"]
     assert cli("poll").exit_code == 0
     rows = feeds_json(cli)
     assert [r["name"] for r in rows] == ["Acme Wire", "Mine"]
@@ -335,7 +336,7 @@ def test_export_then_import_keeps_one_subscription_each(cli, tmp_path: Path):
     feed = tmp_path / "wire.xml"
     feed.write_bytes(RSS)
     cli("feeds", "add", str(feed), "--tag", "local")
-    cli("feeds", "add", "https://example.com/rss", "--name", "Example")
+    cli("feeds", "add", "--no-check", "https://example.com/rss", "--name", "Example")
     opml = tmp_path / "feeds.opml"
     opml.write_text(cli("feeds", "export").stdout)
     result = cli("feeds", "import", str(opml))
@@ -370,7 +371,7 @@ def test_import_with_the_same_feed_twice_in_two_spellings(cli, tmp_path: Path):
         (str(feed.resolve()), "Wire"),
     ]
     # importing again changes nothing and keeps the names the user gave
-    cli("feeds", "add", "https://example.com/rss", "--name", "Mine")
+    cli("feeds", "add", "--no-check", "https://example.com/rss", "--name", "Mine")
     again = cli("feeds", "import", str(opml))
     assert "0 feeds added, 2 already subscribed" in again.stderr
     assert [r["name"] for r in feeds_json(cli)] == ["Mine", "Wire"]

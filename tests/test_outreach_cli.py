@@ -20,6 +20,7 @@ EXPECTED_COLUMNS = [
     "rank", "person", "title", "company", "signal", "when", "why_now", "intro", "score",
     "strength", "recency", "relationship", "fit", "signal_type", "published_at", "url",
     "also", "person_key", "contact_id", "signal_id", "relationship_score", "sources", "state",
+    "email", "profile_url",
 ]  # fmt: skip
 
 
@@ -196,7 +197,8 @@ def test_demo_lists_the_brightloop_series_b_once(cli):
         (("list", "--since", "nan"), "Invalid value for '--since': expected a duration above zero"),
         (("signals", "list", "--since", "-1w"), "Invalid value for '--since'"),
         (("digest", "--since", "0d"), "Invalid value for '--since'"),
-        (("list", "--limit", "-1"), "Invalid value for '--limit' / '-n': -1 is not in the range"),
+        (("list", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
+        (("list", "--since", "7"), "expected a duration above zero with a unit: 12h, 7d or 2w"),
         (("today", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
         (("digest", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),
         (("history", "--limit", "-1"), "Invalid value for '--limit' / '-n'"),

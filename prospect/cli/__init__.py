@@ -15,8 +15,8 @@ from typing import Annotated
 import typer
 
 from prospect import __version__
-from prospect.cli import contacts, db, detect, digest, feeds, outreach
-from prospect.cli._common import AppState, Format, ProspectGroup, TextFormatOption, state
+from prospect.cli import contacts, db, detect, digest, feeds, outreach, review
+from prospect.cli._common import AppState, ListFormat, ProspectGroup, state
 
 app = typer.Typer(
     cls=ProspectGroup,
@@ -24,7 +24,7 @@ app = typer.Typer(
     "Buying signals from news feeds (funding rounds, executive hires, job changes), "
     "matched to your own connections and ranked into a short daily list.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion: bash, zsh, fish
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -86,7 +86,14 @@ def init(ctx: typer.Context) -> None:
 @app.command()
 def demo(
     ctx: typer.Context,
-    fmt: TextFormatOption = Format.table,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: cards, table (one grid), csv, json or jsonl (also when piped).",
+        ),
+    ] = ListFormat.cards,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, help="How many people to show.")
     ] = None,
@@ -130,6 +137,7 @@ contacts.register(app)
 detect.register(app)
 feeds.register(app)
 outreach.register(app)
+review.register(app)
 db.register(app)
 digest.register(app)
 

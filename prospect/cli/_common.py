@@ -18,9 +18,9 @@ from sqlite_utils import Database
 from typer.core import TyperGroup
 
 from prospect.config import Config, load_config
-from prospect.errors import ExitCode, ProspectError
+from prospect.errors import ConfigError, ExitCode, ProspectError
 from prospect.normalize import duration_days
-from prospect.paths import resolve_config, resolve_db
+from prospect.paths import named_by, resolve_config, resolve_db
 from prospect.render import Terminal
 from prospect.store import connect, describe_db_error, on_lock_wait
 
@@ -54,6 +54,38 @@ FormatOption = Annotated[
         "Default: table on a terminal, csv when piped or redirected.",
     ),
 ]
+
+
+class ListFormat(StrEnum):
+    cards = "cards"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _resolve_list_format(
+    ctx: typer.Context, param: typer.CallbackParam, value: ListFormat | None
+) -> ListFormat:
+    """No --format: cards for a person at a terminal, CSV for a pipe or a file."""
+    if value is not None and ctx.get_parameter_source(param.name or "") is not (
+        ParameterSource.DEFAULT
+    ):
+        return value
+    return ListFormat.cards if state(ctx).term.interactive else ListFormat.csv
+
+
+ListFormatOption = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        callback=_resolve_list_format,
+        show_default=False,
+        help="Output format: cards (one block per person), table (one grid), csv, json or "
+        "jsonl. Default: cards on a terminal, csv when piped or redirected.",
+    ),
+]
 # For views read by a person even in a pipe or a file (the demo, `explain`'s text).
 TextFormatOption = Annotated[
     Format,
@@ -71,19 +103,16 @@ LimitOption = Annotated[
 
 
 def parse_since(text: str | None) -> float | None:
-    """'7d', '2w', '12h' or a plain number of days; above zero, or it would select nothing."""
+    """'12h', '7d' or '2w' in days; above zero, or it would select nothing. A bare
+    number is refused: '7' could be hours, days or weeks, so it says which it takes."""
     if not text:
         return None
     text = text.strip().lower()
     days = duration_days(text)
-    if days is None:
-        try:
-            days = float(text)
-        except ValueError:
-            days = math.nan
-    if not (math.isfinite(days) and days > 0):
+    if days is None or not (math.isfinite(days) and days > 0):
         raise typer.BadParameter(
-            f"expected a duration above zero like 7d, 2w or 12h, got {text!r}"
+            "expected a duration above zero with a unit: 12h, 7d or 2w "
+            f"(hours, days, weeks), got {text!r}"
         ) from None
     return days
 
@@ -99,6 +128,46 @@ SinceOption = Annotated[
         callback=_check_since, help="Only signals this recent, e.g. 7d, 2w (at most max_age_days)."
     ),
 ]
+
+
+def _completion_state(ctx: typer.Context) -> AppState | None:
+    """The app state while the shell asks for completions: paths from the command
+    line typed so far, never an error (a completion must not print one)."""
+    st = state(ctx)
+    path = st.db_path
+    return st if path.exists() else None
+
+
+def complete_feeds(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Feed names and ids for the shell to offer."""
+    st = _completion_state(ctx)
+    if st is None:
+        return []
+    from prospect.store.feeds import display_name, list_feeds
+
+    try:
+        rows = list_feeds(st.db())
+    except (ProspectError, sqlite3.Error):
+        return []
+    out = [display_name(r) for r in rows] + [str(r["id"]) for r in rows]
+    return [c for c in out if c.lower().startswith(incomplete.lower())]
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Today's numbers and keys (c:42) for the shell to offer."""
+    st = _completion_state(ctx)
+    if st is None:
+        return []
+    from datetime import UTC, datetime
+
+    from prospect.outreach import ListOptions, build_list
+
+    try:
+        rows = build_list(st.db(), st.config(), ListOptions(limit=0), datetime.now(UTC))
+    except (ProspectError, sqlite3.Error):
+        return []
+    out = [str(r.rank) for r in rows] + [r.person_key for r in rows]
+    return [c for c in out if c.startswith(incomplete)]
 
 
 @dataclass
@@ -120,12 +189,29 @@ class AppState:
     def db(self) -> Database:
         if self._db is None:
             on_lock_wait(self.say)
-            self._db = connect(self.db_path)
+            path = self.db_path
+            how = named_by(self.db_option, "PROSPECT_DB")
+            if how and str(path) != ":memory:" and not path.parent.is_dir():
+                # only `init` and the default location make folders: a typo in
+                # --db must not become an empty database that finds nobody, forever
+                raise ProspectError(
+                    f"{how} {path}: the folder {path.parent} does not exist "
+                    f"(check the path; `prospect init` with the same {how} creates it)",
+                    ExitCode.USAGE,
+                )
+            self._db = connect(path)
         return self._db
 
     def config(self) -> Config:
         if self._config is None:
-            self._config = load_config(self.config_path)
+            path = self.config_path
+            how = named_by(self.config_option, "PROSPECT_CONFIG")
+            if how and not path.exists():
+                raise ConfigError(
+                    f"{how} {path}: no such rules file "
+                    f"(check the path; `prospect init` with the same {how} writes a starter one)"
+                )
+            self._config = load_config(path)
         return self._config
 
     def say(self, message: str) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from prospect.cli._common import FormatOption, state
-from prospect.errors import InputError
+from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 
 
@@ -49,7 +49,16 @@ def detect(
     if feed is not None:
         records = list(detect_entries_records(load_feed_entries(feed), detector))
     else:
+        if file is None and sys.stdin.isatty():
+            # nothing piped in: say what it wants rather than wait in silence
+            raise ProspectError(
+                "expected headlines: a file, - to type them (Ctrl-D ends), a pipe "
+                "(echo 'Acme raises $5M seed' | prospect detect) or --feed URL",
+                ExitCode.USAGE,
+            )
         if file is None or file == "-":
+            if sys.stdin.isatty():
+                st.say("reading headlines, one a line; Ctrl-D ends")
             lines = sys.stdin
             records = list(detect_lines(lines, detector))
         else:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, FormatOption, ProspectGroup, complete_feeds, state
 from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 from prospect.store import write
@@ -35,27 +35,84 @@ NameOption = Annotated[str | None, typer.Option(help="A short name for the feed.
 TagOption = Annotated[str | None, typer.Option(help="A tag, e.g. news or wire.")]
 
 
-def _subscribe(st: AppState, url: str, name: str | None, tag: str | None) -> None:
+def _subscribe(
+    st: AppState, url: str, name: str | None, tag: str | None, title: str | None = None
+) -> None:
     db = st.db()
     with write(db):
-        outcome = subscribe(db, url, name, tag)
-    st.say(f"{_ADDED[outcome]} {url}")
+        outcome = subscribe(db, url, name, tag, title=title)
+    st.say(f"{_ADDED[outcome]} {url}" + (f" ({title})" if title and not name else ""))
 
 
 @feeds_app.command("add")
 def feeds_add(
     ctx: typer.Context,
-    url: Annotated[str, typer.Argument(help="Feed URL (RSS or Atom), file:// URL or path.")],
+    url: Annotated[
+        str,
+        typer.Argument(
+            help="Feed URL (RSS or Atom), a web page that links to its feed, a file:// URL "
+            "or path; - reads addresses from stdin, one a line."
+        ),
+    ],
     name: NameOption = None,
     tag: TagOption = None,
+    no_check: Annotated[
+        bool,
+        typer.Option(
+            "--no-check", help="Subscribe without fetching the address first (offline set-up)."
+        ),
+    ] = False,
 ) -> None:
-    """Subscribe to a feed (http, https, file:// or a local path).
+    """Subscribe to a feed, after fetching it once to check it is one.
+
+    A web page is searched for the feed it links (<link rel="alternate">) and that
+    feed is subscribed; a page that links several lists them; anything else (a 404,
+    a page with no feed) is refused with the reason. --no-check skips the fetch.
 
     Example: prospect feeds add https://techcrunch.com/feed/ --name TechCrunch
     """
     from prospect.fetch import normalize_feed_url
 
-    _subscribe(state(ctx), normalize_feed_url(url), name, tag)
+    st = state(ctx)
+    if url != "-":
+        _add_one(st, normalize_feed_url(url), name, tag, no_check)
+        return
+    if name:
+        raise ProspectError("--name: only with one address, not with - (stdin)", ExitCode.USAGE)
+    refused = 0
+    lines = [line.strip() for line in _stdin_lines()]
+    for line in (x for x in lines if x and not x.startswith("#")):
+        try:
+            _add_one(st, normalize_feed_url(line), None, tag, no_check)
+        except InputError as exc:
+            refused += 1
+            st.say(f"refused: {exc.message}")
+    if refused:
+        raise ProspectError(f"{refused} of the addresses on stdin were not subscribed")
+
+
+def _stdin_lines() -> list[str]:
+    import sys
+
+    if sys.stdin.isatty():
+        raise ProspectError(
+            "feeds add -: expected addresses on stdin, one a line "
+            "(e.g. prospect feeds add - < feeds.txt)",
+            ExitCode.USAGE,
+        )
+    return sys.stdin.read().splitlines()
+
+
+def _add_one(st: AppState, url: str, name: str | None, tag: str | None, no_check: bool) -> None:
+    if no_check:
+        _subscribe(st, url, name, tag)
+        return
+    from prospect.discover import check_feed
+
+    checked = check_feed(url)
+    if checked.found_on:
+        st.say(f"{checked.found_on} is a web page; it links the feed {checked.url}")
+    _subscribe(st, checked.url, name, tag, checked.title)
 
 
 @feeds_app.command("search")
@@ -87,7 +144,9 @@ def feeds_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
 @feeds_app.command("remove")
 def feeds_remove(
     ctx: typer.Context,
-    feed: Annotated[str, typer.Argument(help="The feed's URL, id or name.")],
+    feed: Annotated[
+        str, typer.Argument(help="The feed's URL, id or name.", autocompletion=complete_feeds)
+    ],
 ) -> None:
     """Unsubscribe from a feed (its entries and signals are kept).
 
@@ -180,7 +239,13 @@ def poll(
     ctx: typer.Context,
     force: Annotated[bool, typer.Option("--force", help="Poll feeds in back-off too.")] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print nothing, not even the summary.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print nothing when every feed was polled; a failure still "
+            "prints the summary line on stderr (for cron, which mails what is printed).",
+        ),
     ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit non-zero if any feed failed.")
@@ -202,6 +267,7 @@ def poll(
 
     Exit code 0 when the poll ran (failures are in the summary and in
     `prospect feeds list`), 1 when every feed failed, 5 with --strict when any failed.
+    Feeds that failed wait (1 h, 2 h, 4 h ... up to 3 days); --force polls them now.
 
     Example: prospect poll
     """
@@ -217,7 +283,9 @@ def poll(
     ):
         options = {"timeout": timeout} if timeout else {}
         summary = run_poll(st.db(), config, force=force, progress=progress, **options)
-    if not quiet:
+    # --quiet silences success only: under cron, a failure that prints nothing
+    # mails nothing, and a poll that fails every night looks like a quiet week
+    if not quiet or summary.failed:
         hint = " (see prospect feeds list)" if summary.failed and not console.is_terminal else ""
         st.say(summary.line() + hint)
         if console.is_terminal:  # a person is watching: say which failed and why

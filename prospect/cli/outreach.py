@@ -12,9 +12,12 @@ from prospect.cli._common import (
     Format,
     FormatOption,
     LimitOption,
+    ListFormat,
+    ListFormatOption,
     ProspectGroup,
     SinceOption,
     TextFormatOption,
+    complete_people,
     parse_since,
     state,
 )
@@ -59,7 +62,7 @@ def list_command(
     limit: LimitOption = None,
     since: SinceOption = None,
     signal: SignalOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Include people contacted, skipped or snoozed.")
     ] = False,
@@ -71,7 +74,7 @@ def list_command(
 
     Example: prospect list --limit 5 --since 7d
     """
-    from prospect.outreach import ListOptions, build_list
+    from prospect.outreach import ListOptions, build_list, empty_reason
     from prospect.render import render_list
 
     st = state(ctx)
@@ -85,9 +88,12 @@ def list_command(
     rows = build_list(st.db(), st.config(), options, now)
     render_list(rows, fmt.value, st.term, now)
     if not rows:
-        st.say("nobody to contact today: poll feeds (prospect poll) or widen --since")
-    elif fmt == Format.table:
-        st.say("next: prospect mark 1 contacted | prospect explain 1")
+        st.say(empty_reason(st.db(), st.config(), options, now))
+    elif fmt in (ListFormat.cards, ListFormat.table):
+        first = rows[0].rank
+        st.say(
+            f"next: prospect review | prospect mark {first} contacted | prospect explain {first}"
+        )
 
 
 def today(
@@ -95,15 +101,19 @@ def today(
     limit: LimitOption = None,
     fmt: FormatOption = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No messages, only the list.")
+        bool,
+        typer.Option("--quiet", "-q", help="No messages, only the list (failures still say so)."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Poll feeds in back-off too (after an outage).")
     ] = False,
 ) -> None:
     """Poll, then list: the one daily command.
 
-    Example: prospect today
+    Example: prospect today --force
     """
     try:
-        poll(ctx, force=False, quiet=quiet, strict=False, timeout=None)
+        poll(ctx, force=force, quiet=quiet, strict=False, timeout=None)
     except typer.Exit as exc:
         # Every feed failed: still show what is already known, then report it.
         list_command(ctx, limit=limit, since=None, signal=None, fmt=fmt, show_all=False)
@@ -118,6 +128,7 @@ def mark_command(
         typer.Argument(
             metavar="ID|NAME",
             help="The number in today's list, a key from the list (c:42, p:...), or a name.",
+            autocompletion=complete_people,
         ),
     ],
     action: Annotated[Action, typer.Argument(help="contacted, skipped or snoozed.")],
@@ -149,7 +160,12 @@ def mark_command(
 def explain(
     ctx: typer.Context,
     who: Annotated[
-        str, typer.Argument(metavar="ID|NAME", help="The number in today's list, a key or a name.")
+        str,
+        typer.Argument(
+            metavar="ID|NAME",
+            help="The number in today's list, a key or a name.",
+            autocompletion=complete_people,
+        ),
     ],
     fmt: TextFormatOption = Format.table,
 ) -> None:

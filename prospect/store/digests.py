@@ -109,3 +109,13 @@ def digest_people(db: Database, digest_id: int) -> list[dict[str, Any]]:
     return list(
         db.query("SELECT * FROM digest_people WHERE digest_id = ? ORDER BY rank", [digest_id])
     )
+
+
+def digest_ranks_since(db: Database, since: str) -> dict[str, int]:
+    """person key -> rank in the digests sent since `since` (ISO, UTC); the earliest wins."""
+    rows = db.execute(
+        "SELECT p.person_key, p.rank FROM digest_people p JOIN digests d ON d.id = p.digest_id "
+        "WHERE d.sent_at >= ? AND p.rank IS NOT NULL ORDER BY d.sent_at DESC, d.id DESC",
+        [since],
+    ).fetchall()
+    return {key: int(rank) for key, rank in rows}  # later rows (earlier digests) win

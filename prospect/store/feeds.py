@@ -68,16 +68,24 @@ def subscribe(
     name: str | None = None,
     tag: str | None = None,
     replace: bool = True,
+    title: str | None = None,
 ) -> str:
     """Add a feed under its canonical address (repeat-safe). Returns "added",
     "exists" or "enabled" (a disabled feed added again is enabled again, its
     back-off forgotten). On a feed already there, a name or tag given replaces
     the stored one, or with `replace=False` only fills it in where there is none
-    (an OPML import must not undo names the user chose)."""
+    (an OPML import must not undo names the user chose). `title` is what the
+    feed calls itself, when it was fetched to check it."""
     row = _by_address(db, url)
     if row is None:
         db["feeds"].insert(
-            {"url": canonical_feed_url(url), "name": name, "tag": tag, "created_at": now_iso()}
+            {
+                "url": canonical_feed_url(url),
+                "name": name,
+                "tag": tag,
+                "title": title,
+                "created_at": now_iso(),
+            }
         )
         return "added"
     feed_id, disabled, old_name, old_tag = row
@@ -86,6 +94,8 @@ def subscribe(
         changes["name"] = name
     if tag and (replace or not old_tag):
         changes["tag"] = tag
+    if title:
+        changes["title"] = title
     if disabled:
         changes |= {"disabled": 0, "disabled_reason": None, "error_count": 0, "next_poll_at": None}
     if changes:

@@ -94,3 +94,11 @@ def last_contacted(db: Database) -> dict[str, str]:
             "GROUP BY person_key"
         ).fetchall()
     )
+
+
+def store_counts(db: Database) -> dict[str, int]:
+    """How many contacts and signals the store holds: why a list may be empty."""
+    return {
+        table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("contacts", "signals")
+    }
