@@ -124,6 +124,9 @@ def start_servers() -> list[Server]:
 
 
 def run_prospect(db: Path, *args: str) -> float:
+    rules = db.with_suffix(".yaml")
+    if not rules.exists():
+        rules.write_text("# empty: the packaged defaults\n", "utf-8")
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "prospect", "--db", str(db), "poll", *args],

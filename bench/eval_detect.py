@@ -32,7 +32,9 @@ TARGETS = {"precision": 0.95, "recall": 0.90, "field": 0.90}
 def run_cli(lines: list[str]) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PROSPECT_DB": str(Path(tmp) / "none.db")}
-        env["PROSPECT_CONFIG"] = str(Path(tmp) / "signals.yaml")  # absent: packaged defaults
+        rules = Path(tmp) / "signals.yaml"
+        rules.write_text("# empty: the packaged defaults\n", "utf-8")
+        env["PROSPECT_CONFIG"] = str(rules)
         proc = subprocess.run(
             [sys.executable, "-m", "prospect", "detect", "-", "--format", "jsonl"],
             input="\n".join(lines) + "\n",

@@ -54,6 +54,7 @@ def _serve(sink: Sink) -> tuple[Controller, int]:
 
 
 def _digest_process(db: Path, tmp_path: Path, port: int) -> subprocess.Popen:
+    (tmp_path / "signals.yaml").write_text("# empty: the packaged defaults\n", "utf-8")
     env = {
         **os.environ,
         "PROSPECT_DB": str(db),

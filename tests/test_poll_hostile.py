@@ -19,6 +19,7 @@ HOSTILE_NAMES = sorted(HOSTILE)[:30]
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    (tmp_path / "signals.yaml").write_text("# empty: the packaged defaults\n", "utf-8")
     env = {**os.environ, "PROSPECT_DB": str(tmp_path / "p.db"),
            "PROSPECT_CONFIG": str(tmp_path / "signals.yaml")}  # fmt: skip
     return subprocess.run(

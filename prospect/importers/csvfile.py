@@ -147,7 +147,7 @@ def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -
         columns = dict(sorted(columns.items()))
     keys = [header_key(c) for c in header] if header is not None else []
     for column, name in mapping.items():
-        if column.isdigit() and int(column) >= 1:
+        if column.isascii() and column.isdigit() and int(column) >= 1:
             index = int(column) - 1
         elif header_key(column) in keys:
             index = keys.index(header_key(column))
@@ -275,7 +275,7 @@ def _add(cells: dict[str, str], line: int, out: Collector) -> None:
 def _header_line(text: str, mapping: Mapping[str, str]) -> int:
     """The header's line (0-based): the first of the first ten lines with two
     known headers or every --map column name, so a preamble is passed over."""
-    wanted = {header_key(c) for c in mapping if not c.isdigit()}
+    wanted = {header_key(c) for c in mapping if not (c.isascii() and c.isdigit())}
     for i, line in enumerate(text.split("\n", 10)[:10]):
         cells = {header_key(c) for c in read_row(line, sniff_delimiter(line))}
         known = sum(1 for c in cells if c in KNOWN_HEADERS)
@@ -300,7 +300,7 @@ def parse_csv(
     if problem:
         raise InputError(problem)
     if no_header:
-        bad = [c for c in mapping if not c.isdigit()]
+        bad = [c for c in mapping if not (c.isascii() and c.isdigit())]
         if bad or not mapping:
             raise ProspectError(
                 f"--no-header: name columns by number, e.g. --map 1=first_name --map 2=last_name"
