@@ -404,7 +404,7 @@ async def fetch_feed(
         async with asyncio.timeout(deadline):
             return await _fetch_http(client, url, headers, max_bytes, host_limit or HostLimiter())
     except TimeoutError:
-        return FetchResult(url=url, error=f"timed out after {deadline:g} s")
+        return FetchResult(url=url, error=f"timed out after {deadline:.3g} s")
     except httpx.HTTPError as exc:
         return FetchResult(url=url, error=_http_error(exc))
     except httpx.InvalidURL as exc:  # a stored address or a redirect httpx cannot send

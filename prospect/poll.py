@@ -10,10 +10,10 @@
   tested with plain data.
 - Concurrency is around `refresh_feed`, not inside it: `asyncio.run` in the
   calling thread, one stock `httpx.AsyncClient`, `HostLimiter` for politeness.
-  Parsing and detection are CPU-bound, so they run off the loop in an
-  executor: worker processes for a poll big enough to use both cores, one
-  thread otherwise. The executor starts with the first body to parse, so a
-  poll where every feed answers 304 loads neither feedparser nor the detector.
+  Parsing and detection run in one thread beside the loop (`Parser`), which
+  starts with the first body to parse, so a poll where every feed answers 304
+  loads neither parser nor the detector. At most `MAX_BODIES` feeds are
+  between fetch and parse at once: memory stays flat however many feeds.
 - SQLite is written from the loop's thread only, one short transaction per
   feed (WAL, synchronous=NORMAL: a commit costs no fsync).
 
@@ -30,13 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import multiprocessing
-import multiprocessing.connection
-import os
 import sqlite3
-import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -75,11 +71,11 @@ if TYPE_CHECKING:
 
 BACKOFF_CAP_HOURS = 72
 RETRY_AFTER_CAP = timedelta(days=7)
-PROCESS_POOL_MIN_FEEDS = 16  # fewer bodies than this: one thread parses, no processes start
 # The whole poll ends this long after its per-feed timeout at most: every fetch is
 # bounded by that timeout from the poll's start (the host queues included), and
 # a parse still running or waiting then fails its feed as timed out.
 POLL_MARGIN = 10.0
+MAX_BODIES = 64  # feeds between fetch and parsed at once: bodies held in memory
 
 
 @dataclass(slots=True)
@@ -181,77 +177,60 @@ class LazyDetector:
         return self._detector.detect(title, summary)
 
 
-_detector: LazyDetector | None = None  # the process's own, set before the first job
-
-
-def _init_worker(config: Config, companies: Mapping[str, str]) -> None:
-    """A parse worker process: its own detector, and an exit when the poll's
-    process is gone (killed, say), so no worker outlives it."""
-    global _detector
-    _detector = LazyDetector(config, companies)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-
-        def exit_with_parent() -> None:
-            multiprocessing.connection.wait([parent.sentinel])
-            os._exit(1)
-
-        threading.Thread(target=exit_with_parent, daemon=True).start()
-
-
-def parse_and_detect(body: bytes, headers: dict[str, str], url: str) -> Parsed:
+def parse_and_detect(
+    body: bytes, headers: dict[str, str], url: str, detector: LazyDetector | None
+) -> Parsed:
     """Parse a feed, then detect signals in every entry: the one place a poll
     detects. The store decides later which entries are new; an entry already
-    stored costs its detection (a tenth of its parse) and nothing else."""
+    stored costs its detection and nothing else."""
     parsed = parse_feed(body, headers, url)
-    if parsed.error is not None or _detector is None:
+    if parsed.error is not None or detector is None:
         return Parsed(parsed)
-    detect = _detector.detect
+    detect = detector.detect
     return Parsed(parsed, {e.guid: detect(e.title, e.summary) for e in parsed.entries})
 
 
 class Parser:
-    """Runs `parse_and_detect` off the event loop, in worker processes when
-    `processes` (started with the first body, each with the config and the
-    store's companies) or in one thread."""
+    """Runs `parse_and_detect` in one thread beside the event loop, so the loop
+    keeps fetching while a body is parsed.
 
-    def __init__(
-        self, config: Config, companies: Callable[[], Mapping[str, str]], processes: bool
-    ) -> None:
+    One thread, not processes: with fastfeedparser a 50-entry feed parses in
+    well under a millisecond, so parsing and detection are a small share of a
+    poll and worker processes cost more (their start-up, pickling bodies and
+    results) than a second core gives back (bench/bench_poll.py).
+
+    Back-pressure: at most `MAX_BODIES` feeds are between the start of their
+    fetch and the end of their parse (`slot()`), so a poll of thousands of
+    feeds never holds more than a few dozen bodies, however much faster
+    fetching runs than parsing."""
+
+    def __init__(self, config: Config, companies: Callable[[], Mapping[str, str]]) -> None:
         self._config = config
         self._companies = companies
-        self._processes = processes
-        self._executor: Executor | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._detector: LazyDetector | None = None
+        self._slots = asyncio.Semaphore(MAX_BODIES)
 
-    def _start(self) -> Executor:
-        global _detector
-        if self._processes:
-            return ProcessPoolExecutor(
-                min(os.cpu_count() or 1, 4),
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(self._config, self._companies()),
-            )
-        # read here, in the loop's thread: the connection belongs to it
-        _detector = LazyDetector(self._config, self._companies())
-        return ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
+    def slot(self) -> asyncio.Semaphore:
+        """Held from the start of a feed's fetch to the end of its parse."""
+        return self._slots
 
     async def parse(self, body: bytes, headers: dict[str, str], url: str) -> Parsed:
         if self._executor is None:
-            self._executor = self._start()
-        job = functools.partial(parse_and_detect, body, headers, url)
+            # the companies are read here, in the loop's thread: the connection is its
+            self._detector = LazyDetector(self._config, self._companies())
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
+        job = functools.partial(parse_and_detect, body, headers, url, self._detector)
         try:
             return await asyncio.get_running_loop().run_in_executor(self._executor, job)
         except Exception as exc:  # a crash in the parser fails this feed, not the poll
             return Parsed(ParsedFeed(title=None, error=f"internal error while parsing: {exc!r}"))
 
     def close(self, wait: bool = True) -> None:
-        """Stop the workers; `wait=False` once the poll's time is up, so a parse
-        still running cannot hold the poll past it."""
-        global _detector
+        """Stop the parsing thread; `wait=False` once the poll's time is up, so a
+        parse still running cannot hold the poll past it."""
         if self._executor is not None:
             self._executor.shutdown(wait=wait, cancel_futures=True)
-        _detector = None
 
 
 # --- one feed's refresh ---------------------------------------------------------------
@@ -304,24 +283,33 @@ def _store(
 async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
     """One feed's whole refresh: fetch, parse and detect, store, save its state.
     Database errors (disk full, read-only) stop the poll: nothing else can work."""
-    result = await fetch_feed(
-        run.client, feed.url, feed.etag, feed.last_modified, host_limit=run.hosts,
-        deadline=run.timeout,
-    )  # fmt: skip
+    loop = asyncio.get_running_loop()
     parsed = None
-    if result.status == 200 and result.error is None:
-        try:
-            async with asyncio.timeout_at(run.ends_at):
-                parsed = await run.parser.parse(result.body, result.headers, feed.url)
-        except TimeoutError:
-            run.late = True
-            result.error = (
-                f"timed out: the poll's {run.timeout + POLL_MARGIN:g} s ran out before "
-                "this feed was parsed"
-            )
-        else:
-            result.error = parsed.feed.error
-        result.body = b""  # parsed: let the bytes go
+    result = FetchResult(url=feed.url, error=f"timed out after {run.timeout:g} s")
+    try:
+        async with asyncio.timeout_at(run.ends_at):
+            async with run.parser.slot():  # back-pressure: a bound on bodies in memory
+                # every fetch ends within about the poll's timeout from its start,
+                # however long it waited for a slot (a second of grace: a fetch that
+                # starts at once still gets the whole timeout); its host queue is
+                # inside the fetch's own deadline
+                left = run.ends_at - POLL_MARGIN - loop.time() + 1.0
+                if left > 0:
+                    result = await fetch_feed(
+                        run.client, feed.url, feed.etag, feed.last_modified,
+                        host_limit=run.hosts, deadline=min(run.timeout, left),
+                    )  # fmt: skip
+                if result.status == 200 and result.error is None:
+                    parsed = await run.parser.parse(result.body, result.headers, feed.url)
+                    result.error = parsed.feed.error
+    except TimeoutError:
+        run.late = True
+        parsed = None
+        result.error = (
+            f"timed out: the poll's {run.timeout + POLL_MARGIN:g} s ran out before "
+            "this feed was parsed"
+        )
+    result.body = b""  # parsed (or given up): let the bytes go
     summary = run.summary
     summary.polled += 1
     update = next_poll(feed, result, run.now)
@@ -361,8 +349,7 @@ async def _refresh_all(
     read_timeout: float,
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    processes = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
-    parser = Parser(config, lambda: company_names(db), processes)
+    parser = Parser(config, lambda: company_names(db))
     client = make_client(
         read_timeout=min(timeout, read_timeout),
         connect_timeout=min(timeout, CONNECT_TIMEOUT),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import re
 import ssl
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -175,7 +177,7 @@ def test_hostile_feeds_through_poll(db, config, httpserver, tmp_path):
     assert max((len(r[0] or "") for r in db.execute("SELECT title FROM items")), default=0) < 10_000
 
 
-def test_a_poll_big_enough_for_worker_processes_stores_every_feed(db, config, httpserver):
+def test_a_poll_of_many_feeds_stores_every_feed(db, config, httpserver):
     def handler(request: Request) -> Response:
         n = request.path.strip("/")
         return Response(rss(f"Feed {n} news", f"Feed {n} more"), content_type="application/xml")
@@ -187,6 +189,35 @@ def test_a_poll_big_enough_for_worker_processes_stores_every_feed(db, config, ht
     calls = []
     poll(db, config, force=True, progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (20, 20)
+
+
+def test_back_pressure_bounds_the_bodies_between_fetch_and_parse(db, config, monkeypatch):
+    """With room for 3 bodies, the server never sees a 4th request while 3 feeds
+    are between their fetch and the end of their parse, and every feed is stored."""
+    monkeypatch.setattr("prospect.poll.MAX_BODIES", 3)
+    lock, active, peak = threading.Lock(), [0], [0]
+
+    def handler(request: Request) -> Response:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        n = request.path.strip("/")
+        return Response(rss(f"Feed {n} news", f"Feed {n} more"), content_type="application/xml")
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.expect_request(re.compile(r"/f\d+")).respond_with_handler(handler)
+    server.start()
+    try:
+        subscribe(db, *(server.url_for(f"/f{i}") for i in range(12)))
+        summary = poll(db, config)
+    finally:
+        server.clear()
+        server.stop()
+    assert (summary.polled, summary.failed, summary.new_entries) == (12, 0, 24)
+    assert 1 < peak[0] <= 3
 
 
 def test_nothing_to_poll_is_a_quiet_success(db, config):
@@ -286,10 +317,10 @@ def test_timeout_bounds_the_whole_poll_and_a_late_feed_fails_as_timed_out(
 
     real = poll_module.parse_and_detect
 
-    def slow_for_one(body: bytes, headers: dict, url: str):  # type: ignore[no-untyped-def]
+    def slow_for_one(body: bytes, headers: dict, url: str, detector):  # type: ignore[no-untyped-def]
         if url.endswith("/stuck"):
             time.sleep(6)
-        return real(body, headers, url)
+        return real(body, headers, url, detector)
 
     monkeypatch.setattr(poll_module, "parse_and_detect", slow_for_one)
     monkeypatch.setattr(poll_module, "POLL_MARGIN", 0.5)
