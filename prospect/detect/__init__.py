@@ -26,7 +26,7 @@ from collections.abc import Mapping
 
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
-from prospect.detect.funding import FundingHit, detect_funding, normalize_round
+from prospect.detect.funding import FundingHit, detect_funding, amount_in, normalize_round, round_in
 from prospect.detect.hires import HireHit, detect_hires
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
@@ -81,6 +81,12 @@ class Detector:
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
+            if signals[0].round is None:
+                signals[0].round = round_in(body, since)
+            if signals[0].amount is None:
+                found = amount_in(body, since)
+                if found is not None:
+                    signals[0].amount, signals[0].currency = found
         return signals
 
     def _funding_signal(self, text: str, hit: FundingHit) -> Signal:
