@@ -92,7 +92,8 @@ _RIGHT = re.compile(
     + AMOUNT_PATTERN
     + r")|(?P<noamount>"
     + ROUND_PATTERN
-    + r"|funding|financing|investment|capital|backing|round|cash(?=\s|$|[,.;:])|funds(?=\s|$|[,.;:])|money(?=\s|$|[,.;:])))",
+    + r"|funding|financing|investment|capital|backing|round"
+    + r"|(?:cash|funds|money)(?=\s|$|[,.;:])))",
     re.IGNORECASE,
 )
 _FUNDING_WORD = re.compile(
@@ -233,7 +234,7 @@ _GENERIC_SUBJECTS = {
     "startups", "companies", "firms", "founders", "investors", "vcs", "unicorns", "fintechs",
     "rounds", "startup", "company", "firm", "the", "it", "they", "he", "she", "we", "this",
     "that", "who", "funding", "banks", "brands", "teams", "report", "study", "developers",
-    "researchers", "vets", "veterans", "alumni", "founder", "founders",
+    "researchers", "vets", "veterans", "alumni", "founder",
 }  # fmt: skip
 
 
@@ -288,14 +289,23 @@ def _excluded(low: str) -> bool:
     return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
+# The wire sentence "Acme announced today that it has raised ...": Acme is the subject.
+_SAID_THAT = re.compile(
+    r"\s(?:today\s+)?(?:announced|announces|said|says|confirmed|confirms|reported|revealed)"
+    r"(?:\s+today)?\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?\Z",
+    re.IGNORECASE,
+)
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z][\w&.'’-]*)\s+\Z")
 _BY_GERUND = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 _TO_INVEST = re.compile(r"[\s,]*(?:\w+\s+){0,2}?to\s+(?:invest|back|deploy)\b", re.IGNORECASE)
-_FUND_DESCRIPTOR = re.compile(r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)",
-                              re.IGNORECASE)
-_PROJECT = re.compile(r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b",
-                      re.IGNORECASE)
+_FUND_DESCRIPTOR = re.compile(
+    r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)", re.IGNORECASE
+)
+_PROJECT = re.compile(
+    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b", re.IGNORECASE
+)
 
 
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
@@ -417,7 +427,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue
         start = clause_start(text, vm.start())
         left = text[start : vm.start()]
-        if _RELATIVE.search(left):
+        said = _SAID_THAT.search(left)
+        subject_end = start + said.start() if said else vm.start()
+        if said is None and _RELATIVE.search(left):
             continue
         if not checked:
             if _excluded(folded.low):
@@ -433,6 +445,13 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
                 continue
             amount, currency = parse_amount(rm)
         round_m = _ROUND_RE.search(text, rm.start(), min(end, rm.end() + 90))
+        if (
+            round_m
+            and round_m.group("round")[:1].isupper()
+            and _NAMED_BEFORE.search(text, rm.start(), round_m.start())
+            and not round_m.group("round").lower().startswith(("series", "seed", "pre"))
+        ):
+            round_m = None  # "from Susquehanna Growth Equity": an investor's name
         if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
             continue
         noamount = (rm.group("noamount") or "").lower()
@@ -443,8 +462,10 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if noamount and not (
             round_m
             or verb.startswith(("rais", "secur", "clos"))
-            or (noamount in ("funding", "financing", "investment", "capital")
-                and verb not in _NEEDS_FUNDING_WORD)
+            or (
+                noamount in ("funding", "financing", "investment", "capital")
+                and verb not in _NEEDS_FUNDING_WORD
+            )
         ):
             continue
         if _GRANT.match(tail):
@@ -459,7 +480,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             # "Rapido Enters Unicorn Club By Raising $120M": the clause's subject raised it
             span = company_after(text, start, vm.start() - start)
         else:
-            span = company_before(text, start, vm.start())
+            span = company_before(text, start, subject_end)
         if span is None:
             continue
         if _PREPOSITION_BEFORE.search(text, start, span[0]):

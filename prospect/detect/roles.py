@@ -93,12 +93,25 @@ _SINGLE = (
     r"|" + _GRADE + r"chief\s+of\s+staff"
     r"|" + _GRADE + r"chief\s+" + _CHIEF_WORDS + r"officer"
     r"|" + _GRADE + r"chief\s+executive"
-    r"|" + _LEVEL + r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+)" + _DEPT
-    + r"|\s+" + _REGION + _FUNC_PHRASE + r"\b)?"
-    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+" + _DEPT
-    + r"|(?:senior\s+|executive\s+)?director\s+of\s+" + _DEPT
-    + r"|" + _GRADE + r"managing\s+(?:director|partner)"
-    r"|(?-i:MD|GM)\b"
+    r"|"
+    + _LEVEL
+    + r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+)"
+    + _DEPT
+    + r"|\s+"
+    + _REGION
+    + _FUNC_PHRASE
+    + r"\b)?"
+    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+"
+    + _DEPT
+    + r"|co-head\b(?:\s+of\s+"
+    + _DEPT
+    + r")?"
+    + r"|(?:senior\s+|executive\s+)?director\s+of\s+"
+    + _DEPT
+    + r"|"
+    + _GRADE
+    + r"managing\s+(?:director|partner)"
+    r"|(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?-i:[A-Z]{2}))"  # not "Chin Lee, MD, MPH"
     r"|executive\s+director"
     r"|" + _GRADE + r"general\s+(?:manager|counsel)(?:\s+of\s+" + _DEPT + r")?"
     r"|country\s+(?:manager|head|director)"
@@ -109,8 +122,7 @@ _SINGLE = (
     r")"
 )
 ROLE_PATTERN = (
-    r"(?P<role>" + _SINGLE
-    + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)" + _SINGLE + r")?)"
+    r"(?P<role>" + _SINGLE + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)" + _SINGLE + r")?)"
 )
 # A role starts at a word: the leading \b also lets the engine skip mid-word positions fast.
 ROLE_RE = re.compile(r"\b" + ROLE_PATTERN, re.IGNORECASE)
@@ -172,10 +184,11 @@ def _normalize_single(raw: str) -> str:
     """One title; words written in capitals ("RIA", "EMEA") stay as written."""
     out = _normalize_one(raw)
     caps = {w.lower(): w for w in re.findall(r"[\w&]+", raw) if len(w) > 1 and w.isupper()}
-    if not caps:
+    if not caps or raw.isupper():
         return out
-    return " ".join(caps.get(w.lower(), w) if w.lower() not in ABBREVIATIONS else w
-                    for w in out.split())
+    return " ".join(
+        caps.get(w.lower(), w) if w.lower() not in ABBREVIATIONS else w for w in out.split()
+    )
 
 
 def _normalize_one(raw: str) -> str:

@@ -17,8 +17,8 @@ from prospect.models import Entry, Signal
 from prospect.parse import parse_feed
 
 DETECT_COLUMNS = (
-    "line", "signal", "company", "person", "role", "previous_company", "round", "amount", "currency",
-    "evidence", "confidence",
+    "line", "signal", "company", "person", "role", "previous_company", "round", "amount",
+    "currency", "evidence", "confidence",
 )  # fmt: skip
 
 
