@@ -163,7 +163,7 @@ def test_not_hires(detector, headline) -> None:  # type: ignore[no-untyped-def]
         ("EVP Marketing", "EVP of Marketing"),
         ("Vice President of Global Sales", "VP of Sales"),
         ("marketing chief", "Chief Marketing Officer"),
-        ("President and CEO", "Chief Executive Officer"),
+        ("President and CEO", "President and Chief Executive Officer"),  # both titles, as written
         ("chief executive", "Chief Executive Officer"),
     ],
 )
@@ -243,8 +243,8 @@ def test_cli_jsonl_contract(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("detect", "-", "--format", "jsonl", input=text)
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    keys = ["line", "signal", "company", "person", "role", "round", "amount", "currency",
-            "evidence", "confidence"]  # fmt: skip
+    keys = ["line", "signal", "company", "person", "role", "previous_company", "round", "amount",
+            "currency", "evidence", "confidence"]  # fmt: skip
     assert all(list(r) == keys for r in records)
     assert [(r["line"], r["signal"], r["company"]) for r in records] == [
         (1, "executive_hire", "Quarry AI"),

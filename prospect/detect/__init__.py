@@ -22,17 +22,25 @@ Design:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
-from prospect.detect.funding import FundingHit, detect_funding, normalize_round
-from prospect.detect.hires import HireHit, detect_hires
+from prospect.detect.funding import FundingHit, amount_in, detect_funding, normalize_round, round_in
+from prospect.detect.hires import HireHit, detect_hires, previous_employer
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
-from prospect.detect.text import clean_title, lead, repeats_head
+from prospect.detect.text import clause_end, clause_start, clean_title, lead, repeats_head
 from prospect.models import Signal
 from prospect.normalize import normalize_company
+
+# A headline that announces several hires: the summary's other names are hires too.
+_SEVERAL = re.compile(
+    r"\b(?:hires|execs|executives|appointments|leaders|leadership\s+team|"
+    r"senior\s+hires|changes)\b",
+    re.IGNORECASE,
+)
 
 __all__ = ["CompanyScanner", "Detector", "normalize_role", "normalize_round"]
 
@@ -81,6 +89,12 @@ class Detector:
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
+            if signals[0].round is None:
+                signals[0].round = round_in(body, since)
+            if signals[0].amount is None:
+                found = amount_in(body, since)
+                if found is not None:
+                    signals[0].amount, signals[0].currency = found
         return signals
 
     def _funding_signal(self, text: str, hit: FundingHit) -> Signal:
@@ -115,14 +129,46 @@ class Detector:
         if not hits:
             return []
         signals = [self._hire_signal(text, hit) for hit in hits]
-        if text is head and body and signals[0].person is None:
-            for extra in detect_hires(body, since):
-                other = body[extra.company[0] : extra.company[1]] if extra.company else ""
-                if extra.person and normalize_company(other) == normalize_company(
-                    signals[0].company
-                ):
-                    signals[0].person = extra.person
+        if text is head and body:
+            self._merge_body_hires(signals, head, body, since)
+        for signal, hit in zip(signals, hits, strict=False):
+            signal.previous_company = self._previous(
+                text, hit, signal, body if text is head else ""
+            )
         return signals
+
+    @staticmethod
+    def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
+        """The hire's former employer: in its own clause, else where the summary names them."""
+        lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
+        found = previous_employer(text[lo:hi], signal.company)
+        if found or not body or not signal.person:
+            return found
+        at = body.find(signal.person.split()[-1])
+        return (
+            previous_employer(body[max(0, at - 40) : at + 400], signal.company) if at >= 0 else None
+        )
+
+    def _merge_body_hires(self, signals: list[Signal], head: str, body: str, since: int) -> None:
+        """Names the headline left out, and the other hires of a headline that announces
+        several ("Rippl, Tasso, Lexion add execs", "names interim CFO, new CHRO")."""
+        several = len(signals) > 1 or bool(_SEVERAL.search(head))
+        for extra in detect_hires(body, since):
+            other = body[extra.company[0] : extra.company[1]] if extra.company else ""
+            same = [s for s in signals if normalize_company(other) == normalize_company(s.company)]
+            if not same or extra.person is None:
+                continue
+            if any(s.person == extra.person for s in same):
+                continue
+            blank = [s for s in same if s.person is None and s.role == extra.role] or (
+                [s for s in same if s.person is None] if not several else []
+            )
+            if blank:
+                blank[0].person = extra.person
+                blank[0].role = blank[0].role if len(same) > 1 else extra.role or blank[0].role
+            elif several:
+                signals.append(self._hire_signal(body, extra))
+                signals[-1].company = same[0].company
 
     def _hire_signal(self, text: str, hit: HireHit) -> Signal:
         company, _ = self._company(text, hit.company)

@@ -39,7 +39,7 @@ _PREFIX = (
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})++(?:\.\d+)?|\d++(?:\.\d+)?)"
 _UNIT = (
     r"(?:\s?(?P<unit>million|mn|mln|billion|bn|thousand|trillion|crores?|lakhs?|cr|tn)\b"
-    r"|(?P<unit_short>[mMbBkK]|MM)\b)?"
+    r"|(?P<unit_short>[mMbBkK]|MM)\b|\s(?P<unit_spaced>[MBK])\b(?![-.'’]\w))?"
 )
 _NUM2 = r"(?P<num2>\d{1,3}(?:,\d{3})++(?:\.\d+)?|\d++(?:\.\d+)?)"
 _SUFFIX = (
@@ -55,7 +55,7 @@ def parse_amount(m: re.Match[str]) -> tuple[float, str]:
     """(amount in units, ISO currency) from a match of AMOUNT_RE."""
     if m.group("num") is not None:
         value = float(m.group("num").replace(",", ""))
-        unit = (m.group("unit") or m.group("unit_short") or "").lower()
+        unit = (m.group("unit") or m.group("unit_short") or m.group("unit_spaced") or "").lower()
         currency = CURRENCY_SYMBOLS.get(m.group("cur").lower(), "USD")
     else:
         value = float(m.group("num2").replace(",", ""))

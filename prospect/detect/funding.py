@@ -35,6 +35,7 @@ from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
 from prospect.detect.text import (
     clause_end,
     clause_start,
+    company_after,
     company_before,
     compile_folded,
     find_verbs,
@@ -50,7 +51,7 @@ _VERBS = (
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
-    "snaps up",
+    "snaps up", "raising", "takes in", "took in", "takes", "took",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -73,7 +74,8 @@ _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
     r"roughly|approximately|over|more\s+than|up\s+to|some|close\s+to|north\s+of|total|"
     r"a\s+total\s+of|the|first|second|third|final|oversubscribed|undisclosed|early|initial|"
-    r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable)){0,5}"
+    r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable|maiden|"
+    r"more|much-needed|debut|inaugural)){0,5}"
 )
 ROUND_PATTERN = (
     r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)]|-(?:stage|round|funding|"
@@ -90,12 +92,13 @@ _RIGHT = re.compile(
     + AMOUNT_PATTERN
     + r")|(?P<noamount>"
     + ROUND_PATTERN
-    + r"|funding|financing|investment|capital|backing|round))",
+    + r"|funding|financing|investment|capital|backing|round"
+    + r"|(?:cash|funds|money)(?=\s|$|[,.;:])))",
     re.IGNORECASE,
 )
 _FUNDING_WORD = re.compile(
     r"\b(?:round|funding|financing|investment|capital|series\s+[a-h]|seed|pre-seed|backing|"
-    r"raise|venture|debt|credit\s+facility|equity|led\s+by|from\s+investors)\b",
+    r"raise|venture|debt|credit\s+facility|equity|led\s+by|from\s+investors|private\s+placement)\b",
     re.IGNORECASE,
 )
 # The money is not raised: "$40M contract", "$2B acquisition", "$300M Fund IV".
@@ -107,7 +110,8 @@ _NOT_RAISED = re.compile(
     r"prizes?|jackpot|damages|refunds?|salary|pay\s+package|bonus|compensation|donations?|"
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
-    r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire)",
+    r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
+    r"purchases?|restructuring|registered\s+direct)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -119,7 +123,8 @@ _RUMOUR = re.compile(
     r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly|rumou?r(?:ed|s)?|"
     r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
-    r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|(?:is|are)\s+raising|"
+    r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|"
+    r"(?:is|are)\s+raising(?!\s+(?:more\s+|new\s+|fresh\s+)?(?:cash|funds|money|capital)\b)|"
     r"(?:could|may|might|would|will|to)\s+raise|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
     r"considering|in\s+discussions|nears|nearing|close\s+to\s+(?:raising|closing)|"
     r"seeking|explores|exploring)\b",
@@ -132,7 +137,8 @@ _IPO = re.compile(
     re.IGNORECASE,
 )
 _PRIVATE_ROUND = re.compile(
-    r"\b(?:series\s+[a-h]|pre-seed|seed\s+round|funding\s+round|venture\s+round|pre-IPO)\b",
+    r"\b(?:series\s+[a-h]|pre-seed|seed\s+round|funding\s+round|venture\s+round|pre-IPO|"
+    r"private\s+placement)\b",
     re.IGNORECASE,
 )
 # What a VC firm raises: a fund. Read in the raising clause only, never in "led by X" or
@@ -207,7 +213,8 @@ _CHARITY = re.compile(
 )
 _SECURITIES = re.compile(
     r"\b(?:preferred\s+(?:stock|shares?|units|securities)|dividends?|depositary\s+shares|"
-    r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior)\b",
+    r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior|"
+    r"exercise\s+of\s+(?:\w+\s+)?warrants|from\s+(?:the\s+)?government\s+of)\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
@@ -226,7 +233,8 @@ _TREND = re.compile(
 _GENERIC_SUBJECTS = {
     "startups", "companies", "firms", "founders", "investors", "vcs", "unicorns", "fintechs",
     "rounds", "startup", "company", "firm", "the", "it", "they", "he", "she", "we", "this",
-    "that", "who", "funding", "banks", "brands", "teams", "report", "study",
+    "that", "who", "funding", "banks", "brands", "teams", "report", "study", "developers",
+    "researchers", "vets", "veterans", "alumni", "founder",
 }  # fmt: skip
 
 
@@ -246,7 +254,8 @@ def normalize_round(text: str | None) -> str | None:
         return None
     low = " ".join(text.lower().split())
     if low.startswith("pre-series"):
-        return "seed"
+        letter = low.split()[-1][0]
+        return "seed" if letter == "a" else "series_" + chr(ord(letter) - 1)
     if low.startswith("pre"):
         return "pre_seed"
     if low.startswith("seed"):
@@ -280,8 +289,23 @@ def _excluded(low: str) -> bool:
     return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
 
 
+# The wire sentence "Acme announced today that it has raised ...": Acme is the subject.
+_SAID_THAT = re.compile(
+    r"\s(?:today\s+)?(?:announced|announces|said|says|confirmed|confirms|reported|revealed)"
+    r"(?:\s+today)?\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?\Z",
+    re.IGNORECASE,
+)
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z][\w&.'’-]*)\s+\Z")
+_BY_GERUND = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
+_TO_INVEST = re.compile(r"[\s,]*(?:\w+\s+){0,2}?to\s+(?:invest|back|deploy)\b", re.IGNORECASE)
+_FUND_DESCRIPTOR = re.compile(
+    r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)", re.IGNORECASE
+)
+_PROJECT = re.compile(
+    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b", re.IGNORECASE
+)
 
 
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
@@ -315,6 +339,79 @@ def _label_round(text: str, clause_start_at: int) -> re.Match[str] | None:
     return _ROUND_LABEL.match(label[:-1])
 
 
+# Press-wire placements: "Vor Bio Announces $75 Million Private Placement", "GeoMegA Closes
+# its Brokered Flow-Through Private Placement", "Geomega Resources Inc.: First Tranche
+# Closing of a Private Placement". The placement is the company's own new money.
+_PLACEMENT = re.compile(
+    r"\b(?P<verb>announces|announced|closes|closed|completes|completed|(?:(?:first|second|third|"
+    r"final|initial)\s+)?(?:tranche\s+)?(?:closing|close|completion|pricing|terms|upsize)\s+of|"
+    r"upsizes|increases|prices|arranges|launches|to\s+raise|raises|secures)\b"
+    r"(?P<mid>[^.;!?:]{0,120}?)\b(?:private\s+placements?|equity\s+financing|"
+    r"flow-through\s+financing)\b",
+    re.IGNORECASE,
+)
+_PLACEMENT_AMOUNT = re.compile(
+    r"[^.;!?:]{0,40}?\b(?:for|of|to|totall?ing|worth)\s+(?:gross\s+)?(?:proceeds\s+of\s+)?"
+    r"(?:up\s+to\s+|approximately\s+|about\s+)?(?=[$€£A-Z])",
+    re.IGNORECASE,
+)
+_AMOUNT_RE = re.compile(AMOUNT_PATTERN, re.IGNORECASE)
+# A round the summary names ("The Series B round was co-led by ...", "a second tranche of
+# seed funding"): a round word must follow, so "its Series A last year" is not read.
+_ROUND_MENTION = re.compile(
+    ROUND_PATTERN + r"(?:[\s-]+(?:extension|equity|venture))?[\s-]+(?:funding|financing|round|"
+    r"investment|raise|deal)\b",
+    re.IGNORECASE,
+)
+
+
+_AMOUNT_MENTION = re.compile(
+    r"\b(?:gross\s+proceeds\s+of|aggregate\s+(?:gross\s+)?proceeds\s+of|has\s+raised|raised|"
+    r"raising|has\s+secured|secured)(?:\s+(?:up\s+to|approximately|about|an\s+additional|"
+    r"total\s+of|a\s+total\s+of|nearly|over))*\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
+    """The amount a summary's lead says was raised ("for gross proceeds of C$316,000")."""
+    for m in _AMOUNT_MENTION.finditer(text, since):
+        am = _AMOUNT_RE.match(text, m.end())
+        if am is not None:
+            return parse_amount(am)
+    return None
+
+
+def round_in(text: str, since: int = 0) -> str | None:
+    """The round named in a summary's lead, when a round word follows it."""
+    m = _ROUND_MENTION.search(text, since)
+    return normalize_round(m.group("round")) if m else None
+
+
+def _placement(text: str, since: int) -> FundingHit | None:
+    """A private placement announced in `text`, or None."""
+    low = text.lower()
+    if "placement" not in low and "financing" not in low:
+        return None
+    pm = _PLACEMENT.search(text, since)
+    if pm is None or _RUMOUR.search(text) or "warrant" in low[: pm.end()]:
+        return None
+    start = clause_start(text, pm.start())
+    if text[start : pm.start()].strip() == "" and text[:start].rstrip().endswith(":"):
+        colon = text.rfind(":", 0, start)
+        span = company_before(text, clause_start(text, colon), colon)  # "Acme Inc.: Closing of"
+    else:
+        span = company_before(text, start, pm.start())
+    if span is None:
+        return None
+    am = _AMOUNT_RE.search(text, pm.start("mid"), pm.end("mid"))
+    if am is None:
+        after = _PLACEMENT_AMOUNT.match(text, pm.end())
+        am = _AMOUNT_RE.match(text, after.end()) if after else None
+    amount, currency = parse_amount(am) if am else (None, None)
+    return FundingHit(span, None, amount, currency, (span[0], pm.end()), 0.8)
+
+
 def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     """Funding rounds announced in `text` (a cleaned headline or a summary's lead).
 
@@ -330,7 +427,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue
         start = clause_start(text, vm.start())
         left = text[start : vm.start()]
-        if _RELATIVE.search(left):
+        said = _SAID_THAT.search(left)
+        subject_end = start + said.start() if said else vm.start()
+        if said is None and _RELATIVE.search(left):
             continue
         if not checked:
             if _excluded(folded.low):
@@ -346,9 +445,28 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
                 continue
             amount, currency = parse_amount(rm)
         round_m = _ROUND_RE.search(text, rm.start(), min(end, rm.end() + 90))
+        if (
+            round_m
+            and round_m.group("round")[:1].isupper()
+            and _NAMED_BEFORE.search(text, rm.start(), round_m.start())
+            and not round_m.group("round").lower().startswith(("series", "seed", "pre"))
+        ):
+            round_m = None  # "from Susquehanna Growth Equity": an investor's name
         if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
             continue
-        if rm.group("noamount") and not (round_m or verb.startswith(("rais", "secur", "clos"))):
+        noamount = (rm.group("noamount") or "").lower()
+        if noamount in ("cash", "funds", "money") and not verb.startswith("rais"):
+            continue  # "gets cash back", "secures funds for the school": only raising counts
+        if verb in ("takes", "took") and not (noamount or re.match(r"\s*from\s", tail)):
+            continue  # "takes $2B charge"; "takes $5B from Amazon" is money in
+        if noamount and not (
+            round_m
+            or verb.startswith(("rais", "secur", "clos"))
+            or (
+                noamount in ("funding", "financing", "investment", "capital")
+                and verb not in _NEEDS_FUNDING_WORD
+            )
+        ):
             continue
         if _GRANT.match(tail):
             continue  # a grant, decided: not a funding round
@@ -358,7 +476,11 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             round_m = _label_round(text, start)
         if amount is not None and amount < 100_000 and round_m is None:
             continue  # a bake sale or a grant, not a venture round
-        span = company_before(text, start, vm.start())
+        if _BY_GERUND.search(text, start, vm.start()):
+            # "Rapido Enters Unicorn Club By Raising $120M": the clause's subject raised it
+            span = company_after(text, start, vm.start() - start)
+        else:
+            span = company_before(text, start, subject_end)
         if span is None:
             continue
         if _PREPOSITION_BEFORE.search(text, start, span[0]):
@@ -367,8 +489,12 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
         firm = name.split()[-1] in _FIRM_WORDS
-        if firm and _FUND_WORD.search(text, vm.end(), end):
+        if firm and (_FUND_WORD.search(text, vm.end(), end) or _TO_INVEST.match(tail)):
             continue  # a firm ("... Ventures", "... Capital") raising a fund
+        if _FUND_DESCRIPTOR.search(text, start, span[0]):
+            continue  # "New deep tech fund Wave Function Ventures raises $15M"
+        if round_m is None and _PROJECT.search(tail):
+            continue  # project finance: "secure $9M ... for Sycamore Grove Project"
         if _backs_companies(text, vm.end(), end, round_m, firm):
             continue  # "Frontline Ventures raises $200M targeting B2B startups": a fund
         round_name = normalize_round(round_m.group("round")) if round_m else None
@@ -378,4 +504,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             FundingHit(span, round_name, amount, currency, (span[0], ev_end), round(confidence, 2))
         )
         break  # one funding round per text: later verbs restate it
+    if not hits:
+        placement = _placement(text, since)
+        if placement is not None:
+            hits.append(placement)
     return hits

@@ -144,6 +144,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
             return None
         person = person_at_end(pre) if pre else None
+        if person and re.search(r"\b(?:former|ex)[\s-]+" + re.escape(person) + r"$", pre, re.I):
+            continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
         if pre and person is None and not linked:
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
@@ -153,7 +155,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if role is None or _BOARD.search(post[:30]):
             return None
         verb = vm.group("verb").lower()
-        if verb in _WEAK and person is None:
+        if (
+            verb in _WEAK
+            and person is None
+            and not re.search(r"\b(?:a|an|new)\s*$", right[: rm.start()], re.IGNORECASE)
+        ):
             return None
         start = clause_start(text, vm.start())
         span = company_before(text, start, vm.start())
@@ -219,6 +225,54 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75)
 
 
+# Where the new executive comes from: "former Y exec", "ex-Y", "Longtime Y exec", "joins
+# from Y", "formerly of Y", "previously at Y", "most recently ... at Y", "poached from Y".
+_PREVIOUS = re.compile(
+    r"\b(?:former|ex-|ex\s|longtime|long-time|departing|veteran)\s*(?=\S)"
+    r"|\b(?:joins|joined|joining|comes|coming|moves|moving|arrives|arriving|poached|lured|"
+    r"hired\s+away|recruited)\s+from\s+(?:rival\s+)?"
+    r"|\bformerly\s+(?:of|at|with)\s+"
+    r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this))[\s,]+"
+    r"(?:(?:he|she|they|was|were|served|worked|spent|held|led|ran|had)\s+)*"
+    r"(?:[\w'’&.-]+[\s,]+){0,10}?(?:at|with)\s+",
+    re.IGNORECASE,
+)
+# After "former Y": a word that says Y was an employer ("former Marketo exec").
+_EMPLOYEE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
+    r"employees?|alum(?:nus|na|ni)?|researchers?|managers?|directors?|engineers?|officials?|"
+    r"lead|president|staffer|insider|" + r"(?-i:C[A-Z]{1,3}O))\b",
+    re.IGNORECASE,
+)
+
+
+def previous_employer(text: str, hired_by: str | None) -> str | None:
+    """The employer the text says the new executive comes from, or None."""
+    for m in _PREVIOUS.finditer(text):
+        span = company_after(text, m.end(), 60)
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        words = name.split()
+        for i, word in enumerate(words[1:], start=1):
+            if _EMPLOYEE.fullmatch(word) or ROLE_RE.fullmatch(word):
+                name = " ".join(words[:i])  # "Bajaj Electricals CEO Anuj Poddar"
+                span = (span[0], span[0] + len(name))
+                break
+        glued = m.group(0).lower().startswith(("former", "ex", "longtime", "long-time",
+                                               "departing", "veteran"))  # fmt: skip
+        employee = _EMPLOYEE.match(text, span[1]) is not None
+        if glued and not employee:
+            if person_at_start(name) == name:
+                continue  # "former Jane Doe": a person, not an employer
+            if not text[span[1] : span[1] + 2].startswith((",", " a", " and")):
+                continue
+        if hired_by and name.lower() == hired_by.lower():
+            continue
+        return name
+    return None
+
+
 def detect_hires(text: str, since: int = 0) -> list[HireHit]:
     """Executive hires announced in `text` (a cleaned headline or a summary's lead).
 
@@ -226,6 +280,7 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
     """
     folded = fold(text)
     checked = False
+    hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
             if _NOT_A_HIRE_FOLDED.search(folded.low):
@@ -242,6 +297,46 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
                 hit = other or hit
         if hit is None and _PERSON_FIRST_RE.fullmatch(verb):
             hit = _person_first(text, vm)
-        if hit is not None:
-            return [hit]
-    return []
+        if hit is not None and not any(_same_hit(hit, h) for h in hits):
+            hits.append(hit)
+            hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
+    return hits
+
+
+def _same_hit(a: HireHit, b: HireHit) -> bool:
+    return a.role == b.role and (a.person == b.person or a.person is None or b.person is None)
+
+
+# "... as CMO and John Stockel as CFO", "names interim CFO, new CHRO": another hire that
+# shares the company of the one just read.
+_MORE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
+_MORE_LINK = re.compile(r"\s+(?:as|to)\s+(?:(?:its|a|an|the|new|company's)\s+)*", re.I)
+_MORE_FILL = re.compile(r"(?:(?:its|a|an|the|new)\s+)*", re.IGNORECASE)
+
+
+def _more_after(text: str, hit: HireHit) -> list[HireHit]:
+    out: list[HireHit] = []
+    pos = hit.evidence[1]
+    for _ in range(3):
+        jm = _MORE_JOIN.match(text, pos)
+        if jm is None:
+            break
+        rest = text[jm.end() : jm.end() + 120]
+        person = person_at_start(rest)
+        at = jm.end()
+        if person is not None:
+            lm = _MORE_LINK.match(text, at + rest.find(person) + len(person))
+            if lm is None:
+                break
+            at = lm.end()
+        else:
+            at = _MORE_FILL.match(text, at).end()
+        rm = ROLE_RE.match(text, at)
+        if rm is None:
+            break
+        role = _role_name(rm, text)
+        if role is None:
+            break
+        out.append(HireHit(hit.company, person, role, (hit.evidence[0], rm.end()), hit.confidence))
+        pos = rm.end()
+    return out

@@ -68,30 +68,61 @@ _REGION = (
     r"us|uk|europe(?:an)?)\s+)?"
 )
 _CHIEF_WORDS = r"(?:[a-z]+(?:\s+(?:and|&)\s+|\s+)){1,3}"
-_ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO))"
+_ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|MSO))"
+# Any department a leadership title can run ("External Affairs", "RIA Distribution",
+# "Exploration"): up to four words after "of", none of them a word that ends a title.
+_DEPT_WORD = (
+    r"(?!(?:at|of|for|to|in|on|and|with|the|as|effective|from|who|which|where|after|since|"
+    r"while|its|their|his|her|a|an|will|has|is|was|be|succeeding|replacing|reporting|"
+    r"joins|joined|based|starting|following|amid|by|into|this|that|new)\b)"
+    r"[^\W\d_][\w'’.-]*"
+)
+_DEPT = (
+    r"(?:" + _FUNC_PHRASE + r"\b(?!\s+(?-i:[a-z])|\s+(?:and|&)\s+\w)"
+    r"|(?:the\s+)?" + _DEPT_WORD + r"(?:(?:\s+|\s+(?:and|&)\s+)" + _DEPT_WORD + r"){0,3})"
+)
+# A grade written before a title, kept as written: "Interim CFO", "Group CEO".
+_GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|co)[\s-]+|co-)?"
+_LEVEL = (
+    r"(?:(?:senior|executive|group|global|regional|area|corporate|deputy|assistant)\s+)?"
+    r"(?:vice[\s-]president|(?-i:S?VP|EVP|AVP))"
+)
 
-ROLE_PATTERN = (
-    r"(?P<role>"
-    r"(?:president\s+(?:and|&)\s+(?:(?-i:CEO)|chief\s+executive(?:\s+officer)?))"
-    r"|(?:(?:(?-i:CEO)|chief\s+executive(?:\s+officer)?)\s+(?:and|&)\s+president)"
-    r"|(?:co-)?" + _ABBR + r"\b"
-    r"|(?:co-)?chief\s+of\s+staff"
-    r"|(?:co-)?chief\s+" + _CHIEF_WORDS + r"officer"
-    r"|chief\s+executive"
-    r"|(?:(?:senior|executive|group|global|regional|area|corporate)\s+)?"
-    r"(?:vice[\s-]president|(?-i:S?VP|EVP|AVP))\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+|\s+)"
+_SINGLE = (
+    r"(?:" + _GRADE + _ABBR + r"\b"
+    r"|" + _GRADE + r"chief\s+of\s+staff"
+    r"|" + _GRADE + r"chief\s+" + _CHIEF_WORDS + r"officer"
+    r"|" + _GRADE + r"chief\s+executive"
+    r"|"
+    + _LEVEL
+    + r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+)"
+    + _DEPT
+    + r"|\s+"
     + _REGION
     + _FUNC_PHRASE
-    + r"\b"
-    r"|(?:global\s+|regional\s+|group\s+)?head\s+of\s+" + _REGION + _FUNC_PHRASE + r"\b"
-    r"|director\s+of\s+" + _REGION + _FUNC_PHRASE + r"\b"
-    r"|managing\s+director"
-    r"|general\s+(?:manager|counsel)"
+    + r"\b)?"
+    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+"
+    + _DEPT
+    + r"|co-head\b(?:\s+of\s+"
+    + _DEPT
+    + r")?"
+    + r"|(?:senior\s+|executive\s+)?director\s+of\s+"
+    + _DEPT
+    + r"|"
+    + _GRADE
+    + r"managing\s+(?:director|partner)"
+    r"|(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?-i:[A-Z]{2}))"  # not "Chin Lee, MD, MPH"
+    r"|executive\s+director"
+    r"|" + _GRADE + r"general\s+(?:manager|counsel)(?:\s+of\s+" + _DEPT + r")?"
+    r"|country\s+(?:manager|head|director)"
     r"|(?:marketing|revenue|finance|financial|technology|tech|product|operations|people|"
     r"digital|data|growth|commercial|sales|security|information|customer|strategy)\s+"
     r"(?:chief|boss|head)\b"
-    r"|president\b"
+    r"|(?:regional\s+|group\s+|company\s+|interim\s+|acting\s+)?president\b"
     r")"
+)
+ROLE_PATTERN = (
+    r"(?P<role>" + _SINGLE + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)" + _SINGLE + r")?)"
 )
 # A role starts at a word: the leading \b also lets the engine skip mid-word positions fast.
 ROLE_RE = re.compile(r"\b" + ROLE_PATTERN, re.IGNORECASE)
@@ -131,16 +162,51 @@ def _title(words: str) -> str:
     return " ".join(out)
 
 
+_GRADE_WORDS = ("interim", "acting", "group", "deputy", "additional", "regional", "company")
+_SHORT = {"md": "Managing Director", "gm": "General Manager"}
+_PARTS = re.compile(
+    r"(" + _SINGLE + r")(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)(" + _SINGLE + r")",
+    re.IGNORECASE,
+)
+
+
 def normalize_role(text: str) -> str:
-    """The canonical full title for one way of writing a role."""
+    """The canonical full title for one way of writing a role; "President and CEO"
+    keeps both titles: "President and Chief Executive Officer"."""
     raw = " ".join(text.split()).strip(" ,")
+    m = _PARTS.fullmatch(raw)
+    if m:
+        return f"{_normalize_single(m.group(1))} and {_normalize_single(m.group(2))}"
+    return _normalize_single(raw)
+
+
+def _normalize_single(raw: str) -> str:
+    """One title; words written in capitals ("RIA", "EMEA") stay as written."""
+    out = _normalize_one(raw)
+    caps = {w.lower(): w for w in re.findall(r"[\w&]+", raw) if len(w) > 1 and w.isupper()}
+    if not caps or raw.isupper():
+        return out
+    return " ".join(
+        caps.get(w.lower(), w) if w.lower() not in ABBREVIATIONS else w for w in out.split()
+    )
+
+
+def _normalize_one(raw: str) -> str:
     low = raw.lower()
-    if low.startswith("co-"):
-        low = low[3:]
+    if low.startswith("co-") or low.startswith("co "):
+        return "Co-" + _normalize_single(raw[3:])
+    first, _, rest = low.partition(" ")
+    if first in _GRADE_WORDS and rest and not rest.startswith(("vice", "vp", "svp")):
+        inner = _normalize_single(raw.split(" ", 1)[1])
+        if first == "company":
+            return inner
+        return f"{first.title()} {inner}"
     if low in ABBREVIATIONS:
         return ABBREVIATIONS[low]
-    if "president" in low and ("ceo" in low or "chief executive" in low):
-        return "Chief Executive Officer"
+    if low in _SHORT:
+        return _SHORT[low]
+    if low in _LEVELS:
+        return _LEVELS[low]
     if low in ("chief executive", "chief exec"):
         return "Chief Executive Officer"
     m = re.fullmatch(r"(\w+)\s+(?:chief|boss|head)", low)

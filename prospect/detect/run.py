@@ -17,8 +17,8 @@ from prospect.models import Entry, Signal
 from prospect.parse import parse_feed
 
 DETECT_COLUMNS = (
-    "line", "signal", "company", "person", "role", "round", "amount", "currency",
-    "evidence", "confidence",
+    "line", "signal", "company", "person", "role", "previous_company", "round", "amount",
+    "currency", "evidence", "confidence",
 )  # fmt: skip
 
 
@@ -29,6 +29,7 @@ def signal_record(line: int, signal: Signal) -> dict[str, Any]:
         "company": signal.company,
         "person": signal.person,
         "role": signal.role,
+        "previous_company": signal.previous_company,
         "round": signal.round,
         "amount": signal.amount,
         "currency": signal.currency,

@@ -17,7 +17,16 @@ MAX_TITLE = 600  # a headline longer than this is not a headline
 MAX_LEAD = 1200  # signals live in the lead of a summary, not deep in an article
 
 _PUB_SEPARATORS = (" - ", " – ", " — ", " | ")
-_REUTERS_PREFIX = re.compile(r"^(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s*-\s*", re.I)
+_REUTERS_PREFIX = re.compile(
+    r"^(?:(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s*-\s*"
+    r"|(?:press\s+release|exclusive|breaking(?:\s+news)?|scoop|(?-i:[A-Z][a-z]+Breaks))\s*[:–—-]\s*)",
+    re.I,
+)
+# "(NYSE American: CLDI)", "(NASDAQ: ATLX)", "(TSXV: ABC)": its colon would end the clause.
+_TICKER = re.compile(
+    r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|TSX\s+VENTURE|CSE|OTC|OTCQB|OTCQX|OTCMKTS|ASX|"
+    r"LSE|AIM|FSE|CBOE|NEO|Cboe|BSE|NSE|HKEX|SGX|Euronext|XETRA|FRA)\b[^()]{0,50}\)"
+)
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 # A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
 _CLAUSE_BREAK = re.compile(
@@ -45,7 +54,7 @@ SECTOR_WORDS = {
 }  # fmt: skip
 DESCRIPTOR_SUFFIXES = (
     "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
-    "-born", "-native", "-led", "-listed", "-born", "-made",
+    "-born", "-native", "-led", "-listed", "-born", "-made", "-area",
 )  # fmt: skip
 LEGAL_SUFFIXES = {
     "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
@@ -78,6 +87,7 @@ def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
+    text = _TICKER.sub("", text)
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -132,7 +142,7 @@ def compile_folded(pattern: str) -> re.Pattern[str]:
 
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
-    text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
+    text = _TICKER.sub("", " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD])
     # The dateline's dash is within its first ~175 characters; most leads have none,
     # and two substring checks are far cheaper than the lazy pattern.
     head = text[:_DATELINE_REACH]
@@ -406,6 +416,9 @@ _NOT_NAMES = {
     "appointment", "hiring", "hire", "exclusive", "startup", "company", "firm", "team",
     "today", "board", "ai", "labs", "inc.", "corp", "corp.", "llc", "chairman",
     "dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "sir", "dame",
+    "innovator", "expert", "developer", "specialist", "strategist", "pioneer", "entrepreneur",
+    "scientist", "researcher", "engineer", "banker", "investor", "attorney", "lawyer",
+    "physician", "builder", "operator", "technologist", "marketer", "visionary", "exec.",
 }  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 
