@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlite_utils import Database
 
+from prospect.edgar import edgar_source
 from prospect.fetch import (
     CONCURRENCY,
     CONNECT_TIMEOUT,
@@ -262,6 +263,7 @@ class PollRun:
     now: datetime
     timeout: float
     summary: PollSummary = field(default_factory=PollSummary)
+    config: Config | None = None
 
 
 def _store(
@@ -296,15 +298,23 @@ def _store(
 async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
     """One feed's whole refresh: fetch, parse and detect, store, save its state.
     Database errors (disk full, read-only) stop the poll: nothing else can work."""
-    result = await fetch_feed(
-        run.client, feed.url, feed.etag, feed.last_modified, host_limit=run.hosts,
-        deadline=run.timeout,
-    )  # fmt: skip
+    # SEC EDGAR (prospect/edgar.py): a declared User-Agent, its own rate limit,
+    # and each new Form D read into a funding signal; None for any other feed
+    edgar = edgar_source(feed.url, run.config)
+    if edgar is not None:
+        result = await edgar.fetch(run, feed)
+    else:
+        result = await fetch_feed(
+            run.client, feed.url, feed.etag, feed.last_modified, host_limit=run.hosts,
+            deadline=run.timeout,
+        )  # fmt: skip
     parsed = None
     if result.status == 200 and result.error is None:
         parsed = await run.parser.parse(result.body, result.headers, feed.url)
         result.body = b""  # parsed: let the bytes go
         result.error = parsed.feed.error
+        if edgar is not None and result.error is None:
+            await edgar.add_filings(run, feed, parsed, result)
     summary = run.summary
     summary.polled += 1
     update = next_poll(feed, result, run.now)
@@ -352,7 +362,7 @@ async def _refresh_all(
         concurrency=concurrency,
     )
     run = PollRun(db, client, HostLimiter(per_host, total=concurrency), parser,
-                  datetime.now(UTC), timeout, summary)  # fmt: skip
+                  datetime.now(UTC), timeout, summary, config=config)  # fmt: skip
     done = 0
 
     async def one(feed: FeedRow) -> None:
