@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from prospect import __version__
-from prospect.cli import contacts, db, detect, digest, feeds, outreach
+from prospect.cli import accounts, contacts, db, detect, digest, feeds, outreach
 from prospect.cli._common import AppState, Format, ProspectGroup, TextFormatOption, state
 
 app = typer.Typer(
@@ -129,6 +129,7 @@ def show_config(ctx: typer.Context) -> None:
 contacts.register(app)
 detect.register(app)
 feeds.register(app)
+accounts.register(app)
 outreach.register(app)
 db.register(app)
 digest.register(app)
