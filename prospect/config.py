@@ -71,7 +71,12 @@ SCHEMA: dict[str, Any] = {
     "cooldown_days": _DAYS,
     "max_age_days": _HALF_LIFE,
     "target_roles": ["str"],
-    "accounts": {"include": ["str"], "exclude": ["str"]},
+    "accounts": {
+        "include": ["str"],
+        "exclude": ["str"],
+        "news": {"hl": "str", "gl": "str", "ceid": "str", "words": ["str"]},
+    },
+    "edgar": {"contact": "str"},
     "aliases": {"*": ["str"]},
     "ranking": {
         "relationship": {
@@ -376,6 +381,16 @@ class DigestSettings:
 
 
 @dataclass(slots=True)
+class AccountNews:
+    """`accounts.news:` in the rules file: the Google News search per account."""
+
+    hl: str
+    gl: str
+    ceid: str
+    words: list[str]
+
+
+@dataclass(slots=True)
 class Config:
     """The validated rules file."""
 
@@ -393,6 +408,8 @@ class Config:
     feeds: list[dict[str, str]]
     digest: DigestSettings
     raw: dict[str, Any]
+    account_news: AccountNews | None = None
+    edgar_contact: str | None = None  # `edgar.contact`: who SEC EDGAR may write to
 
     def half_life(self, signal_type: str, rule: str | None = None) -> float:
         for r in self.rules:
@@ -585,6 +602,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
         if r.get("enabled", True) and float(r.get("weight", RULE_WEIGHT)) > 0  # weight 0: off
     ]
     accounts = data.get("accounts") or {}
+    news = accounts.get("news") or _defaults()["accounts"]["news"]
     ranking, warmth, digest = data["ranking"], data["ranking"]["warmth"], data["digest"]
     return Config(
         path=path,
@@ -614,6 +632,13 @@ def _build(data: dict[str, Any], path: Path | None) -> Config:
             smtp_url=digest.get("smtp_url"),
         ),
         raw=data,
+        account_news=AccountNews(
+            hl=str(news["hl"]),
+            gl=str(news["gl"]),
+            ceid=str(news["ceid"]),
+            words=[w for w in news.get("words") or [] if w.strip()],
+        ),
+        edgar_contact=(data.get("edgar") or {}).get("contact") or None,
     )
 
 

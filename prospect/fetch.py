@@ -151,16 +151,25 @@ def normalize_feed_url(text: str) -> str:
     return canonical_feed_url(text)
 
 
-def google_news_search_url(query: str, hl: str = "en-US", gl: str = "US") -> str:
+def google_news_search_url(
+    query: str,
+    hl: str = "en-US",
+    gl: str = "US",
+    ceid: str | None = None,
+    base: str = GOOGLE_NEWS_SEARCH,
+) -> str:
     """The Google News search RSS feed for a query, every character encoded.
 
     Quotes (exact phrase), spaces and non-ASCII letters are percent-encoded as
-    UTF-8, so `"Series B" fintech` reaches Google exactly as typed."""
+    UTF-8, so `"Series B" fintech` reaches Google exactly as typed. `ceid`
+    defaults to `gl:language` (US:en, DE:de)."""
     query = query.strip()
     if not query:
         raise InputError("expected a search query, got nothing")
-    ceid = f"{gl}:{hl.split('-')[0]}"
-    return f"{GOOGLE_NEWS_SEARCH}?q={quote(query, safe='')}&hl={hl}&gl={gl}&ceid={ceid}"
+    ceid = ceid or f"{gl}:{hl.split('-')[0]}"
+    locale = (("hl", hl), ("gl", gl), ("ceid", ceid))
+    params = "&".join(f"{k}={quote(v.strip(), safe=':-')}" for k, v in locale)
+    return f"{base}?q={quote(query, safe='')}&{params}"
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> datetime | None:
@@ -391,11 +400,16 @@ async def fetch_feed(
     max_bytes: int = MAX_BODY_BYTES,
     host_limit: HostLimiter | None = None,
     deadline: float = TOTAL_TIMEOUT,
+    user_agent: str | None = None,
 ) -> FetchResult:
-    """GET a feed, sending the stored validators exactly as received."""
+    """GET a feed, sending the stored validators exactly as received (and
+    `user_agent` in place of the client's, for a server that asks tools to
+    name a contact: SEC EDGAR)."""
     if is_local(url):
         return await asyncio.to_thread(fetch_local, url, max_bytes)
     headers = {"Accept-Encoding": "gzip, deflate"}
+    if user_agent:
+        headers["User-Agent"] = user_agent
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

@@ -214,11 +214,26 @@ def event_key(signal: Signal, company_key: str) -> tuple[str, ...]:
     return (signal.type, company_key, signal.rule)
 
 
+FUNDING_AMOUNT_RATIO = 2.0  # two reports of one round: amounts at most this far apart
+
+
+def _same_amount(a: Signal, b: Signal) -> bool:
+    """Amounts that can be one round's: unknown on either side, or within
+    `FUNDING_AMOUNT_RATIO` (a Form D's amount sold so far is often below the
+    round the press reports; a $5M and a $50M round are two rounds)."""
+    if not a.amount or not b.amount or (a.currency or "USD") != (b.currency or "USD"):
+        return True
+    return max(a.amount, b.amount) <= FUNDING_AMOUNT_RATIO * min(a.amount, b.amount)
+
+
 def _compatible(event: Event, signal: Signal) -> bool:
     if signal.type != "funding_round":
         return True
     rounds = {s.round for s in event.signals if s.round}
-    return not signal.round or not rounds or signal.round in rounds
+    if signal.round and rounds and signal.round not in rounds:
+        return False
+    # a report with no round (a Form D, "raises $12M") joins the round of its amount
+    return all(_same_amount(signal, s) for s in event.signals)
 
 
 def cluster_signals(

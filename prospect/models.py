@@ -73,7 +73,6 @@ class Signal:
     old_company: str | None = None
     old_title: str | None = None
     change: str | None = None  # job_change: new_company | promotion | role_change | departure
-    previous_company: str | None = None
     id: int | None = None
     previous_company: str | None = None  # executive_hire: where the new executive came from
 

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from sqlite_utils import Database
 
+from prospect.edgar import edgar_source
 from prospect.fetch import (
     CONCURRENCY,
     CONNECT_TIMEOUT,
@@ -249,6 +250,7 @@ class PollRun:
     ends_at: float  # the event loop's time by which every feed is done
     summary: PollSummary = field(default_factory=PollSummary)
     late: bool = False  # some feed's parse was cut off at `ends_at`
+    config: Config | None = None
 
 
 def _store(
@@ -283,6 +285,9 @@ def _store(
 async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
     """One feed's whole refresh: fetch, parse and detect, store, save its state.
     Database errors (disk full, read-only) stop the poll: nothing else can work."""
+    # SEC EDGAR (prospect/edgar.py): a declared User-Agent, its own rate limit,
+    # and each new Form D read into a funding signal; None for any other feed
+    edgar = edgar_source(feed.url, run.config)
     loop = asyncio.get_running_loop()
     parsed = None
     result = FetchResult(url=feed.url, error=f"timed out after {run.timeout:g} s")
@@ -294,7 +299,9 @@ async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
                 # starts at once still gets the whole timeout); its host queue is
                 # inside the fetch's own deadline
                 left = run.ends_at - POLL_MARGIN - loop.time() + 1.0
-                if left > 0:
+                if left > 0 and edgar is not None:
+                    result = await edgar.fetch(run, feed)
+                elif left > 0:
                     result = await fetch_feed(
                         run.client, feed.url, feed.etag, feed.last_modified,
                         host_limit=run.hosts, deadline=min(run.timeout, left),
@@ -302,6 +309,8 @@ async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
                 if result.status == 200 and result.error is None:
                     parsed = await run.parser.parse(result.body, result.headers, feed.url)
                     result.error = parsed.feed.error
+                    if edgar is not None and result.error is None:
+                        await edgar.add_filings(run, feed, parsed, result)
     except TimeoutError:
         run.late = True
         parsed = None
@@ -357,7 +366,7 @@ async def _refresh_all(
     )
     ends_at = asyncio.get_running_loop().time() + timeout + POLL_MARGIN
     run = PollRun(db, client, HostLimiter(per_host, total=concurrency), parser,
-                  datetime.now(UTC), timeout, ends_at, summary)  # fmt: skip
+                  datetime.now(UTC), timeout, ends_at, summary, config=config)  # fmt: skip
     done = 0
 
     async def one(feed: FeedRow) -> None:

@@ -28,6 +28,7 @@ RECORD_COMMANDS = {
     "contacts show": ["1"],
     "who": ["Brightloop"],
     "feeds list": [],
+    "accounts list": [],
     "detect": ["-"],
 }
 

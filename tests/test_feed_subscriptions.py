@@ -27,10 +27,11 @@ RSS = (
 def test_init_does_not_put_back_starter_feeds_the_user_removed(cli):
     first = cli("init")
     assert first.exit_code == 0, first.output
-    assert "starter feeds added: 2" in first.stderr
-    assert len(feeds_json(cli)) == 2
+    assert "starter feeds added: 3" in first.stderr
+    assert len(feeds_json(cli)) == 3
     assert cli("feeds", "remove", "1").exit_code == 0
     assert cli("feeds", "remove", "2").exit_code == 0
+    assert cli("feeds", "remove", "3").exit_code == 0
     again = cli("init")
     assert again.exit_code == 0, again.output
     assert feeds_json(cli) == [], again.stderr
@@ -41,6 +42,7 @@ def test_init_does_not_put_back_starter_feeds_the_user_removed(cli):
 STARTERS = [
     "https://techcrunch.com/category/venture/feed/",
     "https://www.prnewswire.com/rss/financial-services-latest-news/financing-agreements-list.rss",
+    "https://www.prnewswire.com/rss/general-business-latest-news/personnel-announcements-list.rss",
 ]
 
 
@@ -49,7 +51,7 @@ def test_init_after_another_command_still_adds_the_starter_feeds_once(cli):
     assert cli("import", "linkedin", str(contacts)).exit_code == 0
     first = cli("init")
     assert first.exit_code == 0, first.output
-    assert "starter feeds added: 2" in first.stderr
+    assert "starter feeds added: 3" in first.stderr
     assert [r["url"] for r in feeds_json(cli)] == STARTERS
     # offered once: removing one and running init again does not bring it back
     assert cli("feeds", "remove", "1").exit_code == 0
@@ -63,7 +65,7 @@ def test_init_adds_starters_next_to_feeds_the_user_added_first(cli):
     result = cli("init")
     assert result.exit_code == 0, result.output
     assert [r["url"] for r in feeds_json(cli)] == ["https://example.com/feed", *STARTERS]
-    assert "already set up" in result.stderr and "starter feeds added: 2" in result.stderr
+    assert "already set up" in result.stderr and "starter feeds added: 3" in result.stderr
 
 
 def test_init_leaves_a_starter_the_user_already_has_as_they_left_it(cli, isolated_paths: Path):
@@ -72,8 +74,8 @@ def test_init_leaves_a_starter_the_user_already_has_as_they_left_it(cli, isolate
     db.execute("UPDATE feeds SET disabled = 1, disabled_reason = 'by hand'")
     db.close()
     result = cli("init")
-    assert "starter feeds added: 1 (1 already there)" in result.stderr, result.stderr
-    first, second = feeds_json(cli)
+    assert "starter feeds added: 2 (1 already there)" in result.stderr, result.stderr
+    first, second, _third = feeds_json(cli)
     assert (first["url"], first["name"]) == (STARTERS[0], "My VC news")
     assert first["status"] == "disabled: by hand"
     assert (second["url"], second["status"]) == (STARTERS[1], "never polled")
@@ -103,7 +105,7 @@ def test_a_database_this_release_made_by_import_still_gets_the_starters(cli, iso
     reopened = connect(isolated_paths / "prospect.db")  # a later run: nothing to upgrade
     reopened.close()
     result = cli("init")
-    assert "starter feeds added: 2" in result.stderr, result.stderr
+    assert "starter feeds added: 3" in result.stderr, result.stderr
     assert [r["url"] for r in feeds_json(cli)] == STARTERS
 
 

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from prospect import __version__
-from prospect.cli import contacts, db, detect, digest, feeds, outreach, review
+from prospect.cli import accounts, contacts, db, detect, digest, feeds, outreach, review
 from prospect.cli._common import AppState, ListFormat, ProspectGroup, state
 
 app = typer.Typer(
@@ -136,6 +136,7 @@ def show_config(ctx: typer.Context) -> None:
 contacts.register(app)
 detect.register(app)
 feeds.register(app)
+accounts.register(app)
 outreach.register(app)
 review.register(app)
 db.register(app)

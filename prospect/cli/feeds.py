@@ -18,6 +18,8 @@ from prospect.store.feeds import list_feeds, remove_feed, subscribe
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from prospect.config import Config
+
 # Fetching (httpx), polling and OPML are imported inside the commands that
 # use them: the CLI loads only what the command it runs needs (cli/__init__.py).
 
@@ -132,13 +134,20 @@ def feeds_search(
 
 
 @feeds_app.command("list")
-def feeds_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
+def feeds_list(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", help="Only feeds with this tag, e.g. account.")
+    ] = None,
+) -> None:
     """List feeds with their status, last new entry, error count and next poll.
 
-    Example: prospect feeds list
+    Example: prospect feeds list --tag account
     """
     st = state(ctx)
-    render_records(list_feeds(st.db()), FEED_COLUMNS, fmt.value, st.term)
+    rows = [r for r in list_feeds(st.db()) if tag is None or r.get("tag") == tag]
+    render_records(rows, FEED_COLUMNS, fmt.value, st.term)
 
 
 @feeds_app.command("remove")
@@ -282,6 +291,7 @@ def poll(
         _progress(console, console.is_terminal and not quiet) as progress,
     ):
         options = {"timeout": timeout} if timeout else {}
+        _follow_accounts(st, config)
         summary = run_poll(st.db(), config, force=force, progress=progress, **options)
     # --quiet silences success only: under cron, a failure that prints nothing
     # mails nothing, and a poll that fails every night looks like a quiet week
@@ -295,6 +305,17 @@ def poll(
         raise typer.Exit(int(ExitCode.ERROR))
     if strict and summary.failed:
         raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _follow_accounts(st: AppState, config: Config) -> None:
+    """Account feeds follow accounts.include once the rep follows accounts."""
+    from prospect.accounts import sync_if_following
+
+    db = st.db()
+    with write(db):
+        synced = sync_if_following(db, config)
+    if synced is not None and (synced.added or synced.removed):
+        st.say(f"accounts: {len(synced.added)} feeds added, {len(synced.removed)} removed")
 
 
 def register(app: typer.Typer) -> None:
