@@ -142,8 +142,8 @@ def normalize_feed_url(text: str) -> str:
                 raise InputError(f"{text}: no such file")
             return path
         raise InputError(f"{text}: expected an http, https or file URL, got {scheme}:")
-    path = Path(text).expanduser()
-    if not path.is_file():
+    local = Path(text).expanduser()
+    if not local.is_file():
         hint = ""
         if not text.startswith((".", "/", "~")) and "." in text.split("/")[0]:
             hint = f" (did you mean https://{text} ?)"

@@ -156,9 +156,9 @@ class CompanyIndex:
         words = normalize_text(text).split()
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
-                canon = self._text_names.get(" ".join(words[i : i + size]))
-                if canon:
-                    return CompanyMatch(canon, "text")
+                found = self._text_names.get(" ".join(words[i : i + size]))
+                if found:
+                    return CompanyMatch(found, "text")
         return None
 
 

@@ -231,7 +231,7 @@ def is_person_url(url: str | None) -> bool:
     """Whether a normalised profile URL names one person (a LinkedIn member
     profile), so that two records holding it are one person. A company's
     website on two colleagues' cards is not."""
-    return bool(url) and url.startswith(_PERSON_PATHS) and len(url) > len(_PERSON_PATHS[0])
+    return url is not None and url.startswith(_PERSON_PATHS) and len(url) > len(_PERSON_PATHS[0])
 
 
 _NETLOC_END = re.compile(r"[/?#]")

@@ -184,11 +184,11 @@ def test_account_feeds_share_one_host_limit(db):
     ]  # fmt: skip
 
 
-def test_init_and_follow_three_accounts_cover_both_signal_types(cli, tmp_path):
+def test_init_and_follow_three_accounts_cover_both_signal_types(cli, isolated_paths):
     """A fresh install: starters for funding and appointments, three account feeds."""
-    (tmp_path / "signals.yaml").write_text("")
+    (isolated_paths / "signals.yaml").write_text("")
     assert cli("init").exit_code == 0
-    (tmp_path / "signals.yaml").write_text(THREE)
+    (isolated_paths / "signals.yaml").write_text(THREE)
     follow = cli("accounts", "follow")
     assert follow.exit_code == 0
     assert "3 accounts followed (3 added" in follow.stderr
@@ -211,12 +211,12 @@ def test_init_and_follow_three_accounts_cover_both_signal_types(cli, tmp_path):
     ]
 
 
-def test_filings_follow_refuses_without_a_contact(cli, tmp_path):
+def test_filings_follow_refuses_without_a_contact(cli, isolated_paths):
     result = cli("filings", "follow")
     assert result.exit_code != 0
     assert "edgar.contact" in result.stderr
     assert json.loads(cli("feeds", "list", "--format", "json").stdout) == []
-    (tmp_path / "signals.yaml").write_text("edgar:\n  contact: Jane Doe jane@example.com\n")
+    (isolated_paths / "signals.yaml").write_text("edgar:\n  contact: Jane Doe jane@example.com\n")
     ok = cli("filings", "follow")
     assert ok.exit_code == 0 and "Jane Doe jane@example.com" in ok.stderr
     feeds = json.loads(cli("feeds", "list", "--tag", "filings", "--format", "json").stdout)

@@ -89,6 +89,8 @@ def test_the_tour_runs_as_written_offline(cli, monkeypatch: pytest.MonkeyPatch):
         if not words or words[0] != "prospect":
             continue
         words = [swaps.get(w, w) for w in words[1:]]
+        if words[0] == "review":  # reads single keys from a terminal: tests/test_review.py
+            continue
         result = cli(*words)
         assert result.exit_code == 0, f"prospect {' '.join(words)}: {result.output}"
         ran.append(words[0])

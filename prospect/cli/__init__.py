@@ -16,7 +16,7 @@ import typer
 
 from prospect import __version__
 from prospect.cli import accounts, contacts, db, detect, digest, feeds, outreach, review
-from prospect.cli._common import AppState, ListFormat, ProspectGroup, state
+from prospect.cli._common import AppState, ListFormat, ProspectGroup, chosen, state
 
 app = typer.Typer(
     cls=ProspectGroup,
@@ -111,7 +111,7 @@ def demo(
     st = state(ctx)
     st.say("prospect demo: sample connections and feeds, in a throwaway database")
     result = run_demo(say=st.say, limit=limit)
-    render_list(result.rows, fmt.value, st.term, result.now)
+    render_list(result.rows, chosen(fmt), st.term, result.now)
     st.say(f"{len(result.rows)} people to contact, ranked as of {result.now:%Y-%m-%d}.")
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from prospect.cli._common import FormatOption, ProspectGroup, state
+from prospect.cli._common import FormatOption, ProspectGroup, chosen, state
 from prospect.render import render_records
 from prospect.store import write
 
@@ -82,7 +82,7 @@ def accounts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     from prospect.accounts import account_report
 
     st = state(ctx)
-    render_records(account_report(st.db(), st.config()), ACCOUNT_COLUMNS, fmt.value, st.term)
+    render_records(account_report(st.db(), st.config()), ACCOUNT_COLUMNS, chosen(fmt), st.term)
 
 
 @accounts_app.command("unfollow")

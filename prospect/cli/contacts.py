@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, FormatOption, ProspectGroup, state
+from prospect.cli._common import AppState, FormatOption, ProspectGroup, chosen, state
 from prospect.errors import ExitCode, ProspectError
 from prospect.importers.csvfile import FIELDS
 from prospect.render import render_records
@@ -186,7 +186,7 @@ def contacts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     from prospect.store.contacts import iter_contacts
 
     st = state(ctx)
-    render_records(_records(iter_contacts(st.db())), CONTACT_COLUMNS, fmt.value, st.term)
+    render_records(_records(iter_contacts(st.db())), CONTACT_COLUMNS, chosen(fmt), st.term)
 
 
 @contacts_app.command("search")
@@ -202,7 +202,7 @@ def contacts_search(
     from prospect.store.contacts import search_contacts
 
     st = state(ctx)
-    render_records(_records(search_contacts(st.db(), text)), CONTACT_COLUMNS, fmt.value, st.term)
+    render_records(_records(search_contacts(st.db(), text)), CONTACT_COLUMNS, chosen(fmt), st.term)
 
 
 @contacts_app.command("show")
@@ -223,7 +223,7 @@ def contacts_show(
     contact = get_contact(st.db(), contact_id)
     if contact is None:
         raise ProspectError(f"no contact with id {contact_id}")
-    render_records(_records([contact]), CONTACT_COLUMNS, fmt.value, st.term)
+    render_records(_records([contact]), CONTACT_COLUMNS, chosen(fmt), st.term)
 
 
 def who(
@@ -239,7 +239,7 @@ def who(
 
     st = state(ctx)
     people = contacts_at(st.db(), company, aliases=st.config().aliases)
-    render_records(_records(people), CONTACT_COLUMNS, fmt.value, st.term)
+    render_records(_records(people), CONTACT_COLUMNS, chosen(fmt), st.term)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from prospect.cli._common import FormatOption, state
+from prospect.cli._common import FormatOption, chosen, state
 from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 
@@ -70,7 +70,7 @@ def detect(
                 raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
             except UnicodeDecodeError as exc:
                 raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    render_records(records, DETECT_COLUMNS, fmt.value, st.term)
+    render_records(records, DETECT_COLUMNS, chosen(fmt), st.term)
     st.say(f"{len(records)} signal(s) found")
 
 

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prospect.cli._common import AppState, FormatOption, ProspectGroup, complete_feeds, state
+from prospect.cli._common import (
+    AppState,
+    FormatOption,
+    ProspectGroup,
+    chosen,
+    complete_feeds,
+    state,
+)
 from prospect.errors import ExitCode, InputError, ProspectError
 from prospect.render import render_records
 from prospect.store import write
@@ -147,7 +154,7 @@ def feeds_list(
     """
     st = state(ctx)
     rows = [r for r in list_feeds(st.db()) if tag is None or r.get("tag") == tag]
-    render_records(rows, FEED_COLUMNS, fmt.value, st.term)
+    render_records(rows, FEED_COLUMNS, chosen(fmt), st.term)
 
 
 @feeds_app.command("remove")
@@ -280,6 +287,7 @@ def poll(
 
     Example: prospect poll
     """
+    from prospect.fetch import TOTAL_TIMEOUT
     from prospect.lock import run_lock
     from prospect.poll import poll as run_poll
 
@@ -290,9 +298,9 @@ def poll(
         run_lock(st.db_path, "poll"),
         _progress(console, console.is_terminal and not quiet) as progress,
     ):
-        options = {"timeout": timeout} if timeout else {}
         _follow_accounts(st, config)
-        summary = run_poll(st.db(), config, force=force, progress=progress, **options)
+        summary = run_poll(st.db(), config, force=force, progress=progress,
+                           timeout=timeout or TOTAL_TIMEOUT)  # fmt: skip
     # --quiet silences success only: under cron, a failure that prints nothing
     # mails nothing, and a poll that fails every night looks like a quiet week
     if not quiet or summary.failed:

@@ -17,6 +17,7 @@ from prospect.cli._common import (
     ProspectGroup,
     SinceOption,
     TextFormatOption,
+    chosen,
     complete_people,
     parse_since,
     state,
@@ -86,7 +87,7 @@ def list_command(
     )
     now = datetime.now(UTC)
     rows = build_list(st.db(), st.config(), options, now)
-    render_list(rows, fmt.value, st.term, now)
+    render_list(rows, chosen(fmt), st.term, now)
     if not rows:
         st.say(empty_reason(st.db(), st.config(), options, now))
     elif fmt in (ListFormat.cards, ListFormat.table):
@@ -99,7 +100,7 @@ def list_command(
 def today(
     ctx: typer.Context,
     limit: LimitOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No messages, only the list (failures still say so)."),
@@ -181,7 +182,7 @@ def explain(
     target = find_person(st.db(), st.config(), who, now)
     if target.row is None:
         raise ProspectError(f"{target.person} has no signal in the last max_age_days")
-    render_explain(target.row, fmt.value, st.term, now)
+    render_explain(target.row, chosen(fmt), st.term, now)
 
 
 def history(
@@ -198,7 +199,7 @@ def history(
     from prospect.outreach import history_records
 
     st = state(ctx)
-    render_records(history_records(st.db(), limit), HISTORY_COLUMNS, fmt.value, st.term)
+    render_records(history_records(st.db(), limit), HISTORY_COLUMNS, chosen(fmt), st.term)
 
 
 @signals_app.command("list")
@@ -224,7 +225,7 @@ def signals_list(
     records = load_signal_records(
         st.db(), st.config(), datetime.now(UTC), parse_since(since), _check_type(signal_type)
     )
-    render_records(records, SIGNAL_COLUMNS, fmt.value, st.term)
+    render_records(records, SIGNAL_COLUMNS, chosen(fmt), st.term)
 
 
 def register(app: typer.Typer) -> None:

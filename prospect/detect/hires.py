@@ -330,7 +330,7 @@ def _more_after(text: str, hit: HireHit) -> list[HireHit]:
                 break
             at = lm.end()
         else:
-            at = _MORE_FILL.match(text, at).end()
+            at = _MORE_FILL.match(text, at).end()  # type: ignore[union-attr]  # matches empty
         rm = ROLE_RE.match(text, at)
         if rm is None:
             break

@@ -148,7 +148,7 @@ _REGION_WORDS = re.compile(
 
 
 def _title(words: str) -> str:
-    out = []
+    out: list[str] = []
     for w in words.replace("&", " and ").split():
         low = w.lower()
         if low in _SMALL and out:

@@ -57,8 +57,8 @@ def _property(line: str) -> tuple[str, dict[str, str], str] | None:
     head, sep, value = line.partition(":")
     if not sep:
         return None
-    name, *params = head.split(";")
-    name = name.rsplit(".", 1)[-1].upper()
+    prop, *params = head.split(";")
+    prop = prop.rsplit(".", 1)[-1].upper()
     parsed: dict[str, str] = {}
     for param in params:
         key, eq, val = param.partition("=")
@@ -68,7 +68,7 @@ def _property(line: str) -> tuple[str, dict[str, str], str] | None:
         parsed[key] = f"{parsed[key]},{val}" if key == "TYPE" and key in parsed else val
     if parsed.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
         value = _decode(quopri.decodestring(value.encode("latin-1", "replace")), parsed)
-    return name, parsed, value
+    return prop, parsed, value
 
 
 def _decode(raw: bytes, params: dict[str, str]) -> str:
@@ -86,15 +86,15 @@ def _decode(raw: bytes, params: dict[str, str]) -> str:
 def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collector) -> None:
     first: dict[str, tuple[dict[str, str], str]] = {}
     urls: list[str] = []
-    for name, params, value in props:
-        if name == "URL" or (name == "X-SOCIALPROFILE" and "linkedin" in value.lower()):
+    for prop, params, value in props:
+        if prop == "URL" or (prop == "X-SOCIALPROFILE" and "linkedin" in value.lower()):
             urls.append(_unescape(value).strip())
-        if name == "EMAIL" and "@" not in value:
+        if prop == "EMAIL" and "@" not in value:
             continue  # 2.1 phones write other handles under EMAIL too
         # The preferred value when one is marked (PREF=1 in 4.0, TYPE=pref in 3.0, PREF in 2.1).
         pref = params.get("PREF") == "1" or "pref" in params.get("TYPE", "").lower().split(",")
-        if name not in first or (pref and not first[name][0].get("_pref")):
-            first[name] = ({**params, "_pref": "1"} if pref else params, value)
+        if prop not in first or (pref and not first[prop][0].get("_pref")):
+            first[prop] = ({**params, "_pref": "1"} if pref else params, value)
     if "KIND" in first and first["KIND"][1].strip().lower() == "org":
         out.empty()  # an organisation's card, not a person
         return
@@ -118,7 +118,7 @@ def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collecto
             first_name=name.first,
             last_name=name.last,
             email=email,
-            profile_url=(linkedin or urls or [None])[0],
+            profile_url=next(iter(linkedin or urls), None),
             company=company or None,
             title=clean(_unescape(first["TITLE"][1])) if "TITLE" in first else None,
         )

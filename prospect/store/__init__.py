@@ -183,7 +183,7 @@ def schema_version(db: Database) -> int:
 def migrate(db: Database, upto: int | None = None) -> list[int]:
     """Apply pending migrations in order, each in its own transaction."""
     if "migrations" not in db.table_names():
-        db["migrations"].create({"id": int, "name": str, "applied_at": str}, pk="id")
+        db.table("migrations").create({"id": int, "name": str, "applied_at": str}, pk="id")
     applied = {row[0] for row in db.execute("SELECT id FROM migrations").fetchall()}
     # whether the database existed before this run: fixed now, as the steps
     # below add to the record
@@ -197,7 +197,7 @@ def migrate(db: Database, upto: int | None = None) -> list[int]:
                 step(db, upgrade)
             else:
                 step(db)
-            db["migrations"].insert({"id": number, "name": name, "applied_at": now_iso()})
+            db.table("migrations").insert({"id": number, "name": name, "applied_at": now_iso()})
         done.append(number)
     return done
 

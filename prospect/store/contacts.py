@@ -87,10 +87,10 @@ def save_contacts(
             ([*_values(c), stamp, c.id] for c in updated),
         )
     if said:
-        cols = ("contact_id", "source", *_SAID_COLUMNS, "seen_at")
+        said_cols = ("contact_id", "source", *_SAID_COLUMNS, "seen_at")
         db.conn.executemany(
-            f"INSERT OR REPLACE INTO contact_sources ({', '.join(cols)}) "
-            f"VALUES ({', '.join('?' for _ in cols)})",
+            f"INSERT OR REPLACE INTO contact_sources ({', '.join(said_cols)}) "
+            f"VALUES ({', '.join('?' for _ in said_cols)})",
             ([s.id, source, *(getattr(s, c) for c in _SAID_COLUMNS), stamp] for s in said),
         )
     ensure_companies(db)

@@ -25,7 +25,7 @@ def save_digest(
     sent_at: str | None = None,
 ) -> int:
     """Record one digest and its people; the caller owns the transaction."""
-    table = db["digests"]
+    table = db.table("digests")
     table.insert(
         {
             "sent_at": sent_at or now_iso(),
@@ -36,8 +36,8 @@ def save_digest(
             "people": len(records),
         }
     )
-    digest_id = int(table.last_pk)
-    db["digest_people"].insert_all(
+    digest_id = int(table.last_pk or 0)
+    db.table("digest_people").insert_all(
         (
             {
                 "digest_id": digest_id,
@@ -65,7 +65,7 @@ def save_outbox(
     records: Sequence[Mapping[str, Any]],
 ) -> int:
     """Record a digest about to go out; the caller owns the transaction."""
-    table = db["outbox"]
+    table = db.table("outbox")
     table.insert(
         {
             "created_at": now_iso(),
@@ -76,7 +76,7 @@ def save_outbox(
             "records": json.dumps(list(records), default=str, ensure_ascii=False),
         }
     )
-    return int(table.last_pk)
+    return int(table.last_pk or 0)
 
 
 def outbox_rows(db: Database) -> list[dict[str, Any]]:

@@ -78,7 +78,7 @@ def subscribe(
     feed calls itself, when it was fetched to check it."""
     row = _by_address(db, url)
     if row is None:
-        db["feeds"].insert(
+        db.table("feeds").insert(
             {
                 "url": canonical_feed_url(url),
                 "name": name,
@@ -99,7 +99,7 @@ def subscribe(
     if disabled:
         changes |= {"disabled": 0, "disabled_reason": None, "error_count": 0, "next_poll_at": None}
     if changes:
-        db["feeds"].update(feed_id, changes)
+        db.table("feeds").update(feed_id, changes)
     return "enabled" if disabled else "exists"
 
 

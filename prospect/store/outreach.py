@@ -40,7 +40,7 @@ def save_outreach(
         raise ValueError(f"unknown outreach state {state!r}")
     stamp = at or now_iso()
     seen = db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0]
-    db["outreach"].upsert(
+    db.table("outreach").upsert(
         {
             "person_key": person_key,
             "person": person,
@@ -55,7 +55,7 @@ def save_outreach(
         },
         pk="person_key",
     )
-    db["outreach_events"].insert(
+    db.table("outreach_events").insert(
         {
             "person_key": person_key,
             "person": person,

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 
 def _m001_initial(db: Database) -> None:
-    db["contacts"].create(
+    db.table("contacts").create(
         {
             "id": int,
             "full_name": str,
@@ -35,13 +35,13 @@ def _m001_initial(db: Database) -> None:
         not_null={"full_name"},
         defaults={"sources": "[]"},
     )
-    db["companies"].create(
+    db.table("companies").create(
         {"id": int, "name": str, "name_norm": str, "aliases": str, "source": str},
         pk="id",
         not_null={"name", "name_norm"},
         defaults={"aliases": "[]"},
     )
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "id": int,
             "url": str,
@@ -63,7 +63,7 @@ def _m001_initial(db: Database) -> None:
         not_null={"url"},
         defaults={"error_count": 0, "disabled": 0},
     )
-    db["items"].create(
+    db.table("items").create(
         {
             "id": int,
             "feed_id": int,
@@ -77,7 +77,7 @@ def _m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("feed_id", "feeds", "id")],
     )
-    db["signals"].create(
+    db.table("signals").create(
         {
             "id": int,
             "key": str,  # what makes a signal the same on a re-run: never stored twice
@@ -106,7 +106,7 @@ def _m001_initial(db: Database) -> None:
         not_null={"key", "type"},
         foreign_keys=[("item_id", "items", "id"), ("contact_id", "contacts", "id")],
     )
-    db["outreach"].create(
+    db.table("outreach").create(
         {
             "person_key": str,
             "person": str,
@@ -120,7 +120,7 @@ def _m001_initial(db: Database) -> None:
         },
         pk="person_key",
     )
-    db["outreach_events"].create(
+    db.table("outreach_events").create(
         {
             "id": int,
             "person_key": str,
@@ -141,18 +141,18 @@ def _m002_indexes(db: Database) -> None:
         "CREATE UNIQUE INDEX IF NOT EXISTS contacts_profile_url "
         "ON contacts(profile_url) WHERE profile_url IS NOT NULL"
     )
-    db["contacts"].create_index(["email"], if_not_exists=True)
-    db["contacts"].create_index(["name_norm", "company_norm"], if_not_exists=True)
-    db["contacts"].create_index(["company_norm"], if_not_exists=True)
-    db["companies"].create_index(["name_norm"], unique=True, if_not_exists=True)
-    db["feeds"].create_index(["url"], unique=True, if_not_exists=True)
-    db["items"].create_index(["feed_id", "guid"], unique=True, if_not_exists=True)
-    db["items"].create_index(["published_at"], if_not_exists=True)
-    db["signals"].create_index(["key"], unique=True, if_not_exists=True)
-    db["signals"].create_index(["company_norm"], if_not_exists=True)
-    db["signals"].create_index(["published_at"], if_not_exists=True)
-    db["outreach_events"].create_index(["person_key"], if_not_exists=True)
-    db["company_aliases"].create(
+    db.table("contacts").create_index(["email"], if_not_exists=True)
+    db.table("contacts").create_index(["name_norm", "company_norm"], if_not_exists=True)
+    db.table("contacts").create_index(["company_norm"], if_not_exists=True)
+    db.table("companies").create_index(["name_norm"], unique=True, if_not_exists=True)
+    db.table("feeds").create_index(["url"], unique=True, if_not_exists=True)
+    db.table("items").create_index(["feed_id", "guid"], unique=True, if_not_exists=True)
+    db.table("items").create_index(["published_at"], if_not_exists=True)
+    db.table("signals").create_index(["key"], unique=True, if_not_exists=True)
+    db.table("signals").create_index(["company_norm"], if_not_exists=True)
+    db.table("signals").create_index(["published_at"], if_not_exists=True)
+    db.table("outreach_events").create_index(["person_key"], if_not_exists=True)
+    db.table("company_aliases").create(
         {"alias_norm": str, "company_norm": str}, pk="alias_norm", if_not_exists=True
     )
 
@@ -162,7 +162,7 @@ def _m003_contact_sources(db: Database) -> None:
     # contradicting its own earlier word, never two sources disagreeing (a stale
     # CRM export must not undo a fresh LinkedIn one, and re-importing either must
     # change nothing).
-    db["contact_sources"].create(
+    db.table("contact_sources").create(
         {
             "contact_id": int,
             "source": str,
@@ -177,7 +177,7 @@ def _m003_contact_sources(db: Database) -> None:
         pk=("contact_id", "source"),
         foreign_keys=[("contact_id", "contacts", "id")],
     )
-    db["contact_sources"].create_index(["source"], if_not_exists=True)
+    db.table("contact_sources").create_index(["source"], if_not_exists=True)
     # Contacts stored before this table existed: each listed source said what is stored.
     db.execute(
         "INSERT OR IGNORE INTO contact_sources (contact_id, source, full_name, email, "
@@ -192,23 +192,23 @@ def _m003_contact_sources(db: Database) -> None:
 def _m004_feed_politeness(db: Database) -> None:
     # why a feed is disabled (410 Gone), the address the user gave before a
     # permanent redirect moved it, and the publisher behind aggregator entries
-    db["feeds"].add_column("disabled_reason", str)
-    db["feeds"].add_column("original_url", str)
-    db["items"].add_column("publisher", str)
+    db.table("feeds").add_column("disabled_reason", str)
+    db.table("feeds").add_column("original_url", str)
+    db.table("items").add_column("publisher", str)
 
 
 def _m005_outreach_seen(db: Database) -> None:
     # The newest signal id when a state was set: any signal with a higher id is
     # news the rep has not acted on, whatever the clocks of feeds say.
     db.execute("ALTER TABLE outreach ADD COLUMN seen_signal_id INTEGER")
-    db["outreach_events"].create_index(["action", "person_key"], if_not_exists=True)
-    db["signals"].create_index(["contact_id"], if_not_exists=True)
-    db["signals"].create_index(["person_norm"], if_not_exists=True)
+    db.table("outreach_events").create_index(["action", "person_key"], if_not_exists=True)
+    db.table("signals").create_index(["contact_id"], if_not_exists=True)
+    db.table("signals").create_index(["person_norm"], if_not_exists=True)
 
 
 def _m006_digests(db: Database) -> None:
     # What each digest carried, so the rep (or datasette) can see what went out when.
-    db["digests"].create(
+    db.table("digests").create(
         {
             "id": int,
             "sent_at": str,
@@ -220,7 +220,7 @@ def _m006_digests(db: Database) -> None:
         },
         pk="id",
     )
-    db["digest_people"].create(
+    db.table("digest_people").create(
         {
             "digest_id": int,
             "rank": int,
@@ -233,7 +233,7 @@ def _m006_digests(db: Database) -> None:
         pk=("digest_id", "person_key"),
         foreign_keys=[("digest_id", "digests", "id")],
     )
-    db["digest_people"].create_index(["person_key"], if_not_exists=True)
+    db.table("digest_people").create_index(["person_key"], if_not_exists=True)
 
 
 def _m007_source_exports(db: Database) -> None:
@@ -243,7 +243,7 @@ def _m007_source_exports(db: Database) -> None:
     # export's date), `stated_as_of` the newest date given with --as-of.
     # They are kept apart because a guess is compared with a stated date
     # only where the guess proves something (see importers.newer_export).
-    db["source_exports"].create(
+    db.table("source_exports").create(
         {"source": str, "as_of": str, "stated_as_of": str, "imported_at": str},
         pk="source",
         if_not_exists=True,
@@ -340,7 +340,7 @@ def _m010_settings(db: Database, upgrade: bool) -> None:
     # so it adds them once and never puts back one the user removed. A database
     # an earlier release made was offered them: its `init` always added them,
     # and an empty feed list there may be the user's removing both.
-    db["settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db.table("settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     if upgrade:
         db.execute(
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('starter_feeds_offered',"
@@ -358,14 +358,14 @@ def _m011_person_urls_unique(db: Database) -> None:
         "WHERE profile_url LIKE 'https://www.linkedin.com/in/_%' "
         "OR profile_url LIKE 'https://www.linkedin.com/pub/_%'"
     )
-    db["contacts"].create_index(["profile_url"], if_not_exists=True)
+    db.table("contacts").create_index(["profile_url"], if_not_exists=True)
 
 
 def _m012_feed_original_url(db: Database) -> None:
     # A feed is found by the address it has now or the one the user gave
     # (store.feeds._by_address): without this index every outline of an OPML
     # import scanned the whole feeds table.
-    db["feeds"].create_index(["original_url"], if_not_exists=True)
+    db.table("feeds").create_index(["original_url"], if_not_exists=True)
 
 
 def _m013_company_keys(db: Database) -> None:
@@ -395,7 +395,7 @@ def _m014_previous_company(db: Database) -> None:
     # The company a newly hired executive came from, when the news says: the
     # rep's contacts who worked there can introduce them.
     if "previous_company" not in db["signals"].columns_dict:
-        db["signals"].add_column("previous_company", str)
+        db.table("signals").add_column("previous_company", str)
 
 
 def _m015_outbox(db: Database) -> None:
@@ -403,7 +403,7 @@ def _m015_outbox(db: Database) -> None:
     # the same transaction that records it, so a row still here means a run
     # stopped (killed, or the database locked) between the two. Its people are
     # then counted as listed: a digest may go out at most once, never twice.
-    db["outbox"].create(
+    db.table("outbox").create(
         {
             "id": int,
             "created_at": str,

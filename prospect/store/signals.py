@@ -65,7 +65,7 @@ def save_signals(db: Database, signals: Iterable[Signal]) -> list[Signal]:
 
 
 def row_to_signal(row: dict[str, Any]) -> Signal:
-    return Signal(id=row["id"], **{c: row.get(c) for c in _COLUMNS})
+    return Signal(id=row["id"], **{c: row.get(c) for c in _COLUMNS})  # type: ignore[arg-type]
 
 
 def joined_columns(alias: str, prefix: str) -> str:
