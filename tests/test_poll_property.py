@@ -70,7 +70,12 @@ def responses(draw: st.DrawFn) -> bytes:
         headers.append(("Content-Length", str(len(body))))
     head = f"HTTP/1.1 {status} {draw(st.sampled_from(['OK', '', 'Whatever']))}\r\n"
     head += "".join(f"{k}: {v}\r\n" for k, v in headers)
-    return head.encode("latin-1") + b"\r\n" + body
+    # header bytes as a server may send them: UTF-8 where a value is not Latin-1
+    try:
+        raw = head.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = head.encode("utf-8", "replace")
+    return raw + b"\r\n" + body
 
 
 _runs = itertools.count()
