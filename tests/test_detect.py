@@ -460,3 +460,71 @@ def test_rounds_that_look_like_fund_raises(detector, headline, company, round_) 
     s = only(detector.detect(headline), "funding_round")
     assert s is not None, headline
     assert (s.company, s.round) == (company, round_)
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Northbeam Partners leads $12M Series A in payments startup Tallyo", "Tallyo",
+         "series_a", 12e6),
+        ("Oakline Capital co-leads $40 million round for Quorra Health", "Quorra Health", None,
+         40e6),
+        ("Vantec invests $25 million in Brightloop's Series C", "Brightloop", "series_c", 25e6),
+        ("Helix Motors invests in battery developer Anodyne Cells", "Anodyne Cells", None, None),
+        ("Corvid makes strategic investment in Plexa", "Plexa", None, None),
+        ("With $8M seed round, Ferrule starts hiring in Austin", "Ferrule", "seed", 8e6),
+        ("After a $20 million Series B, Kestrel opens Berlin office", "Kestrel", "series_b", 20e6),
+        ("Tallyo launches with $6M seed", "Tallyo", "seed", 6e6),
+        ("Ardent Bio emerges from stealth with $30 million Series A", "Ardent Bio", "series_a",
+         30e6),
+        ("Quorra valued at $2 billion in latest funding round", "Quorra", None, None),
+        ("Plexa hits $1B valuation with $90M Series C", "Plexa", "series_c", 90e6),
+        ("Salesforce-backed Oleria is raising more cash", "Oleria", None, None),
+        ("One-year-old Ribbon raises $225M for home buyers", "Ribbon", None, 225e6),
+    ],
+)  # fmt: skip
+def test_rounds_told_without_a_funding_verb(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+    assert s.evidence and s.evidence in headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Castellum Invests 1.2 Billion Kronor in New Premises for The Swedish Courts",
+        "Helix Motors invests $2 billion in Texas",
+        "Plexa leads the market in cloud storage",
+        "Factory hits $1.5B valuation to build AI coding for enterprises",
+        "Quorra reaches $3B valuation",
+        "Senate backs Vance in presidential primary",
+        "Jane Doe backs Acme",
+        "With $5M in revenue, Kestrel turns a profit",
+        "Tallyo launches with a new logo",
+        "World's First AI Lawyer raises $5 million",
+    ],
+)
+def test_look_alikes_of_rounds_told_without_a_funding_verb(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "summary", "company"),
+    [
+        ("Euro Sun Closes Private Placement", "TORONTO -- Euro Sun Mining Inc. (\"Euro Sun\") is "
+         "pleased to announce the closing of a $2 million private placement.", "Euro Sun Mining"),
+        ("LevelTen adds $10M to Series C round",
+         "Seattle's LevelTen Energy has raised $10 million.", "LevelTen Energy"),
+        ("Jane Doe joins DSE as CFO", "Jane Doe joined the Dhaka Stock Exchange (DSE) as CFO.",
+         "Dhaka Stock Exchange"),
+        ("Acme raises $5M", "Acme Board members said the round closed.", "Acme"),
+        ("Acme raises $5M", "Acme Raises Its Guidance after the round.", "Acme"),
+        ("Acme raises $5M", "Acme, a Seattle startup, raised $5 million.", "Acme"),
+    ],
+)  # fmt: skip
+def test_a_company_the_headline_shortens_is_named_in_full(  # type: ignore[no-untyped-def]
+    detector, headline, summary, company
+) -> None:
+    found = [s for s in detector.detect(headline, summary) if s.type != "keyword"]
+    assert [s.company for s in found] == [company]

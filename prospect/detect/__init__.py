@@ -31,7 +31,14 @@ from prospect.detect.funding import FundingHit, amount_in, detect_funding, norma
 from prospect.detect.hires import HireHit, detect_hires, previous_employer
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
-from prospect.detect.text import clause_end, clause_start, clean_title, lead, repeats_head
+from prospect.detect.text import (
+    clause_end,
+    clause_start,
+    clean_title,
+    full_name,
+    lead,
+    repeats_head,
+)
 from prospect.models import Signal
 from prospect.normalize import normalize_company
 
@@ -80,8 +87,20 @@ class Detector:
             found += self._funding(head, body, since)
         if self.hires_on:
             found += self._hires(head, body, since)
+        if body:
+            self._spell_out(found, body)
         found += self._keywords(head, body, since)
         return found
+
+    def _spell_out(self, signals: list[Signal], body: str) -> None:
+        """A company the headline shortens, named in full by the summary ("Euro Sun" ->
+        "Euro Sun Mining"), unless the store knows it by the short name."""
+        for signal in signals:
+            if not signal.company or normalize_company(signal.company) in self.index.companies:
+                continue
+            longer = full_name(signal.company, body)
+            if longer is not None:
+                signal.company = longer
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]

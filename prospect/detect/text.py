@@ -54,7 +54,7 @@ SECTOR_WORDS = {
 }  # fmt: skip
 DESCRIPTOR_SUFFIXES = (
     "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
-    "-born", "-native", "-led", "-listed", "-born", "-made", "-area",
+    "-born", "-native", "-led", "-listed", "-made", "-area", "-old",
 )  # fmt: skip
 LEGAL_SUFFIXES = {
     "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
@@ -66,7 +66,8 @@ _WORD = re.compile(r"\S+")
 _ADVERBS = {
     "today", "yesterday", "officially", "formally", "also", "recently", "has", "have", "had",
     "now", "just", "publicly", "quietly", "reportedly", "finally", "successfully", "announced",
-    "said", "says", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "this", "week",
+    "said", "says", "is", "are", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "this", "week",
 }  # fmt: skip
 # Words that end a company name read forwards ("joins Quarry AI As CRO").
 _STOP_FORWARD = {
@@ -80,6 +81,14 @@ _STOP_FORWARD = {
 }  # fmt: skip
 
 
+# Politics and government: appointments, endorsements and "backing" there are no B2B signal.
+POLITICS = re.compile(
+    r"\b(?:elections?|presidential|president-elect|senate|senators?|congress(?:man|woman)?|"
+    r"parliament(?:ary)?|ministers?|ministry|governor|mayor|campaign|candidates?|candidacy|"
+    r"voters?|votes|ballot|lawmakers|white\s+house|cabinet|opposition|referendum|coalition|"
+    r"nominee|impeach\w*|polls?|junta|regime|prime\s+minister|supreme\s+leader|ayatollah)\b",
+    re.IGNORECASE,
+)
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
 
 
@@ -281,6 +290,12 @@ def _possessive(word: str) -> str | None:
     return None
 
 
+_SUPERLATIVES = {
+    "first", "largest", "biggest", "only", "leading", "top", "fastest", "fastest-growing",
+    "oldest", "newest", "most", "best", "second-largest", "richest",
+}  # fmt: skip
+
+
 def _trim_descriptors(words: list[str]) -> list[str]:
     """Drop "Berlin-based", "AI startup", "Exclusive" and the like before a name."""
     cut = 0
@@ -294,6 +309,8 @@ def _trim_descriptors(words: list[str]) -> list[str]:
             or _possessive(w) is not None
         ):
             cut = i + 1
+    if cut and _possessive(words[cut - 1]) is not None and words[cut].lower() in _SUPERLATIVES:
+        return []  # "World's First AI Lawyer", "India's largest bank": described, not named
     words = words[cut:]
     while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:
         words = words[1:]
@@ -477,3 +494,68 @@ def person_at_start(segment: str) -> str | None:
     while run and run[-1].lower() in _PARTICLES:
         run.pop()
     return " ".join(run) if len(run) >= 2 else None
+
+
+# --- a company's full name -----------------------------------------------------
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_FULL_NAME_REACH = 300  # the first mention of the company, at the top of the summary
+
+
+def full_name(name: str, body: str) -> str | None:
+    """The company's longer name when the summary's first mention spells it out.
+
+    Headlines shorten names the summary writes in full: "Euro Sun" for "Euro Sun
+    Mining Inc.", "Agilitas" for "Agilitas Sports", "DSE" for "the Dhaka Stock
+    Exchange (DSE)". Only the first mention near the top counts, and only words
+    that read as part of a name (capitalised, not a verb or a preposition of the
+    sentence, ending before a legal form, a parenthesis, a comma or a lowercase word).
+    """
+    if not name or not body:
+        return None
+    head = body[:_FULL_NAME_REACH]
+    if _ACRONYM.fullmatch(name):
+        at = head.find(f"({name})")
+        if at > 0:
+            span = company_before(head, clause_start(head, at), at)
+            if span is not None:
+                long = head[span[0] : span[1]]
+                words = [w for w in long.split() if w[0].isupper()]
+                if len(words) >= 2 and "".join(w[0] for w in words).upper() == name:
+                    return long
+        return None
+    at = head.find(name)
+    while at > 0 and (head[at - 1].isalnum()):
+        at = head.find(name, at + 1)
+    if at < 0:
+        return None
+    pos = at + len(name)
+    kept: list[str] = []
+    for m in _NEXT_WORD.finditer(head, pos):
+        if m.start() != pos or len(kept) == 3:
+            break
+        word = m.group(1)
+        bare = word.rstrip(",.;:")
+        low = bare.lower()
+        if not bare or not (bare[0].isupper() or bare == "&"):
+            break
+        if low in _STOP_FORWARD or low in _ADVERBS or low in LEGAL_SUFFIXES:
+            break
+        if low in SECTOR_WORDS or _possessive(bare) is not None:
+            return None
+        kept.append(bare)
+        pos = m.start(1) + len(bare)
+        if bare != word:
+            break
+    if not kept:
+        return None
+    nxt = head[pos:].lstrip(" ")
+    # what follows the longer name closes it: a legal form, "(", ",", a lowercase word
+    if nxt and not (
+        nxt[0] in ",(\"“'"
+        or nxt[0].islower()
+        or nxt.split()[0].lower().rstrip(",.") in (LEGAL_SUFFIXES)
+    ):
+        return None
+    return name + " " + " ".join(kept)
