@@ -20,7 +20,7 @@ from prospect.detect import (
     normalize_role,
     normalize_round,
 )
-from prospect.detect.text import find_verbs, fold, repeats_head
+from prospect.detect.text import find_verbs, fold, repeats_head, unshout
 from prospect.normalize import normalize_company
 
 
@@ -528,3 +528,63 @@ def test_a_company_the_headline_shortens_is_named_in_full(  # type: ignore[no-un
 ) -> None:
     found = [s for s in detector.detect(headline, summary) if s.type != "keyword"]
     assert [s.company for s in found] == [company]
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "person", "role", "previous"),
+    [
+        ("Norvik CEO Jane Roe to step down, be replaced by John Park", "Norvik", "John Park",
+         "Chief Executive Officer", None),
+        ("Tallyo's high profile CFO Roe to retire, replaced by finance veteran", "Tallyo", None,
+         "Chief Financial Officer", None),
+        ("Plexa CMO Jane Roe is leaving, succeeded by veteran exec Ana Ruiz", "Plexa", "Ana Ruiz",
+         "Chief Marketing Officer", None),
+        ("Meta's Plexa to be led by former Stripe executive Maria Lind", "Plexa", "Maria Lind",
+         None, "Stripe"),
+        ("Acme Promotes CTO Jane Doe To CEO", "Acme", "Jane Doe", "Chief Executive Officer",
+         None),
+        ("Departing Beta exec Dave Lin will become CEO at Jane Capital's Orbit Labs",
+         "Orbit Labs", "Dave Lin", "Chief Executive Officer", "Beta"),
+        ("ACME ROBOTICS NAMES JANE DOE CHIEF EXECUTIVE OFFICER", "Acme Robotics", "Jane Doe",
+         "Chief Executive Officer", None),
+        ("kestrel Appoints Jane Doe as Chief Financial Officer", "kestrel", "Jane Doe",
+         "Chief Financial Officer", None),
+        ("Acme names insider Jane Doe next CEO, trims forecast", "Acme", "Jane Doe",
+         "Chief Executive Officer", None),
+        ("Acme Signs Supply Deal, Outlines Plans and Names In-House CFO", "Acme", None,
+         "Chief Financial Officer", None),
+        ("Jane Doe joins Acme as CFO from rival Beta", "Acme", "Jane Doe",
+         "Chief Financial Officer", "Beta"),
+        ("Jane Doe set to join Acme as CFO", "Acme", "Jane Doe", "Chief Financial Officer", None),
+    ],
+)  # fmt: skip
+def test_successions_and_harder_hires(detector, headline, company, person, role, previous) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "executive_hire")
+    assert s is not None, headline
+    assert (s.company, s.person, s.role, s.previous_company) == (company, person, role, previous)
+    assert s.evidence and s.evidence in unshout(headline)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Acme CEO Jane Doe to be replaced by AI, she jokes",
+        "Acme Promotes CTO Jane Doe To Cofounder",
+        "Beta Head Jane Doe Likely To Join Acme As Chief Business Officer",
+        "Jane Doe tipped to be named CEO of Acme",
+        "Opposition candidate concedes defeat to Jane Doe in presidential race",
+        "Senator Jane Doe named chief of staff after the election",
+        "Acme names CEO as insider trading probe widens",
+    ],
+)
+def test_look_alikes_of_hires(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "executive_hire") is None
+
+
+def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> None:  # type: ignore[no-untyped-def]
+    summary = "Acme has elevated Jane Doe, its Chief Technology Officer (CTO), to co-founder."
+    assert only(detector.detect("Acme Promotes CTO Jane Doe To Cofounder", summary),
+                "executive_hire") is None  # fmt: skip
+    summary = "Acme has appointed Jane Doe, its VP of Finance, as Chief Financial Officer."
+    s = only(detector.detect("Acme Names New CFO", summary), "executive_hire")
+    assert s is not None and (s.person, s.role) == ("Jane Doe", "Chief Financial Officer")

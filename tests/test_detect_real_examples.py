@@ -2,7 +2,7 @@
 
 Company names are the issue's; where the issue quotes only part of a headline
 ("Acme" stands for the part it leaves out) the rest is the plainest completion.
-Cases not handled yet are marked xfail (strict), so fixing one shows up.
+A case not handled yet is marked xfail (strict), so fixing one shows up.
 """
 
 from __future__ import annotations
@@ -68,11 +68,9 @@ CASES = [
     ("Mitiga Appoints John Vecchi as CMO and John Stockel as CFO", "",
      [(H, "Mitiga", "John Vecchi", "Chief Marketing Officer", None, None, None),
       (H, "Mitiga", "John Stockel", "Chief Financial Officer", None, None, None)]),
-    pytest.param(
-        "Clearbit raises $17M Series B and names former Marketo exec as CMO", "",
-        [(F, "Clearbit", None, None, None, "series_b", 17e6),
-         (H, "Clearbit", None, "Chief Marketing Officer", "Marketo", None, None)],
-        marks=NOT_YET),
+    ("Clearbit raises $17M Series B and names former Marketo exec as CMO", "",
+     [(F, "Clearbit", None, None, None, "series_b", 17e6),
+      (H, "Clearbit", None, "Chief Marketing Officer", "Marketo", None, None)]),
     ("After its $30 million Series B, Loom hires first Chief Revenue Officer", "",
      [(F, "Loom", None, None, None, "series_b", 30e6),
       (H, "Loom", None, "Chief Revenue Officer", None, None, None)]),
@@ -115,9 +113,8 @@ CASES = [
      [(H, "Walmart", "Suresh Kumar", "Chief Technology Officer", "Google", None, None)]),
     ("Acme hires ex-Stripe executive Jane Doe as CRO", "",
      [(H, "Acme", "Jane Doe", "Chief Revenue Officer", "Stripe", None, None)]),
-    pytest.param("Jane Doe joins Acme as CFO from Beta", "",
-                 [(H, "Acme", "Jane Doe", "Chief Financial Officer", "Beta", None, None)],
-                 marks=NOT_YET),
+    ("Jane Doe joins Acme as CFO from Beta", "",
+     [(H, "Acme", "Jane Doe", "Chief Financial Officer", "Beta", None, None)]),
 ]  # fmt: skip
 
 

@@ -35,7 +35,7 @@ from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
 from prospect.detect.text import (
     DESCRIPTOR_SUFFIXES,
     HEAD_NOUNS,
-    POLITICS,
+    POLITICS_WORDS,
     Folded,
     clause_end,
     clause_start,
@@ -653,7 +653,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         span = _investee(text, bm.end(), end)
         if backer is None or span is None or text[span[1] : end].strip(" ,."):
             continue  # "Zomato backs Shiprocket": a company and nothing after the name
-        if " " in text[backer[0] : backer[1]] + text[span[0] : span[1]] or POLITICS.search(text):
+        names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
+        if " " in names or not POLITICS_WORDS.isdisjoint(fold(text).words):
             continue  # "Senate backs bill", "Jane Doe backs Harris": not an investment
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
     return None

@@ -77,18 +77,24 @@ _STOP_FORWARD = {
     "chief", "vp", "head", "new", "interim", "acting", "senior", "executive", "officer",
     "expands", "strengthens", "bolsters", "announces", "appoints", "names", "hires", "raises",
     "secures", "continues", "launches", "reports", "adds", "welcomes", "promotes", "taps",
+    "signs", "outlines", "enters", "acquires", "opens", "receives", "gets", "introduces",
+    "forms", "inks", "begins", "starts", "files", "posts", "prices",
     "completes", "closes", "lands", "unveils", "says", "boosts", "makes", "builds", "grows",
 }  # fmt: skip
 
 
 # Politics and government: appointments, endorsements and "backing" there are no B2B signal.
-POLITICS = re.compile(
-    r"\b(?:elections?|presidential|president-elect|senate|senators?|congress(?:man|woman)?|"
-    r"parliament(?:ary)?|ministers?|ministry|governor|mayor|campaign|candidates?|candidacy|"
-    r"voters?|votes|ballot|lawmakers|white\s+house|cabinet|opposition|referendum|coalition|"
-    r"nominee|impeach\w*|polls?|junta|regime|prime\s+minister|supreme\s+leader|ayatollah)\b",
-    re.IGNORECASE,
-)
+# Words, checked against an entry's word set (`Folded.words`): no pattern runs.
+POLITICS_WORDS = frozenset(
+    {
+        "election", "elections", "presidential", "senate", "senator", "senators", "congress",
+        "congressman", "congresswoman", "parliament", "parliamentary", "minister", "ministers",
+        "ministry", "governor", "mayor", "campaign", "candidate", "candidates", "candidacy",
+        "voter", "voters", "votes", "ballot", "lawmakers", "cabinet", "opposition", "referendum",
+        "coalition", "nominee", "impeachment", "impeached", "poll", "polls", "junta", "regime",
+        "ayatollah",
+    }
+)  # fmt: skip
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
 
 
@@ -111,6 +117,30 @@ def clean_title(title: str) -> str:
                 text = text[:cut]
                 break
     return text.strip()
+
+
+# Abbreviations a shouted headline keeps in capitals ("CEO", "SVP", "AI").
+_KEEP_CAPS = {
+    "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "cio", "ciso", "chro", "cco", "cdo", "cgo",
+    "cso", "clo", "cbo", "cxo", "cao", "md", "gm", "vp", "svp", "evp", "avp", "us", "uk", "eu",
+    "ai", "hr", "it", "usd", "llc", "plc", "ag", "sa", "nv", "ii", "iii", "iv",
+}  # fmt: skip
+
+
+def unshout(title: str) -> str:
+    """A headline written in capitals, in title case ("WLRN NAMES TOM HUDSON CEO" ->
+    "Wlrn Names Tom Hudson CEO"), so that names and verbs read as in any headline; a
+    headline with lowercase words is returned as it is."""
+    if not title.isupper() or sum(c.isalpha() for c in title) < 12:
+        return title
+    out = []
+    for word in title.split(" "):
+        core = word.strip(",.:;!?()\"'’“”")
+        if core.lower() in _KEEP_CAPS or (not core.isalpha() and not ("-" in core or "'" in core)):
+            out.append(word)
+        else:
+            out.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
+    return " ".join(out)
 
 
 _DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
@@ -348,9 +378,29 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     kept = strip_legal(kept)
     run = run[: len(kept)]
     if not run:
-        return None
+        return _brand_at_start(text, start, end, seg, spans)
     s, e = start + run[0][0], start + run[-1][1]
     return _tidy_span(text, s, e)
+
+
+def _brand_at_start(
+    text: str, start: int, end: int, seg: str, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A brand written in lowercase opening a title-case headline: "iink Appoints ...".
+
+    Only one word, only at the very start, and only before a capitalised verb: in a
+    headline whose words are capitalised, a lowercase first word is a brand's spelling.
+    """
+    if start != 0 or len(spans) != 1 or end >= len(text) or not text[end].isupper():
+        return None
+    ws, we = spans[0]
+    word = seg[ws:we]
+    low = word.lower()
+    if not word.isalnum() or len(word) < 3 or low in _STOP_FORWARD or low in _ADVERBS:
+        return None
+    if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
+        return None
+    return ws, we
 
 
 def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -403,6 +453,15 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         run.append((ws, we))
         i += 1
         if _possessive(w) is not None:
+            if i < len(words):
+                nxt = text[pos + words[i][0] : pos + words[i][1]]
+                if (
+                    _is_namey(nxt)
+                    and nxt.lower() not in _STOP_FORWARD
+                    and nxt.lower() not in ("series", "seed", "pre-seed")
+                ):
+                    run = []  # "Jeff Bezos' Blue Origin", "Bizongo's NextBuy": the owned one
+                    continue
             break
         # A comma, colon or parenthesis right after the word ends the name.
         after = pos + we
@@ -503,7 +562,7 @@ _NEXT_WORD = re.compile(r"\s+(\S+)")
 _FULL_NAME_REACH = 300  # the first mention of the company, at the top of the summary
 
 
-def full_name(name: str, body: str) -> str | None:
+def full_name(name: str, body: str, any_case: bool = False) -> str | None:
     """The company's longer name when the summary's first mention spells it out.
 
     Headlines shorten names the summary writes in full: "Euro Sun" for "Euro Sun
@@ -511,6 +570,7 @@ def full_name(name: str, body: str) -> str | None:
     Exchange (DSE)". Only the first mention near the top counts, and only words
     that read as part of a name (capitalised, not a verb or a preposition of the
     sentence, ending before a legal form, a parenthesis, a comma or a lowercase word).
+    With `any_case` (the headline was in capitals) the summary's spelling is taken too.
     """
     if not name or not body:
         return None
@@ -525,11 +585,13 @@ def full_name(name: str, body: str) -> str | None:
                 if len(words) >= 2 and "".join(w[0] for w in words).upper() == name:
                     return long
         return None
-    at = head.find(name)
+    folded, key = (lower_same(head), lower_same(name)) if any_case else (head, name)
+    at = folded.find(key)
     while at > 0 and (head[at - 1].isalnum()):
-        at = head.find(name, at + 1)
+        at = folded.find(key, at + 1)
     if at < 0:
         return None
+    spelled = head[at : at + len(name)]  # "WLRN Public Media" for a shouted "Wlrn Public Media"
     pos = at + len(name)
     kept: list[str] = []
     for m in _NEXT_WORD.finditer(head, pos):
@@ -549,7 +611,7 @@ def full_name(name: str, body: str) -> str | None:
         if bare != word:
             break
     if not kept:
-        return None
+        return spelled if spelled != name and not spelled.islower() else None
     nxt = head[pos:].lstrip(" ")
     # what follows the longer name closes it: a legal form, "(", ",", a lowercase word
     if nxt and not (
@@ -557,5 +619,5 @@ def full_name(name: str, body: str) -> str | None:
         or nxt[0].islower()
         or nxt.split()[0].lower().rstrip(",.") in (LEGAL_SUFFIXES)
     ):
-        return None
-    return name + " " + " ".join(kept)
+        return spelled if spelled != name and not spelled.islower() else None
+    return spelled + " " + " ".join(kept)
