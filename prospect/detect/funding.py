@@ -307,6 +307,10 @@ _TO_INVEST = re.compile(r"[\s,]*(?:\w+\s+){0,2}?to\s+(?:invest|back|deploy)\b", 
 _FUND_DESCRIPTOR = re.compile(
     r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)", re.IGNORECASE
 )
+_FOUNDER_BEFORE = re.compile(
+    r"\b(?:founder|co-founder|cofounder|entrepreneur|ceo)\s+\Z", re.IGNORECASE
+)
+_FOUNDER_AFTER = re.compile(r"\s+(?:founder|co-founder|cofounder|entrepreneur)\b", re.IGNORECASE)
 _PROJECT = re.compile(
     r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b", re.IGNORECASE
 )
@@ -350,7 +354,7 @@ _PLACEMENT = re.compile(
     r"\b(?P<verb>announces|announced|closes|closed|completes|completed|(?:(?:first|second|third|"
     r"final|initial)\s+)?(?:tranche\s+)?(?:closing|close|completion|pricing|terms|upsize)\s+of|"
     r"upsizes|increases|prices|arranges|launches|to\s+raise|raises|secures)\b"
-    r"(?P<mid>[^.;!?:]{0,120}?)\b(?:private\s+placements?|equity\s+financing|"
+    r"(?P<mid>(?:[^.;!?:]|(?<=\d)\.(?=\d)){0,120}?)\b(?:private\s+placements?|equity\s+financing|"
     r"flow-through\s+financing)\b",
     re.IGNORECASE,
 )
@@ -360,6 +364,7 @@ _PLACEMENT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_RE = re.compile(AMOUNT_PATTERN, re.IGNORECASE)
+_DEBT_PAPER = re.compile(r"\b(?:notes|debentures|bonds)\b")
 # A round the summary names ("The Series B round was co-led by ...", "a second tranche of
 # seed funding"): a round word must follow, so "its Series A last year" is not read.
 _ROUND_MENTION = re.compile(
@@ -398,7 +403,14 @@ def _placement(text: str, since: int) -> FundingHit | None:
     if "placement" not in low and "financing" not in low:
         return None
     pm = _PLACEMENT.search(text, since)
-    if pm is None or _RUMOUR.search(text) or "warrant" in low[: pm.end()]:
+    if (
+        pm is None
+        or "warrant" in low[: pm.end()]
+        or _DEBT_PAPER.search(low, pm.start(), pm.end() + 80)
+    ):
+        return None  # "Private Placement of Cdn$1.0 billion ... Subordinated Notes": debt paper
+    # "Acme to Raise Up to $15M Through a Private Placement" announces the placement itself
+    if any(not pm.start() <= m.start() < pm.start("mid") for m in _RUMOUR.finditer(text)):
         return None
     start = clause_start(text, pm.start())
     if text[start : pm.start()].strip() == "" and text[:start].rstrip().endswith(":"):
@@ -492,6 +504,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         name = text[span[0] : span[1]].lower()
         if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
+        if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
+            continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who": a person
         firm = name.split()[-1] in _FIRM_WORDS
         if firm and (_FUND_WORD.search(text, vm.end(), end) or _TO_INVEST.match(tail)):
             continue  # a firm ("... Ventures", "... Capital") raising a fund

@@ -333,12 +333,15 @@ def _trim_descriptors(words: list[str]) -> list[str]:
         low = w.lower()
         # "Toronto's Fieldstack", "Paysafe rival Tillo": the name follows.
         if (
-            low.endswith(DESCRIPTOR_SUFFIXES)
-            or low in HEAD_NOUNS
-            or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
-            or _possessive(w) is not None
+            (
+                low.endswith(DESCRIPTOR_SUFFIXES)
+                or low in HEAD_NOUNS
+                or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
+                or _possessive(w) is not None
+            )
+            and not all(x.lower().rstrip(",") in LEGAL_SUFFIXES for x in words[i + 1 :])
         ):
-            cut = i + 1
+            cut = i + 1  # but "OLB Group Inc.": a head noun before a legal form is the name
     if cut and _possessive(words[cut - 1]) is not None and words[cut].lower() in _SUPERLATIVES:
         return []  # "World's First AI Lawyer", "India's largest bank": described, not named
     words = words[cut:]
@@ -379,6 +382,8 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     run = run[: len(kept)]
     if not run:
         return _brand_at_start(text, start, end, seg, spans)
+    if seg[run[-1][0] : run[-1][1]].lower() == "and":
+        return None  # "Acme Reports Results And Completion of ...": a second predicate
     s, e = start + run[0][0], start + run[-1][1]
     return _tidy_span(text, s, e)
 
@@ -558,19 +563,17 @@ def person_at_start(segment: str) -> str | None:
 # --- a company's full name -----------------------------------------------------
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
-_NEXT_WORD = re.compile(r"\s+(\S+)")
 _FULL_NAME_REACH = 300  # the first mention of the company, at the top of the summary
 
 
 def full_name(name: str, body: str, any_case: bool = False) -> str | None:
-    """The company's longer name when the summary's first mention spells it out.
+    """The company's name as the summary spells it, when the headline abbreviates or
+    shouts it: "DSE" for "the Dhaka Stock Exchange (DSE)" (the initials must match), and
+    with `any_case` (a headline in capitals) "WLRN Public Media" for "Wlrn Public Media".
 
-    Headlines shorten names the summary writes in full: "Euro Sun" for "Euro Sun
-    Mining Inc.", "Agilitas" for "Agilitas Sports", "DSE" for "the Dhaka Stock
-    Exchange (DSE)". Only the first mention near the top counts, and only words
-    that read as part of a name (capitalised, not a verb or a preposition of the
-    sentence, ending before a legal form, a parenthesis, a comma or a lowercase word).
-    With `any_case` (the headline was in capitals) the summary's spelling is taken too.
+    Decided: a shortened name is kept as the headline writes it ("Euro Sun" for "Euro
+    Sun Mining Inc."): real labels go both ways on it, and the headline's is the name
+    the company itself uses in the news.
     """
     if not name or not body:
         return None
@@ -592,32 +595,4 @@ def full_name(name: str, body: str, any_case: bool = False) -> str | None:
     if at < 0:
         return None
     spelled = head[at : at + len(name)]  # "WLRN Public Media" for a shouted "Wlrn Public Media"
-    pos = at + len(name)
-    kept: list[str] = []
-    for m in _NEXT_WORD.finditer(head, pos):
-        if m.start() != pos or len(kept) == 3:
-            break
-        word = m.group(1)
-        bare = word.rstrip(",.;:")
-        low = bare.lower()
-        if not bare or not (bare[0].isupper() or bare == "&"):
-            break
-        if low in _STOP_FORWARD or low in _ADVERBS or low in LEGAL_SUFFIXES:
-            break
-        if low in SECTOR_WORDS or _possessive(bare) is not None:
-            return None
-        kept.append(bare)
-        pos = m.start(1) + len(bare)
-        if bare != word:
-            break
-    if not kept:
-        return spelled if spelled != name and not spelled.islower() else None
-    nxt = head[pos:].lstrip(" ")
-    # what follows the longer name closes it: a legal form, "(", ",", a lowercase word
-    if nxt and not (
-        nxt[0] in ",(\"“'"
-        or nxt[0].islower()
-        or nxt.split()[0].lower().rstrip(",.") in (LEGAL_SUFFIXES)
-    ):
-        return spelled if spelled != name and not spelled.islower() else None
-    return spelled + " " + " ".join(kept)
+    return spelled if spelled != name and not spelled.islower() else None
