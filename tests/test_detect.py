@@ -20,7 +20,7 @@ from prospect.detect import (
     normalize_role,
     normalize_round,
 )
-from prospect.detect.text import find_verbs, fold, repeats_head
+from prospect.detect.text import find_verbs, fold, repeats_head, unshout
 from prospect.normalize import normalize_company
 
 
@@ -460,3 +460,131 @@ def test_rounds_that_look_like_fund_raises(detector, headline, company, round_) 
     s = only(detector.detect(headline), "funding_round")
     assert s is not None, headline
     assert (s.company, s.round) == (company, round_)
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Northbeam Partners leads $12M Series A in payments startup Tallyo", "Tallyo",
+         "series_a", 12e6),
+        ("Oakline Capital co-leads $40 million round for Quorra Health", "Quorra Health", None,
+         40e6),
+        ("Vantec invests $25 million in Brightloop's Series C", "Brightloop", "series_c", 25e6),
+        ("Helix Motors invests in battery developer Anodyne Cells", "Anodyne Cells", None, None),
+        ("Corvid makes strategic investment in Plexa", "Plexa", None, None),
+        ("With $8M seed round, Ferrule starts hiring in Austin", "Ferrule", "seed", 8e6),
+        ("After a $20 million Series B, Kestrel opens Berlin office", "Kestrel", "series_b", 20e6),
+        ("Tallyo launches with $6M seed", "Tallyo", "seed", 6e6),
+        ("Ardent Bio emerges from stealth with $30 million Series A", "Ardent Bio", "series_a",
+         30e6),
+        ("Quorra valued at $2 billion in latest funding round", "Quorra", None, None),
+        ("Plexa hits $1B valuation with $90M Series C", "Plexa", "series_c", 90e6),
+        ("Salesforce-backed Oleria is raising more cash", "Oleria", None, None),
+        ("One-year-old Ribbon raises $225M for home buyers", "Ribbon", None, 225e6),
+    ],
+)  # fmt: skip
+def test_rounds_told_without_a_funding_verb(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+    assert s.evidence and s.evidence in headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Castellum Invests 1.2 Billion Kronor in New Premises for The Swedish Courts",
+        "Helix Motors invests $2 billion in Texas",
+        "Plexa leads the market in cloud storage",
+        "Factory hits $1.5B valuation to build AI coding for enterprises",
+        "Quorra reaches $3B valuation",
+        "Senate backs Vance in presidential primary",
+        "Jane Doe backs Acme",
+        "With $5M in revenue, Kestrel turns a profit",
+        "Tallyo launches with a new logo",
+        "World's First AI Lawyer raises $5 million",
+    ],
+)
+def test_look_alikes_of_rounds_told_without_a_funding_verb(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "summary", "company"),
+    [
+        ("Euro Sun Closes Private Placement", "TORONTO -- Euro Sun Mining Inc. (\"Euro Sun\") is "
+         "pleased to announce the closing of a $2 million private placement.", "Euro Sun"),
+        ("ACME ROBOTICS RAISES $5M SERIES A", "AcMe Robotics has raised $5 million.",
+         "AcMe Robotics"),
+        ("Jane Doe joins DSE as CFO", "Jane Doe joined the Dhaka Stock Exchange (DSE) as CFO.",
+         "Dhaka Stock Exchange"),
+        ("Acme raises $5M", "Acme Board members said the round closed.", "Acme"),
+        ("Acme raises $5M", "Acme Raises Its Guidance after the round.", "Acme"),
+        ("Acme raises $5M", "Acme, a Seattle startup, raised $5 million.", "Acme"),
+    ],
+)  # fmt: skip
+def test_a_company_the_headline_abbreviates_or_shouts_is_spelled_as_the_summary_does(  # type: ignore[no-untyped-def]
+    detector, headline, summary, company
+) -> None:
+    found = [s for s in detector.detect(headline, summary) if s.type != "keyword"]
+    assert [s.company for s in found] == [company]
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "person", "role", "previous"),
+    [
+        ("Norvik CEO Jane Roe to step down, be replaced by John Park", "Norvik", "John Park",
+         "Chief Executive Officer", None),
+        ("Tallyo's high profile CFO Roe to retire, replaced by finance veteran", "Tallyo", None,
+         "Chief Financial Officer", None),
+        ("Plexa CMO Jane Roe is leaving, succeeded by veteran exec Ana Ruiz", "Plexa", "Ana Ruiz",
+         "Chief Marketing Officer", None),
+        ("Meta's Plexa to be led by former Stripe executive Maria Lind", "Plexa", "Maria Lind",
+         None, "Stripe"),
+        ("Acme Promotes CTO Jane Doe To CEO", "Acme", "Jane Doe", "Chief Executive Officer",
+         None),
+        ("Departing Beta exec Dave Lin will become CEO at Jane Capital's Orbit Labs",
+         "Orbit Labs", "Dave Lin", "Chief Executive Officer", "Beta"),
+        ("ACME ROBOTICS NAMES JANE DOE CHIEF EXECUTIVE OFFICER", "Acme Robotics", "Jane Doe",
+         "Chief Executive Officer", None),
+        ("kestrel Appoints Jane Doe as Chief Financial Officer", "kestrel", "Jane Doe",
+         "Chief Financial Officer", None),
+        ("Acme names insider Jane Doe next CEO, trims forecast", "Acme", "Jane Doe",
+         "Chief Executive Officer", None),
+        ("Acme Signs Supply Deal, Outlines Plans and Names In-House CFO", "Acme", None,
+         "Chief Financial Officer", None),
+        ("Jane Doe joins Acme as CFO from rival Beta", "Acme", "Jane Doe",
+         "Chief Financial Officer", "Beta"),
+        ("Jane Doe set to join Acme as CFO", "Acme", "Jane Doe", "Chief Financial Officer", None),
+    ],
+)  # fmt: skip
+def test_successions_and_harder_hires(detector, headline, company, person, role, previous) -> None:  # type: ignore[no-untyped-def]
+    s = only(detector.detect(headline), "executive_hire")
+    assert s is not None, headline
+    assert (s.company, s.person, s.role, s.previous_company) == (company, person, role, previous)
+    assert s.evidence and s.evidence in unshout(headline)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Acme CEO Jane Doe to be replaced by AI, she jokes",
+        "Acme Promotes CTO Jane Doe To Cofounder",
+        "Beta Head Jane Doe Likely To Join Acme As Chief Business Officer",
+        "Jane Doe tipped to be named CEO of Acme",
+        "Opposition candidate concedes defeat to Jane Doe in presidential race",
+        "Senator Jane Doe named chief of staff after the election",
+        "Acme names CEO as insider trading probe widens",
+    ],
+)
+def test_look_alikes_of_hires(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "executive_hire") is None
+
+
+def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> None:  # type: ignore[no-untyped-def]
+    summary = "Acme has elevated Jane Doe, its Chief Technology Officer (CTO), to co-founder."
+    assert only(detector.detect("Acme Promotes CTO Jane Doe To Cofounder", summary),
+                "executive_hire") is None  # fmt: skip
+    summary = "Acme has appointed Jane Doe, its VP of Finance, as Chief Financial Officer."
+    s = only(detector.detect("Acme Names New CFO", summary), "executive_hire")
+    assert s is not None and (s.person, s.role) == ("Jane Doe", "Chief Financial Officer")

@@ -28,10 +28,18 @@ from collections.abc import Mapping
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
 from prospect.detect.funding import FundingHit, amount_in, detect_funding, normalize_round, round_in
-from prospect.detect.hires import HireHit, detect_hires, previous_employer
+from prospect.detect.hires import HireHit, detect_hires, employer_after_role, previous_employer
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
-from prospect.detect.text import clause_end, clause_start, clean_title, lead, repeats_head
+from prospect.detect.text import (
+    clause_end,
+    clause_start,
+    clean_title,
+    full_name,
+    lead,
+    repeats_head,
+    unshout,
+)
 from prospect.models import Signal
 from prospect.normalize import normalize_company
 
@@ -71,6 +79,7 @@ class Detector:
 
     def detect(self, title: str, summary: str = "") -> list[Signal]:
         head = clean_title(title or "")
+        shouted = head != (head := unshout(head))
         body = lead(summary or "")
         since = repeats_head(head, body)
         if since == len(body):
@@ -80,8 +89,20 @@ class Detector:
             found += self._funding(head, body, since)
         if self.hires_on:
             found += self._hires(head, body, since)
+        if body:
+            self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)
         return found
+
+    def _spell_out(self, signals: list[Signal], body: str, any_case: bool) -> None:
+        """A company the headline shortens, named in full by the summary ("Euro Sun" ->
+        "Euro Sun Mining"), unless the store knows it by the short name."""
+        for signal in signals:
+            if not signal.company or normalize_company(signal.company) in self.index.companies:
+                continue
+            longer = full_name(signal.company, body, any_case)
+            if longer is not None:
+                signal.company = longer
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
@@ -141,7 +162,9 @@ class Detector:
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
-        found = previous_employer(text[lo:hi], signal.company)
+        found = previous_employer(text[lo:hi], signal.company) or employer_after_role(
+            text, hit.evidence[1], signal.company
+        )
         if found or not body or not signal.person:
             return found
         at = body.find(signal.person.split()[-1])

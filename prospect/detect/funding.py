@@ -33,6 +33,10 @@ from dataclasses import dataclass
 
 from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
 from prospect.detect.text import (
+    DESCRIPTOR_SUFFIXES,
+    HEAD_NOUNS,
+    POLITICS_WORDS,
+    Folded,
     clause_end,
     clause_start,
     company_after,
@@ -111,7 +115,7 @@ _NOT_RAISED = re.compile(
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
-    r"purchases?|restructuring|registered\s+direct)",
+    r"purchases?|restructuring|registered\s+direct)(?!-)",  # "BOND-led funding" is a round
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -120,7 +124,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RUMOUR = re.compile(
-    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly|rumou?r(?:ed|s)?|"
+    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?r(?:ed|s)?|"
     r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
     r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|"
@@ -303,6 +307,10 @@ _TO_INVEST = re.compile(r"[\s,]*(?:\w+\s+){0,2}?to\s+(?:invest|back|deploy)\b", 
 _FUND_DESCRIPTOR = re.compile(
     r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)", re.IGNORECASE
 )
+_FOUNDER_BEFORE = re.compile(
+    r"\b(?:founder|co-founder|cofounder|entrepreneur|ceo)\s+\Z", re.IGNORECASE
+)
+_FOUNDER_AFTER = re.compile(r"\s+(?:founder|co-founder|cofounder|entrepreneur)\b", re.IGNORECASE)
 _PROJECT = re.compile(
     r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b", re.IGNORECASE
 )
@@ -346,7 +354,7 @@ _PLACEMENT = re.compile(
     r"\b(?P<verb>announces|announced|closes|closed|completes|completed|(?:(?:first|second|third|"
     r"final|initial)\s+)?(?:tranche\s+)?(?:closing|close|completion|pricing|terms|upsize)\s+of|"
     r"upsizes|increases|prices|arranges|launches|to\s+raise|raises|secures)\b"
-    r"(?P<mid>[^.;!?:]{0,120}?)\b(?:private\s+placements?|equity\s+financing|"
+    r"(?P<mid>(?:[^.;!?:]|(?<=\d)\.(?=\d)){0,120}?)\b(?:private\s+placements?|equity\s+financing|"
     r"flow-through\s+financing)\b",
     re.IGNORECASE,
 )
@@ -356,6 +364,7 @@ _PLACEMENT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_RE = re.compile(AMOUNT_PATTERN, re.IGNORECASE)
+_DEBT_PAPER = re.compile(r"\b(?:notes|debentures|bonds)\b")
 # A round the summary names ("The Series B round was co-led by ...", "a second tranche of
 # seed funding"): a round word must follow, so "its Series A last year" is not read.
 _ROUND_MENTION = re.compile(
@@ -394,7 +403,14 @@ def _placement(text: str, since: int) -> FundingHit | None:
     if "placement" not in low and "financing" not in low:
         return None
     pm = _PLACEMENT.search(text, since)
-    if pm is None or _RUMOUR.search(text) or "warrant" in low[: pm.end()]:
+    if (
+        pm is None
+        or "warrant" in low[: pm.end()]
+        or _DEBT_PAPER.search(low, pm.start(), pm.end() + 80)
+    ):
+        return None  # "Private Placement of Cdn$1.0 billion ... Subordinated Notes": debt paper
+    # "Acme to Raise Up to $15M Through a Private Placement" announces the placement itself
+    if any(not pm.start() <= m.start() < pm.start("mid") for m in _RUMOUR.finditer(text)):
         return None
     start = clause_start(text, pm.start())
     if text[start : pm.start()].strip() == "" and text[:start].rstrip().endswith(":"):
@@ -488,6 +504,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         name = text[span[0] : span[1]].lower()
         if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
             continue
+        if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
+            continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who": a person
         firm = name.split()[-1] in _FIRM_WORDS
         if firm and (_FUND_WORD.search(text, vm.end(), end) or _TO_INVEST.match(tail)):
             continue  # a firm ("... Ventures", "... Capital") raising a fund
@@ -508,4 +526,200 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         placement = _placement(text, since)
         if placement is not None:
             hits.append(placement)
+    if not hits:
+        shaped = _other_shapes(text, folded, since)
+        if shaped is not None and not _excluded(folded.low):
+            hits.append(shaped)
     return hits
+
+
+# --- rounds told without a funding verb ------------------------------------------
+#
+# The investor as the subject ("Accel leads $20M Series A in Acme", "Samsung invests $175M
+# in Element Biosciences' Series E", "Zomato backs Shiprocket"), and the money first ("With
+# $37M seed round, Maka begins pilot", "Gutsy launches with $51M seed", "Alan reaches $4.5B
+# valuation with new $193M funding round", "CodeRabbit valued at $1.5B in latest funding
+# round"). Each shape is anchored on a word found by `str.find`, then read in bounded
+# windows like the verbs above.
+
+# The words each shape needs, checked on the entry's word set before any pattern runs.
+_INVESTOR_WORDS = frozenset(
+    {"leads", "led", "co", "invests", "invested", "investment", "backs"}
+)  # fmt: skip
+_LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
+_VALUED_WORDS = frozenset({"valued", "valuation"})
+_ROUND_WORD = r"(?:round|funding|financing|investment|raise|backing)"
+_AMOUNT_AT = re.compile(r"\s*(?:a\s+|an\s+|its\s+|the\s+|new\s+|fresh\s+|latest\s+)*", re.I)
+_ROUND_AT = re.compile(
+    r"\s*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity|venture))?", re.IGNORECASE
+)
+_ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I)
+# "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
+_LEADS = re.compile(r"\b(?:co-)?(?:leads|led)\s+(?=\S)", re.IGNORECASE)
+_INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
+# "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
+_INVESTS = re.compile(
+    r"\b(?:invests|invested|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
+    r"minority\s+|equity\s+|undisclosed\s+)*investment)\b",
+    re.IGNORECASE,
+)
+_BACKS_NAME = re.compile(r"\bbacks\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "With $37M seed round, Maka ...", "After its $30 million Series B, Loom ..."
+_WITH_FIRST = re.compile(r"^(?:with|after|armed\s+with|fresh\s+off)\s", re.IGNORECASE)
+# "Gutsy launches with $51M seed", "Acme emerges from stealth with $10M"
+_LAUNCHES = re.compile(
+    r"\b(?:launches|launched|debuts|emerges|exits\s+stealth|comes\s+out\s+of\s+stealth)"
+    r"(?:\s+(?:from|out\s+of)\s+stealth)?\s+with\s",
+    re.IGNORECASE,
+)
+# "Alan reaches $4.5B valuation with new $193M round", "CodeRabbit valued at $1.5B in ..."
+_VALUED = re.compile(
+    r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?)(?=\S)", re.I
+)
+_VALUATION_LINK = re.compile(
+    r"\s*(?:valuation\s+)?(?:with|in|after|following|on|thanks\s+to|via)\s", re.IGNORECASE
+)
+
+
+def _money_round(
+    text: str, pos: int, end: int
+) -> tuple[int, float | None, str | None, str | None] | None:
+    """A round written at `pos` ("$35M Series B", "new $193M funding round", "$51M seed"):
+    where it ends, the amount, currency and round; None when no round is written there."""
+    at = _AMOUNT_AT.match(text, pos, end).end()
+    amount = currency = round_name = None
+    am = _AMOUNT_RE.match(text, at, end)
+    if am is not None:
+        amount, currency = parse_amount(am)
+        at = am.end()
+        if _NOT_RAISED.match(text, at, end) or _GRANT.match(text, at, end):
+            return None
+    rm = _ROUND_AT.match(text, at, end)
+    if rm is not None:
+        round_name = normalize_round(rm.group("round"))
+        at = rm.end()
+    wm = _ROUND_WORD_AT.match(text, at, end)
+    if wm is not None:
+        at = wm.end()
+    elif rm is None:
+        return None
+    return at, amount, currency, round_name
+
+
+def _investee(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    span = company_after(text, pos, min(80, end - pos))
+    if span is None or _ROUND_RE.match(text, span[0]):
+        return None
+    return span
+
+
+def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
+    words = folded.words
+    hit = None
+    if not _INVESTOR_WORDS.isdisjoint(words):
+        hit = _investor_first(text, since)
+    if hit is None and (
+        folded.low.startswith(("with ", "after ", "armed ", "fresh "))
+        or ("with" in words and not _LAUNCH_WORDS.isdisjoint(words))
+    ):
+        hit = _money_first(text, since)
+    if hit is None and not _VALUED_WORDS.isdisjoint(words):
+        hit = _valued(text, since)
+    return hit
+
+
+def _investor_first(text: str, since: int) -> FundingHit | None:
+    for lm in _LEADS.finditer(text, since):
+        end = clause_end(text, lm.end())
+        found = _money_round(text, lm.end(), end)
+        if found is None:
+            continue
+        at, amount, currency, round_name = found
+        im = _INTO.match(text, at, end)
+        span = _investee(text, im.end(), end) if im else None
+        if span is not None:
+            return FundingHit(span, round_name, amount, currency, (lm.start(), span[1]), 0.8)
+    for vm in _INVESTS.finditer(text, since):
+        end = clause_end(text, vm.end())
+        at = vm.end()
+        amount = currency = None
+        am = _AMOUNT_RE.match(text, at + 1, end) if text[at : at + 1] == " " else None
+        if am is not None:
+            amount, currency = parse_amount(am)
+            at = am.end()
+        im = _INTO.match(text, at, end)
+        if im is None:
+            continue
+        span = _investee(text, im.end(), end)
+        if span is None:
+            continue
+        rest = text[span[1] : end]
+        described = "investment" in vm.group(0).lower() or _described(text, im.end(), span[0])
+        owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
+        if not (described or owned_round):
+            continue  # "invests 1.2 billion kronor in New Premises": not a company
+        round_name = normalize_round(owned_round.group("round")) if owned_round else None
+        return FundingHit(span, round_name, amount, currency, (vm.start(), span[1]), 0.75)
+    for bm in _BACKS_NAME.finditer(text, since):
+        start = clause_start(text, bm.start())
+        backer = company_before(text, start, bm.start())
+        end = clause_end(text, bm.end())
+        span = _investee(text, bm.end(), end)
+        if backer is None or span is None or text[span[1] : end].strip(" ,."):
+            continue  # "Zomato backs Shiprocket": a company and nothing after the name
+        names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
+        if " " in names or not POLITICS_WORDS.isdisjoint(fold(text).words):
+            continue  # "Senate backs bill", "Jane Doe backs Harris": not an investment
+        return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
+    return None
+
+
+def _described(text: str, start: int, name_start: int) -> bool:
+    """Whether a head noun or descriptor ("startup", "developer", "AI-based") comes right
+    before the investee: a company, not a place or a project."""
+    words = text[start:name_start].lower().split()
+    return any(w in HEAD_NOUNS or w.endswith(DESCRIPTOR_SUFFIXES) for w in words)
+
+
+def _money_first(text: str, since: int) -> FundingHit | None:
+    wm = _WITH_FIRST.match(text) if since == 0 else None
+    if wm is not None:
+        comma = text.find(",", wm.end(), wm.end() + 60)
+        found = _money_round(text, wm.end() - 1, comma) if comma > 0 else None
+        if found is not None and text[found[0] : comma].strip() == "":
+            span = company_after(text, comma + 1, 60)
+            if span is not None:
+                _, amount, currency, round_name = found
+                return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
+    for lm in _LAUNCHES.finditer(text, since):
+        end = clause_end(text, lm.end())
+        found = _money_round(text, lm.end() - 1, end)
+        if found is None or found[1] is None:
+            continue
+        span = company_before(text, clause_start(text, lm.start()), lm.start())
+        if span is not None:
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
+    return None
+
+
+def _valued(text: str, since: int) -> FundingHit | None:
+    for vm in _VALUED.finditer(text, since):
+        end = clause_end(text, vm.end())
+        am = _AMOUNT_RE.match(text, vm.end(), end)
+        if am is None:
+            continue
+        link = _VALUATION_LINK.match(text, am.end(), end)
+        if link is None or (
+            not vm.group(0).lower().startswith("valued")
+            and "valuation" not in text[am.end() : link.end()].lower()
+        ):
+            continue
+        found = _money_round(text, link.end() - 1, end)
+        if found is None:
+            continue
+        span = company_before(text, clause_start(text, vm.start()), vm.start())
+        if span is not None:
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
+    return None

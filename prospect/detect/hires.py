@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from prospect.detect.roles import ROLE_RE, normalize_role
 from prospect.detect.text import (
+    POLITICS_WORDS,
     clause_end,
     clause_start,
     company_after,
@@ -48,7 +49,7 @@ _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"heads\s+to|lands\s+at"
+    r"heads\s+to|lands\s+at|(?:will\s+|to\s+)?(?:become|becomes)"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -60,7 +61,7 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
-        "lands"
+        "lands", "become", "becomes"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -71,14 +72,15 @@ _FILLERS = {
     "as", "to", "the", "its", "their", "his", "her", "a", "an", "new", "first", "first-ever",
     "next", "incoming", "interim", "acting", "permanent", "founding", "inaugural", "role",
     "position", "post", "of", "in", "into", "for", "be", "serve", "become", "company's",
-    "newly", "created", "newly-created", "global", "sole", "co", "at",
+    "newly", "created", "newly-created", "global", "sole", "co", "at", "in-house",
 }  # fmt: skip
 _NOT_A_HIRE = re.compile(
     r"^(?:interview|q&a|opinion|op-ed|podcast|webinar|video|watch|listen|column|commentary|"
     r"in\s+conversation|fireside|how|why|what|when|should|lessons|tips|ask|\d+\s)\b"
     r"|\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
     r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
-    r"insider|says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b"
+    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider|says|said|talks|explains|"
+    r"shares\s+(?:how|why|tips|lessons))\b"
     r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
     r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b",
     re.IGNORECASE,
@@ -98,6 +100,12 @@ _DEPARTURE = re.compile(
     r"to\s+leave|leaving|farewell)\b",
     re.IGNORECASE,
 )
+_SPECULATION = re.compile(
+    r"\b(?:likely|unlikely|tipped|expected|poised|could|may|might|reportedly|rumou?red|frontrunner|"
+    r"in\s+talks|in\s+line|considered|eyed|eyes)\s+(?:to\s+)?(?:be\s+)?\Z",
+    re.IGNORECASE,
+)
+_SET = re.compile(r"\s+(?:is\s+|are\s+)?(?:set|due|slated)\s*\Z", re.IGNORECASE)
 _LEFT_DEPARTURE = re.compile(r"\s(?:leaves|left|departs|exits|quits|moves\s+from)\s", re.I)
 _PHARMA = re.compile(
     r"\b(?:contract\s+manufactur\w*|CDMO|biologics?|manufactur\w*|production|GMP|clinical|"
@@ -105,6 +113,9 @@ _PHARMA = re.compile(
     r"therapy|oncology|bio)\b",
     re.IGNORECASE,
 )
+_APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
+_NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
 
 
@@ -112,7 +123,7 @@ _AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
 class HireHit:
     company: tuple[int, int] | None
     person: str | None
-    role: str
+    role: str | None  # None: "Acme to be led by Jane Doe" names no title
     evidence: tuple[int, int]
     confidence: float
 
@@ -139,18 +150,33 @@ def _role_name(match: re.Match[str], text: str) -> str | None:
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
+    skip_to = -1
     for rm in ROLE_RE.finditer(right):
+        if rm.start() < skip_to:
+            continue
         pre, linked = _strip_fillers(right[: rm.start()])
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
             return None
+        if _APPOSITIVE.search(right, 0, rm.start()):
+            skip_to = right.find(",", rm.end()) % (len(right) + 1)
+            continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
         person = person_at_end(pre) if pre else None
         if person and re.search(r"\b(?:former|ex)[\s-]+" + re.escape(person) + r"$", pre, re.I):
             continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
         if pre and person is None and not linked:
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
+        role_end = vm.end() + rm.end()
         if not pre:
             person = person_at_start(post.lstrip(" ,"))
+            if person is not None:
+                at = role_end + len(post) - len(post.lstrip(" ,")) + len(person)
+                link = _NEW_TITLE.match(text, at, end)
+                if link is not None:  # "promotes CTO Jane Doe to CEO": CEO is the new title
+                    new = ROLE_RE.match(text, link.end(), end)
+                    if new is None:
+                        return None  # "promotes CTO Jane Doe to Cofounder"
+                    rm, role_end = new, new.end()
         role = _role_name(rm, text)
         if role is None or _BOARD.search(post[:30]):
             return None
@@ -163,9 +189,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         start = clause_start(text, vm.start())
         span = company_before(text, start, vm.start())
+        if span is None and _AND_BEFORE.search(text, start, vm.start()):
+            span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
             return None
-        ev_end = vm.end() + rm.end()
+        ev_end = role_end
         confidence = 0.9 if person else 0.75
         return HireHit(span, person, role, (span[0], ev_end), confidence)
     return None
@@ -174,10 +202,12 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
+    if _SPECULATION.search(left):
+        return None  # "Likely To Join Angel One As CBO": not announced
     dep = _LEFT_DEPARTURE.search(left)
     if dep:
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(left)
+    person = person_at_end(_SET.sub("", left))
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
@@ -197,7 +227,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         post = after[rm.end() :]
     else:
         rm = ROLE_RE.search(right)
-        if rm is None:
+        if rm is None or _APPOSITIVE.search(right, 0, rm.start()):
             return None
         between, _ = _strip_fillers(right[: rm.start()])
         if between:
@@ -246,6 +276,28 @@ _EMPLOYEE = re.compile(
 )
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+)  # fmt: skip
+# Right after the new title: "Jane Doe joins Acme as CFO from Beta".
+_FROM_AFTER_ROLE = re.compile(r"\s+from\s+(?:rival\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+
+
+def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str | None:
+    """The former employer named right after the new title ("as CFO from Beta")."""
+    m = _FROM_AFTER_ROLE.match(text, role_end)
+    if m is None:
+        return None
+    span = company_after(text, m.end(), 60)
+    if span is None:
+        return None
+    name = text[span[0] : span[1]]
+    if name.split()[0].lower() in _MONTHS or (hired_by and name.lower() == hired_by.lower()):
+        return None
+    return name
+
+
 def previous_employer(text: str, hired_by: str | None) -> str | None:
     """The employer the text says the new executive comes from, or None."""
     for m in _PREVIOUS.finditer(text):
@@ -273,6 +325,57 @@ def previous_employer(text: str, hired_by: str | None) -> str | None:
     return None
 
 
+# A successor named in a departure story: "Ericsson CEO Ekholm to step down, be replaced by
+# Per Narvinger", "Macquarie's CEO to retire, replaced by bank veteran"; and "WhatsApp to be
+# led by Kunal Shah". The title is the one the departing executive holds.
+_SUCCESSOR = re.compile(
+    r"\b(?:(?:to\s+)?be\s+|is\s+|are\s+|will\s+be\s+)?(?P<how>replaced|succeeded)\s+by\s+"
+    r"|\b(?:to\s+be|will\s+be|is\s+now)\s+(?P<how2>led|headed|run)\s+by\s+",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3}(?=['’]s\s)")
+
+
+def _successor(text: str, since: int) -> HireHit | None:
+    if not POLITICS_WORDS.isdisjoint(fold(text).words):
+        return None
+    for sm in _SUCCESSOR.finditer(text, since):
+        end = clause_end(text, sm.end(), 120)
+        person = person_at_end(text[sm.end() : end])
+        if sm.group("how2"):
+            start = clause_start(text, sm.start())
+            span = company_before(text, start, sm.start())
+            if span is None or person is None or _FUNDING_WORDS.search(text, start, end):
+                continue
+            return HireHit(span, person, None, (span[0], end), 0.75)
+        head = text[max(0, sm.start() - 200) : sm.start()]
+        roles = list(ROLE_RE.finditer(head))
+        if not roles:
+            continue
+        rm = roles[0]
+        base = sm.start() - len(head)
+        lo = clause_start(text, base + rm.start())
+        span = company_before(text, lo, base + rm.start())
+        if span is None:
+            owner = _OWNER.search(text, lo, base + rm.start())
+            span = (owner.start(), owner.end()) if owner else None
+        role = _role_name(rm, text)
+        if span is None or role is None or _BOARD.search(rm.group(0)):
+            continue
+        if person is None and not _SOMEONE.search(text, sm.end(), end):
+            continue  # "to be replaced by AI": nobody named or described
+        return HireHit(span, person, role, (span[0], end), 0.8 if person else 0.7)
+    return None
+
+
+_SOMEONE = re.compile(
+    r"\b(?:veteran|vet|exec(?:utive)?|insider|outsider|leader|official|banker|founder|president|"
+    r"head|chief|deputy|lieutenant|successor|(?-i:C[A-Z]{1,3}O))\b",
+    re.IGNORECASE,
+)
+_FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?)\b", re.I)
+
+
 def detect_hires(text: str, since: int = 0) -> list[HireHit]:
     """Executive hires announced in `text` (a cleaned headline or a summary's lead).
 
@@ -283,7 +386,7 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
     hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if _NOT_A_HIRE_FOLDED.search(folded.low):
+            if _NOT_A_HIRE_FOLDED.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
@@ -300,6 +403,10 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
+    if not hits and "by" in folded.words and (checked or not _NOT_A_HIRE_FOLDED.search(folded.low)):
+        hit = _successor(text, since)
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 

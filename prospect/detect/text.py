@@ -54,7 +54,7 @@ SECTOR_WORDS = {
 }  # fmt: skip
 DESCRIPTOR_SUFFIXES = (
     "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
-    "-born", "-native", "-led", "-listed", "-born", "-made", "-area",
+    "-born", "-native", "-led", "-listed", "-made", "-area", "-old",
 )  # fmt: skip
 LEGAL_SUFFIXES = {
     "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
@@ -66,7 +66,8 @@ _WORD = re.compile(r"\S+")
 _ADVERBS = {
     "today", "yesterday", "officially", "formally", "also", "recently", "has", "have", "had",
     "now", "just", "publicly", "quietly", "reportedly", "finally", "successfully", "announced",
-    "said", "says", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "this", "week",
+    "said", "says", "is", "are", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "this", "week",
 }  # fmt: skip
 # Words that end a company name read forwards ("joins Quarry AI As CRO").
 _STOP_FORWARD = {
@@ -76,10 +77,24 @@ _STOP_FORWARD = {
     "chief", "vp", "head", "new", "interim", "acting", "senior", "executive", "officer",
     "expands", "strengthens", "bolsters", "announces", "appoints", "names", "hires", "raises",
     "secures", "continues", "launches", "reports", "adds", "welcomes", "promotes", "taps",
+    "signs", "outlines", "enters", "acquires", "opens", "receives", "gets", "introduces",
+    "forms", "inks", "begins", "starts", "files", "posts", "prices",
     "completes", "closes", "lands", "unveils", "says", "boosts", "makes", "builds", "grows",
 }  # fmt: skip
 
 
+# Politics and government: appointments, endorsements and "backing" there are no B2B signal.
+# Words, checked against an entry's word set (`Folded.words`): no pattern runs.
+POLITICS_WORDS = frozenset(
+    {
+        "election", "elections", "presidential", "senate", "senator", "senators", "congress",
+        "congressman", "congresswoman", "parliament", "parliamentary", "minister", "ministers",
+        "ministry", "governor", "mayor", "campaign", "candidate", "candidates", "candidacy",
+        "voter", "voters", "votes", "ballot", "lawmakers", "cabinet", "opposition", "referendum",
+        "coalition", "nominee", "impeachment", "impeached", "poll", "polls", "junta", "regime",
+        "ayatollah",
+    }
+)  # fmt: skip
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
 
 
@@ -102,6 +117,30 @@ def clean_title(title: str) -> str:
                 text = text[:cut]
                 break
     return text.strip()
+
+
+# Abbreviations a shouted headline keeps in capitals ("CEO", "SVP", "AI").
+_KEEP_CAPS = {
+    "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "cio", "ciso", "chro", "cco", "cdo", "cgo",
+    "cso", "clo", "cbo", "cxo", "cao", "md", "gm", "vp", "svp", "evp", "avp", "us", "uk", "eu",
+    "ai", "hr", "it", "usd", "llc", "plc", "ag", "sa", "nv", "ii", "iii", "iv",
+}  # fmt: skip
+
+
+def unshout(title: str) -> str:
+    """A headline written in capitals, in title case ("WLRN NAMES TOM HUDSON CEO" ->
+    "Wlrn Names Tom Hudson CEO"), so that names and verbs read as in any headline; a
+    headline with lowercase words is returned as it is."""
+    if not title.isupper() or sum(c.isalpha() for c in title) < 12:
+        return title
+    out = []
+    for word in title.split(" "):
+        core = word.strip(",.:;!?()\"'’“”")
+        if core.lower() in _KEEP_CAPS or (not core.isalpha() and not ("-" in core or "'" in core)):
+            out.append(word)
+        else:
+            out.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
+    return " ".join(out)
 
 
 _DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
@@ -281,6 +320,12 @@ def _possessive(word: str) -> str | None:
     return None
 
 
+_SUPERLATIVES = {
+    "first", "largest", "biggest", "only", "leading", "top", "fastest", "fastest-growing",
+    "oldest", "newest", "most", "best", "second-largest", "richest",
+}  # fmt: skip
+
+
 def _trim_descriptors(words: list[str]) -> list[str]:
     """Drop "Berlin-based", "AI startup", "Exclusive" and the like before a name."""
     cut = 0
@@ -288,12 +333,17 @@ def _trim_descriptors(words: list[str]) -> list[str]:
         low = w.lower()
         # "Toronto's Fieldstack", "Paysafe rival Tillo": the name follows.
         if (
-            low.endswith(DESCRIPTOR_SUFFIXES)
-            or low in HEAD_NOUNS
-            or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
-            or _possessive(w) is not None
+            (
+                low.endswith(DESCRIPTOR_SUFFIXES)
+                or low in HEAD_NOUNS
+                or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
+                or _possessive(w) is not None
+            )
+            and not all(x.lower().rstrip(",") in LEGAL_SUFFIXES for x in words[i + 1 :])
         ):
-            cut = i + 1
+            cut = i + 1  # but "OLB Group Inc.": a head noun before a legal form is the name
+    if cut and _possessive(words[cut - 1]) is not None and words[cut].lower() in _SUPERLATIVES:
+        return []  # "World's First AI Lawyer", "India's largest bank": described, not named
     words = words[cut:]
     while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:
         words = words[1:]
@@ -331,9 +381,31 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     kept = strip_legal(kept)
     run = run[: len(kept)]
     if not run:
-        return None
+        return _brand_at_start(text, start, end, seg, spans)
+    if seg[run[-1][0] : run[-1][1]].lower() == "and":
+        return None  # "Acme Reports Results And Completion of ...": a second predicate
     s, e = start + run[0][0], start + run[-1][1]
     return _tidy_span(text, s, e)
+
+
+def _brand_at_start(
+    text: str, start: int, end: int, seg: str, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A brand written in lowercase opening a title-case headline: "iink Appoints ...".
+
+    Only one word, only at the very start, and only before a capitalised verb: in a
+    headline whose words are capitalised, a lowercase first word is a brand's spelling.
+    """
+    if start != 0 or len(spans) != 1 or end >= len(text) or not text[end].isupper():
+        return None
+    ws, we = spans[0]
+    word = seg[ws:we]
+    low = word.lower()
+    if not word.isalnum() or len(word) < 3 or low in _STOP_FORWARD or low in _ADVERBS:
+        return None
+    if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
+        return None
+    return ws, we
 
 
 def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -386,6 +458,15 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         run.append((ws, we))
         i += 1
         if _possessive(w) is not None:
+            if i < len(words):
+                nxt = text[pos + words[i][0] : pos + words[i][1]]
+                if (
+                    _is_namey(nxt)
+                    and nxt.lower() not in _STOP_FORWARD
+                    and nxt.lower() not in ("series", "seed", "pre-seed")
+                ):
+                    run = []  # "Jeff Bezos' Blue Origin", "Bizongo's NextBuy": the owned one
+                    continue
             break
         # A comma, colon or parenthesis right after the word ends the name.
         after = pos + we
@@ -477,3 +558,41 @@ def person_at_start(segment: str) -> str | None:
     while run and run[-1].lower() in _PARTICLES:
         run.pop()
     return " ".join(run) if len(run) >= 2 else None
+
+
+# --- a company's full name -----------------------------------------------------
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_FULL_NAME_REACH = 300  # the first mention of the company, at the top of the summary
+
+
+def full_name(name: str, body: str, any_case: bool = False) -> str | None:
+    """The company's name as the summary spells it, when the headline abbreviates or
+    shouts it: "DSE" for "the Dhaka Stock Exchange (DSE)" (the initials must match), and
+    with `any_case` (a headline in capitals) "WLRN Public Media" for "Wlrn Public Media".
+
+    Decided: a shortened name is kept as the headline writes it ("Euro Sun" for "Euro
+    Sun Mining Inc."): real labels go both ways on it, and the headline's is the name
+    the company itself uses in the news.
+    """
+    if not name or not body:
+        return None
+    head = body[:_FULL_NAME_REACH]
+    if _ACRONYM.fullmatch(name):
+        at = head.find(f"({name})")
+        if at > 0:
+            span = company_before(head, clause_start(head, at), at)
+            if span is not None:
+                long = head[span[0] : span[1]]
+                words = [w for w in long.split() if w[0].isupper()]
+                if len(words) >= 2 and "".join(w[0] for w in words).upper() == name:
+                    return long
+        return None
+    folded, key = (lower_same(head), lower_same(name)) if any_case else (head, name)
+    at = folded.find(key)
+    while at > 0 and (head[at - 1].isalnum()):
+        at = folded.find(key, at + 1)
+    if at < 0:
+        return None
+    spelled = head[at : at + len(name)]  # "WLRN Public Media" for a shouted "Wlrn Public Media"
+    return spelled if spelled != name and not spelled.islower() else None
