@@ -96,8 +96,10 @@ def test_opml_import_reads_nested_folders_and_export_round_trips(cli, tmp_path):
 def test_opml_is_read_as_feed_readers_read_it_and_non_opml_is_one_line(cli, tmp_path):
     # A download cut short still holds its feeds, as listparser and Miniflux read it.
     cut = tmp_path / "cut.opml"
-    cut.write_text('<?xml version="1.0"?>\n<opml>\n<body>\n<outline text="x">\n'
-                   '<outline text="Wire" xmlUrl="https://wire.test/rss"/>\n</body>')
+    cut.write_text(
+        '<?xml version="1.0"?>\n<opml>\n<body>\n<outline text="x">\n'
+        '<outline text="Wire" xmlUrl="https://wire.test/rss"/>\n</body>'
+    )
     result = cli("feeds", "import", str(cut))
     assert result.exit_code == 0, result.output
     assert [(r["url"], r["tag"]) for r in feeds_json(cli)] == [("https://wire.test/rss", "x")]
@@ -175,7 +177,10 @@ def test_add_refuses_an_address_no_poll_could_send_in_one_line(cli, url, error):
 def test_an_emoji_or_symbol_domain_is_stored_in_its_ascii_form(cli):
     assert cli("feeds", "add", "--no-check", "http://i❤.ws/feed").exit_code == 0
     assert cli("feeds", "add", "--no-check", "http://☃.com/").exit_code == 0
-    assert [r["url"] for r in feeds_json(cli)] == ["http://xn--i-7iq.ws/feed", "http://xn--n3h.com/"]
+    assert [r["url"] for r in feeds_json(cli)] == [
+        "http://xn--i-7iq.ws/feed",
+        "http://xn--n3h.com/",
+    ]
 
 
 def test_one_unusable_outline_skips_that_outline_not_the_import(cli, tmp_path):

@@ -94,6 +94,7 @@ TextFormatOption = Annotated[
     ),
 ]
 
+
 def chosen(fmt: StrEnum | None) -> str:
     """The --format value: its callback always picks one (the types cannot say so)."""
     assert fmt is not None

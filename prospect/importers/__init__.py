@@ -113,9 +113,7 @@ def import_contacts(
         last = last_export_dates(db, source)
         summary.newer_seen = newer_export(guessed, as_of, last)
         older = summary.newer_seen is not None
-        result = reconcile(
-            iter_contacts(db), said_by(db, source), contacts, source, fields, older
-        )
+        result = reconcile(iter_contacts(db), said_by(db, source), contacts, source, fields, older)
         save_contacts(db, source, result.added, result.updated, result.said)
         save_export_dates(db, source, guessed, as_of)
         if aliases:
