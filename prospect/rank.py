@@ -15,7 +15,9 @@ score = strength x recency x relationship x fit
 
 Each part comes with its reason in words, so `prospect explain` can show the
 arithmetic; the "why now" sentence and the signal's headline come from
-`wording`. Ties break on the
+`wording`, and are made only for the rows a list shows (`rank_people` sorts,
+`word_row` words): the cost of a list grows with the candidates' numbers, not
+with sentences nobody reads. Ties break on the
 newer event, then the name, then the person key: the order never depends on
 the order rows came out of the database.
 """
@@ -206,35 +208,56 @@ def order_introducers(
     return ordered, reasons
 
 
-def _row(
+@dataclass(slots=True)
+class Scored:
+    """A candidate with its score, not yet worded: ranking sorts these, and only
+    the rows a list shows are turned into sentences (`word_row`)."""
+
+    key: tuple[float, float, str, str]  # the row's `sort_key`, from the numbers alone
+    candidate: Candidate
+    parts: ScoreParts
+    reasons: dict[str, str]
+    intro_reasons: list[str]
+    included: bool
+
+
+def _scored(
     candidate: Candidate,
     config: Config,
     now: datetime,
     included: bool,
     last_contacted: Mapping[str, str],
-) -> Row:
+) -> Scored:
     intro_reasons: list[str] = []
-    if candidate.intro:
+    if candidate.intro:  # before scoring: the first introducer's warmth counts
         candidate.intro, intro_reasons = order_introducers(candidate, config, now, last_contacted)
     parts, reasons = score(candidate, config, now, included=included, last_contacted=last_contacted)
+    published = parse_time(candidate.signal.published_at)
+    stamp = published.timestamp() if published else 0.0
+    key = (-round(parts.total, 9), -stamp, candidate.person.casefold(), candidate.person_key)
+    return Scored(key, candidate, parts, reasons, intro_reasons, included)
+
+
+def _row(scored: Scored, config: Config, now: datetime) -> Row:
+    candidate = scored.candidate
     evidence = _evidence(candidate)
     return Row(
         person=candidate.person,
         title=candidate.title,
         company=candidate.company,
         signal=candidate.signal,
-        score=parts,
-        why=why_now(candidate, config, now, included),
+        score=scored.parts,
+        why=why_now(candidate, config, now, scored.included),
         headline=describe_signal(candidate.signal),
         relationship=candidate.relationship,
         person_key=candidate.person_key,
         contact_id=candidate.contact.id if candidate.contact else None,
         intro=list(candidate.intro),
-        intro_reason=intro_reasons[0] if intro_reasons else "",
-        intro_reasons=intro_reasons,
+        intro_reason=scored.intro_reasons[0] if scored.intro_reasons else "",
+        intro_reasons=scored.intro_reasons,
         sources=[s.url for s in evidence if s.url],
         evidence=evidence,
-        reasons=reasons,
+        reasons=scored.reasons,
     )
 
 
@@ -242,6 +265,47 @@ def sort_key(row: Row) -> tuple[float, float, str, str]:
     published = parse_time(row.signal.published_at)
     stamp = published.timestamp() if published else 0.0
     return (-round(row.score.total, 9), -stamp, row.person.casefold(), row.person_key)
+
+
+def rank_people(
+    candidates: Iterable[Candidate],
+    config: Config,
+    now: datetime,
+    *,
+    included: Iterable[str] = (),
+    last_contacted: Mapping[str, str] | None = None,
+) -> list[list[Scored]]:
+    """One group per person, best person first, each group best event first:
+    scored, not worded, so a list that shows ten people words ten (`word_row`).
+
+    `included` holds the candidates' person keys whose company is an included account."""
+    included_keys = set(included)
+    history = last_contacted or {}
+    per_person: dict[str, list[Scored]] = {}
+    for cand in candidates:
+        scored = _scored(cand, config, now, cand.person_key in included_keys, history)
+        per_person.setdefault(cand.person_key, []).append(scored)
+    groups = list(per_person.values())
+    for group in groups:
+        group.sort(key=lambda s: s.key)
+    groups.sort(key=lambda g: g[0].key)  # person keys differ: the order is total
+    return groups
+
+
+def word_row(group: list[Scored], config: Config, now: datetime, rank: int = 0) -> Row:
+    """A person's row: their best event in words, the other events as `also`."""
+    best = _row(group[0], config, now)
+    best.rank = rank
+    seen = {best_id(best)}
+    for other in group[1:]:
+        signal = other.candidate.signal
+        ident = signal.id if signal.id is not None else f"{signal.type}:{describe_signal(signal)}"
+        if ident in seen:  # the same event reached them twice
+            continue
+        seen.add(ident)
+        best.also.append(signal)
+        best.evidence.extend(_evidence(other.candidate))
+    return best
 
 
 def rank_candidates(
@@ -252,30 +316,9 @@ def rank_candidates(
     included: Iterable[str] = (),
     last_contacted: Mapping[str, str] | None = None,
 ) -> list[Row]:
-    """One row per person: their best event first, the other events as `also`.
-
-    `included` holds the candidates' person keys whose company is an included account."""
-    included_keys = set(included)
-    history = last_contacted or {}
-    per_person: dict[str, list[Row]] = {}
-    for cand in candidates:
-        row = _row(cand, config, now, cand.person_key in included_keys, history)
-        per_person.setdefault(cand.person_key, []).append(row)
-    rows = []
-    for group in per_person.values():
-        group.sort(key=sort_key)
-        best, seen = group[0], {best_id(group[0])}
-        for other in group[1:]:
-            if best_id(other) in seen:  # the same event reached them twice
-                continue
-            seen.add(best_id(other))
-            best.also.append(other.signal)
-            best.evidence.extend(other.evidence)
-        rows.append(best)
-    rows.sort(key=sort_key)
-    for i, row in enumerate(rows, 1):
-        row.rank = i
-    return rows
+    """Every person's row, best first, numbered from 1."""
+    groups = rank_people(candidates, config, now, included=included, last_contacted=last_contacted)
+    return [word_row(group, config, now, rank) for rank, group in enumerate(groups, 1)]
 
 
 def best_id(row: Row) -> int | str:
