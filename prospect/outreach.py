@@ -158,13 +158,8 @@ def build_list(
             if companies & included:
                 included_keys.add(cand.person_key)
             candidates.append(cand)
-    groups = rank_people(
-        candidates,
-        config,
-        now,
-        included=included_keys,
-        last_contacted=last_contacted(db),
-    )
+    contacted = last_contacted(db)
+    groups = rank_people(candidates, config, now, included=included_keys, last_contacted=contacted)
     states = outreach_states(db)
     pinned = todays_numbers(db, now)
     limit = options.limit if options.limit is not None else config.daily_limit
@@ -178,7 +173,7 @@ def build_list(
     for number, group in enumerate(groups, 1):
         if limit and len(rest) >= limit and not pending:
             break
-        row = word_row(group, config, now, number)
+        row = word_row(group, config, now, number, last_contacted=contacted)
         pending.discard(row.person_key)
         contact = matched.book.by_id.get(row.contact_id) if row.contact_id is not None else None
         if contact is not None:
