@@ -208,6 +208,7 @@ def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--repeat", type=int, help="timed runs of each figure (default 5)")
     parser.add_argument("--signals", type=int, help="signals in the store (default 4,000)")
     parser.add_argument("--contacts", type=int, help="contacts (default 30,000)")
     parser.add_argument(
@@ -229,7 +230,7 @@ def main() -> None:
         print(f"store: {contacts:,} contacts, {items:,} items, {signals:,} signals "
               f"(built in {time.perf_counter() - start:.1f} s)", file=say)  # fmt: skip
         db = connect(path)
-        repeat = 3 if args.quick else 5
+        repeat = args.repeat or (3 if args.quick else 5)
         count = median_time(lambda: db.execute("SELECT count(*) FROM items").fetchone(), repeat)
 
         def in_process() -> None:
