@@ -23,7 +23,6 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from prospect.models import Row
@@ -154,6 +153,8 @@ def _render_table(
         shown = records[:TABLE_ROWS]
     console = term.console()
     chosen, needs = fit_columns(shown, columns, console.width)
+    from rich.table import Table  # only tables need it: csv, json and cards do not
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in chosen:
         table.add_column(c.replace("_", " "), overflow="fold", width=needs[c])
@@ -246,6 +247,8 @@ def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) ->
 
 def _render_grid(records: Sequence[dict[str, Any]], term: Terminal) -> None:
     """The list as one grid (`--format table`), for those who want columns."""
+    from rich.table import Table
+
     table = Table(header_style="bold", show_lines=True, expand=term.interactive)
     table.add_column("#", justify="right")
     table.add_column("person", min_width=12)

@@ -59,8 +59,11 @@ CASES = {
     "list --help": (("list", "--help"), EVERYTHING),
     "poll --help": (("poll", "--help"), EVERYTHING),
     # a list reads the store and the rules and renders, but fetches, parses and
-    # detects nothing, reads no names and sends no mail
-    "list": (("list", "--format", "csv"), NETWORK + FEEDS + DETECTION + NAMES + MAIL),
+    # detects nothing, reads no names, draws no table and sends no mail
+    "list": (
+        ("list", "--format", "csv"),
+        NETWORK + FEEDS + DETECTION + NAMES + MAIL + ("rich.table",),
+    ),
 }
 
 
