@@ -243,8 +243,8 @@ def run_step(series: Series, size: int, timeout: float) -> float | str:
     else:
         why = f"no time in its output (exit {proc.returncode})"
     if seconds is None or seconds <= 0:
-        tail = " | ".join(proc.stderr.strip().splitlines()[-2:])
-        return f"{why}: {tail}"[:160]
+        last = (proc.stderr.strip().splitlines() or [""])[-1]  # the exception, if it raised
+        return f"{why}: {last}"[:160]
     return seconds
 
 
@@ -262,7 +262,7 @@ def run_scale(timeout: float) -> int:
             sizes.append(size)
             times.append(got)
             per = got / size * 1000
-            figures.append(Figure(f"{label} ({number(per)} ms per 1,000)", got, "s"))
+            figures.append(Figure(f"{label} ({number(per, 's')} per 1,000)", got, "s"))
         if len(sizes) >= 2:
             slope = exponent(sizes, times)
             figures.append(
