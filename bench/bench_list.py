@@ -14,6 +14,7 @@ Target: the list answers well under a second (1.0 s is the ceiling).
 
     python bench/bench_list.py           # full size
     python bench/bench_list.py --quick   # small, a few seconds, for CI
+    python bench/bench_list.py --signals 40000   # a bigger store (items grow to match)
 """
 
 from __future__ import annotations
@@ -207,10 +208,19 @@ def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--repeat", type=int, help="timed runs of each figure (default 5)")
+    parser.add_argument("--signals", type=int, help="signals in the store (default 4,000)")
+    parser.add_argument("--contacts", type=int, help="contacts (default 30,000)")
+    parser.add_argument(
+        "--items", type=int, help="feed items (default 100,000, at least --signals)"
+    )
     add_json_option(parser)
     args = parser.parse_args()
     say = sys.stderr if args.json else sys.stdout
     contacts, items, signals = (3_000, 10_000, 400) if args.quick else (30_000, 100_000, 4_000)
+    contacts = args.contacts or contacts
+    signals = args.signals or signals
+    items = max(args.items or items, signals)
     now = datetime.now(UTC)
     config = load_config(None)
     with tempfile.TemporaryDirectory(prefix="prospect-bench-") as tmp:
@@ -220,7 +230,7 @@ def main() -> None:
         print(f"store: {contacts:,} contacts, {items:,} items, {signals:,} signals "
               f"(built in {time.perf_counter() - start:.1f} s)", file=say)  # fmt: skip
         db = connect(path)
-        repeat = 3 if args.quick else 5
+        repeat = args.repeat or (3 if args.quick else 5)
         count = median_time(lambda: db.execute("SELECT count(*) FROM items").fetchone(), repeat)
 
         def in_process() -> None:
@@ -243,7 +253,7 @@ def main() -> None:
 
         startup = median_time(lambda: run("--version"), repeat)
         command = median_time(lambda: run("list", "--format", "json"), repeat)
-    size = f"{contacts // 1000}k contacts, {items // 1000}k items"
+    size = f"{contacts // 1000}k contacts, {items // 1000}k items, {signals // 1000}k signals"
     report(
         [
             Figure(f"list in-process ({size})", listed, "s", count, listed / count,

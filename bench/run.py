@@ -22,12 +22,23 @@ shown but does not fail): it is the CI smoke test that keeps benchmarks alive.
     python bench/run.py            # full sizes, a few minutes
     python bench/run.py --quick    # about a minute
     python bench/run.py --corpus ../shared/realfeeds --corpus DIR2
+    python bench/run.py --scale    # growth series: how each cost grows with the work
+
+`--scale` runs poll (300, 1,000, 3,000 feeds), detection (1,000, 10,000,
+100,000 headlines) and the list (4,000, 40,000, 400,000 signals) at each size
+and prints each series' exponent: the slope of log(time) over log(size),
+least squares. 1.0 is linear; the target is <= 1.1 (no worse than a little
+above linear), which a fixed cost at the small end only makes easier to meet,
+so each series also shows its times. All sizes run in one session, one at a
+time, so the times compare with each other even on a loaded machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import re
 import subprocess
 import sys
@@ -36,7 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _report import Figure, table
+from _report import Figure, number, table
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -160,6 +171,118 @@ def run_one(
     return outcome
 
 
+# --- growth series (--scale) -----------------------------------------------------------
+
+SCALE_TARGET = 1.1  # a series' exponent: no worse than a little above linear
+
+
+@dataclass(slots=True)
+class Series:
+    name: str
+    unit: str  # what the size counts
+    script: str
+    args: Callable[[int], list[str]]
+    sizes: tuple[int, ...]
+    seconds: Callable[[str, str], float | None]  # the step's time from stdout, stderr
+
+
+_POLL_RUNS = re.compile(r"runs of \(b\): (?P<runs>[\d. ]+) s")
+
+
+def poll_seconds(stdout: str, stderr: str) -> float | None:
+    m = _POLL_RUNS.search(stderr)
+    return min(float(t) for t in m["runs"].split()) if m else None
+
+
+def detect_seconds(stdout: str, stderr: str) -> float | None:
+    m = _DETECT_15K.search(stdout)
+    return float(m["value"]) if m else None
+
+
+def list_seconds(stdout: str, stderr: str) -> float | None:
+    for f in json.loads(stdout):
+        if f["figure"].startswith("list in-process"):
+            return float(f["value"])
+    return None
+
+
+SERIES = (
+    Series("poll", "feeds", "bench_poll.py",
+           lambda n: ["--feeds", str(n), "--runs", "1", "--no-naive"],
+           (300, 1_000, 3_000), poll_seconds),
+    Series("detection, 15,000 companies", "headlines", "bench_detect.py",
+           lambda n: ["--quick", "--entries", str(n)], (1_000, 10_000, 100_000), detect_seconds),
+    Series("list (build_list + JSON)", "signals", "bench_list.py",
+           lambda n: ["--signals", str(n), "--repeat", "1", "--json"],
+           (4_000, 40_000, 400_000), list_seconds),
+)  # fmt: skip
+
+
+def exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The least-squares slope of log(seconds) over log(size)."""
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(t) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def run_step(series: Series, size: int, timeout: float) -> float | str:
+    """The step's seconds, or why there are none."""
+    cmd = [sys.executable, str(BENCH / series.script), *series.args(size)]
+    print(f"running {' '.join(cmd[1:])} ...", file=sys.stderr, flush=True)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return f"did not finish in {timeout:g} s"
+    try:
+        seconds = series.seconds(proc.stdout, proc.stderr)
+    except (ValueError, TypeError, KeyError) as exc:
+        seconds, why = None, f"unreadable output ({exc})"
+    else:
+        why = f"no time in its output (exit {proc.returncode})"
+    if seconds is None or seconds <= 0:
+        last = (proc.stderr.strip().splitlines() or [""])[-1]  # the exception, if it raised
+        return f"{why}: {last}"[:160]
+    return seconds
+
+
+def run_scale(timeout: float) -> int:
+    start = time.perf_counter()
+    figures: list[Figure] = []
+    for series in SERIES:
+        sizes, times = [], []
+        for size in series.sizes:
+            got = run_step(series, size, timeout)
+            label = f"{series.name}: {size:,} {series.unit}"
+            if isinstance(got, str):
+                figures.append(Figure(f"{label}: FAILED, {got}"[:120], float("nan"), ""))
+                continue
+            sizes.append(size)
+            times.append(got)
+            per = got / size * 1000
+            figures.append(Figure(f"{label} ({number(per, 's')} per 1,000)", got, "s"))
+        if len(sizes) >= 2:
+            slope = exponent(sizes, times)
+            figures.append(
+                Figure(f"{series.name}: exponent over {sizes[0]:,}..{sizes[-1]:,} {series.unit}",
+                       slope, "", None, None, f"<= {SCALE_TARGET:g}", slope <= SCALE_TARGET)
+            )  # fmt: skip
+    elapsed = time.perf_counter() - start
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"prospect growth series ({elapsed:.0f} s; load average {load:.1f} on "
+        f"{os.cpu_count()} cores at the end)"
+    )
+    table(figures, sys.stdout)
+    failed = [f.figure for f in figures if "FAILED" in f.figure or f.ok is False]
+    if failed:
+        print(f"{len(failed)} step(s) failed or exponent(s) above target", file=sys.stderr)
+        return 1
+    return 0
+
+
 def corpora(given: list[Path] | None) -> list[Path]:
     if given:
         return given
@@ -180,7 +303,12 @@ def main() -> int:
         help="feed files for robustness.py (repeat for more; default: ../shared/corpora/"
         "feedparser-tests and ../shared/realfeeds when present, else tests/fixtures/feeds)",
     )
+    ap.add_argument(
+        "--scale", action="store_true", help="the growth series and their exponents (long)"
+    )
     args = ap.parse_args()
+    if args.scale:
+        return run_scale(timeout=3600)
     quick = ["--quick"] if args.quick else []
     timeout = 600 if args.quick else 3600
     dirs = [str(d) for d in corpora(args.corpus)]

@@ -133,3 +133,10 @@ class Row:
     # How to reach the person (the store's contact), when the rep knows them.
     email: str | None = None
     profile_url: str | None = None
+
+
+# The contact fields a CSV column can fill (`prospect import csv --map`).
+CONTACT_FIELDS = (
+    "first_name", "middle_name", "last_name", "full_name", "email", "other_email", "company",
+    "title", "profile_url", "connected_on",
+)  # fmt: skip

@@ -43,7 +43,7 @@ from prospect.match import (
 )
 from prospect.models import Contact, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
-from prospect.rank import rank_candidates
+from prospect.rank import rank_people, word_row
 from prospect.store import write
 from prospect.store.contacts import (
     company_aliases,
@@ -158,17 +158,23 @@ def build_list(
             if companies & included:
                 included_keys.add(cand.person_key)
             candidates.append(cand)
-    rows = rank_candidates(
-        candidates,
-        config,
-        now,
-        included=included_keys,
-        last_contacted=last_contacted(db),
-    )
+    contacted = last_contacted(db)
+    groups = rank_people(candidates, config, now, included=included_keys, last_contacted=contacted)
     states = outreach_states(db)
     pinned = todays_numbers(db, now)
-    shown = []
-    for row in rows:
+    limit = options.limit if options.limit is not None else config.daily_limit
+    cap = config.ranking.per_company
+    # people are worded in rank order until the list is full: today's numbered
+    # people (wherever they rank now) and `limit` others, each company capped
+    pending = {g[0].candidate.person_key for g in groups} & pinned.keys()
+    first: list[Row] = []
+    rest: list[Row] = []
+    per_company: dict[str, int] = defaultdict(int)
+    for number, group in enumerate(groups, 1):
+        if limit and len(rest) >= limit and not pending:
+            break
+        row = word_row(group, config, now, number, last_contacted=contacted)
+        pending.discard(row.person_key)
         contact = matched.book.by_id.get(row.contact_id) if row.contact_id is not None else None
         if contact is not None:
             row.email, row.profile_url = contact.email, contact.profile_url
@@ -181,13 +187,18 @@ def build_list(
             and state is not None
             and state["state"] == "listed"
         )
-        if options.include_all or listed_today or is_open(row, state, config, now):
-            shown.append(row)
-    limit = options.limit if options.limit is not None else config.daily_limit
-    first = sorted((r for r in shown if r.person_key in pinned), key=lambda r: pinned[r.person_key])
-    rest = cap_per_company(
-        [r for r in shown if r.person_key not in pinned], config.ranking.per_company, index
-    )
+        if not (options.include_all or listed_today or is_open(row, state, config, now)):
+            continue
+        if row.person_key in pinned:
+            first.append(row)
+            continue
+        if cap > 0:  # at most `cap` people per company: one company's news cannot fill it
+            company = index.key(row.company) or row.person_key
+            per_company[company] += 1
+            if per_company[company] > cap:
+                continue
+        rest.append(row)
+    first.sort(key=lambda r: pinned[r.person_key])
     if limit:
         rest = rest[: max(limit - len(first), 0)]
     for row in first:
@@ -249,20 +260,6 @@ def empty_reason(db: Database, config: Config, options: ListOptions, now: dateti
 
 def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
-
-
-def cap_per_company(rows: list[Row], cap: int, index: CompanyIndex) -> list[Row]:
-    """At most `cap` people per company, so one company's news cannot fill the list."""
-    if cap <= 0:
-        return rows
-    seen: dict[str, int] = defaultdict(int)
-    out = []
-    for row in rows:
-        key = index.key(row.company) or row.person_key
-        seen[key] += 1
-        if seen[key] <= cap:
-            out.append(row)
-    return out
 
 
 def _new_events(row: Row, seen: int) -> set[int]:

@@ -15,7 +15,9 @@ score = strength x recency x relationship x fit
 
 Each part comes with its reason in words, so `prospect explain` can show the
 arithmetic; the "why now" sentence and the signal's headline come from
-`wording`. Ties break on the
+`wording`, and are made only for the rows a list shows (`rank_people` sorts,
+`word_row` words): the cost of a list grows with the candidates' numbers, not
+with sentences nobody reads. Ties break on the
 newer event, then the name, then the person key: the order never depends on
 the order rows came out of the database.
 """
@@ -45,20 +47,28 @@ class Part:
     words: str
 
 
-def strength(signal: Signal, config: Config, fit_judges_role: bool = False) -> Part:
+# Every part is computed one way; with `words=False` its reason is left unsaid
+# (""), which is how ranking reads the numbers of thousands of candidates and
+# words only the rows a list shows.
+
+
+def strength(
+    signal: Signal, config: Config, fit_judges_role: bool = False, *, words: bool = True
+) -> Part:
     """The signal's own weight. A hire into a role the rep does not sell to is
     marked down here only when the row is someone else (a contact at the
     company): when the row is the new executive, `fit` already judges the role,
     and one role is penalised once."""
     rule = signal.rule if signal.type == "keyword" else None
     weight = config.weight(signal.type, rule)
-    words = f"{signal.rule if rule else signal.type} weight {_num(weight)}"
+    said = [f"{signal.rule if rule else signal.type} weight {_num(weight)}"] if words else None
     if signal.type == "funding_round":
         rounds = config.signals["funding_round"].extra["rounds"]
         name = signal.round or "unknown"
         factor = float(rounds.get(name, rounds["unknown"]))
         weight *= factor
-        words += f" x {name} {_num(factor)}"
+        if said is not None:
+            said.append(f"{name} {_num(factor)}")
     elif (
         signal.type == "executive_hire"
         and not fit_judges_role
@@ -66,28 +76,32 @@ def strength(signal: Signal, config: Config, fit_judges_role: bool = False) -> P
     ):
         factor = float(config.signals["executive_hire"].extra["other_role"])
         weight *= factor
-        words += f" x not a role you sell to {_num(factor)}"
+        if said is not None:
+            said.append(f"not a role you sell to {_num(factor)}")
     elif signal.type == "job_change":
         extra = config.signals["job_change"].extra
         change = signal.change or "new_company"
         factor = float(extra["changes"].get(change, 1.0))
         weight *= factor
-        words += f" x {change.replace('_', ' ')} {_num(factor)}"
+        if said is not None:
+            said.append(f"{change.replace('_', ' ')} {_num(factor)}")
         # the mover's level: a new VP of Marketing outweighs an intern's move
         level = level_name(signal.role or signal.old_title)
         levels = extra.get("levels") or {}
         if level in levels:
             factor = float(levels[level])
             weight *= factor
-            words += f" x {level.replace('_', '-')} level {_num(factor)}"
-    return Part(weight, words)
+            if said is not None:
+                said.append(f"{level.replace('_', '-')} level {_num(factor)}")
+    return Part(weight, " x ".join(said) if said else "")
 
 
-def recency(signal: Signal, config: Config, now: datetime) -> Part:
+def recency(signal: Signal, config: Config, now: datetime, *, words: bool = True) -> Part:
     half_life = config.half_life(signal.type, signal.rule if signal.type == "keyword" else None)
     days = age_days(signal.published_at, now)
     value = math.pow(0.5, days / half_life) if half_life > 0 else 1.0
-    return Part(value, f"{days:.1f} days old, half-life {_num(half_life)} days")
+    said = f"{days:.1f} days old, half-life {_num(half_life)} days" if words else ""
+    return Part(value, said)
 
 
 def _days_since(iso: str | None, now: datetime) -> float | None:
@@ -101,15 +115,21 @@ def _days_since(iso: str | None, now: datetime) -> float | None:
 
 
 def relationship(
-    candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
+    candidate: Candidate,
+    config: Config,
+    now: datetime,
+    last_contacted: Mapping[str, str],
+    *,
+    words: bool = True,
 ) -> Part:
     ranking = config.ranking
     value = ranking.relationship[candidate.relationship]
-    words = f"{candidate.relationship} {_num(value)}"
+    said = [f"{candidate.relationship} {_num(value)}"] if words else None
     if candidate.name_only:
         factor = ranking.relationship["name_only"]
         value *= factor
-        words += f" x matched by name only {_num(factor)}"
+        if said is not None:
+            said.append(f"matched by name only {_num(factor)}")
     recent = ranking.recent_days
     who: Contact | None = candidate.contact or (candidate.intro[0] if candidate.intro else None)
     contacted = _days_since(last_contacted.get(candidate.person_key), now)
@@ -117,30 +137,34 @@ def relationship(
     if contacted is not None and contacted <= recent:
         factor = ranking.recent_contact
         value *= factor
-        words += f" x you contacted them {int(contacted)} days ago {_num(factor)}"
+        if said is not None:
+            said.append(f"you contacted them {int(contacted)} days ago {_num(factor)}")
     elif connected is not None and connected <= recent:
         factor = ranking.recent_connection
         value *= factor
-        whom = "you" if candidate.contact else f"{who.full_name} and you"  # type: ignore[union-attr]
-        words += f" x {whom} connected {int(connected)} days ago {_num(factor)}"
-    return Part(value, words)
+        if said is not None:
+            whom = "you" if candidate.contact else f"{who.full_name} and you"  # type: ignore[union-attr]
+            said.append(f"{whom} connected {int(connected)} days ago {_num(factor)}")
+    return Part(value, " x ".join(said) if said else "")
 
 
-def fit(candidate: Candidate, config: Config, included: bool) -> Part:
+def fit(candidate: Candidate, config: Config, included: bool, *, words: bool = True) -> Part:
     weights = config.ranking.fit
     title = candidate.title
     if not title:
-        value, words = weights["unknown_role"], "title unknown"
+        value, said = weights["unknown_role"], "title unknown"
     elif is_target_role(title, config.target_roles):
-        value, words = weights["target_role"], f"{title}: a role you sell to"
+        value, said = weights["target_role"], f"{title}: a role you sell to" if words else ""
     else:
-        value, words = weights["other_role"], f"{title}: not a target role"
-    words += f" {_num(value)}"
+        value, said = weights["other_role"], f"{title}: not a target role" if words else ""
+    if words:
+        said += f" {_num(value)}"
     if included:
         factor = weights["included_account"]
         value *= factor
-        words += f" x included account {_num(factor)}"
-    return Part(value, words)
+        if words:
+            said += f" x included account {_num(factor)}"
+    return Part(value, said if words else "")
 
 
 def score(
@@ -150,16 +174,25 @@ def score(
     *,
     included: bool = False,
     last_contacted: Mapping[str, str] | None = None,
+    words: bool = True,
 ) -> tuple[ScoreParts, dict[str, str]]:
+    """The four parts, rounded as the list shows them, and each one's reason
+    (an empty dict with `words=False`)."""
     judged = candidate.title == candidate.signal.role and candidate.signal.person is not None
-    parts = {
-        "strength": strength(candidate.signal, config, fit_judges_role=judged),
-        "recency": recency(candidate.signal, config, now),
-        "relationship": relationship(candidate, config, now, last_contacted or {}),
-        "fit": fit(candidate, config, included),
-    }
-    values = {k: round(p.value, 4) for k, p in parts.items()}
-    return ScoreParts(**values), {k: p.words for k, p in parts.items()}
+    history = last_contacted or {}
+    parts = (
+        strength(candidate.signal, config, fit_judges_role=judged, words=words),
+        recency(candidate.signal, config, now, words=words),
+        relationship(candidate, config, now, history, words=words),
+        fit(candidate, config, included, words=words),
+    )
+    values = ScoreParts(*(round(p.value, 4) for p in parts))
+    if not words:
+        return values, {}
+    return values, dict(zip(PART_NAMES, (p.words for p in parts), strict=True))
+
+
+PART_NAMES = ("strength", "recency", "relationship", "fit")  # ScoreParts' fields, in order
 
 
 # --- ranking -----------------------------------------------------------------------
@@ -183,11 +216,17 @@ def _warm(contact: Contact, config: Config, now: datetime, last: Mapping[str, st
 
 
 def order_introducers(
-    candidate: Candidate, config: Config, now: datetime, last_contacted: Mapping[str, str]
+    candidate: Candidate,
+    config: Config,
+    now: datetime,
+    last_contacted: Mapping[str, str],
+    *,
+    words: bool = True,
 ) -> tuple[list[Contact], list[str]]:
     """The introducers, the one the rep knows best first (recently contacted
     or connected), then who is best placed (worked with the person before,
-    then a colleague at the company), then the most senior; each with why."""
+    then a colleague at the company), then the most senior; each with why
+    (none with `words=False`). Ordering an ordered list keeps its order."""
     ties = candidate.intro_ties
 
     def key(c: Contact) -> tuple[int, int]:
@@ -195,7 +234,9 @@ def order_introducers(
         return (-int(_warm(c, config, now, last_contacted)), -(tie.strength if tie else 0))
 
     ordered = sorted(candidate.intro, key=key)  # stable: matching's seniority order stays
-    reasons = []
+    reasons: list[str] = []
+    if not words:
+        return ordered, reasons
     for c in ordered:
         tie = ties.get(c.id) if c.id is not None else None
         words = tie.words if tie else (f"{c.title} at {c.company}" if c.title else "")
@@ -206,17 +247,44 @@ def order_introducers(
     return ordered, reasons
 
 
-def _row(
+@dataclass(slots=True)
+class Scored:
+    """A candidate with its score, not yet worded: ranking sorts these, and only
+    the rows a list shows are turned into sentences (`word_row`)."""
+
+    key: tuple[float, float, str, str]  # the row's `sort_key`, from the numbers alone
+    candidate: Candidate
+    parts: ScoreParts
+    included: bool
+
+
+def _scored(
     candidate: Candidate,
     config: Config,
     now: datetime,
     included: bool,
     last_contacted: Mapping[str, str],
-) -> Row:
+) -> Scored:
+    if candidate.intro:  # before scoring: the first introducer's warmth counts
+        candidate.intro, _ = order_introducers(candidate, config, now, last_contacted, words=False)
+    parts, _ = score(
+        candidate, config, now, included=included, last_contacted=last_contacted, words=False
+    )
+    published = parse_time(candidate.signal.published_at)
+    stamp = published.timestamp() if published else 0.0
+    key = (-round(parts.total, 9), -stamp, candidate.person.casefold(), candidate.person_key)
+    return Scored(key, candidate, parts, included)
+
+
+def _row(scored: Scored, config: Config, now: datetime, last_contacted: Mapping[str, str]) -> Row:
+    """The row in words: the same numbers, said."""
+    candidate = scored.candidate
     intro_reasons: list[str] = []
     if candidate.intro:
         candidate.intro, intro_reasons = order_introducers(candidate, config, now, last_contacted)
-    parts, reasons = score(candidate, config, now, included=included, last_contacted=last_contacted)
+    parts, reasons = score(
+        candidate, config, now, included=scored.included, last_contacted=last_contacted
+    )
     evidence = _evidence(candidate)
     return Row(
         person=candidate.person,
@@ -224,7 +292,7 @@ def _row(
         company=candidate.company,
         signal=candidate.signal,
         score=parts,
-        why=why_now(candidate, config, now, included),
+        why=why_now(candidate, config, now, scored.included),
         headline=describe_signal(candidate.signal),
         relationship=candidate.relationship,
         person_key=candidate.person_key,
@@ -244,6 +312,54 @@ def sort_key(row: Row) -> tuple[float, float, str, str]:
     return (-round(row.score.total, 9), -stamp, row.person.casefold(), row.person_key)
 
 
+def rank_people(
+    candidates: Iterable[Candidate],
+    config: Config,
+    now: datetime,
+    *,
+    included: Iterable[str] = (),
+    last_contacted: Mapping[str, str] | None = None,
+) -> list[list[Scored]]:
+    """One group per person, best person first, each group best event first:
+    scored, not worded, so a list that shows ten people words ten (`word_row`).
+
+    `included` holds the candidates' person keys whose company is an included account."""
+    included_keys = set(included)
+    history = last_contacted or {}
+    per_person: dict[str, list[Scored]] = {}
+    for cand in candidates:
+        scored = _scored(cand, config, now, cand.person_key in included_keys, history)
+        per_person.setdefault(cand.person_key, []).append(scored)
+    groups = list(per_person.values())
+    for group in groups:
+        group.sort(key=lambda s: s.key)
+    groups.sort(key=lambda g: g[0].key)  # person keys differ: the order is total
+    return groups
+
+
+def word_row(
+    group: list[Scored],
+    config: Config,
+    now: datetime,
+    rank: int = 0,
+    *,
+    last_contacted: Mapping[str, str] | None = None,
+) -> Row:
+    """A person's row: their best event in words, the other events as `also`."""
+    best = _row(group[0], config, now, last_contacted or {})
+    best.rank = rank
+    seen = {best_id(best)}
+    for other in group[1:]:
+        signal = other.candidate.signal
+        ident = signal.id if signal.id is not None else f"{signal.type}:{describe_signal(signal)}"
+        if ident in seen:  # the same event reached them twice
+            continue
+        seen.add(ident)
+        best.also.append(signal)
+        best.evidence.extend(_evidence(other.candidate))
+    return best
+
+
 def rank_candidates(
     candidates: Iterable[Candidate],
     config: Config,
@@ -252,30 +368,13 @@ def rank_candidates(
     included: Iterable[str] = (),
     last_contacted: Mapping[str, str] | None = None,
 ) -> list[Row]:
-    """One row per person: their best event first, the other events as `also`.
-
-    `included` holds the candidates' person keys whose company is an included account."""
-    included_keys = set(included)
+    """Every person's row, best first, numbered from 1."""
+    groups = rank_people(candidates, config, now, included=included, last_contacted=last_contacted)
     history = last_contacted or {}
-    per_person: dict[str, list[Row]] = {}
-    for cand in candidates:
-        row = _row(cand, config, now, cand.person_key in included_keys, history)
-        per_person.setdefault(cand.person_key, []).append(row)
-    rows = []
-    for group in per_person.values():
-        group.sort(key=sort_key)
-        best, seen = group[0], {best_id(group[0])}
-        for other in group[1:]:
-            if best_id(other) in seen:  # the same event reached them twice
-                continue
-            seen.add(best_id(other))
-            best.also.append(other.signal)
-            best.evidence.extend(other.evidence)
-        rows.append(best)
-    rows.sort(key=sort_key)
-    for i, row in enumerate(rows, 1):
-        row.rank = i
-    return rows
+    return [
+        word_row(group, config, now, rank, last_contacted=history)
+        for rank, group in enumerate(groups, 1)
+    ]
 
 
 def best_id(row: Row) -> int | str:

@@ -16,20 +16,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from prospect.models import Row
+from prospect.terminal import Terminal
 from prospect.wording import describe_signal, when_words
 
 FORMATS = ("table", "csv", "json", "jsonl")
@@ -63,50 +60,6 @@ def csv_cell(value: Any) -> Any:
     ):
         return "'" + value
     return value
-
-
-@dataclass(slots=True)
-class Terminal:
-    """Where output goes and how it looks; decided once per run."""
-
-    out: TextIO
-    err: TextIO
-    color: bool
-    interactive: bool
-    width: int | None = None  # None: the terminal's own (160 when not a terminal)
-
-    @classmethod
-    def detect(cls, out: TextIO | None = None, err: TextIO | None = None) -> Terminal:
-        out = out or sys.stdout
-        err = err or sys.stderr
-        interactive = _isatty(out)
-        color = interactive and not os.environ.get("NO_COLOR")
-        return cls(out=out, err=err, color=color, interactive=interactive)
-
-    def console(self) -> Console:
-        return Console(
-            file=self.out,
-            no_color=not self.color,
-            highlight=False,
-            force_terminal=self.color or None,
-            width=self.width or (None if self.interactive else 160),
-        )
-
-    def messages(self) -> Console:
-        err_tty = _isatty(self.err)
-        return Console(
-            file=self.err,
-            no_color=not err_tty or bool(os.environ.get("NO_COLOR")),
-            highlight=False,
-            stderr=True,
-        )
-
-
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 # --- generic records -----------------------------------------------------------
@@ -200,6 +153,8 @@ def _render_table(
         shown = records[:TABLE_ROWS]
     console = term.console()
     chosen, needs = fit_columns(shown, columns, console.width)
+    from rich.table import Table  # only tables need it: csv, json and cards do not
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in chosen:
         table.add_column(c.replace("_", " "), overflow="fold", width=needs[c])
@@ -292,6 +247,8 @@ def render_list(rows: Iterable[Row], fmt: str, term: Terminal, now: datetime) ->
 
 def _render_grid(records: Sequence[dict[str, Any]], term: Terminal) -> None:
     """The list as one grid (`--format table`), for those who want columns."""
+    from rich.table import Table
+
     table = Table(header_style="bold", show_lines=True, expand=term.interactive)
     table.add_column("#", justify="right")
     table.add_column("person", min_width=12)

@@ -3,9 +3,10 @@ function below the CLI, and renders what it returns.
 
 Start-up time is part of every command (cron runs `prospect poll` every
 morning), so the command modules import what only their commands need
-(detection's patterns, feedparser, httpx, matching, mail) inside those
-commands: `prospect poll` loads the fetching, parsing and storing code and
-nothing else."""
+(the store, the rules file, rendering, detection's patterns, feedparser,
+httpx, matching, mail) inside those commands: `prospect poll` loads the
+fetching, parsing and storing code and nothing else, and `prospect --help`
+or `--version` loads none of it (tests/test_startup.py)."""
 
 from __future__ import annotations
 

@@ -10,19 +10,25 @@ import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from click.core import ParameterSource
-from sqlite_utils import Database
 from typer.core import TyperGroup
 
-from prospect.config import Config, load_config
 from prospect.errors import ConfigError, ExitCode, ProspectError
 from prospect.normalize import duration_days
 from prospect.paths import named_by, resolve_config, resolve_db
-from prospect.render import Terminal
-from prospect.store import connect, describe_db_error, on_lock_wait
+from prospect.terminal import Terminal
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from prospect.config import Config
+
+# The store (sqlite-utils) and the rules file (yaml) are loaded when a command
+# first asks for them (`AppState.db()`, `.config()`), so `--help`, `--version`
+# and a typo's usage error pay for neither.
 
 
 class Format(StrEnum):
@@ -195,6 +201,8 @@ class AppState:
 
     def db(self) -> Database:
         if self._db is None:
+            from prospect.store import connect, on_lock_wait
+
             on_lock_wait(self.say)
             path = self.db_path
             how = named_by(self.db_option, "PROSPECT_DB")
@@ -211,6 +219,8 @@ class AppState:
 
     def config(self) -> Config:
         if self._config is None:
+            from prospect.config import load_config
+
             path = self.config_path
             how = named_by(self.config_option, "PROSPECT_CONFIG")
             if how and not path.exists():
@@ -278,6 +288,8 @@ class ProspectGroup(TyperGroup):
         except ProspectError as exc:
             raise fail(exc.message, exc.exit_code) from None
         except sqlite3.DatabaseError as exc:
+            from prospect.store import describe_db_error
+
             path = ctx.obj.db_path if isinstance(ctx.obj, AppState) else "database"
             err = describe_db_error(path, exc)
             raise fail(err.message, err.exit_code) from None

@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from prospect.cli._common import FormatOption, ProspectGroup, chosen, state
-from prospect.render import render_records
-from prospect.store import write
 
 accounts_app = typer.Typer(
     cls=ProspectGroup,
@@ -50,6 +48,7 @@ def accounts_follow(
     Example: prospect accounts follow --from-contacts 5
     """
     from prospect.accounts import sync_account_feeds
+    from prospect.store import write
 
     st = state(ctx)
     config = st.config()
@@ -80,6 +79,7 @@ def accounts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     Example: prospect accounts list
     """
     from prospect.accounts import account_report
+    from prospect.render import render_records
 
     st = state(ctx)
     render_records(account_report(st.db(), st.config()), ACCOUNT_COLUMNS, chosen(fmt), st.term)
@@ -92,6 +92,7 @@ def accounts_unfollow(ctx: typer.Context) -> None:
     Example: prospect accounts unfollow
     """
     from prospect.accounts import stop_following
+    from prospect.store import write
 
     st = state(ctx)
     db = st.db()
@@ -109,6 +110,7 @@ def filings_follow(ctx: typer.Context) -> None:
     Example: prospect filings follow
     """
     from prospect.edgar import FORM_D_FEED, check_contact
+    from prospect.store import write
     from prospect.store.feeds import subscribe
 
     st = state(ctx)

@@ -10,8 +10,7 @@ import typer
 
 from prospect.cli._common import AppState, FormatOption, ProspectGroup, chosen, state
 from prospect.errors import ExitCode, ProspectError
-from prospect.importers.csvfile import FIELDS
-from prospect.render import render_records
+from prospect.models import CONTACT_FIELDS
 
 if TYPE_CHECKING:
     from prospect.importers.text import Parsed
@@ -137,7 +136,7 @@ def import_csv(
             "--map",
             metavar="COLUMN=field",
             help="Read COLUMN (a header, or a number from 1) as field: "
-            f"{', '.join(FIELDS)}. Repeat for more columns.",
+            f"{', '.join(CONTACT_FIELDS)}. Repeat for more columns.",
         ),
     ] = None,
     no_header: Annotated[
@@ -183,6 +182,7 @@ def contacts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
 
     Example: prospect contacts list --format csv > contacts.csv
     """
+    from prospect.render import render_records
     from prospect.store.contacts import iter_contacts
 
     st = state(ctx)
@@ -199,6 +199,7 @@ def contacts_search(
 
     Example: prospect contacts search "head of sales"
     """
+    from prospect.render import render_records
     from prospect.store.contacts import search_contacts
 
     st = state(ctx)
@@ -217,6 +218,7 @@ def contacts_show(
 
     Example: prospect contacts show 42
     """
+    from prospect.render import render_records
     from prospect.store.contacts import get_contact
 
     st = state(ctx)
@@ -235,6 +237,7 @@ def who(
 
     Example: prospect who "Acme Inc."
     """
+    from prospect.render import render_records
     from prospect.store.contacts import contacts_at
 
     st = state(ctx)

@@ -10,7 +10,6 @@ import typer
 
 from prospect.cli._common import FormatOption, chosen, state
 from prospect.errors import ExitCode, InputError, ProspectError
-from prospect.render import render_records
 
 
 def detect(
@@ -41,6 +40,7 @@ def detect(
         detect_lines,
         load_feed_entries,
     )
+    from prospect.render import render_records
     from prospect.store.contacts import company_names
 
     st = state(ctx)

@@ -11,7 +11,6 @@ import typer
 
 from prospect.cli._common import LimitOption, SinceOption, parse_since, state
 from prospect.errors import ExitCode, ProspectError
-from prospect.lock import run_lock
 
 
 def digest(
@@ -79,6 +78,7 @@ def digest(
     Example: prospect digest --to you@example.com
     """
     from prospect.digest import DigestOptions, run_digest
+    from prospect.lock import run_lock
 
     if eml is not None and not dry_run:
         # A usage error: said before the list is built or the lock taken.

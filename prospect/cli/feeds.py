@@ -18,9 +18,6 @@ from prospect.cli._common import (
     state,
 )
 from prospect.errors import ExitCode, InputError, ProspectError
-from prospect.render import render_records
-from prospect.store import write
-from prospect.store.feeds import list_feeds, remove_feed, subscribe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,6 +44,9 @@ TagOption = Annotated[str | None, typer.Option(help="A tag, e.g. news or wire.")
 def _subscribe(
     st: AppState, url: str, name: str | None, tag: str | None, title: str | None = None
 ) -> None:
+    from prospect.store import write
+    from prospect.store.feeds import subscribe
+
     db = st.db()
     with write(db):
         outcome = subscribe(db, url, name, tag, title=title)
@@ -152,6 +152,9 @@ def feeds_list(
 
     Example: prospect feeds list --tag account
     """
+    from prospect.render import render_records
+    from prospect.store.feeds import list_feeds
+
     st = state(ctx)
     rows = [r for r in list_feeds(st.db()) if tag is None or r.get("tag") == tag]
     render_records(rows, FEED_COLUMNS, chosen(fmt), st.term)
@@ -168,6 +171,9 @@ def feeds_remove(
 
     Example: prospect feeds remove https://techcrunch.com/feed/
     """
+    from prospect.store import write
+    from prospect.store.feeds import remove_feed
+
     st = state(ctx)
     db = st.db()
     with write(db):
@@ -188,6 +194,8 @@ def feeds_import(
     """
     from prospect.fetch import normalize_feed_url
     from prospect.opml import Subscription, read_opml
+    from prospect.store import write
+    from prospect.store.feeds import subscribe
 
     st = state(ctx)
     subs = read_opml(path)
@@ -222,6 +230,7 @@ def feeds_export(ctx: typer.Context) -> None:
     Example: prospect feeds export > feeds.opml
     """
     from prospect.opml import Subscription, write_opml
+    from prospect.store.feeds import list_feeds
 
     st = state(ctx)
     subs = [Subscription(r["url"], r.get("name"), r.get("tag")) for r in list_feeds(st.db())]
@@ -318,6 +327,7 @@ def poll(
 def _follow_accounts(st: AppState, config: Config) -> None:
     """Account feeds follow accounts.include once the rep follows accounts."""
     from prospect.accounts import sync_if_following
+    from prospect.store import write
 
     db = st.db()
     with write(db):

@@ -24,7 +24,6 @@ from prospect.cli._common import (
 )
 from prospect.cli.feeds import poll
 from prospect.errors import ExitCode, ProspectError
-from prospect.render import render_records
 
 # Listing, ranking and matching are imported inside the commands that use
 # them: the CLI loads only what the command it runs needs (cli/__init__.py).
@@ -197,6 +196,7 @@ def history(
     Example: prospect history --limit 20
     """
     from prospect.outreach import history_records
+    from prospect.render import render_records
 
     st = state(ctx)
     render_records(history_records(st.db(), limit), HISTORY_COLUMNS, chosen(fmt), st.term)
@@ -220,6 +220,7 @@ def signals_list(
     """
     from prospect.outreach import SIGNAL_COLUMNS
     from prospect.outreach import signal_records as load_signal_records
+    from prospect.render import render_records
 
     st = state(ctx)
     records = load_signal_records(

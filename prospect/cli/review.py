@@ -9,7 +9,6 @@ none it refuses in one line and points at `list` and `mark`.
 from __future__ import annotations
 
 import sys
-import webbrowser
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -19,7 +18,6 @@ import typer
 from prospect.cli._common import AppState, state
 from prospect.errors import ExitCode, ProspectError
 from prospect.models import Row
-from prospect.render import card_lines, row_record
 
 KEYS = "o story · p profile · c contacted · s skipped · z snooze · n note · space next · q quit"
 SHORT_KEYS = "o/p story/profile · c/s/z contacted/skipped/snooze · n note · space next · q quit"
@@ -61,6 +59,8 @@ def review(ctx: typer.Context) -> None:
 
 
 def _one(st: AppState, row: Row, now: datetime, where: str) -> str:
+    from prospect.render import card_lines, row_record
+
     console = st.term.console()
     rec = row_record(row, now)
     console.print()
@@ -104,6 +104,8 @@ def _open(st: AppState, url: object, what: str) -> None:
     if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
         st.say(f"no {what} link for this person")
         return
+    import webbrowser
+
     if not webbrowser.open(url):
         st.say(f"no browser found; the {what}: {url}")
 

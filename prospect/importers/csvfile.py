@@ -28,12 +28,9 @@ from prospect.importers.text import (
     sniff_delimiter,
     wrong_kind,
 )
+from prospect.models import CONTACT_FIELDS as FIELDS
 from prospect.models import Contact
 
-FIELDS = (
-    "first_name", "middle_name", "last_name", "full_name", "email", "other_email", "company",
-    "title", "profile_url", "connected_on",
-)  # fmt: skip
 # Fields several columns may fill: the first that holds a value counts.
 MANY = frozenset({"other_email"})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -107,10 +107,12 @@ def load_reports(
 
 def signals_since(
     db: Database, since: str | None, signal_type: str | None = None
-) -> list[dict[str, Any]]:
-    """Signals published (or, when undated, detected) since a time, with their item."""
+) -> Iterator[dict[str, Any]]:
+    """Signals published (or, when undated, detected) since a time, with their
+    item's title, row by row: a list reads tens of thousands, and holds each as
+    a signal, not as a row too (nor the item's summary, which nothing shows)."""
     sql = (
-        "SELECT signals.*, items.title AS item_title, items.summary AS item_summary, "
+        "SELECT signals.*, items.title AS item_title, "
         "feeds.name AS feed_name, feeds.url AS feed_url "
         "FROM signals LEFT JOIN items ON items.id = signals.item_id "
         "LEFT JOIN feeds ON feeds.id = items.feed_id WHERE 1=1"
@@ -123,4 +125,4 @@ def signals_since(
         sql += " AND signals.type = ?"
         params.append(signal_type)
     sql += " ORDER BY coalesce(signals.published_at, signals.detected_at) DESC, signals.id"
-    return list(db.query(sql, params))
+    return db.query(sql, params)

@@ -1,0 +1,64 @@
+"""Where output goes and how it looks, decided once per run: whether stdout is a
+terminal and whether colour is wanted. Tests build one to simulate a pipe.
+
+Its own small module, with rich imported only when a console is made, because
+every command builds a `Terminal` and `prospect --help` should not load rich's
+tables to print its usage."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(slots=True)
+class Terminal:
+    """Where output goes and how it looks; decided once per run."""
+
+    out: TextIO
+    err: TextIO
+    color: bool
+    interactive: bool
+    width: int | None = None  # None: the terminal's own (160 when not a terminal)
+
+    @classmethod
+    def detect(cls, out: TextIO | None = None, err: TextIO | None = None) -> Terminal:
+        out = out or sys.stdout
+        err = err or sys.stderr
+        interactive = isatty(out)
+        color = interactive and not os.environ.get("NO_COLOR")
+        return cls(out=out, err=err, color=color, interactive=interactive)
+
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(
+            file=self.out,
+            no_color=not self.color,
+            highlight=False,
+            force_terminal=self.color or None,
+            width=self.width or (None if self.interactive else 160),
+        )
+
+    def messages(self) -> Console:
+        from rich.console import Console
+
+        err_tty = isatty(self.err)
+        return Console(
+            file=self.err,
+            no_color=not err_tty or bool(os.environ.get("NO_COLOR")),
+            highlight=False,
+            stderr=True,
+        )
+
+
+def isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
