@@ -239,8 +239,8 @@ def order_introducers(
         return ordered, reasons
     for c in ordered:
         tie = ties.get(c.id) if c.id is not None else None
-        words = tie.words if tie else (f"{c.title} at {c.company}" if c.title else "")
-        lead = f"ask {c.full_name}" + (f", {words}" if words else "")
+        who = tie.words if tie else (f"{c.title} at {c.company}" if c.title else "")
+        lead = f"ask {c.full_name}" + (f", {who}" if who else "")
         if _warm(c, config, now, last_contacted):
             lead += "; you know them well"
         reasons.append(lead)

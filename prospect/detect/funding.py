@@ -586,7 +586,8 @@ def _money_round(
 ) -> tuple[int, float | None, str | None, str | None] | None:
     """A round written at `pos` ("$35M Series B", "new $193M funding round", "$51M seed"):
     where it ends, the amount, currency and round; None when no round is written there."""
-    at = _AMOUNT_AT.match(text, pos, end).end()
+    filler = _AMOUNT_AT.match(text, pos, end)  # matches empty: None only when pos > end
+    at = filler.end() if filler else pos
     amount = currency = round_name = None
     am = _AMOUNT_RE.match(text, at, end)
     if am is not None:
