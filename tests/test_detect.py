@@ -588,3 +588,38 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
     summary = "Acme has appointed Jane Doe, its VP of Finance, as Chief Financial Officer."
     s = only(detector.detect("Acme Names New CFO", summary), "executive_hire")
     assert s is not None and (s.person, s.role) == ("Jane Doe", "Chief Financial Officer")
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "person", "role"),
+    [
+        ("Jane Doe joins Larkspur Corp as Chief Revenue Officer", "Larkspur", "Jane Doe",
+         "Chief Revenue Officer"),
+        ("Jane Doe joins Larkspur, Inc. as CFO", "Larkspur", "Jane Doe",
+         "Chief Financial Officer"),
+        ("Jane Doe to lead Larkspur as CEO", "Larkspur", "Jane Doe", "Chief Executive Officer"),
+        ("Jane Doe will lead Larkspur Ltd. as chief executive", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Larkspur onboards Jane Doe as CFO", "Larkspur", "Jane Doe", "Chief Financial Officer"),
+        ("Larkspur bolsters leadership with Jane Doe as COO", "Larkspur", "Jane Doe",
+         "Chief Operating Officer"),
+    ],
+)  # fmt: skip
+def test_general_shapes_of_announcements(detector, headline, company, person, role) -> None:  # type: ignore[no-untyped-def]
+    """The grammar of an announcement, not one outlet's phrasing: a legal form after the
+    hiring company, "to lead" / "will lead", "onboards", "bolsters leadership with"."""
+    s = only(detector.detect(headline), "executive_hire")
+    assert s is not None, headline
+    assert (s.company, s.person, s.role) == (company, person, role)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jane Doe to lead Larkspur sales team",
+        "Jane Doe to lead the charge at Larkspur",
+        "Jane Doe will lead Larkspur board as chair",
+    ],
+)
+def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "executive_hire") is None

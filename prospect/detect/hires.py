@@ -31,6 +31,7 @@ from prospect.detect.text import (
     compile_folded,
     find_verbs,
     fold,
+    past_legal,
     person_at_end,
     person_at_start,
 )
@@ -39,17 +40,18 @@ _COMPANY_FIRST = (
     r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:appointment|hiring|hire|"
     r"addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
-    r"(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)*"
-    r"(?:team|bench|ranks)\s+with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
+    r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
+    r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
-    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|lures|snags|nabs|announces|announced"
+    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|onboards|onboarded|lures|snags|nabs|"
+    r"announces|announced"
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"heads\s+to|lands\s+at|(?:will\s+|to\s+)?(?:become|becomes)"
+    r"heads\s+to|lands\s+at|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -61,7 +63,7 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
-        "lands", "become", "becomes"
+        "lands", "become", "becomes", "onboards", "onboarded", "lead"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -212,18 +214,19 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    if verb in ("join", "joins", "rejoins", "joined", "to") or verb.endswith(("to", "at")):
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or verb.endswith(("to", "at")):
         company = company_after(text, vm.end())
         if company is None:
             return None
-        after = text[company[1] : min(end, company[1] + 70)]
+        name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+        after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
         if rm is None:
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
         if between or (not linked and after[: rm.start()].strip(" ,'s")):
             return None
-        role_end = company[1] + rm.end()
+        role_end = name_end + rm.end()
         post = after[rm.end() :]
     else:
         rm = ROLE_RE.search(right)

@@ -311,6 +311,19 @@ def strip_legal(words: list[str]) -> list[str]:
     return words
 
 
+_LEGAL_AFTER = re.compile(r"(?:,?\s+[\w.]+\.?)", re.IGNORECASE)
+
+
+def past_legal(text: str, pos: int) -> int:
+    """The end of the legal forms written at `pos` ("Acme| Corp.", "Acme|, Inc."), or `pos`."""
+    while (m := _LEGAL_AFTER.match(text, pos)) is not None:
+        word = m.group(0).lstrip(", \t").lower()
+        if word not in LEGAL_SUFFIXES and word.rstrip(".") not in LEGAL_SUFFIXES:
+            break
+        pos = m.end()
+    return pos
+
+
 def _possessive(word: str) -> str | None:
     for suffix in ("'s", "’s"):
         if word.endswith(suffix) and len(word) > 2:
