@@ -623,3 +623,36 @@ def test_general_shapes_of_announcements(detector, headline, company, person, ro
 )
 def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]
     assert only(detector.detect(headline), "executive_hire") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Sequoia leads Larkspur's $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Sequoia backs Larkspur in $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Sequoia invests in Larkspur's $12M seed round", "Larkspur", "seed", 12_000_000),
+        ("Larkspur pockets $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Larkspur mops up $12M in seed funding", "Larkspur", "seed", 12_000_000),
+        ("Larkspur, Inc. Secures $12 Million Series A Financing", "Larkspur", "series_a",
+         12_000_000),
+    ],
+)  # fmt: skip
+def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    """An investee that owns the round ("leads Acme's Series A"), more verbs, and a legal
+    form set off by a comma before the verb."""
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jane Doe leads Larkspur's sales team into Europe",
+        "Senate backs Larkspur in vote on the bridge",
+        "Larkspur pockets $12M from the sale of its Ohio plant",
+        "Larkspur, Inc. secures $12M contract with the Army",
+    ],
+)
+def test_look_alikes_of_the_general_round_shapes(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None

@@ -55,7 +55,8 @@ _VERBS = (
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
-    "snaps up", "raising", "takes in", "took in", "takes", "took",
+    "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
+    "mops up", "mopped up",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -109,7 +110,7 @@ _FUNDING_WORD = re.compile(
 _NOT_RAISED = re.compile(
     r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
     r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
-    r"sales|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
+    r"sales|sale\s+of|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
     r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"
     r"prizes?|jackpot|damages|refunds?|salary|pay\s+package|bonus|compensation|donations?|"
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
@@ -628,11 +629,28 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     return hit
 
 
+_POSSESSIVE_AT = re.compile(r"['’]s?(?=\s)")
+
+
+def _owned_round(
+    text: str, span: tuple[int, int], end: int
+) -> tuple[int, float | None, str | None, str | None] | None:
+    """The round written after an investee's possessive ("Acme's $12M Series A")."""
+    pm = _POSSESSIVE_AT.match(text, span[1], end)
+    return _money_round(text, pm.end(), end) if pm else None
+
+
 def _investor_first(text: str, since: int) -> FundingHit | None:
     for lm in _LEADS.finditer(text, since):
         end = clause_end(text, lm.end())
         found = _money_round(text, lm.end(), end)
         if found is None:
+            # "Sequoia leads Acme's $12M Series A": the investee owns the round.
+            span = _investee(text, lm.end(), end)
+            owned = _owned_round(text, span, end) if span else None
+            if span is not None and owned is not None:
+                _, amount, currency, round_name = owned
+                return FundingHit(span, round_name, amount, currency, (lm.start(), owned[0]), 0.8)
             continue
         at, amount, currency, round_name = found
         im = _INTO.match(text, at, end)
@@ -656,15 +674,29 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         rest = text[span[1] : end]
         described = "investment" in vm.group(0).lower() or _described(text, im.end(), span[0])
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
-        if not (described or owned_round):
+        owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
+        if not (described or owned_round or owned):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
         round_name = normalize_round(owned_round.group("round")) if owned_round else None
+        if owned is not None:
+            round_name = owned[3] or round_name
+            if amount is None:
+                amount, currency = owned[1], owned[2]
         return FundingHit(span, round_name, amount, currency, (vm.start(), span[1]), 0.75)
     for bm in _BACKS_NAME.finditer(text, since):
         start = clause_start(text, bm.start())
         backer = company_before(text, start, bm.start())
         end = clause_end(text, bm.end())
         span = _investee(text, bm.end(), end)
+        if backer is not None and span is not None:
+            # "Sequoia backs Acme in $12M Series A", "backs Acme's $12M seed round"
+            im = _INTO.match(text, span[1], end)
+            round_at = _money_round(text, im.end() - 1, end) if im else None
+            round_at = round_at or _owned_round(text, span, end)
+            if round_at is not None:
+                _, amount, currency, round_name = round_at
+                return FundingHit(span, round_name, amount, currency, (bm.start(), round_at[0]),
+                                  0.75)  # fmt: skip
         if backer is None or span is None or text[span[1] : end].strip(" ,."):
             continue  # "Zomato backs Shiprocket": a company and nothing after the name
         names = text[backer[0] : backer[1]] + text[span[0] : span[1]]

@@ -383,7 +383,10 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
         if run and low in _CONNECTORS and low != "and":
             run.append((ws, we))
             continue
-        if not _is_namey(w) or w.endswith(",") or len(run) >= 7:
+        legal_only = bool(run) and all(
+            seg[a:b].lower().rstrip(",") in LEGAL_SUFFIXES for a, b in run
+        )  # "Acme, Inc. raises": the comma sets off the legal form, not the name
+        if not _is_namey(w) or (w.endswith(",") and not legal_only) or len(run) >= 7:
             break
         run.append((ws, we))
     while run and seg[run[-1][0] : run[-1][1]].lower() in _CONNECTORS:
