@@ -603,6 +603,9 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
         ("Larkspur onboards Jane Doe as CFO", "Larkspur", "Jane Doe", "Chief Financial Officer"),
         ("Larkspur bolsters leadership with Jane Doe as COO", "Larkspur", "Jane Doe",
          "Chief Operating Officer"),
+        ("Jane Doe named Larkspur CMO", "Larkspur", "Jane Doe", "Chief Marketing Officer"),
+        ("Jane Doe becomes Larkspur Corp CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
     ],
 )  # fmt: skip
 def test_general_shapes_of_announcements(detector, headline, company, person, role) -> None:  # type: ignore[no-untyped-def]

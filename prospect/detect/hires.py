@@ -235,7 +235,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         between, _ = _strip_fillers(right[: rm.start()])
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
-            company = company_after(text, vm.end(), rm.start() + 1)
+            company = company_after(text, vm.end(), rm.start())
         post = right[rm.end() :]
         if company is None:
             link = _AFTER_ROLE_COMPANY.match(post)
