@@ -638,6 +638,11 @@ def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # t
         ("Larkspur mops up $12M in seed funding", "Larkspur", "seed", 12_000_000),
         ("Larkspur, Inc. Secures $12 Million Series A Financing", "Larkspur", "series_a",
          12_000_000),
+        ("Oak Capital Leads $10M Series A Investment in Larkspur", "Larkspur", "series_a",
+         10_000_000),
+        ("Oak Ventures Completes Series A Round in Larkspur Robotics", "Larkspur Robotics",
+         "series_a", None),
+        ("Oak Capital raises $5M seed round in Singapore", "Oak Capital", "seed", 5_000_000),
     ],
 )  # fmt: skip
 def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]

@@ -519,6 +519,13 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         round_name = normalize_round(round_m.group("round")) if round_m else None
         confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
         ev_end = max(rm.end(), round_m.end() if round_m else 0)
+        if firm and verb.startswith(("complet", "clos", "announc")):
+            # "Boomerang Ventures Completes Series A2 Round in Wicked Technologies": the firm
+            # invested; the round is the investee's.
+            im = _ROUND_IN.match(text, ev_end, end)
+            investee = _investee(text, im.end(), end) if im else None
+            if investee is not None:
+                span, ev_end = investee, investee[1]
         hits.append(
             FundingHit(span, round_name, amount, currency, (span[0], ev_end), round(confidence, 2))
         )
@@ -558,6 +565,8 @@ _ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_W
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
 _LEADS = re.compile(r"\b(?:co-)?(?:leads|led)\s+(?=\S)", re.IGNORECASE)
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
+_INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
+_ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|into)\s+", re.I)
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
     r"\b(?:invests|invested|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
@@ -583,17 +592,21 @@ _VALUATION_LINK = re.compile(
 
 
 def _money_round(
-    text: str, pos: int, end: int
+    text: str, pos: int, end: int, led: bool = False
 ) -> tuple[int, float | None, str | None, str | None] | None:
     """A round written at `pos` ("$35M Series B", "new $193M funding round", "$51M seed"):
-    where it ends, the amount, currency and round; None when no round is written there."""
+    where it ends, the amount, currency and round; None when no round is written there.
+    `led`: an investor leads it, so "$10M Series A investment in Acme" is Acme's round."""
     at = _AMOUNT_AT.match(text, pos, end).end()
     amount = currency = round_name = None
     am = _AMOUNT_RE.match(text, at, end)
     if am is not None:
         amount, currency = parse_amount(am)
         at = am.end()
-        if _NOT_RAISED.match(text, at, end) or _GRANT.match(text, at, end):
+        nm = _NOT_RAISED.match(text, at, end)
+        if nm is not None and led and _INVESTMENT_IN.search(nm.group(0)):
+            nm = None
+        if nm is not None or _GRANT.match(text, at, end):
             return None
     rm = _ROUND_AT.match(text, at, end)
     if rm is not None:
@@ -643,7 +656,7 @@ def _owned_round(
 def _investor_first(text: str, since: int) -> FundingHit | None:
     for lm in _LEADS.finditer(text, since):
         end = clause_end(text, lm.end())
-        found = _money_round(text, lm.end(), end)
+        found = _money_round(text, lm.end(), end, led=True)
         if found is None:
             # "Sequoia leads Acme's $12M Series A": the investee owns the round.
             span = _investee(text, lm.end(), end)
