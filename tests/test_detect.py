@@ -604,6 +604,8 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
         ("Larkspur bolsters leadership with Jane Doe as COO", "Larkspur", "Jane Doe",
          "Chief Operating Officer"),
         ("Jane Doe named Larkspur CMO", "Larkspur", "Jane Doe", "Chief Marketing Officer"),
+        ("Larkspur Board of Directors Names Jane Doe CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
         ("Jane Doe becomes Larkspur Corp CEO", "Larkspur", "Jane Doe",
          "Chief Executive Officer"),
     ],
@@ -622,6 +624,7 @@ def test_general_shapes_of_announcements(detector, headline, company, person, ro
         "Jane Doe to lead Larkspur sales team",
         "Jane Doe to lead the charge at Larkspur",
         "Jane Doe will lead Larkspur board as chair",
+        "Board appoints Jane Doe as CEO",
     ],
 )
 def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]

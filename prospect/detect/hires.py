@@ -118,6 +118,7 @@ _PHARMA = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
 _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
+_BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
 
 
@@ -195,6 +196,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
             return None
+        board = _BOARD_OF.search(" " + text[span[0] : span[1]])
+        if board is not None:
+            if board.start() == 0:
+                return None  # "Board appoints Jane Doe as CEO": whose board is not said
+            span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
         confidence = 0.9 if person else 0.75
         return HireHit(span, person, role, (span[0], ev_end), confidence)
