@@ -646,6 +646,8 @@ def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # t
         ("Oak Ventures Completes Series A Round in Larkspur Robotics", "Larkspur Robotics",
          "series_a", None),
         ("Oak Capital raises $5M seed round in Singapore", "Oak Capital", "seed", 5_000_000),
+        ("loomly raises $6M seed round to build scheduling tools", "loomly", "seed",
+         6_000_000),
     ],
 )  # fmt: skip
 def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
@@ -663,6 +665,8 @@ def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -
         "Senate backs Larkspur in vote on the bridge",
         "Larkspur pockets $12M from the sale of its Ohio plant",
         "Larkspur, Inc. secures $12M contract with the Army",
+        "they raise $5M seed round for the school",
+        "everyone raises $1M seed round at the gala",
     ],
 )
 def test_look_alikes_of_the_general_round_shapes(detector, headline) -> None:  # type: ignore[no-untyped-def]

@@ -404,19 +404,29 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _tidy_span(text, s, e)
 
 
+_PRONOUNS = {
+    "she", "they", "who", "one", "everyone", "everybody", "nobody", "someone", "somebody",
+    "this", "that", "these", "those", "both", "all", "each", "many", "most", "few", "some",
+    "here", "there", "what", "why", "how", "when", "where", "which", "you", "we", "our",
+}  # fmt: skip
+
+
 def _brand_at_start(
     text: str, start: int, end: int, seg: str, spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """A brand written in lowercase opening a title-case headline: "iink Appoints ...".
 
-    Only one word, only at the very start, and only before a capitalised verb: in a
-    headline whose words are capitalised, a lowercase first word is a brand's spelling.
+    Only one word, only at the very start of the text: a headline opens with a capital,
+    in title case ("iink Appoints ...") and in sentence case ("conmeet raises ...") alike,
+    so a lowercase first word is a brand's spelling -- unless it is a pronoun.
     """
-    if start != 0 or len(spans) != 1 or end >= len(text) or not text[end].isupper():
+    if start != 0 or len(spans) != 1 or end >= len(text):
         return None
     ws, we = spans[0]
     word = seg[ws:we]
     low = word.lower()
+    if not text[end].isupper() and (ws != 0 or low in _PRONOUNS):
+        return None
     if not word.isalnum() or len(word) < 3 or low in _STOP_FORWARD or low in _ADVERBS:
         return None
     if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
