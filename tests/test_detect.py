@@ -648,6 +648,8 @@ def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # t
         ("Oak Capital raises $5M seed round in Singapore", "Oak Capital", "seed", 5_000_000),
         ("loomly raises $6M seed round to build scheduling tools", "loomly", "seed",
          6_000_000),
+        ("$12M Series A for Larkspur", "Larkspur", "series_a", 12_000_000),
+        ("€5M seed round for fintech startup Larkspur", "Larkspur", "seed", 5_000_000),
     ],
 )  # fmt: skip
 def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
@@ -666,6 +668,9 @@ def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -
         "Larkspur pockets $12M from the sale of its Ohio plant",
         "Larkspur, Inc. secures $12M contract with the Army",
         "they raise $5M seed round for the school",
+        "$1B funding for Ukraine",
+        "$2M funding for schools in Ohio",
+        "$40M contract for Larkspur",
         "everyone raises $1M seed round at the gala",
     ],
 )

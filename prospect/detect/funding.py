@@ -627,6 +627,9 @@ def _investee(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return span
 
 
+_MONEY_OPENERS = frozenset("$€£¥₹0123456789")
+
+
 def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     words = folded.words
     hit = None
@@ -634,6 +637,7 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _investor_first(text, since)
     if hit is None and (
         folded.low.startswith(("with ", "after ", "armed ", "fresh "))
+        or (since == 0 and folded.low[:1] in _MONEY_OPENERS)
         or ("with" in words and not _LAUNCH_WORDS.isdisjoint(words))
     ):
         hit = _money_first(text, since)
@@ -727,6 +731,22 @@ def _described(text: str, start: int, name_start: int) -> bool:
 
 
 def _money_first(text: str, since: int) -> FundingHit | None:
+    if since == 0 and _AMOUNT_RE.match(text):
+        # "$12M Series A for Acme", "€5M seed round for fintech startup Acme"; a round is
+        # named, since "$1B funding for Ukraine" and "$2M funding for Texas" are not rounds
+        end = clause_end(text, 0)
+        found = _money_round(text, 0, end)
+        im = _INTO.match(text, found[0], end) if found is not None else None
+        span = _investee(text, im.end(), end) if im is not None else None
+        if (
+            found is not None
+            and found[3] is not None  # a named round: "$1B funding for Ukraine" is aid
+            and span is not None
+            and (span[0] == im.end() or _described(text, im.end(), span[0]))  # type: ignore[union-attr]
+            and POLITICS_WORDS.isdisjoint(fold(text).words)
+        ):
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
     wm = _WITH_FIRST.match(text) if since == 0 else None
     if wm is not None:
         comma = text.find(",", wm.end(), wm.end() + 60)
