@@ -676,3 +676,20 @@ def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -
 )
 def test_look_alikes_of_the_general_round_shapes(detector, headline) -> None:  # type: ignore[no-untyped-def]
     assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "round_"),
+    [
+        ("Oak Fund has led the $6 million Series A for the startup.", "series_a"),
+        ("Oak, which led the company's seed round in 2017, led the latest round. The Series C "
+         "round values it at $1B.", "series_c"),
+        ("Its previous Series A round closed last year; the new Series B round was led by Oak.",
+         "series_b"),
+    ],
+)  # fmt: skip
+def test_the_summary_names_the_round_the_headline_left_out(detector, summary, round_) -> None:  # type: ignore[no-untyped-def]
+    """The round written with the headline's amount, else the first one not told as past."""
+    s = only(detector.detect("Larkspur raises $6M to build travel apparel", summary),
+             "funding_round")  # fmt: skip
+    assert s is not None and s.round == round_

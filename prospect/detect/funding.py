@@ -392,10 +392,31 @@ def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
     return None
 
 
-def round_in(text: str, since: int = 0) -> str | None:
-    """The round named in a summary's lead, when a round word follows it."""
-    m = _ROUND_MENTION.search(text, since)
-    return normalize_round(m.group("round")) if m else None
+def round_in(text: str, since: int = 0, amount: float | None = None) -> str | None:
+    """The round named in a summary's lead: the one the headline's `amount` is written
+    with ("led the $6 million Series A"), else one a round word follows -- not a past
+    round ("led the company's seed round in 2017", "its previous Series A round")."""
+    if amount is not None:
+        for am in _AMOUNT_RE.finditer(text, since):
+            value = parse_amount(am)[0]
+            if value and abs(value - amount) <= amount * 0.01:
+                rm = _ROUND_AFTER_AMOUNT.match(text, am.end())
+                if rm is not None:
+                    return normalize_round(rm.group("round"))
+    for m in _ROUND_MENTION.finditer(text, since):
+        if _PAST_ROUND_AFTER.match(text, m.end()) or _PAST_ROUND_BEFORE.search(
+            text, max(since, m.start() - 30), m.start()
+        ):
+            continue
+        return normalize_round(m.group("round"))
+    return None
+
+
+_ROUND_AFTER_AMOUNT = re.compile(r"\s*(?:in\s+)?(?:(?:a|an|the|its|new)\s+)*" + ROUND_PATTERN, re.I)
+_PAST_ROUND_AFTER = re.compile(r"\s+(?:back\s+)?in\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_PAST_ROUND_BEFORE = re.compile(
+    r"\b(?:previous|prior|earlier|last|past|preceding)\s+(?:[\w$.,-]+\s+){0,2}\Z", re.IGNORECASE
+)
 
 
 def _placement(text: str, since: int) -> FundingHit | None:
