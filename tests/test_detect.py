@@ -606,6 +606,14 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
         ("Jane Doe named Larkspur CMO", "Larkspur", "Jane Doe", "Chief Marketing Officer"),
         ("Larkspur Board of Directors Names Jane Doe CEO", "Larkspur", "Jane Doe",
          "Chief Executive Officer"),
+        ("Jane Doe takes over as CEO of Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe steps into CEO role at Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe to succeed John Roe as CEO of Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe succeeds John Roe as Larkspur CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
         ("Jane Doe becomes Larkspur Corp CEO", "Larkspur", "Jane Doe",
          "Chief Executive Officer"),
     ],
@@ -625,6 +633,8 @@ def test_general_shapes_of_announcements(detector, headline, company, person, ro
         "Jane Doe to lead the charge at Larkspur",
         "Jane Doe will lead Larkspur board as chair",
         "Board appoints Jane Doe as CEO",
+        "Jane Doe steps down as CEO of Larkspur",
+        "Larkspur succeeds in the Ohio market",
     ],
 )
 def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]

@@ -51,7 +51,8 @@ _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"heads\s+to|lands\s+at|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
+    r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
+    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -63,7 +64,8 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
-        "lands", "become", "becomes", "onboards", "onboarded", "lead"
+        "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
+        "succeed", "succeeded"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -119,7 +121,11 @@ _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z",
 _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
-_AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
+_AFTER_ROLE_COMPANY = re.compile(
+    r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
+)  # "steps into CEO role at Acme"
+# The predecessor named after "succeeds": "to succeed John Roe as ...".
+_SUCCEEDED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?=as\s)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -220,7 +226,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or verb.endswith(("to", "at")):
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
+        verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
+    ):
         company = company_after(text, vm.end())
         if company is None:
             return None
@@ -235,13 +243,19 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         role_end = name_end + rm.end()
         post = after[rm.end() :]
     else:
-        rm = ROLE_RE.search(right)
-        if rm is None or _APPOSITIVE.search(right, 0, rm.start()):
+        skip = 0
+        if verb.startswith("succeed"):
+            whom = _SUCCEEDED.match(right)  # "Jane Doe to succeed John Roe as CEO of Acme"
+            if whom is None:
+                return None
+            skip = whom.end()
+        rm = ROLE_RE.search(right, skip)
+        if rm is None or _APPOSITIVE.search(right, skip, rm.start()):
             return None
-        between, _ = _strip_fillers(right[: rm.start()])
+        between, _ = _strip_fillers(right[skip : rm.start()])
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
-            company = company_after(text, vm.end(), rm.start())
+            company = company_after(text, vm.end() + skip, rm.start() - skip)
         post = right[rm.end() :]
         if company is None:
             link = _AFTER_ROLE_COMPANY.match(post)
