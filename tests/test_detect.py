@@ -608,6 +608,10 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
          "Chief Executive Officer"),
         ("Jane Doe takes over as CEO of Larkspur", "Larkspur", "Jane Doe",
          "Chief Executive Officer"),
+        ("Larkspur's board names Jane Doe CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe joins Larkspur in CFO role", "Larkspur", "Jane Doe",
+         "Chief Financial Officer"),
         ("Jane Doe steps into CEO role at Larkspur", "Larkspur", "Jane Doe",
          "Chief Executive Officer"),
         ("Jane Doe to succeed John Roe as CEO of Larkspur", "Larkspur", "Jane Doe",
@@ -635,6 +639,7 @@ def test_general_shapes_of_announcements(detector, headline, company, person, ro
         "Board appoints Jane Doe as CEO",
         "Jane Doe steps down as CEO of Larkspur",
         "Larkspur succeeds in the Ohio market",
+        "Larkspur's board names Jane Doe chair",
     ],
 )
 def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]

@@ -120,6 +120,8 @@ _PHARMA = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
 _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
+_IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
+_BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
     r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
@@ -198,6 +200,9 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         start = clause_start(text, vm.start())
         span = company_before(text, start, vm.start())
+        owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
+        if owner is not None:  # "Acme's board names Jane Doe CEO"
+            span = company_before(text, start, owner.start() + 2)
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
@@ -238,6 +243,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if rm is None:
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
+        if _IN_ROLE.match(after, rm.end()) and after[: rm.start()].strip().lower() == "in":
+            linked = True  # "joins Acme in CFO role"
         if between or (not linked and after[: rm.start()].strip(" ,'s")):
             return None
         role_end = name_end + rm.end()
