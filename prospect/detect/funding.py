@@ -618,7 +618,7 @@ def _money_round(
     """A round written at `pos` ("$35M Series B", "new $193M funding round", "$51M seed"):
     where it ends, the amount, currency and round; None when no round is written there.
     `led`: an investor leads it, so "$10M Series A investment in Acme" is Acme's round."""
-    at = _AMOUNT_AT.match(text, pos, end).end()
+    at = _AMOUNT_AT.match(text, pos, end).end()  # type: ignore[union-attr]  # matches empty
     amount = currency = round_name = None
     am = _AMOUNT_RE.match(text, at, end)
     if am is not None:
