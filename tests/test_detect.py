@@ -588,3 +588,123 @@ def test_a_title_the_executive_already_holds_is_not_the_new_one(detector) -> Non
     summary = "Acme has appointed Jane Doe, its VP of Finance, as Chief Financial Officer."
     s = only(detector.detect("Acme Names New CFO", summary), "executive_hire")
     assert s is not None and (s.person, s.role) == ("Jane Doe", "Chief Financial Officer")
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "person", "role"),
+    [
+        ("Jane Doe joins Larkspur Corp as Chief Revenue Officer", "Larkspur", "Jane Doe",
+         "Chief Revenue Officer"),
+        ("Jane Doe joins Larkspur, Inc. as CFO", "Larkspur", "Jane Doe",
+         "Chief Financial Officer"),
+        ("Jane Doe to lead Larkspur as CEO", "Larkspur", "Jane Doe", "Chief Executive Officer"),
+        ("Jane Doe will lead Larkspur Ltd. as chief executive", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Larkspur onboards Jane Doe as CFO", "Larkspur", "Jane Doe", "Chief Financial Officer"),
+        ("Larkspur bolsters leadership with Jane Doe as COO", "Larkspur", "Jane Doe",
+         "Chief Operating Officer"),
+        ("Jane Doe named Larkspur CMO", "Larkspur", "Jane Doe", "Chief Marketing Officer"),
+        ("Larkspur Board of Directors Names Jane Doe CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe takes over as CEO of Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Larkspur's board names Jane Doe CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe joins Larkspur in CFO role", "Larkspur", "Jane Doe",
+         "Chief Financial Officer"),
+        ("Jane Doe steps into CEO role at Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe to succeed John Roe as CEO of Larkspur", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe succeeds John Roe as Larkspur CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+        ("Jane Doe becomes Larkspur Corp CEO", "Larkspur", "Jane Doe",
+         "Chief Executive Officer"),
+    ],
+)  # fmt: skip
+def test_general_shapes_of_announcements(detector, headline, company, person, role) -> None:  # type: ignore[no-untyped-def]
+    """The grammar of an announcement, not one outlet's phrasing: a legal form after the
+    hiring company, "to lead" / "will lead", "onboards", "bolsters leadership with"."""
+    s = only(detector.detect(headline), "executive_hire")
+    assert s is not None, headline
+    assert (s.company, s.person, s.role) == (company, person, role)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jane Doe to lead Larkspur sales team",
+        "Jane Doe to lead the charge at Larkspur",
+        "Jane Doe will lead Larkspur board as chair",
+        "Board appoints Jane Doe as CEO",
+        "Jane Doe steps down as CEO of Larkspur",
+        "Larkspur succeeds in the Ohio market",
+        "Larkspur's board names Jane Doe chair",
+    ],
+)
+def test_leading_without_a_title_is_not_a_hire(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "executive_hire") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "company", "round_", "amount"),
+    [
+        ("Sequoia leads Larkspur's $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Sequoia backs Larkspur in $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Sequoia invests in Larkspur's $12M seed round", "Larkspur", "seed", 12_000_000),
+        ("Larkspur pockets $12M Series A", "Larkspur", "series_a", 12_000_000),
+        ("Larkspur mops up $12M in seed funding", "Larkspur", "seed", 12_000_000),
+        ("Larkspur, Inc. Secures $12 Million Series A Financing", "Larkspur", "series_a",
+         12_000_000),
+        ("Oak Capital Leads $10M Series A Investment in Larkspur", "Larkspur", "series_a",
+         10_000_000),
+        ("Oak Ventures Completes Series A Round in Larkspur Robotics", "Larkspur Robotics",
+         "series_a", None),
+        ("Oak Capital raises $5M seed round in Singapore", "Oak Capital", "seed", 5_000_000),
+        ("loomly raises $6M seed round to build scheduling tools", "loomly", "seed",
+         6_000_000),
+        ("$12M Series A for Larkspur", "Larkspur", "series_a", 12_000_000),
+        ("€5M seed round for fintech startup Larkspur", "Larkspur", "seed", 5_000_000),
+    ],
+)  # fmt: skip
+def test_general_shapes_of_rounds(detector, headline, company, round_, amount) -> None:  # type: ignore[no-untyped-def]
+    """An investee that owns the round ("leads Acme's Series A"), more verbs, and a legal
+    form set off by a comma before the verb."""
+    s = only(detector.detect(headline), "funding_round")
+    assert s is not None, headline
+    assert (s.company, s.round, s.amount) == (company, round_, amount)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jane Doe leads Larkspur's sales team into Europe",
+        "Senate backs Larkspur in vote on the bridge",
+        "Larkspur pockets $12M from the sale of its Ohio plant",
+        "Larkspur, Inc. secures $12M contract with the Army",
+        "they raise $5M seed round for the school",
+        "$1B funding for Ukraine",
+        "$2M funding for schools in Ohio",
+        "$40M contract for Larkspur",
+        "everyone raises $1M seed round at the gala",
+    ],
+)
+def test_look_alikes_of_the_general_round_shapes(detector, headline) -> None:  # type: ignore[no-untyped-def]
+    assert only(detector.detect(headline), "funding_round") is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "round_"),
+    [
+        ("Oak Fund has led the $6 million Series A for the startup.", "series_a"),
+        ("Oak, which led the company's seed round in 2017, led the latest round. The Series C "
+         "round values it at $1B.", "series_c"),
+        ("Its previous Series A round closed last year; the new Series B round was led by Oak.",
+         "series_b"),
+    ],
+)  # fmt: skip
+def test_the_summary_names_the_round_the_headline_left_out(detector, summary, round_) -> None:  # type: ignore[no-untyped-def]
+    """The round written with the headline's amount, else the first one not told as past."""
+    s = only(detector.detect("Larkspur raises $6M to build travel apparel", summary),
+             "funding_round")  # fmt: skip
+    assert s is not None and s.round == round_

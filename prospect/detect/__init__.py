@@ -111,7 +111,7 @@ class Detector:
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
             if signals[0].round is None:
-                signals[0].round = round_in(body, since)
+                signals[0].round = round_in(body, since, signals[0].amount)
             if signals[0].amount is None:
                 found = amount_in(body, since)
                 if found is not None:

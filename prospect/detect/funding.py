@@ -55,7 +55,8 @@ _VERBS = (
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
-    "snaps up", "raising", "takes in", "took in", "takes", "took",
+    "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
+    "mops up", "mopped up",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -109,7 +110,7 @@ _FUNDING_WORD = re.compile(
 _NOT_RAISED = re.compile(
     r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
     r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
-    r"sales|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
+    r"sales|sale\s+of|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
     r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"
     r"prizes?|jackpot|damages|refunds?|salary|pay\s+package|bonus|compensation|donations?|"
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
@@ -391,10 +392,31 @@ def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
     return None
 
 
-def round_in(text: str, since: int = 0) -> str | None:
-    """The round named in a summary's lead, when a round word follows it."""
-    m = _ROUND_MENTION.search(text, since)
-    return normalize_round(m.group("round")) if m else None
+def round_in(text: str, since: int = 0, amount: float | None = None) -> str | None:
+    """The round named in a summary's lead: the one the headline's `amount` is written
+    with ("led the $6 million Series A"), else one a round word follows -- not a past
+    round ("led the company's seed round in 2017", "its previous Series A round")."""
+    if amount is not None:
+        for am in _AMOUNT_RE.finditer(text, since):
+            value = parse_amount(am)[0]
+            if value and abs(value - amount) <= amount * 0.01:
+                rm = _ROUND_AFTER_AMOUNT.match(text, am.end())
+                if rm is not None:
+                    return normalize_round(rm.group("round"))
+    for m in _ROUND_MENTION.finditer(text, since):
+        if _PAST_ROUND_AFTER.match(text, m.end()) or _PAST_ROUND_BEFORE.search(
+            text, max(since, m.start() - 30), m.start()
+        ):
+            continue
+        return normalize_round(m.group("round"))
+    return None
+
+
+_ROUND_AFTER_AMOUNT = re.compile(r"\s*(?:in\s+)?(?:(?:a|an|the|its|new)\s+)*" + ROUND_PATTERN, re.I)
+_PAST_ROUND_AFTER = re.compile(r"\s+(?:back\s+)?in\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_PAST_ROUND_BEFORE = re.compile(
+    r"\b(?:previous|prior|earlier|last|past|preceding)\s+(?:[\w$.,-]+\s+){0,2}\Z", re.IGNORECASE
+)
 
 
 def _placement(text: str, since: int) -> FundingHit | None:
@@ -518,6 +540,13 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         round_name = normalize_round(round_m.group("round")) if round_m else None
         confidence = 0.7 + (0.15 if amount is not None else 0) + (0.1 if round_name else 0)
         ev_end = max(rm.end(), round_m.end() if round_m else 0)
+        if firm and verb.startswith(("complet", "clos", "announc")):
+            # "Boomerang Ventures Completes Series A2 Round in Wicked Technologies": the firm
+            # invested; the round is the investee's.
+            im = _ROUND_IN.match(text, ev_end, end)
+            investee = _investee(text, im.end(), end) if im else None
+            if investee is not None:
+                span, ev_end = investee, investee[1]
         hits.append(
             FundingHit(span, round_name, amount, currency, (span[0], ev_end), round(confidence, 2))
         )
@@ -557,6 +586,8 @@ _ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_W
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
 _LEADS = re.compile(r"\b(?:co-)?(?:leads|led)\s+(?=\S)", re.IGNORECASE)
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
+_INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
+_ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|into)\s+", re.I)
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
     r"\b(?:invests|invested|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
@@ -582,10 +613,11 @@ _VALUATION_LINK = re.compile(
 
 
 def _money_round(
-    text: str, pos: int, end: int
+    text: str, pos: int, end: int, led: bool = False
 ) -> tuple[int, float | None, str | None, str | None] | None:
     """A round written at `pos` ("$35M Series B", "new $193M funding round", "$51M seed"):
-    where it ends, the amount, currency and round; None when no round is written there."""
+    where it ends, the amount, currency and round; None when no round is written there.
+    `led`: an investor leads it, so "$10M Series A investment in Acme" is Acme's round."""
     filler = _AMOUNT_AT.match(text, pos, end)  # matches empty: None only when pos > end
     at = filler.end() if filler else pos
     amount = currency = round_name = None
@@ -593,7 +625,10 @@ def _money_round(
     if am is not None:
         amount, currency = parse_amount(am)
         at = am.end()
-        if _NOT_RAISED.match(text, at, end) or _GRANT.match(text, at, end):
+        nm = _NOT_RAISED.match(text, at, end)
+        if nm is not None and led and _INVESTMENT_IN.search(nm.group(0)):
+            nm = None
+        if nm is not None or _GRANT.match(text, at, end):
             return None
     rm = _ROUND_AT.match(text, at, end)
     if rm is not None:
@@ -614,6 +649,9 @@ def _investee(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return span
 
 
+_MONEY_OPENERS = frozenset("$€£¥₹0123456789")
+
+
 def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     words = folded.words
     hit = None
@@ -621,6 +659,7 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _investor_first(text, since)
     if hit is None and (
         folded.low.startswith(("with ", "after ", "armed ", "fresh "))
+        or (since == 0 and folded.low[:1] in _MONEY_OPENERS)
         or ("with" in words and not _LAUNCH_WORDS.isdisjoint(words))
     ):
         hit = _money_first(text, since)
@@ -629,11 +668,28 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     return hit
 
 
+_POSSESSIVE_AT = re.compile(r"['’]s?(?=\s)")
+
+
+def _owned_round(
+    text: str, span: tuple[int, int], end: int
+) -> tuple[int, float | None, str | None, str | None] | None:
+    """The round written after an investee's possessive ("Acme's $12M Series A")."""
+    pm = _POSSESSIVE_AT.match(text, span[1], end)
+    return _money_round(text, pm.end(), end) if pm else None
+
+
 def _investor_first(text: str, since: int) -> FundingHit | None:
     for lm in _LEADS.finditer(text, since):
         end = clause_end(text, lm.end())
-        found = _money_round(text, lm.end(), end)
+        found = _money_round(text, lm.end(), end, led=True)
         if found is None:
+            # "Sequoia leads Acme's $12M Series A": the investee owns the round.
+            span = _investee(text, lm.end(), end)
+            owned = _owned_round(text, span, end) if span else None
+            if span is not None and owned is not None:
+                _, amount, currency, round_name = owned
+                return FundingHit(span, round_name, amount, currency, (lm.start(), owned[0]), 0.8)
             continue
         at, amount, currency, round_name = found
         im = _INTO.match(text, at, end)
@@ -657,15 +713,29 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         rest = text[span[1] : end]
         described = "investment" in vm.group(0).lower() or _described(text, im.end(), span[0])
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
-        if not (described or owned_round):
+        owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
+        if not (described or owned_round or owned):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
         round_name = normalize_round(owned_round.group("round")) if owned_round else None
+        if owned is not None:
+            round_name = owned[3] or round_name
+            if amount is None:
+                amount, currency = owned[1], owned[2]
         return FundingHit(span, round_name, amount, currency, (vm.start(), span[1]), 0.75)
     for bm in _BACKS_NAME.finditer(text, since):
         start = clause_start(text, bm.start())
         backer = company_before(text, start, bm.start())
         end = clause_end(text, bm.end())
         span = _investee(text, bm.end(), end)
+        if backer is not None and span is not None:
+            # "Sequoia backs Acme in $12M Series A", "backs Acme's $12M seed round"
+            im = _INTO.match(text, span[1], end)
+            round_at = _money_round(text, im.end() - 1, end) if im else None
+            round_at = round_at or _owned_round(text, span, end)
+            if round_at is not None:
+                _, amount, currency, round_name = round_at
+                return FundingHit(span, round_name, amount, currency, (bm.start(), round_at[0]),
+                                  0.75)  # fmt: skip
         if backer is None or span is None or text[span[1] : end].strip(" ,."):
             continue  # "Zomato backs Shiprocket": a company and nothing after the name
         names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
@@ -683,6 +753,22 @@ def _described(text: str, start: int, name_start: int) -> bool:
 
 
 def _money_first(text: str, since: int) -> FundingHit | None:
+    if since == 0 and _AMOUNT_RE.match(text):
+        # "$12M Series A for Acme", "€5M seed round for fintech startup Acme"; a round is
+        # named, since "$1B funding for Ukraine" and "$2M funding for Texas" are not rounds
+        end = clause_end(text, 0)
+        found = _money_round(text, 0, end)
+        im = _INTO.match(text, found[0], end) if found is not None else None
+        span = _investee(text, im.end(), end) if im is not None else None
+        if (
+            found is not None
+            and found[3] is not None  # a named round: "$1B funding for Ukraine" is aid
+            and span is not None
+            and (span[0] == im.end() or _described(text, im.end(), span[0]))  # type: ignore[union-attr]
+            and POLITICS_WORDS.isdisjoint(fold(text).words)
+        ):
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
     wm = _WITH_FIRST.match(text) if since == 0 else None
     if wm is not None:
         comma = text.find(",", wm.end(), wm.end() + 60)

@@ -31,6 +31,7 @@ from prospect.detect.text import (
     compile_folded,
     find_verbs,
     fold,
+    past_legal,
     person_at_end,
     person_at_start,
 )
@@ -39,17 +40,19 @@ _COMPANY_FIRST = (
     r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:appointment|hiring|hire|"
     r"addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
-    r"(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)*"
-    r"(?:team|bench|ranks)\s+with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
+    r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
+    r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
-    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|lures|snags|nabs|announces|announced"
+    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|onboards|onboarded|lures|snags|nabs|"
+    r"announces|announced"
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"heads\s+to|lands\s+at|(?:will\s+|to\s+)?(?:become|becomes)"
+    r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
+    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -61,7 +64,8 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
-        "lands", "become", "becomes"
+        "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
+        "succeed", "succeeded"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -116,7 +120,14 @@ _PHARMA = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
 _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
-_AFTER_ROLE_COMPANY = re.compile(r"\s*(?:of|at|for|with)\s+", re.IGNORECASE)
+_IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
+_BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+_BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
+_AFTER_ROLE_COMPANY = re.compile(
+    r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
+)  # "steps into CEO role at Acme"
+# The predecessor named after "succeeds": "to succeed John Roe as ...".
+_SUCCEEDED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?=as\s)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -189,10 +200,18 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         start = clause_start(text, vm.start())
         span = company_before(text, start, vm.start())
+        owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
+        if owner is not None:  # "Acme's board names Jane Doe CEO"
+            span = company_before(text, start, owner.start() + 2)
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
             return None
+        board = _BOARD_OF.search(" " + text[span[0] : span[1]])
+        if board is not None:
+            if board.start() == 0:
+                return None  # "Board appoints Jane Doe as CEO": whose board is not said
+            span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
         confidence = 0.9 if person else 0.75
         return HireHit(span, person, role, (span[0], ev_end), confidence)
@@ -212,27 +231,38 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    if verb in ("join", "joins", "rejoins", "joined", "to") or verb.endswith(("to", "at")):
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
+        verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
+    ):
         company = company_after(text, vm.end())
         if company is None:
             return None
-        after = text[company[1] : min(end, company[1] + 70)]
+        name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+        after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
         if rm is None:
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
+        if _IN_ROLE.match(after, rm.end()) and after[: rm.start()].strip().lower() == "in":
+            linked = True  # "joins Acme in CFO role"
         if between or (not linked and after[: rm.start()].strip(" ,'s")):
             return None
-        role_end = company[1] + rm.end()
+        role_end = name_end + rm.end()
         post = after[rm.end() :]
     else:
-        rm = ROLE_RE.search(right)
-        if rm is None or _APPOSITIVE.search(right, 0, rm.start()):
+        skip = 0
+        if verb.startswith("succeed"):
+            whom = _SUCCEEDED.match(right)  # "Jane Doe to succeed John Roe as CEO of Acme"
+            if whom is None:
+                return None
+            skip = whom.end()
+        rm = ROLE_RE.search(right, skip)
+        if rm is None or _APPOSITIVE.search(right, skip, rm.start()):
             return None
-        between, _ = _strip_fillers(right[: rm.start()])
+        between, _ = _strip_fillers(right[skip : rm.start()])
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
-            company = company_after(text, vm.end(), rm.start() + 1)
+            company = company_after(text, vm.end() + skip, rm.start() - skip)
         post = right[rm.end() :]
         if company is None:
             link = _AFTER_ROLE_COMPANY.match(post)

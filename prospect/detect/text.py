@@ -311,6 +311,19 @@ def strip_legal(words: list[str]) -> list[str]:
     return words
 
 
+_LEGAL_AFTER = re.compile(r"(?:,?\s+[\w.]+\.?)", re.IGNORECASE)
+
+
+def past_legal(text: str, pos: int) -> int:
+    """The end of the legal forms written at `pos` ("Acme| Corp.", "Acme|, Inc."), or `pos`."""
+    while (m := _LEGAL_AFTER.match(text, pos)) is not None:
+        word = m.group(0).lstrip(", \t").lower()
+        if word not in LEGAL_SUFFIXES and word.rstrip(".") not in LEGAL_SUFFIXES:
+            break
+        pos = m.end()
+    return pos
+
+
 def _possessive(word: str) -> str | None:
     for suffix in ("'s", "’s"):
         if word.endswith(suffix) and len(word) > 2:
@@ -370,7 +383,10 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
         if run and low in _CONNECTORS and low != "and":
             run.append((ws, we))
             continue
-        if not _is_namey(w) or w.endswith(",") or len(run) >= 7:
+        legal_only = bool(run) and all(
+            seg[a:b].lower().rstrip(",") in LEGAL_SUFFIXES for a, b in run
+        )  # "Acme, Inc. raises": the comma sets off the legal form, not the name
+        if not _is_namey(w) or (w.endswith(",") and not legal_only) or len(run) >= 7:
             break
         run.append((ws, we))
     while run and seg[run[-1][0] : run[-1][1]].lower() in _CONNECTORS:
@@ -388,19 +404,29 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _tidy_span(text, s, e)
 
 
+_PRONOUNS = {
+    "she", "they", "who", "one", "everyone", "everybody", "nobody", "someone", "somebody",
+    "this", "that", "these", "those", "both", "all", "each", "many", "most", "few", "some",
+    "here", "there", "what", "why", "how", "when", "where", "which", "you", "we", "our",
+}  # fmt: skip
+
+
 def _brand_at_start(
     text: str, start: int, end: int, seg: str, spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """A brand written in lowercase opening a title-case headline: "iink Appoints ...".
 
-    Only one word, only at the very start, and only before a capitalised verb: in a
-    headline whose words are capitalised, a lowercase first word is a brand's spelling.
+    Only one word, only at the very start of the text: a headline opens with a capital,
+    in title case ("iink Appoints ...") and in sentence case ("conmeet raises ...") alike,
+    so a lowercase first word is a brand's spelling -- unless it is a pronoun.
     """
-    if start != 0 or len(spans) != 1 or end >= len(text) or not text[end].isupper():
+    if start != 0 or len(spans) != 1 or end >= len(text):
         return None
     ws, we = spans[0]
     word = seg[ws:we]
     low = word.lower()
+    if not text[end].isupper() and (ws != 0 or low in _PRONOUNS):
+        return None
     if not word.isalnum() or len(word) < 3 or low in _STOP_FORWARD or low in _ADVERBS:
         return None
     if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
