@@ -417,6 +417,14 @@ def _m015_outbox(db: Database) -> None:
     )
 
 
+def _m016_unused_indexes(db: Database) -> None:
+    # Contacts are matched by email and profile URL in memory (importers/reconcile.py);
+    # no query looks them up by either, so these two indexes only slowed every
+    # import's inserts. The unique index on LinkedIn member profiles stays.
+    db.execute("DROP INDEX IF EXISTS idx_contacts_profile_url")
+    db.execute("DROP INDEX IF EXISTS idx_contacts_email")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -433,6 +441,7 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (13, "company keys for web-style names and more legal forms", _m013_company_keys),
     (14, "signals: a hire's previous company", _m014_previous_company),
     (15, "the outbox: a digest's intent, written before it is sent", _m015_outbox),
+    (16, "contacts: drop the email and profile URL indexes no query uses", _m016_unused_indexes),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had
