@@ -11,12 +11,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import socket
-import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from feedserver import feed_xml
+from feedserver import _raw_server, feed_xml
 
 
 def _response(status: str, headers: list[tuple[str, str]], body: bytes) -> bytes:
@@ -131,27 +130,10 @@ def _handle(conn: socket.socket, server: ResponseServer) -> None:
 
 @contextlib.contextmanager
 def serve_responses() -> Iterator[ResponseServer]:
-    """The server, threaded, for as long as the block runs."""
-    stop = threading.Event()
-    listener = socket.create_server(("127.0.0.1", 0), backlog=128)
-    listener.settimeout(0.2)
-    server = ResponseServer(f"http://127.0.0.1:{listener.getsockname()[1]}")
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=_handle, args=(conn, server), daemon=True).start()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
+    """The server, threaded, for as long as the block runs (feedserver's raw
+    TCP server, each connection answered from `HOSTILE` and `put`)."""
+    server = ResponseServer("")
+    serve = contextlib.contextmanager(_raw_server)
+    with serve(lambda conn, _stop: _handle(conn, server)) as url:
+        server.url = url
         yield server
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
