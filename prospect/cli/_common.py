@@ -7,6 +7,7 @@ import math
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -38,15 +39,23 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
-def _resolve_format(ctx: typer.Context, param: typer.CallbackParam, value: Format | None) -> Format:
-    """No --format: a table for a person at a terminal, CSV for a pipe or a file
-    (like httpie, which formats for people and leaves pipes plain), so that
-    `prospect list > today.csv` writes what its name says."""
-    if value is not None and ctx.get_parameter_source(param.name or "") is not (
-        ParameterSource.DEFAULT
-    ):
-        return value
-    return Format.table if state(ctx).term.interactive else Format.csv
+def _format_for(terminal: StrEnum, pipe: StrEnum) -> Callable[..., StrEnum]:
+    """The --format callback: the value given, else `terminal` for a person at a
+    terminal and `pipe` for a pipe or a file (like httpie, which formats for
+    people and leaves pipes plain), so that `prospect list > today.csv` writes
+    what its name says."""
+
+    def resolve(ctx: typer.Context, param: typer.CallbackParam, value: StrEnum | None) -> StrEnum:
+        if value is not None and ctx.get_parameter_source(param.name or "") is not (
+            ParameterSource.DEFAULT
+        ):
+            return value
+        return terminal if state(ctx).term.interactive else pipe
+
+    return resolve
+
+
+_resolve_format = _format_for(Format.table, Format.csv)
 
 
 FormatOption = Annotated[
@@ -70,15 +79,8 @@ class ListFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _resolve_list_format(
-    ctx: typer.Context, param: typer.CallbackParam, value: ListFormat | None
-) -> ListFormat:
-    """No --format: cards for a person at a terminal, CSV for a pipe or a file."""
-    if value is not None and ctx.get_parameter_source(param.name or "") is not (
-        ParameterSource.DEFAULT
-    ):
-        return value
-    return ListFormat.cards if state(ctx).term.interactive else ListFormat.csv
+# No --format: cards for a person at a terminal, CSV for a pipe or a file.
+_resolve_list_format = _format_for(ListFormat.cards, ListFormat.csv)
 
 
 ListFormatOption = Annotated[
