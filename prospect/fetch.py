@@ -14,8 +14,8 @@ Design decisions, taken from how the best feed readers poll:
   for one request at a time. A request takes its host's slot first and a slot
   of the global limit (`CONCURRENCY`) second, so requests queued behind a busy
   host never hold global slots that other hosts could use. The global limit
-  is high enough that the per-host limit, not it, paces a poll of a few
-  hundred feeds (300 feeds on 30 hosts: two rounds, not three).
+  also bounds httpx's pool, whose bookkeeping grows with the square of the
+  requests in it.
 - The one client is a stock `httpx.AsyncClient`: httpx's own transport, its
   own proxy handling (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`), and
   `Limits` that keep a connection alive for every request the global limit
