@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -97,96 +96,6 @@ def normalize_text(text: str | None) -> str:
     folded = strip_accents(text).casefold().replace("&", " and ")
     folded = folded.replace(".", "")
     return _SPACES.sub(" ", _NON_WORD.sub(" ", folded)).strip()
-
-
-_TITLE_FILLER = frozenset({"of", "the", "and", "for", "at"})
-# Short forms of ordinary title words. The chief-officer abbreviations (CMO,
-# CSO, ...) are not here: they are the detector's (detect.roles.ABBREVIATIONS),
-# so a contact's "CSO" and a headline's "CSO" are one title.
-_TITLE_WORDS = {
-    "sr": "senior",
-    "jr": "junior",
-    "snr": "senior",
-    "exec": "executive",
-    "asst": "assistant",
-    "assoc": "associate",
-    "mgr": "manager",
-    "dir": "director",
-    "mktg": "marketing",
-    "ii": "2",
-    "iii": "3",
-    "iv": "4",
-    "sdr": "sales development representative",
-    "bdr": "business development representative",
-    "ae": "account executive",
-    "rep": "representative",
-    "cofounder": "cofounder",
-}
-# A grade of VP written out is its own level, never plain "vp": a move from
-# VP to Senior VP is a promotion, not a re-spelling.
-_VP_GRADES = {"senior": "svp", "executive": "evp", "assistant": "avp", "associate": "avp"}
-
-
-# Abbreviations with a second common reading besides the detector's: a title
-# that changes from "CSO" to either expansion is the same title (for job
-# changes only; detection keeps the one reading).
-_OTHER_READINGS = {"cso": "chief sales officer"}
-
-
-@lru_cache(maxsize=65536)
-def normalize_title(title: str | None) -> str:
-    """A job title as a comparison key: "VP, Sales & Marketing", "vp sales and
-    marketing" and "Vice President of Sales and Marketing" are one title,
-    "Sr. Vice President" is "SVP", and "CMO" is "Chief Marketing Officer" (the
-    detector's own abbreviations), so none of these re-spellings is a job
-    change. SVP, EVP and AVP stay distinct from VP (`titles.role_key` folds
-    them when only the function matters)."""
-    from prospect.detect.roles import ABBREVIATIONS  # loaded once: this is cached
-
-    return _title_key(title, lambda w: ABBREVIATIONS[w].casefold() if w in ABBREVIATIONS else w)
-
-
-def _title_key(title: str | None, expand: Callable[[str], str]) -> str:
-    text = normalize_text(title).replace("vice president", "vp").replace("co founder", "cofounder")
-    words: list[str] = []
-    for word in text.split():
-        if word in _TITLE_FILLER:
-            continue
-        word = _TITLE_WORDS.get(word, word)
-        if word == "vp" and words and words[-1] in _VP_GRADES:
-            words[-1] = _VP_GRADES[words[-1]]  # "senior vp" -> "svp"
-            continue
-        words.append(expand(word))
-    return " ".join(words)
-
-
-@lru_cache(maxsize=65536)
-def title_keys(title: str | None) -> frozenset[str]:
-    """Every key a title may stand for: `normalize_title`'s, plus the other
-    reading of an ambiguous abbreviation ("CSO": strategy or sales)."""
-    from prospect.detect.roles import ABBREVIATIONS
-
-    key = _bag(normalize_title(title))
-    if not any(w in _OTHER_READINGS for w in normalize_text(title).split()):
-        return frozenset({key})
-    readings = {**{k: v.casefold() for k, v in ABBREVIATIONS.items()}, **_OTHER_READINGS}
-    other = _bag(_title_key(title, lambda w: readings.get(w, w)))
-    return frozenset({key, other})
-
-
-def _bag(key: str) -> str:
-    """A title key with its words in order: "Manager, Engineering" is
-    "Engineering Manager", "Founder & CEO" is "CEO & Founder". A grade of 1
-    ("Engineer I") is the title without one."""
-    return " ".join(sorted(w for w in key.split() if w not in ("1", "i")))
-
-
-def same_title(a: str | None, b: str | None) -> bool:
-    """One title, however written: "CSO" is the same as "Chief Strategy
-    Officer" and as "Chief Sales Officer" (though those two differ); word
-    order, abbreviations (Dir., Sr., SDR, II) and "Co-Founder"/"Cofounder"
-    never make two titles."""
-    return a == b or not title_keys(a).isdisjoint(title_keys(b))
 
 
 def normalize_email(email: str | None) -> str:

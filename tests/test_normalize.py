@@ -6,9 +6,8 @@ from prospect.normalize import (
     normalize_company,
     normalize_email,
     normalize_profile_url,
-    normalize_title,
-    same_title,
 )
+from prospect.titles import normalize_title, same_title
 
 
 @pytest.mark.parametrize(

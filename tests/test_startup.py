@@ -86,3 +86,41 @@ def test_what_a_command_uses_is_loaded_when_it_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert {"sqlite_utils", "yaml", "prospect.outreach"} <= modules
     assert "no contacts yet" in done.stderr
+
+
+def test_a_list_with_people_and_news_loads_no_detector(tmp_path: Path) -> None:
+    """Ranking reads titles (levels, target roles) with the titles module's own
+    vocabulary: it never loads the detector's patterns, which cost more to
+    compile than the whole list of a normal day."""
+    from datetime import UTC, datetime
+
+    from prospect.models import Signal
+    from prospect.store import connect, write
+    from prospect.store.signals import save_signals
+
+    (tmp_path / "signals.yaml").write_text("# the packaged defaults\n", "utf-8")
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,,,Acme Robotics,VP of Sales,01 Jan 2024\n",
+        "utf-8",
+    )
+    modules, done = imported(tmp_path, "import", "linkedin", str(export))
+    assert done.returncode == 0, done.stderr[-2000:]
+    db = connect(tmp_path / "prospect.db")
+    with write(db):
+        news = Signal(
+            type="funding_round",
+            rule="funding_round",
+            company="Acme Robotics",
+            round="series_b",
+            amount=3e7,
+            currency="USD",
+            published_at=datetime.now(UTC).isoformat(),
+        )
+        save_signals(db, [news])
+    db.close()
+    modules, done = imported(tmp_path, "list", "--format", "csv")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Ada Lovelace" in done.stdout  # the list was built and ranked
+    assert loaded(modules, DETECTION + NETWORK + FEEDS + MAIL) == []

@@ -11,26 +11,8 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = {
-    "ceo": "Chief Executive Officer",
-    "cfo": "Chief Financial Officer",
-    "coo": "Chief Operating Officer",
-    "cto": "Chief Technology Officer",
-    "cmo": "Chief Marketing Officer",
-    "cro": "Chief Revenue Officer",
-    "cpo": "Chief Product Officer",
-    "cio": "Chief Information Officer",
-    "ciso": "Chief Information Security Officer",
-    "chro": "Chief Human Resources Officer",
-    "cco": "Chief Commercial Officer",
-    "cdo": "Chief Digital Officer",
-    "cgo": "Chief Growth Officer",
-    "cso": "Chief Strategy Officer",
-    "clo": "Chief Legal Officer",
-    "cbo": "Chief Business Officer",
-    "cxo": "Chief Experience Officer",
-    "cao": "Chief Administrative Officer",
-}
+from prospect.titles import ABBREVIATIONS
+
 # "marketing chief", "finance boss": the function's chief officer.
 _FUNCTION_CHIEFS = {
     "marketing": "Chief Marketing Officer",

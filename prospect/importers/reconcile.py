@@ -37,9 +37,8 @@ from prospect.normalize import (
     normalize_person,
     normalize_profile_url,
     parse_time,
-    same_title,
 )
-from prospect.titles import title_rank
+from prospect.titles import same_title, title_rank
 
 # What a source says about a person, kept to tell its own changes of word.
 SAID_FIELDS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
