@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from prospect.companies import COMMON_WORDS, alias_table, company_key
 from prospect.models import Contact, PastJob, Signal, Source
@@ -69,13 +69,16 @@ class CompanyIndex:
             if n and self.canonical(n):
                 self.norms_of[self.canonical(n)].add(n)
         self.known: set[str] = set(self.norms_of)
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        # first three letters -> (names, the same without spaces), for fuzzy lookups
+        self._by_prefix: dict[str, tuple[list[str], list[str]]] = {}
         self._by_compact: dict[str, str] = {}
         for norm in sorted(self.known):
             compact = _compact(norm)
             self._by_compact.setdefault(compact, norm)
             if len(compact) >= FUZZY_MIN_CHARS:
-                self._by_prefix[compact[:3]].append(norm)
+                names, compacts = self._by_prefix.setdefault(compact[:3], ([], []))
+                names.append(norm)
+                compacts.append(compact)
         self._cache: dict[str, CompanyMatch | None] = {}
         self._keys: dict[str | None, str] = {}
         self._text_names: dict[str, str] | None = None
@@ -128,9 +131,27 @@ class CompanyIndex:
             return None
         if compact in self._by_compact:  # "KestrelHealth" vs "Kestrel Health"
             return CompanyMatch(self._by_compact[compact], "fuzzy", 100.0)
+        same_start = self._by_prefix.get(compact[:3])
+        if not same_start:
+            return None
+        # the first of the best-scoring names, as a loop over them would pick
+        found = process.extractOne(
+            compact, same_start[1], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+        )
+        if found is None:
+            return None
+        other, score, at = found
+        longer, shorter = max(len(other), len(compact)), min(len(other), len(compact))
+        if longer > shorter * FUZZY_MAX_LENGTH_RATIO:
+            # (never with the constants above: a ratio of 92 needs lengths within 1.18x)
+            return self._fuzzy_slow(compact, same_start)
+        return CompanyMatch(same_start[0][at], "fuzzy", round(score, 1))
+
+    def _fuzzy_slow(
+        self, compact: str, same_start: tuple[list[str], list[str]]
+    ) -> CompanyMatch | None:
         best: tuple[float, str] | None = None
-        for candidate in self._by_prefix.get(compact[:3], ()):
-            other = _compact(candidate)
+        for candidate, other in zip(*same_start, strict=True):
             longer, shorter = max(len(other), len(compact)), min(len(other), len(compact))
             if longer > shorter * FUZZY_MAX_LENGTH_RATIO:
                 continue
@@ -330,22 +351,36 @@ class ContactBook:
         self.by_company: dict[str, list[Contact]] = defaultdict(list)
         self.by_name: dict[str, list[Contact]] = defaultdict(list)
         self.by_id: dict[int, Contact] = {}
+        # canonical company -> the contacts who used to work there
+        self.alumni: dict[str, list[PastJob]] = defaultdict(list)
         contacts = list(contacts)
         if self.companies is None:
             self.companies = CompanyIndex(
                 c.company_norm or normalize_company(c.company) for c in contacts
             )
+        self.add(contacts, history)
+
+    def add(self, contacts: Iterable[Contact], history: Iterable[PastJob] = ()) -> None:
+        """More contacts (and job history) for matching; a contact already here
+        is kept once. Each company's and name's contacts stay in id order, so
+        matching reads the same book however it was filled."""
+        touched: dict[int, list[Contact]] = {}
         for contact in contacts:
+            if contact.id is not None:
+                if contact.id in self.by_id:
+                    continue
+                self.by_id[contact.id] = contact
             company = self.company_of(contact)
             if company:
                 self.by_company[company].append(contact)
+                touched[id(self.by_company[company])] = self.by_company[company]
             name = contact.name_norm or normalize_person(contact.full_name)
             if name:
                 self.by_name[name].append(contact)
-            if contact.id is not None:
-                self.by_id[contact.id] = contact
-        # canonical company -> the contacts who used to work there
-        self.alumni: dict[str, list[PastJob]] = defaultdict(list)
+                touched[id(self.by_name[name])] = self.by_name[name]
+        for same in touched.values():
+            if len(same) > 1:
+                same.sort(key=lambda c: -1 if c.id is None else c.id)
         for job in history:
             key = self.index.canonical(normalize_company(job.company))
             if key and job.contact_id in self.by_id:

@@ -25,7 +25,9 @@ people with a new signal, under the same numbers (`ListOptions.fresh_only`).
 from __future__ import annotations
 
 import contextlib
+import heapq
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -35,15 +37,25 @@ from sqlite_utils import Database
 from prospect.config import Config
 from prospect.errors import ExitCode, ProspectError
 from prospect.match import (
+    Candidate,
     CompanyIndex,
+    CompanyMatch,
     ContactBook,
     Event,
     cluster_signals,
+    event_key,
     match_event,
 )
-from prospect.models import Contact, Row, Signal, Source
+from prospect.models import Contact, PastJob, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
-from prospect.rank import rank_people, word_row
+from prospect.rank import (
+    Scored,
+    people_ceiling,
+    recency_ceiling,
+    score_person,
+    strength_ceiling,
+    word_row,
+)
 from prospect.store import write
 from prospect.store.contacts import (
     company_aliases,
@@ -61,10 +73,14 @@ from prospect.store.outreach import (
     save_outreach,
     store_counts,
 )
-from prospect.store.signals import load_reports
+from prospect.store.signals import reports_by_id, signal_heads
 from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
+# Groups of signals matched in the first step of a short list, and how each
+# step grows it (few SQL round trips at any size).
+FIRST_BATCH = 16
+BATCH_GROWTH = 2
 
 
 @dataclass(slots=True)
@@ -92,47 +108,9 @@ def load_events(
     signal_type: str | None = None,
 ) -> Matched:
     """Signals in the window, clustered into events, with only the contacts they concern."""
-    since = (now - timedelta(days=since_days)).isoformat()
-    # a type or keyword rule turned off in the rules file (enabled: false or
-    # weight 0) is off for what is already stored too, not only for what is
-    # detected from now on
-    reports = [
-        r for r in load_reports(db, since, signal_type) if config.enabled(r[0].type, r[0].rule)
-    ]
-    index = CompanyIndex(known_company_norms(db), company_aliases(db, config.aliases))
-    titles = {id(s): src.title for s, src in reports}
-
-    def company_of(signal: Signal):  # type: ignore[no-untyped-def]
-        found = index.resolve(signal.company)
-        if found is None and not signal.company and signal.type == "keyword":
-            found = index.find_in_text(titles.get(id(signal)))
-        return found
-
-    def day_of(signal: Signal) -> float:
-        when = parse_time(signal.published_at)
-        return when.timestamp() / 86400 if when else now.timestamp() / 86400
-
-    events = cluster_signals(reports, company_of, config.ranking.cluster_days, day_of)
-    wanted = {e.company.norm for e in events if e.company}
-    # where today's new executives worked before: the rep's people there now,
-    # and those who worked there once (their own job changes), can introduce
-    before = {
-        index.canonical(normalize_company(s.previous_company))
-        for e in events
-        for s in e.signals
-        if s.previous_company
-    } - {""}
-    history = []
-    if before:
-        history = [
-            j for j in past_jobs(db) if index.canonical(normalize_company(j.company)) in before
-        ]
-    raw_norms = index.stored_norms(wanted | before)
-    names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
-    ids = {s.contact_id for e in events for s in e.signals if s.contact_id is not None}
-    ids |= {j.contact_id for j in history}
-    contacts = contacts_for_matching(db, raw_norms, names, ids)
-    return Matched(events=events, book=ContactBook(contacts, index, history))
+    window = Window(db, config, now, since_days, signal_type)
+    events = window.process(list(window.groups))
+    return Matched(events=events, book=window.book)
 
 
 def _window(config: Config, since_days: float | None) -> float:
@@ -141,41 +119,298 @@ def _window(config: Config, since_days: float | None) -> float:
     return min(since_days, config.max_age_days)
 
 
+@dataclass(slots=True)
+class _Group:
+    """The window's signals about one company (or one signal with none): every
+    report of an event is in one group, so a group clusters on its own."""
+
+    heads: list[int]  # signal ids
+    ceiling: float = 0.0
+    done: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    candidates: list[Candidate]
+    included: bool = False
+    complete: bool = False  # every group that can concern them is matched
+    scored: list[Scored] | None = None  # best first; None: to score again
+
+
+class Window:
+    """The signals of the list's window, read in two steps so that a list
+    over hundreds of thousands of them costs what its top rows cost.
+
+    First every signal's head (type, company, person, date: `signal_heads`),
+    grouped by company, each group with the most any candidate of its events
+    could score (`rank.*_ceiling`). Then groups are read in full, clustered and
+    matched best ceiling first (`process`), and `ranked()` hands out people in
+    rank order: a person goes out once nobody unmatched could outrank them and
+    every group that can concern them (their company's, any naming them, their
+    own job changes) is matched, so their row and its `also` are the ones the
+    whole window gives. `load_events` matches every group at once."""
+
+    def __init__(
+        self,
+        db: Database,
+        config: Config,
+        now: datetime,
+        since_days: float,
+        signal_type: str | None = None,
+        *,
+        last_contacted: Mapping[str, str] | None = None,
+    ) -> None:
+        self.db, self.config, self.now = db, config, now
+        self.last_contacted = last_contacted or {}
+        self.index = CompanyIndex(known_company_norms(db), company_aliases(db, config.aliases))
+        self.book = ContactBook((), self.index)
+        self.excluded = {self.index.key(a) for a in config.exclude_accounts}
+        self.included = {self.index.key(a) for a in config.include_accounts}
+        self.people: dict[str, _Person] = {}
+        self._company: dict[int, CompanyMatch | None] = {}  # keyword hits with no company
+        self._fetched: tuple[set[str], set[str], set[int]] = (set(), set(), set())
+        self._history: list[PastJob] | None = None
+        self._changed: set[str] = set()  # people with new candidates since `ranked` looked
+        self.groups: dict[object, _Group] = {}
+        self.by_name: dict[str, set[object]] = defaultdict(set)
+        self.by_contact: dict[int, set[object]] = defaultdict(set)
+        since = (now - timedelta(days=since_days)).isoformat()
+        # per (group, type, rule): the strongest report's strength and the
+        # newest report's time; an event is one type (and rule), so its ceiling
+        # is at most that strength times the recency of that time
+        tops: dict[tuple[object, str, str], list[float]] = {}
+        strengths: dict[tuple[str | None, ...], float] = {}
+        enabled: dict[tuple[str, str], bool] = {}
+        resolve, companies, groups = self.index.resolve, self._company, self.groups
+        today = now.timestamp()
+        for head in signal_heads(db, since, signal_type):
+            kind, rule = head.type, head.rule
+            on = enabled.get((kind, rule))
+            if on is None:
+                # a type or keyword rule turned off in the rules file (enabled:
+                # false or weight 0) is off for what is already stored too
+                on = enabled[(kind, rule)] = config.enabled(kind, rule)
+            if not on:
+                continue
+            company = resolve(head.company)
+            if company is None and not head.company and kind == "keyword":
+                company = companies[head.id] = self.index.find_in_text(head.text)
+            key: object = company.norm if company else normalize_company(head.company)
+            if not key:
+                key = event_key(head.signal(), "")
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group([])
+            group.heads.append(head.id)
+            if head.person:
+                self.by_name[normalize_person(head.person)].add(key)
+            if head.contact_id is not None:
+                self.by_contact[head.contact_id].add(key)
+            how = (kind, rule, head.round, head.change, head.role, head.old_title)
+            strong = strengths.get(how)
+            if strong is None:
+                strong = strengths[how] = strength_ceiling(head.signal(), config)
+            stamp = today if head.stamp is None else head.stamp
+            top = tops.get((key, kind, rule if kind == "keyword" else ""))
+            if top is None:
+                tops[(key, kind, rule if kind == "keyword" else "")] = [strong, stamp]
+            else:
+                if strong > top[0]:
+                    top[0] = strong
+                if stamp > top[1]:
+                    top[1] = stamp
+        people = people_ceiling(config)
+        for (key, kind, rule), (strong, stamp) in tops.items():
+            group = groups[key]
+            recent = recency_ceiling(kind, rule or None, (today - stamp) / 86400, config)
+            group.ceiling = max(group.ceiling, strong * recent * people)
+
+    def company_of(self, signal: Signal) -> CompanyMatch | None:
+        if signal.id in self._company:
+            return self._company[signal.id]  # found in its headline
+        return self.index.resolve(signal.company)
+
+    def process(self, keys: list[object]) -> list[Event]:
+        """Read, cluster and match these groups; their candidates join `people`."""
+        todo = [k for k in keys if not self.groups[k].done]
+        for key in todo:
+            self.groups[key].done = True
+        reports = reports_by_id(self.db, [i for k in todo for i in self.groups[k].heads])
+
+        def day_of(signal: Signal) -> float:
+            when = parse_time(signal.published_at)
+            return (when or self.now).timestamp() / 86400
+
+        events = cluster_signals(reports, self.company_of, self.config.ranking.cluster_days, day_of)
+        self._fetch_contacts(events)
+        for event in events:
+            for cand in match_event(event, self.book):
+                companies = {self.index.key(cand.company), self.index.key(event.signal.company)}
+                companies.discard("")
+                if companies & self.excluded:
+                    continue  # an excluded account never shows up
+                person = self.people.get(cand.person_key)
+                if person is None:
+                    person = self.people[cand.person_key] = _Person([])
+                person.candidates.append(cand)
+                person.scored = None
+                self._changed.add(cand.person_key)
+                if companies & self.included:
+                    person.included = True
+        return events
+
+    def _fetch_contacts(self, events: list[Event]) -> None:
+        """Add to the book every contact these events can concern: people at
+        their companies, people they name, the movers, and (for a new
+        executive's former employer) the people there now and those who
+        worked there once."""
+        companies, names, ids = self._fetched
+        index = self.index
+        wanted = {e.company.norm for e in events if e.company} - companies
+        before = (
+            {
+                index.canonical(normalize_company(s.previous_company))
+                for e in events
+                for s in e.signals
+                if s.previous_company
+            }
+            - {""}
+            - companies
+        )
+        history = []
+        if before:
+            if self._history is None:
+                self._history = past_jobs(self.db)
+            history = [
+                j for j in self._history if index.canonical(normalize_company(j.company)) in before
+            ]
+        new_names = {normalize_person(s.person) for e in events for s in e.signals if s.person}
+        new_names -= names
+        new_ids = {s.contact_id for e in events for s in e.signals if s.contact_id is not None}
+        new_ids |= {j.contact_id for j in history}
+        new_ids -= ids
+        companies |= wanted | before
+        names |= new_names
+        ids |= new_ids
+        if wanted or before or new_names or new_ids:
+            found = contacts_for_matching(
+                self.db, index.stored_norms(wanted | before), new_names, new_ids
+            )
+            self.book.add(found, history)
+
+    def _concerning(self, key: str) -> set[object]:
+        """The groups whose events can give this person a candidate."""
+        if key.startswith("p:"):
+            return set(self.by_name.get(key[2:].split("|", 1)[0], ()))
+        out: set[object] = set()
+        contact = self.book.by_id.get(int(key[2:])) if key.startswith("c:") else None
+        if contact is None:
+            return out
+        company = self.book.company_of(contact)
+        if company in self.groups:
+            out.add(company)
+        out |= self.by_name.get(contact.name_norm or normalize_person(contact.full_name), set())
+        out |= self.by_contact.get(contact.id, set())  # type: ignore[arg-type]
+        return out
+
+    def complete(self, key: str) -> _Person | None:
+        """Everything that concerns this person matched; them, if anything does."""
+        person = self.people.get(key)
+        if person is not None and person.complete:
+            return person
+        if key.startswith("c:") and key[2:].isdigit() and int(key[2:]) not in self.book.by_id:
+            self.book.add(contacts_for_matching(self.db, ids=[int(key[2:])]))
+        missing = [g for g in self._concerning(key) if not self.groups[g].done]
+        if missing:
+            self.process(missing)
+        person = self.people.get(key)
+        if person is not None:
+            person.complete = True
+        return person
+
+    def scored(self, key: str) -> list[Scored]:
+        person = self.people[key]
+        if person.scored is None:
+            person.scored = score_person(person.candidates, self.config, self.now,
+                                         included=person.included,
+                                         last_contacted=self.last_contacted)  # fmt: skip
+        return person.scored
+
+    def ranked(self, everything: bool = False) -> Iterator[list[Scored]]:
+        """People best first, each with their events best first (`rank_people`'s
+        order), matching only as much of the window as that order needs."""
+        if everything:
+            self.process(list(self.groups))
+        queue = [(-g.ceiling, n, k) for n, (k, g) in enumerate(self.groups.items()) if not g.done]
+        heapq.heapify(queue)
+        boost = max(1.0, self.config.ranking.fit["included_account"])
+        might_grow = bool(self.included) and boost > 1.0
+        best: list[tuple[tuple[float, float, str, str], int, str]] = []
+        pushed: dict[str, tuple[float, float, str, str]] = {}
+        out: set[str] = set()
+        batch = FIRST_BATCH
+
+        def push_people() -> None:
+            for key in self._changed:
+                person = self.people[key]
+                if key in out:
+                    continue
+                top = self.scored(key)[0].key
+                if might_grow and not person.included and not person.complete:
+                    # an unmatched group may yet make them an included account's
+                    top = (top[0] * boost * (1 + 1e-9), *top[1:])  # type: ignore[assignment]
+                if pushed.get(key) != top:
+                    pushed[key] = top
+                    heapq.heappush(best, (top, 0, key))
+            self._changed.clear()
+
+        while True:
+            push_people()
+            while best and (best[0][2] in out or pushed.get(best[0][2]) != best[0][0]):
+                heapq.heappop(best)
+            while queue and self.groups[queue[0][2]].done:
+                heapq.heappop(queue)
+            ceiling = -queue[0][0] if queue else 0.0
+            leader = -best[0][0][0] if best else None
+            if queue and (leader is None or ceiling * (1 + 1e-9) >= leader):
+                keys = [heapq.heappop(queue)[2] for _ in range(min(batch, len(queue)))]
+                batch *= BATCH_GROWTH
+                self.process(keys)
+                continue
+            if not best:
+                return
+            key = best[0][2]
+            person = self.people[key]
+            if not person.complete:
+                self.complete(key)
+                self._changed.add(key)  # complete now: no longer boosted
+                continue
+            heapq.heappop(best)
+            out.add(key)
+            yield self.scored(key)
+
+
 def build_list(
     db: Database, config: Config, options: ListOptions, now: datetime | None = None
 ) -> list[Row]:
     now = now or datetime.now(UTC)
-    matched = load_events(db, config, now, _window(config, options.since_days), options.signal_type)
-    index = matched.book.index
-    excluded = {index.key(a) for a in config.exclude_accounts}
-    included = {index.key(a) for a in config.include_accounts}
-    candidates, included_keys = [], set()
-    for event in matched.events:
-        for cand in match_event(event, matched.book):
-            companies = {index.key(cand.company), index.key(event.signal.company)} - {""}
-            if companies & excluded:
-                continue  # an excluded account never shows up
-            if companies & included:
-                included_keys.add(cand.person_key)
-            candidates.append(cand)
     contacted = last_contacted(db)
-    groups = rank_people(candidates, config, now, included=included_keys, last_contacted=contacted)
+    window = Window(db, config, now, _window(config, options.since_days), options.signal_type,
+                    last_contacted=contacted)  # fmt: skip
+    index = window.index
     states = outreach_states(db)
     pinned = todays_numbers(db, now)
     limit = options.limit if options.limit is not None else config.daily_limit
     cap = config.ranking.per_company
     # people are worded in rank order until the list is full: today's numbered
     # people (wherever they rank now) and `limit` others, each company capped
-    pending = {g[0].candidate.person_key for g in groups} & pinned.keys()
     first: list[Row] = []
     rest: list[Row] = []
     per_company: dict[str, int] = defaultdict(int)
-    for number, group in enumerate(groups, 1):
-        if limit and len(rest) >= limit and not pending:
-            break
+
+    def consider(group: list[Scored], number: int) -> None:
         row = word_row(group, config, now, number, last_contacted=contacted)
-        pending.discard(row.person_key)
-        contact = matched.book.by_id.get(row.contact_id) if row.contact_id is not None else None
+        contact = window.book.by_id.get(row.contact_id) if row.contact_id is not None else None
         if contact is not None:
             row.email, row.profile_url = contact.email, contact.profile_url
         state = states.get(row.person_key)
@@ -188,16 +423,26 @@ def build_list(
             and state["state"] == "listed"
         )
         if not (options.include_all or listed_today or is_open(row, state, config, now)):
-            continue
+            return
         if row.person_key in pinned:
             first.append(row)
-            continue
+            return
         if cap > 0:  # at most `cap` people per company: one company's news cannot fill it
             company = index.key(row.company) or row.person_key
             per_company[company] += 1
             if per_company[company] > cap:
-                continue
+                return
         rest.append(row)
+
+    seen: set[str] = set()
+    for number, group in enumerate(window.ranked(everything=not limit), 1):
+        seen.add(group[0].candidate.person_key)
+        consider(group, number)
+        if limit and len(rest) >= limit:
+            break
+    for key in sorted(pinned.keys() - seen):  # numbered today, ranked below the cut
+        if window.complete(key) is not None:
+            consider(window.scored(key), 0)
     first.sort(key=lambda r: pinned[r.person_key])
     if limit:
         rest = rest[: max(limit - len(first), 0)]

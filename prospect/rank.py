@@ -312,6 +312,31 @@ def sort_key(row: Row) -> tuple[float, float, str, str]:
     return (-round(row.score.total, 9), -stamp, row.person.casefold(), row.person_key)
 
 
+def score_person(
+    candidates: Iterable[Candidate],
+    config: Config,
+    now: datetime,
+    *,
+    included: bool = False,
+    last_contacted: Mapping[str, str] | None = None,
+) -> list[Scored]:
+    """One person's candidates scored, best first. Equal scores go to the newer
+    event, then to the event reported first (so the order never depends on
+    the order the events were matched in)."""
+    history = last_contacted or {}
+    scored = [_scored(c, config, now, included, history) for c in candidates]
+    scored.sort(key=lambda s: (s.key, _first_report(s.candidate)))
+    return scored
+
+
+def _first_report(candidate: Candidate) -> tuple[str, int]:
+    event = candidate.event
+    if event is None or not event.signals:
+        return ("", candidate.signal.id or 0)
+    first = event.signals[0]
+    return (first.published_at or "", first.id or 0)
+
+
 def rank_people(
     candidates: Iterable[Candidate],
     config: Config,
@@ -325,16 +350,52 @@ def rank_people(
 
     `included` holds the candidates' person keys whose company is an included account."""
     included_keys = set(included)
-    history = last_contacted or {}
-    per_person: dict[str, list[Scored]] = {}
+    per_person: dict[str, list[Candidate]] = {}
     for cand in candidates:
-        scored = _scored(cand, config, now, cand.person_key in included_keys, history)
-        per_person.setdefault(cand.person_key, []).append(scored)
-    groups = list(per_person.values())
-    for group in groups:
-        group.sort(key=lambda s: s.key)
+        per_person.setdefault(cand.person_key, []).append(cand)
+    groups = [
+        score_person(cands, config, now, included=key in included_keys,
+                     last_contacted=last_contacted)
+        for key, cands in per_person.items()
+    ]  # fmt: skip
     groups.sort(key=lambda g: g[0].key)  # person keys differ: the order is total
     return groups
+
+
+# --- ceilings: the most a candidate could score, before anyone is matched ---------
+
+
+def strength_ceiling(signal: Signal, config: Config) -> float:
+    """The most `strength` can give an event whose best report is this signal:
+    exact but for a hire, whose role is marked down only when the row is not
+    the new executive."""
+    value = strength(signal, config, fit_judges_role=True, words=False).value
+    if signal.type == "executive_hire":
+        value *= max(1.0, float(config.signals["executive_hire"].extra["other_role"]))
+    return round(value, 4)
+
+
+def recency_ceiling(signal_type: str, rule: str | None, days: float, config: Config) -> float:
+    """At least `recency` (as rounded in a score) of an event first reported
+    `days` ago, or later: an event is dated at its earliest report, so its
+    recency is at most that of its newest. A hair above the exact figure, for
+    a time read by SQLite rather than by `parse_time`."""
+    half_life = config.half_life(signal_type, rule)
+    value = math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
+    return value * (1 + 1e-6) + 5e-5
+
+
+def people_ceiling(config: Config) -> float:
+    """The most relationship x fit can give anyone: the warmest direct
+    relationship and the best fit, at an included account if the rep has any."""
+    ranking = config.ranking
+    rel = max(ranking.relationship[k] for k in ("direct", "intro", "unknown"))
+    rel *= max(1.0, ranking.relationship["name_only"])
+    rel *= max(1.0, ranking.recent_contact, ranking.recent_connection)
+    fit_ = max(ranking.fit[k] for k in ("target_role", "other_role", "unknown_role"))
+    if config.include_accounts:
+        fit_ *= max(1.0, ranking.fit["included_account"])
+    return round(rel, 4) * round(fit_, 4)
 
 
 def word_row(

@@ -1,6 +1,11 @@
 """The list words people in rank order and stops once it is full: a short list
 must be exactly the start of the whole list, whatever the rep did about whom,
-however many people one company has, and with today's digest numbers pinned."""
+however many people one company has, and with today's digest numbers pinned.
+
+A short list also matches only part of the window (the groups of signals whose
+ceiling could still beat the people found so far, and every group that
+concerns a person before they are listed); the whole list matches everything
+at once, so comparing the two checks the ceilings and the completeness."""
 
 from __future__ import annotations
 
@@ -9,13 +14,16 @@ from datetime import timedelta
 
 import pytest
 from sqlite_utils import Database
-from test_outreach import NOW, add_contact, funding
+from test_outreach import NOW, add_contact, add_report, funding
 
-from prospect.config import Config
-from prospect.outreach import ListOptions, build_list
+from prospect import outreach
+from prospect.config import Config, parse_config
+from prospect.models import Signal
+from prospect.outreach import ListOptions, Window, build_list
 from prospect.store import write
 from prospect.store.digests import save_digest
 from prospect.store.outreach import save_outreach
+from prospect.store.signals import save_signals
 
 COMPANIES = [f"Company {c}" for c in "ABCDEFGHIJKL"]
 TITLES = ["VP of Sales", "Software Engineer", "Chief Marketing Officer", None]
@@ -32,6 +40,52 @@ def world(db: Database, seed: int, config: Config) -> None:
         for report in range(rng.randint(1, 3)):
             funding(db, company, days_ago=rng.uniform(0.5, 40), feed=f"feed{report}-{n}",
                     round_=rng.choice(ROUNDS), amount=rng.randint(1, 90) * 1e6)  # fmt: skip
+    mark(db, rng, config)
+
+
+def richer_world(db: Database, seed: int, config: Config) -> None:
+    """Besides funding: hires naming people the rep knows (at the company, or
+    listed at a former one) and people nobody knows (with and without an
+    introducer where they worked before), job changes, keyword news, and
+    signals with no company at all."""
+    rng = random.Random(seed)
+    ids = []
+    for i in range(60):
+        ids.append(add_contact(db, f"Person {i:02d}", rng.choice(COMPANIES), rng.choice(TITLES),
+                               connected_on=(NOW - timedelta(days=rng.randint(5, 900))).date()
+                               .isoformat()))  # fmt: skip
+    for n in range(40):
+        company = rng.choice([*COMPANIES, "Elsewhere Labs", "Nowhere Freight"])
+        ago = rng.uniform(0.2, 44)
+        when = NOW - timedelta(days=ago)
+        roll = rng.random()
+        if roll < 0.35:
+            funding(db, company, days_ago=ago, feed=f"feed{n % 3}", round_=rng.choice(ROUNDS),
+                    amount=rng.randint(1, 90) * 1e6)  # fmt: skip
+        elif roll < 0.65:
+            person = f"Person {rng.randrange(60):02d}" if rng.random() < 0.4 else f"Exec {n}"
+            add_report(db, f"feed{n % 3}", f"{company} names {person}", f"https://x.example/h{n}",
+                       when, type="executive_hire", company=company, person=person,
+                       role=rng.choice(["Chief Marketing Officer", "VP of Sales",
+                                        "Chief Operating Officer"]),
+                       previous_company=rng.choice([None, *COMPANIES[:4]]))  # fmt: skip
+        elif roll < 0.8:
+            add_report(db, f"feed{n % 3}", f"{company} opens office in Berlin",
+                       f"https://x.example/k{n}", when, type="keyword", rule="expansion",
+                       company=company if rng.random() < 0.8 else None,
+                       evidence="opens office in")  # fmt: skip
+        else:
+            change = Signal(type="job_change", rule="job_change",
+                            company=company if rng.random() < 0.8 else None,
+                            contact_id=rng.choice(ids), published_at=when.isoformat(),
+                            change=rng.choice(["new_company", "promotion", "departure"]),
+                            role=rng.choice(TITLES), old_company="Old Co")  # fmt: skip
+            with write(db):
+                save_signals(db, [change])
+    mark(db, rng, config)
+
+
+def mark(db: Database, rng: random.Random, config: Config) -> None:
     everyone = build_list(db, config, ListOptions(limit=0, include_all=True), NOW)
     with write(db):
         for row in rng.sample(everyone, min(12, len(everyone))):
@@ -58,7 +112,11 @@ def pin_digest(db: Database, seed: int, config: Config) -> None:
 
 
 def signature(rows) -> list[tuple]:
-    return [(r.rank, r.person_key, r.why, r.headline, r.score.total, r.state) for r in rows]
+    return [
+        (r.rank, r.person_key, r.why, r.headline, r.score.total, r.state, r.intro_reasons,
+         [s.id for s in r.also], [(e.url, e.feed) for e in r.evidence])
+        for r in rows
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -77,3 +135,67 @@ def test_a_short_list_is_the_start_of_the_whole_list(
         short = build_list(db, config, ListOptions(limit=limit, include_all=include_all), NOW)
         expected = whole[: max(limit, numbered)] if pinned else whole[:limit]
         assert signature(short) == signature(expected), limit
+
+
+ACCOUNTS = {
+    "none": "",
+    "included": "accounts:\n  include: [Company B, Company E]\n",
+    "both": "accounts:\n  include: [Company C]\n  exclude: [Company A, Elsewhere Labs]\n",
+}
+
+
+@pytest.fixture(autouse=True)
+def match_one_group_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The smallest batches: a short list then matches as little as it can, so
+    every step of the walk is exercised (at real sizes a batch is many groups)."""
+    monkeypatch.setattr(outreach, "FIRST_BATCH", 1)
+    monkeypatch.setattr(outreach, "BATCH_GROWTH", 1)
+
+
+def test_a_short_list_leaves_groups_that_cannot_reach_it_unmatched(db: Database) -> None:
+    config = parse_config("{}")
+    richer_world(db, 3, config)
+    window = Window(db, config, NOW, config.max_age_days)
+    first = next(window.ranked())
+    assert first[0].candidate.person
+    matched = sum(g.done for g in window.groups.values())
+    assert 0 < matched < len(window.groups) / 2
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("accounts", ACCOUNTS.values(), ids=ACCOUNTS.keys())
+@pytest.mark.parametrize("pinned", [False, True], ids=["no digest", "digest today"])
+def test_a_short_list_over_every_kind_of_signal_is_the_start_of_the_whole_list(
+    db: Database, seed: int, accounts: str, pinned: bool
+) -> None:
+    config = parse_config(accounts) if accounts else parse_config("{}")
+    richer_world(db, seed, config)
+    if pinned:
+        pin_digest(db, seed, config)
+    whole = build_list(db, config, ListOptions(limit=0), NOW)
+    assert len(whole) > 5
+    numbered = sum(1 for r in whole if r.rank <= 3) if pinned else 0
+    for limit in (1, 3, 10, len(whole) + 5):
+        short = build_list(db, config, ListOptions(limit=limit), NOW)
+        expected = whole[: max(limit, numbered)] if pinned else whole[:limit]
+        assert signature(short) == signature(expected), limit
+
+
+def test_news_far_down_that_makes_someone_an_included_accounts_counts_first(
+    db: Database,
+) -> None:
+    """Quinn's own company news ranks just below Pat's; a weak, old hire at an
+    included account names Quinn, which makes Quinn an included account's
+    person and lifts all Quinn's news above Pat's. A short list must see that
+    although the old hire's group could never reach the list by itself."""
+    config = parse_config("accounts:\n  include: [Star Corp]\n")
+    add_contact(db, "Pat Lee", "Other Co")  # no title: fit 0.8, above an engineer's 0.6
+    add_contact(db, "Quinn Adams", "Plain Co", "Software Engineer")
+    funding(db, "Other Co", days_ago=1.0)
+    funding(db, "Plain Co", days_ago=1.5)
+    add_report(db, "prwire", "Star Corp names Quinn Adams advisor", "https://x.example/star",
+               NOW - timedelta(days=44), type="executive_hire", company="Star Corp",
+               person="Quinn Adams", role="Advisor")  # fmt: skip
+    whole = build_list(db, config, ListOptions(limit=0), NOW)
+    assert [r.person for r in whole] == ["Quinn Adams", "Pat Lee"]
+    assert signature(build_list(db, config, ListOptions(limit=1), NOW)) == signature(whole[:1])

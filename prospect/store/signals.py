@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -80,7 +80,7 @@ def pop_joined(row: dict[str, Any], prefix: str) -> Signal | None:
 
 
 def row_to_report(row: dict[str, Any]) -> tuple[Signal, Source]:
-    """A `signals_since` row as a signal (dated when detected if the feed gave
+    """A report row (`_REPORT_SELECT`) as a signal (dated when detected if the feed gave
     no date) and the report it came from."""
     signal = row_to_signal(row)
     if not signal.published_at:
@@ -99,30 +99,75 @@ def _source_name(signal: Signal) -> str | None:
     return "contacts import" if signal.type == "job_change" and signal.item_id is None else None
 
 
-def load_reports(
-    db: Database, since: str | None, signal_type: str | None = None
-) -> list[tuple[Signal, Source]]:
-    return [row_to_report(r) for r in signals_since(db, since, signal_type)]
+_REPORT_SELECT = (
+    "SELECT signals.*, items.title AS item_title, "
+    "feeds.name AS feed_name, feeds.url AS feed_url "
+    "FROM signals LEFT JOIN items ON items.id = signals.item_id "
+    "LEFT JOIN feeds ON feeds.id = items.feed_id"
+)
 
 
-def signals_since(
-    db: Database, since: str | None, signal_type: str | None = None
-) -> Iterator[dict[str, Any]]:
-    """Signals published (or, when undated, detected) since a time, with their
-    item's title, row by row: a list reads tens of thousands, and holds each as
-    a signal, not as a row too (nor the item's summary, which nothing shows)."""
-    sql = (
-        "SELECT signals.*, items.title AS item_title, "
-        "feeds.name AS feed_name, feeds.url AS feed_url "
-        "FROM signals LEFT JOIN items ON items.id = signals.item_id "
-        "LEFT JOIN feeds ON feeds.id = items.feed_id WHERE 1=1"
-    )
-    params: list[Any] = []
+def _window_filter(since: str | None, signal_type: str | None) -> tuple[str, list[Any]]:
+    sql, params = " WHERE 1=1", []
     if since:
         sql += " AND coalesce(signals.published_at, signals.detected_at) >= ?"
         params.append(since)
     if signal_type:
         sql += " AND signals.type = ?"
         params.append(signal_type)
-    sql += " ORDER BY coalesce(signals.published_at, signals.detected_at) DESC, signals.id"
-    return db.query(sql, params)
+    return sql, params
+
+
+def reports_by_id(db: Database, ids: Iterable[int]) -> list[tuple[Signal, Source]]:
+    """These signals, each with the report it came from (its item's title and
+    feed), in id order; a signal is held as a signal, not as a row too (nor
+    its item's summary, which nothing shows)."""
+    out: list[tuple[Signal, Source]] = []
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _ID_BATCH):
+        batch = wanted[start : start + _ID_BATCH]
+        marks = ",".join("?" * len(batch))
+        sql = f"{_REPORT_SELECT} WHERE signals.id IN ({marks}) ORDER BY signals.id"
+        out.extend(row_to_report(r) for r in db.query(sql, batch))
+    return out
+
+
+_ID_BATCH = 500  # ids per IN (...): well under SQLite's limit on parameters
+
+
+class Head(NamedTuple):
+    """What grouping a signal by company and bounding its score need."""
+
+    id: int
+    type: str
+    rule: str
+    company: str | None
+    person: str | None
+    role: str | None
+    round: str | None
+    contact_id: int | None
+    old_title: str | None
+    change: str | None
+    published_at: str | None  # dated as `row_to_report` dates it
+    stamp: float | None  # that time in seconds since the epoch (None: not a time)
+    text: str | None  # a keyword hit with no company: where its company may be named
+
+    def signal(self) -> Signal:
+        return Signal(**{f: getattr(self, f) for f in Head._fields[:-2]})
+
+
+def signal_heads(db: Database, since: str | None, signal_type: str | None = None) -> Iterator[Head]:
+    """The window's signals, each as a `Head` (no evidence, URL or feed), row
+    by row: a list over hundreds of thousands of signals reads these, then the
+    full reports of the few it can show (`reports_by_id`). A keyword hit with
+    no company comes with its item's title (else its evidence)."""
+    where, params = _window_filter(since, signal_type)
+    columns = ", ".join(f"signals.{c}" for c in Head._fields[:-3])
+    when = "coalesce(signals.published_at, signals.detected_at)"
+    sql = (
+        f"SELECT {columns}, {when}, (julianday({when}) - 2440587.5) * 86400.0, "
+        "CASE WHEN signals.type = 'keyword' AND coalesce(signals.company, '') = '' THEN "
+        "coalesce((SELECT nullif(title, '') FROM items WHERE items.id = signals.item_id), "
+        "nullif(signals.evidence, '')) END FROM signals" + where
+    )
+    return map(Head._make, db.execute(sql, params))
