@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -268,11 +267,11 @@ def test_requests_to_edgar_stay_under_ten_a_second(db, httpserver: HTTPServer):
         subscribe(db, url)
     poll(db, _config(CONTACT))
     assert len(times) == 4  # the feed and three forms (the fourth, a 404, is not timed)
-    # one request start every 0.1 s at most, as the server sees them: each arrival
-    # carries a few milliseconds of jitter on a loaded machine, the spacing none
-    gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert times[-1] - times[0] >= 0.1 * len(gaps) - 0.02
-    assert min(gaps) >= 0.07
+    # one request start every 0.1 s at most, as the server sees them: on a loaded
+    # machine one arrival can come late and the next one on time, so the spacing
+    # is checked from the first request (the nth no sooner than n x 0.1 s after it)
+    for n, when in enumerate(times):
+        assert when - times[0] >= 0.1 * n - 0.02
 
 
 def test_a_form_d_and_a_press_report_make_one_row(db, httpserver: HTTPServer):
