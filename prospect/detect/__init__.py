@@ -28,7 +28,13 @@ from collections.abc import Mapping
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
 from prospect.detect.funding import FundingHit, amount_in, detect_funding, normalize_round, round_in
-from prospect.detect.hires import HireHit, detect_hires, employer_after_role, previous_employer
+from prospect.detect.hires import (
+    HireHit,
+    detect_hires,
+    employer_after_role,
+    not_hire_news,
+    previous_employer,
+)
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
 from prospect.detect.text import (
@@ -145,8 +151,8 @@ class Detector:
     def _hires(self, head: str, body: str, since: int) -> list[Signal]:
         hits = detect_hires(head)
         text = head
-        if not hits and body:
-            hits, text = detect_hires(body, since), body
+        if not hits and body and not not_hire_news(head):
+            hits, text = detect_hires(body, since, summary=True), body
         if not hits:
             return []
         signals = [self._hire_signal(text, hit) for hit in hits]
@@ -161,6 +167,8 @@ class Detector:
     @staticmethod
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
+        if hit.previous and hit.previous.lower() != (signal.company or "").lower():
+            return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
         found = previous_employer(text[lo:hi], signal.company) or employer_after_role(
             text, hit.evidence[1], signal.company
@@ -176,7 +184,7 @@ class Detector:
         """Names the headline left out, and the other hires of a headline that announces
         several ("Rippl, Tasso, Lexion add execs", "names interim CFO, new CHRO")."""
         several = len(signals) > 1 or bool(_SEVERAL.search(head))
-        for extra in detect_hires(body, since):
+        for extra in detect_hires(body, since, summary=True):
             other = body[extra.company[0] : extra.company[1]] if extra.company else ""
             same = [s for s in signals if normalize_company(other) == normalize_company(s.company)]
             if not same or extra.person is None:

@@ -78,21 +78,27 @@ _FILLERS = {
     "position", "post", "of", "in", "into", "for", "be", "serve", "become", "company's",
     "newly", "created", "newly-created", "global", "sole", "co", "at", "in-house",
 }  # fmt: skip
+# Not news of a hire, wherever it is said: surveys, awards, insiders selling stock.
+_NOT_A_HIRE_ANYWHERE = (
+    r"\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
+    r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
+    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider)\b"
+    r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
+    r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b"
+)
+# A headline that is an interview, a quote or a how-to; a summary says "said" of any news.
 _NOT_A_HIRE = re.compile(
     r"^(?:interview|q&a|opinion|op-ed|podcast|webinar|video|watch|listen|column|commentary|"
     r"in\s+conversation|fireside|how|why|what|when|should|lessons|tips|ask|\d+\s)\b"
-    r"|\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
-    r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
-    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider|says|said|talks|explains|"
-    r"shares\s+(?:how|why|tips|lessons))\b"
-    r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
-    r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b",
+    r"|\b(?:says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b|"
+    + _NOT_A_HIRE_ANYWHERE,
     re.IGNORECASE,
 )
 _VERB_FOLDED = compile_folded(_VERB.pattern)
 _COMPANY_FIRST_RE = re.compile(_COMPANY_FIRST, re.IGNORECASE)
 _PERSON_FIRST_RE = re.compile(_PERSON_FIRST, re.IGNORECASE)
 _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
+_NOT_A_HIRE_LEAD_FOLDED = compile_folded(_NOT_A_HIRE_ANYWHERE)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
     r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
@@ -137,6 +143,7 @@ class HireHit:
     role: str | None  # None: "Acme to be led by Jane Doe" names no title
     evidence: tuple[int, int]
     confidence: float
+    previous: str | None = None  # "hires Jane Doe from Beta as CRO": read with the hire
 
 
 def _strip_fillers(segment: str) -> tuple[str, bool]:
@@ -148,6 +155,28 @@ def _strip_fillers(segment: str) -> tuple[str, bool]:
             linked = True
         words.pop()
     return " ".join(words), linked
+
+
+# Between the person and the new title, after the name: "from Beta" (the former employer),
+# "to its leadership team", "to succeed John Roe" -- none of them part of the name.
+_PERSON_TAIL = re.compile(
+    r"\s+(?:(?P<from>from)\s+(?:rival\s+)?(?=\S)"
+    r"|to\s+(?:(?:its|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:team|ranks|bench|lineup)\b"
+    r"|(?:to\s+)?(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s)",
+    re.IGNORECASE,
+)
+
+
+def _peel_person(pre: str) -> tuple[str, str | None]:
+    """`pre` up to where the person's name ends, and the former employer a "from Y" names."""
+    m = _PERSON_TAIL.search(pre)
+    if m is None:
+        return pre, None
+    previous = None
+    if m.group("from"):
+        span = company_after(pre, m.end(), 60)
+        previous = pre[span[0] : span[1]] if span else None
+    return pre[: m.start()], previous
 
 
 def _role_name(match: re.Match[str], text: str) -> str | None:
@@ -168,6 +197,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         pre, linked = _strip_fillers(right[: rm.start()])
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
             return None
+        pre, previous = _peel_person(pre)
         if _APPOSITIVE.search(right, 0, rm.start()):
             skip_to = right.find(",", rm.end()) % (len(right) + 1)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
@@ -207,6 +237,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
             return None
+        if person is None and vm.group("verb").lower() in _AMBIGUOUS:
+            name = text[span[0] : span[1]]
+            if person_at_end(name) == name or ROLE_RE.match(name):
+                return None  # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO"
         board = _BOARD_OF.search(" " + text[span[0] : span[1]])
         if board is not None:
             if board.start() == 0:
@@ -214,8 +248,52 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
         confidence = 0.9 if person else 0.75
-        return HireHit(span, person, role, (span[0], ev_end), confidence)
+        return HireHit(span, person, role, (span[0], ev_end), confidence, previous)
     return None
+
+
+# The company that tells the news, before the person: "Acme today announced that Jane Doe
+# has been named CFO", "Acme, a maker of X, said Jane Doe will join as CRO".
+_ANNOUNCES = re.compile(
+    r"(?:\s+(?:today|also|recently|has|have))*\s+(?:announced|announces|said|says|confirmed|"
+    r"confirms|(?:is|are)\s+(?:pleased|proud|excited|delighted|thrilled|happy)\s+to\s+"
+    r"announce)\b",
+    re.IGNORECASE,
+)
+_JOINED_AS = re.compile(
+    r"\s+(?:(?:the|our)\s+(?:company|firm|team|bank|group|organi[sz]ation)\s+)?as\s", re.I
+)
+
+
+# What follows the company that opens a headline whose later clause names the hire:
+# "Acme Announces CEO Transition; Jane Doe Named CEO", "Acme CEO John Roe to Retire; ...".
+_OPENING_NEWS = re.compile(
+    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|"
+    r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_company(text: str, clause_at: int) -> tuple[int, int] | None:
+    """The company that opens the text, when a later clause (from `clause_at`) tells the
+    hire and the opening clause is that company's news."""
+    span = company_after(text, 0, clause_at)
+    if span is None or span[0] > 0:
+        return None
+    rm = ROLE_RE.search(text, span[0], span[1])
+    if rm is not None and rm.start() > span[0]:
+        span = (span[0], rm.start() - 1)  # "Acme CEO John Roe to retire": Acme
+    elif _OPENING_NEWS.match(text, span[1]) is None:
+        return None
+    return span if span[1] > span[0] else None
+
+
+def _announcer(text: str, start: int, person_at: int) -> tuple[int, int] | None:
+    """The company that announces, in text[start:person_at], or None."""
+    if person_at <= start:
+        return None
+    m = _ANNOUNCES.search(text, start, person_at)
+    return company_before(text, start, m.start()) if m else None
 
 
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
@@ -231,13 +309,25 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
+    previous: str | None = None
     if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         company = company_after(text, vm.end())
+        name_end = vm.end()
         if company is None:
-            return None
-        name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+            # "Acme announced that Jane Doe has joined as CFO": the announcer hired her.
+            if person is None or not _JOINED_AS.match(text, vm.end()):
+                return None
+            company = _announcer(text, start, start + left.rfind(person))
+            if company is None:
+                return None
+        else:
+            name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+            fm = _FROM_AFTER_ROLE.match(text, name_end)
+            came = company_after(text, fm.end(), 60) if fm else None
+            if came is not None:  # "joins Acme from Beta as CRO"
+                previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
         after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
         if rm is None:
@@ -270,6 +360,10 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 company = company_after(text, vm.end() + rm.end() + link.end())
         role_end = vm.end() + rm.end()
     if company is None and person is not None:
+        company = _announcer(text, start, start + left.rfind(person))
+    if company is None and person is not None and start > 0:
+        company = _opening_company(text, start)
+    if company is None and person is not None:
         # "Acme's Jane Doe promoted to CRO": the possessive names the company.
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
@@ -282,7 +376,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if role is None:
         return None
     ev_start = start + (left.find(person) if person and person in left else 0)
-    return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75)
+    return HireHit(
+        company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous
+    )
 
 
 # Where the new executive comes from: "former Y exec", "ex-Y", "Longtime Y exec", "joins
@@ -406,17 +502,28 @@ _SOMEONE = re.compile(
 _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?)\b", re.I)
 
 
-def detect_hires(text: str, since: int = 0) -> list[HireHit]:
-    """Executive hires announced in `text` (a cleaned headline or a summary's lead).
+def not_hire_news(head: str) -> bool:
+    """Whether a headline is no hire news whatever its summary says (an interview, a
+    quote, an award): its summary is not read for hires either."""
+    folded = fold(head)
+    return bool(_NOT_A_HIRE_FOLDED.search(folded.low)) or not POLITICS_WORDS.isdisjoint(
+        folded.words
+    )
+
+
+def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:
+    """Executive hires announced in `text` (a cleaned headline or, with `summary`, a
+    summary's lead, where "said" is how news is told).
 
     Verbs before `since` are not read; the whole text counts for the exclusions.
     """
     folded = fold(text)
+    veto = _NOT_A_HIRE_LEAD_FOLDED if summary else _NOT_A_HIRE_FOLDED
     checked = False
     hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if _NOT_A_HIRE_FOLDED.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
+            if veto.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
@@ -433,7 +540,7 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
-    if not hits and "by" in folded.words and (checked or not _NOT_A_HIRE_FOLDED.search(folded.low)):
+    if not hits and "by" in folded.words and (checked or not veto.search(folded.low)):
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)

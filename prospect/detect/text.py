@@ -92,7 +92,7 @@ POLITICS_WORDS = frozenset(
         "ministry", "governor", "mayor", "campaign", "candidate", "candidates", "candidacy",
         "voter", "voters", "votes", "ballot", "lawmakers", "cabinet", "opposition", "referendum",
         "coalition", "nominee", "impeachment", "impeached", "poll", "polls", "junta", "regime",
-        "ayatollah",
+        "ayatollah", "pentagon", "doge",
     }
 )  # fmt: skip
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
