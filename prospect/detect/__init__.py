@@ -51,10 +51,16 @@ from prospect.normalize import normalize_company
 
 # A headline that announces several hires: the summary's other names are hires too.
 _SEVERAL = re.compile(
-    r"\b(?:hires|execs|executives|appointments|leaders|leadership\s+team|"
-    r"senior\s+hires|changes)\b",
+    r"\b(?:hires|execs|executives|appointments|promotions|leaders|leadership\s+team|"
+    r"senior\s+hires|changes|vps|svps|evps|officers|presidents|directors|heads)\b",
     re.IGNORECASE,
 )
+
+
+def _widens(role: str | None, other: str | None) -> bool:
+    """Whether `other` is `role` with more said ("VP" -> "VP of Operations")."""
+    return bool(role and other and other != role and other.startswith(role + " "))
+
 
 __all__ = ["CompanyScanner", "Detector", "normalize_role", "normalize_round"]
 
@@ -170,14 +176,16 @@ class Detector:
         if hit.previous and hit.previous.lower() != (signal.company or "").lower():
             return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
-        found = previous_employer(text[lo:hi], signal.company) or employer_after_role(
-            text, hit.evidence[1], signal.company
-        )
+        found = previous_employer(
+            text[lo:hi], signal.company, signal.person
+        ) or employer_after_role(text, hit.evidence[1], signal.company)
         if found or not body or not signal.person:
             return found
         at = body.find(signal.person.split()[-1])
         return (
-            previous_employer(body[max(0, at - 40) : at + 400], signal.company) if at >= 0 else None
+            previous_employer(body[max(0, at - 40) : at + 400], signal.company, signal.person)
+            if at >= 0
+            else None
         )
 
     def _merge_body_hires(self, signals: list[Signal], head: str, body: str, since: int) -> None:
@@ -191,12 +199,16 @@ class Detector:
                 continue
             if any(s.person == extra.person for s in same):
                 continue
-            blank = [s for s in same if s.person is None and s.role == extra.role] or (
-                [s for s in same if s.person is None] if not several else []
-            )
+            blank = [s for s in same if s.person is None and s.role == extra.role] or [
+                s
+                for s in same
+                if s.person is None
+                and (not several or _widens(s.role, extra.role))  # "New VPs": VP of Sales
+            ]
             if blank:
                 blank[0].person = extra.person
-                blank[0].role = blank[0].role if len(same) > 1 else extra.role or blank[0].role
+                if len(same) == 1 or _widens(blank[0].role, extra.role):
+                    blank[0].role = extra.role or blank[0].role
             elif several:
                 signals.append(self._hire_signal(body, extra))
                 signals[-1].company = same[0].company

@@ -45,12 +45,14 @@ _COMPANY_FIRST = (
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
     r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|onboards|onboarded|lures|snags|nabs|"
+    r"elects|elected|"
     r"announces|announced"
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
-    r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
+    r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
+    r"takes\s+(?:the\s+)?helm\s+as|"
     r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
@@ -65,11 +67,11 @@ ANCHOR_WORDS = frozenset(
         "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded"
+        "succeed", "succeeded", "elects", "elected"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
-              "elevated"}  # fmt: skip
+              "elevated", "elected"}  # fmt: skip
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
          "selected", "picks", "picked", "lures", "snags", "nabs"}  # fmt: skip
 _FILLERS = {
@@ -90,8 +92,7 @@ _NOT_A_HIRE_ANYWHERE = (
 _NOT_A_HIRE = re.compile(
     r"^(?:interview|q&a|opinion|op-ed|podcast|webinar|video|watch|listen|column|commentary|"
     r"in\s+conversation|fireside|how|why|what|when|should|lessons|tips|ask|\d+\s)\b"
-    r"|\b(?:says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b|"
-    + _NOT_A_HIRE_ANYWHERE,
+    r"|\b(?:says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b|" + _NOT_A_HIRE_ANYWHERE,
     re.IGNORECASE,
 )
 _VERB_FOLDED = compile_folded(_VERB.pattern)
@@ -144,6 +145,19 @@ class HireHit:
     evidence: tuple[int, int]
     confidence: float
     previous: str | None = None  # "hires Jane Doe from Beta as CRO": read with the hire
+
+
+# A board seat that comes with the executive title: "as CEO and a member of the board".
+_WITH_BOARD_SEAT = re.compile(
+    r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
+    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_board_seat(post: str) -> str:
+    m = _WITH_BOARD_SEAT.match(post)
+    return post[m.end() :] if m else post
 
 
 def _strip_fillers(segment: str) -> tuple[str, bool]:
@@ -219,7 +233,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
-        if role is None or _BOARD.search(post[:30]):
+        if role is None or _BOARD.search(_past_board_seat(post)[:30]):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -368,7 +382,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    if company is None or _BOARD.search(right[: role_end - vm.end() + 30]):
+    if company is None or _BOARD.search(right[: role_end - vm.end()]):
+        return None
+    if _BOARD.search(_past_board_seat(text[role_end:])[:30]):
         return None
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
@@ -376,9 +392,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if role is None:
         return None
     ev_start = start + (left.find(person) if person and person in left else 0)
-    return HireHit(
-        company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous
-    )
+    return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous)
 
 
 # Where the new executive comes from: "former Y exec", "ex-Y", "Longtime Y exec", "joins
@@ -395,7 +409,8 @@ _PREVIOUS = re.compile(
 )
 # After "former Y": a word that says Y was an employer ("former Marketo exec").
 _EMPLOYEE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
+    r"\s*(?:(?!(?:as|to|at|of|for|in|on|and|with)\s)[\w-]+\s+){0,2}?"
+    r"(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
     r"employees?|alum(?:nus|na|ni)?|researchers?|managers?|directors?|engineers?|officials?|"
     r"lead|president|staffer|insider|" + r"(?-i:C[A-Z]{1,3}O))\b",
     re.IGNORECASE,
@@ -424,8 +439,18 @@ def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str |
     return name
 
 
-def previous_employer(text: str, hired_by: str | None) -> str | None:
-    """The employer the text says the new executive comes from, or None."""
+# "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
+_VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def previous_employer(text: str, hired_by: str | None, person: str | None = None) -> str | None:
+    """The employer the text says the new executive (`person`, when known) comes from."""
+    for m in _VETERAN_OF.finditer(text):
+        span = company_before(text, clause_start(text, m.start()), m.start())
+        if span is not None and text.startswith(person or " ", m.end()):
+            name = text[span[0] : span[1]]
+            if not hired_by or name.lower() != hired_by.lower():
+                return name
     for m in _PREVIOUS.finditer(text):
         span = company_after(text, m.end(), 60)
         if span is None:
@@ -445,7 +470,7 @@ def previous_employer(text: str, hired_by: str | None) -> str | None:
                 continue  # "former Jane Doe": a person, not an employer
             if not text[span[1] : span[1] + 2].startswith((",", " a", " and")):
                 continue
-        if hired_by and name.lower() == hired_by.lower():
+        if (hired_by and name.lower() == hired_by.lower()) or name == person:
             continue
         return name
     return None
@@ -554,7 +579,7 @@ def _same_hit(a: HireHit, b: HireHit) -> bool:
 # "... as CMO and John Stockel as CFO", "names interim CFO, new CHRO": another hire that
 # shares the company of the one just read.
 _MORE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
-_MORE_LINK = re.compile(r"\s+(?:as|to)\s+(?:(?:its|a|an|the|new|company's)\s+)*", re.I)
+_MORE_LINK = re.compile(r"\s+(?:(?:as|to)\s+)?(?:(?:its|a|an|the|new|company's)\s+)*", re.I)
 _MORE_FILL = re.compile(r"(?:(?:its|a|an|the|new)\s+)*", re.IGNORECASE)
 
 

@@ -59,9 +59,21 @@ _DEPT_WORD = (
     r"joins|joined|based|starting|following|amid|by|into|this|that|new)\b)"
     r"[^\W\d_][\w'’.-]*"
 )
+# After "and": the next hire's person, not more of the department ("EVP of Operations and
+# Jane Doe to SVP of Finance").
+_NEXT_PERSON = (
+    r"(?!(?-i:[A-Z])[\w'’.-]+\s+(?:(?-i:[A-Z])[\w'’.-]+\s+)?(?-i:[A-Z])[\w'’.-]+\s+"
+    r"(?:as|to|has|have|was|will|is|who)\b)"
+)
 _DEPT = (
     r"(?:" + _FUNC_PHRASE + r"\b(?!\s+(?-i:[a-z])|\s+(?:and|&)\s+\w)"
-    r"|(?:the\s+)?" + _DEPT_WORD + r"(?:(?:\s+|\s+(?:and|&)\s+)" + _DEPT_WORD + r"){0,3})"
+    r"|(?:the\s+)?"
+    + _DEPT_WORD
+    + r"(?:(?:\s+|\s+(?:and|&)\s+"
+    + _NEXT_PERSON
+    + r")"
+    + _DEPT_WORD
+    + r"){0,3})"
 )
 # A grade written before a title, kept as written: "Interim CFO", "Group CEO".
 _GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|co)[\s-]+|co-)?"
