@@ -37,14 +37,15 @@ from prospect.detect.text import (
 )
 
 _COMPANY_FIRST = (
-    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:appointment|hiring|hire|"
+    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:appointment|hiring|hire|"
     r"addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
     r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
     r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
-    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|onboards|onboarded|lures|snags|nabs|"
+    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|roped\s+in|brought\s+on|brought\s+in|"
+    r"onboards|onboarded|lures|snags|nabs|"
     r"elects|elected|"
     r"announces|announced"
 )
@@ -52,7 +53,7 @@ _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"takes\s+(?:the\s+)?helm\s+as|"
+    r"takes\s+(?:the\s+)?helm\s+as|new|"
     r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
@@ -64,14 +65,19 @@ ANCHOR_WORDS = frozenset(
         "boosts", "builds", "grows", "adds", "appoints", "appointed", "names", "named", "hires",
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
-        "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
+        "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
+        "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected"
+        "succeed", "succeeded", "elects", "elected", "new"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
               "elevated", "elected"}  # fmt: skip
+# Verbs that take "X to lead Y": "taps Jane Doe to lead sales".
+_LEADS_TO = {"appoints", "names", "hires", "taps", "promotes", "picks", "recruits", "brings",
+             "in", "on", "poaches", "elevates", "selects", "tapped", "hired", "appointed",
+             "named", "promoted"}  # fmt: skip
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
          "selected", "picks", "picked", "lures", "snags", "nabs"}  # fmt: skip
 _FILLERS = {
@@ -174,7 +180,8 @@ def _strip_fillers(segment: str) -> tuple[str, bool]:
 # Between the person and the new title, after the name: "from Beta" (the former employer),
 # "to its leadership team", "to succeed John Roe" -- none of them part of the name.
 _PERSON_TAIL = re.compile(
-    r"\s+(?:(?P<from>from)\s+(?:rival\s+)?(?=\S)"
+    r"['’]s\s+(?:appointment|promotion|hiring|hire|selection|election|return)\b"
+    r"|\s+(?:(?P<from>from)\s+(?:rival\s+)?(?=\S)"
     r"|to\s+(?:(?:its|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:team|ranks|bench|lineup)\b"
     r"|(?:to\s+)?(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s)",
     re.IGNORECASE,
@@ -310,7 +317,53 @@ def _announcer(text: str, start: int, person_at: int) -> tuple[int, int] | None:
     return company_before(text, start, m.start()) if m else None
 
 
+# "taps Jane Doe to lead sales", "hires Jane Doe to head its Europe business": the part of
+# the company she is to lead, when it is a function or a unit, is her title (Head of ...).
+_UNIT = (
+    r"(?:sales|marketing|finance|operations|engineering|product|products|technology|research|"
+    r"strategy|growth|partnerships|communications|hr|people|talent|revenue|data|design|"
+    r"security|legal|compliance|risk|investments?|wealth|retail|commercial|business|unit|"
+    r"division|team|teams|region|arm|practice|organi[sz]ation|group|office|function|efforts|"
+    r"platform|brand|lab|labs|expansion)"
+)
+_TO_LEAD = re.compile(
+    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?:(?:its|the|their|all|a|new)\s+)*"
+    r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}?" + _UNIT + r")\b",
+    re.IGNORECASE,
+)
+_TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
+# Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
+_DESCRIBED = re.compile(
+    r"\b(?:exec(?:utive)?|veteran|vet|leader|insider|official|banker|alum(?:nus|na)?)\Z", re.I
+)
+
+
+def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
+    end = clause_end(text, vm.end(), 160)
+    lm = _TO_LEAD.search(text, vm.end(), end)
+    if lm is None:
+        return None
+    pre = text[vm.end() : lm.start()].strip()
+    if not pre or len(pre.split()) > 7 or _DEPARTURE.search(pre) or _BOARD.search(pre):
+        return None
+    pre, previous = _peel_person(pre)
+    person = person_at_end(pre)
+    if person is None and not _DESCRIBED.search(pre):
+        return None
+    start = clause_start(text, vm.start())
+    span = company_before(text, start, vm.start())
+    if span is None or _BOARD.search(text, lm.end(), lm.end() + 20):
+        return None
+    unit = _TEAM_WORD.sub("", lm.group("unit")) or lm.group("unit")
+    role = normalize_role("Head of " + unit)
+    return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
+
+
+_IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
+    verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
     if _SPECULATION.search(left):
@@ -318,7 +371,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     dep = _LEFT_DEPARTURE.search(left)
     if dep:
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_SET.sub("", left))
+    person = person_at_end(_SET.sub("", _IS_THE.sub("", left)))
+    if verb_word == "new" and person is None:
+        return None  # "Analysts expect new CEO at Acme to ...": "Jane Doe is new CEO of Acme"
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
@@ -560,8 +615,15 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
                 # "Jane Doe named CEO of Acme": the person is before the verb.
                 other = _person_first(text, vm)
                 hit = other or hit
+            elif hit is not None and last in _AMBIGUOUS and not summary:
+                # A headline's past tense is passive: "Jane Doe appointed Acme India MD".
+                other = _person_first(text, vm)
+                if other is not None and _swapped(text, hit, other):
+                    hit = other
         if hit is None and _PERSON_FIRST_RE.fullmatch(verb):
             hit = _person_first(text, vm)
+        if hit is None and last in _LEADS_TO:
+            hit = _to_lead(text, vm)
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
@@ -570,6 +632,19 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
+    """Whether the passive reading is the active one with person and company swapped,
+    the active reading's company being written like a person."""
+    if active.company is None or passive.company is None or passive.person is None:
+        return False
+    company = text[active.company[0] : active.company[1]]
+    return (
+        person_at_end(company) == company
+        and passive.person == company
+        and text[passive.company[0] : passive.company[1]] == active.person
+    )
 
 
 def _same_hit(a: HireHit, b: HireHit) -> bool:

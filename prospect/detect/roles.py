@@ -56,7 +56,8 @@ _ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|M
 _DEPT_WORD = (
     r"(?!(?:at|of|for|to|in|on|and|with|the|as|effective|from|who|which|where|after|since|"
     r"while|its|their|his|her|a|an|will|has|is|was|be|succeeding|replacing|reporting|"
-    r"joins|joined|based|starting|following|amid|by|into|this|that|new)\b)"
+    r"joins|joined|based|starting|following|amid|by|into|this|that|new|chief|president|"
+    r"general\s+counsel)\b)"
     r"[^\W\d_][\w'’.-]*"
 )
 # After "and": the next hire's person, not more of the department ("EVP of Operations and
