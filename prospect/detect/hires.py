@@ -328,7 +328,7 @@ _UNIT = (
 )
 _TO_LEAD = re.compile(
     r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?:(?:its|the|their|all|a|new)\s+)*"
-    r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}?" + _UNIT + r")\b",
+    r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}" + _UNIT + r")\b",
     re.IGNORECASE,
 )
 _TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
