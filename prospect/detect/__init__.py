@@ -28,7 +28,13 @@ from collections.abc import Mapping
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
 from prospect.detect.funding import FundingHit, amount_in, detect_funding, normalize_round, round_in
-from prospect.detect.hires import HireHit, detect_hires, employer_after_role, previous_employer
+from prospect.detect.hires import (
+    HireHit,
+    detect_hires,
+    employer_after_role,
+    not_hire_news,
+    previous_employer,
+)
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
 from prospect.detect.text import (
@@ -45,10 +51,16 @@ from prospect.normalize import normalize_company
 
 # A headline that announces several hires: the summary's other names are hires too.
 _SEVERAL = re.compile(
-    r"\b(?:hires|execs|executives|appointments|leaders|leadership\s+team|"
-    r"senior\s+hires|changes)\b",
+    r"\b(?:hires|execs|executives|appointments|promotions|leaders|leadership\s+team|"
+    r"senior\s+hires|changes|vps|svps|evps|officers|presidents|directors|heads)\b",
     re.IGNORECASE,
 )
+
+
+def _widens(role: str | None, other: str | None) -> bool:
+    """Whether `other` is `role` with more said ("VP" -> "VP of Operations")."""
+    return bool(role and other and other != role and other.startswith(role + " "))
+
 
 __all__ = ["CompanyScanner", "Detector", "normalize_role", "normalize_round"]
 
@@ -145,8 +157,8 @@ class Detector:
     def _hires(self, head: str, body: str, since: int) -> list[Signal]:
         hits = detect_hires(head)
         text = head
-        if not hits and body:
-            hits, text = detect_hires(body, since), body
+        if not hits and body and not not_hire_news(head):
+            hits, text = detect_hires(body, since, summary=True), body
         if not hits:
             return []
         signals = [self._hire_signal(text, hit) for hit in hits]
@@ -161,34 +173,42 @@ class Detector:
     @staticmethod
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
+        if hit.previous and hit.previous.lower() != (signal.company or "").lower():
+            return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
-        found = previous_employer(text[lo:hi], signal.company) or employer_after_role(
-            text, hit.evidence[1], signal.company
-        )
+        found = previous_employer(
+            text[lo:hi], signal.company, signal.person
+        ) or employer_after_role(text, hit.evidence[1], signal.company)
         if found or not body or not signal.person:
             return found
         at = body.find(signal.person.split()[-1])
         return (
-            previous_employer(body[max(0, at - 40) : at + 400], signal.company) if at >= 0 else None
+            previous_employer(body[max(0, at - 40) : at + 400], signal.company, signal.person)
+            if at >= 0
+            else None
         )
 
     def _merge_body_hires(self, signals: list[Signal], head: str, body: str, since: int) -> None:
         """Names the headline left out, and the other hires of a headline that announces
         several ("Rippl, Tasso, Lexion add execs", "names interim CFO, new CHRO")."""
         several = len(signals) > 1 or bool(_SEVERAL.search(head))
-        for extra in detect_hires(body, since):
+        for extra in detect_hires(body, since, summary=True):
             other = body[extra.company[0] : extra.company[1]] if extra.company else ""
             same = [s for s in signals if normalize_company(other) == normalize_company(s.company)]
             if not same or extra.person is None:
                 continue
             if any(s.person == extra.person for s in same):
                 continue
-            blank = [s for s in same if s.person is None and s.role == extra.role] or (
-                [s for s in same if s.person is None] if not several else []
-            )
+            blank = [s for s in same if s.person is None and s.role == extra.role] or [
+                s
+                for s in same
+                if s.person is None
+                and (not several or _widens(s.role, extra.role))  # "New VPs": VP of Sales
+            ]
             if blank:
                 blank[0].person = extra.person
-                blank[0].role = blank[0].role if len(same) > 1 else extra.role or blank[0].role
+                if len(same) == 1 or _widens(blank[0].role, extra.role):
+                    blank[0].role = extra.role or blank[0].role
             elif several:
                 signals.append(self._hire_signal(body, extra))
                 signals[-1].company = same[0].company

@@ -573,7 +573,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
-    {"leads", "led", "co", "invests", "invested", "investment", "backs"}
+    {"leads", "led", "co", "invests", "invested", "investment", "backs", "pour", "pours",
+     "poured", "pump", "pumps", "pumped", "inject", "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -591,9 +592,15 @@ _ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|int
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
     r"\b(?:invests|invested|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
-    r"minority\s+|equity\s+|undisclosed\s+)*investment)\b",
+    r"minority\s+|equity\s+|undisclosed\s+)*investment|(?P<pour>pours?|poured|pumps?|pumped|"
+    r"injects?|injected))\b",
     re.IGNORECASE,
 )
+# Who pours money into a company: "Investors pour $50M into Acme", "VCs pump $20M into".
+_POURERS = re.compile(
+    r"\b(?:investors|vcs|backers|funds|venture|capital|ventures|partners)\b", re.I
+)
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)  # "Zomato backs Shiprocket with $10M"
 _BACKS_NAME = re.compile(r"\bbacks\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 # "With $37M seed round, Maka ...", "After its $30 million Series B, Loom ..."
 _WITH_FIRST = re.compile(r"^(?:with|after|armed\s+with|fresh\s+off)\s", re.IGNORECASE)
@@ -712,6 +719,12 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             continue
         rest = text[span[1] : end]
         described = "investment" in vm.group(0).lower() or _described(text, im.end(), span[0])
+        if vm.group("pour"):
+            # money poured into a named company by investors: "Accel, Sequoia pump $20M into"
+            poured_by = text[clause_start(text, vm.start()) : vm.start()]
+            if amount is None or not (described or _POURERS.search(poured_by)):
+                continue
+            described = True
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
         owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
         if not (described or owned_round or owned):
@@ -729,7 +742,7 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         span = _investee(text, bm.end(), end)
         if backer is not None and span is not None:
             # "Sequoia backs Acme in $12M Series A", "backs Acme's $12M seed round"
-            im = _INTO.match(text, span[1], end)
+            im = _INTO.match(text, span[1], end) or _WITH.match(text, span[1], end)
             round_at = _money_round(text, im.end() - 1, end) if im else None
             round_at = round_at or _owned_round(text, span, end)
             if round_at is not None:

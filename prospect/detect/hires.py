@@ -37,20 +37,23 @@ from prospect.detect.text import (
 )
 
 _COMPANY_FIRST = (
-    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:appointment|hiring|hire|"
+    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:appointment|hiring|hire|"
     r"addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
     r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
     r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
-    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|onboards|onboarded|lures|snags|nabs|"
+    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|roped\s+in|brought\s+on|brought\s+in|"
+    r"onboards|onboarded|lures|snags|nabs|"
+    r"elects|elected|"
     r"announces|announced"
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
-    r"picked|promoted|elevated)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
+    r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
+    r"takes\s+(?:the\s+)?helm\s+as|new|"
     r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
@@ -62,14 +65,19 @@ ANCHOR_WORDS = frozenset(
         "boosts", "builds", "grows", "adds", "appoints", "appointed", "names", "named", "hires",
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
-        "selected", "picks", "picked", "brings", "ropes", "lures", "snags", "nabs", "joins",
+        "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
+        "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded"
+        "succeed", "succeeded", "elects", "elected", "new"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
-              "elevated"}  # fmt: skip
+              "elevated", "elected"}  # fmt: skip
+# Verbs that take "X to lead Y": "taps Jane Doe to lead sales".
+_LEADS_TO = {"appoints", "names", "hires", "taps", "promotes", "picks", "recruits", "brings",
+             "in", "on", "poaches", "elevates", "selects", "tapped", "hired", "appointed",
+             "named", "promoted"}  # fmt: skip
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
          "selected", "picks", "picked", "lures", "snags", "nabs"}  # fmt: skip
 _FILLERS = {
@@ -78,21 +86,26 @@ _FILLERS = {
     "position", "post", "of", "in", "into", "for", "be", "serve", "become", "company's",
     "newly", "created", "newly-created", "global", "sole", "co", "at", "in-house",
 }  # fmt: skip
+# Not news of a hire, wherever it is said: surveys, awards, insiders selling stock.
+_NOT_A_HIRE_ANYWHERE = (
+    r"\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
+    r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
+    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider)\b"
+    r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
+    r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b"
+)
+# A headline that is an interview, a quote or a how-to; a summary says "said" of any news.
 _NOT_A_HIRE = re.compile(
     r"^(?:interview|q&a|opinion|op-ed|podcast|webinar|video|watch|listen|column|commentary|"
     r"in\s+conversation|fireside|how|why|what|when|should|lessons|tips|ask|\d+\s)\b"
-    r"|\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
-    r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
-    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider|says|said|talks|explains|"
-    r"shares\s+(?:how|why|tips|lessons))\b"
-    r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
-    r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b",
+    r"|\b(?:says|said|talks|explains|shares\s+(?:how|why|tips|lessons))\b|" + _NOT_A_HIRE_ANYWHERE,
     re.IGNORECASE,
 )
 _VERB_FOLDED = compile_folded(_VERB.pattern)
 _COMPANY_FIRST_RE = re.compile(_COMPANY_FIRST, re.IGNORECASE)
 _PERSON_FIRST_RE = re.compile(_PERSON_FIRST, re.IGNORECASE)
 _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
+_NOT_A_HIRE_LEAD_FOLDED = compile_folded(_NOT_A_HIRE_ANYWHERE)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
     r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
@@ -137,6 +150,20 @@ class HireHit:
     role: str | None  # None: "Acme to be led by Jane Doe" names no title
     evidence: tuple[int, int]
     confidence: float
+    previous: str | None = None  # "hires Jane Doe from Beta as CRO": read with the hire
+
+
+# A board seat that comes with the executive title: "as CEO and a member of the board".
+_WITH_BOARD_SEAT = re.compile(
+    r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
+    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_board_seat(post: str) -> str:
+    m = _WITH_BOARD_SEAT.match(post)
+    return post[m.end() :] if m else post
 
 
 def _strip_fillers(segment: str) -> tuple[str, bool]:
@@ -148,6 +175,29 @@ def _strip_fillers(segment: str) -> tuple[str, bool]:
             linked = True
         words.pop()
     return " ".join(words), linked
+
+
+# Between the person and the new title, after the name: "from Beta" (the former employer),
+# "to its leadership team", "to succeed John Roe" -- none of them part of the name.
+_PERSON_TAIL = re.compile(
+    r"['’]s\s+(?:appointment|promotion|hiring|hire|selection|election|return)\b"
+    r"|\s+(?:(?P<from>from)\s+(?:rival\s+)?(?=\S)"
+    r"|to\s+(?:(?:its|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:team|ranks|bench|lineup)\b"
+    r"|(?:to\s+)?(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s)",
+    re.IGNORECASE,
+)
+
+
+def _peel_person(pre: str) -> tuple[str, str | None]:
+    """`pre` up to where the person's name ends, and the former employer a "from Y" names."""
+    m = _PERSON_TAIL.search(pre)
+    if m is None:
+        return pre, None
+    previous = None
+    if m.group("from"):
+        span = company_after(pre, m.end(), 60)
+        previous = pre[span[0] : span[1]] if span else None
+    return pre[: m.start()], previous
 
 
 def _role_name(match: re.Match[str], text: str) -> str | None:
@@ -168,6 +218,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         pre, linked = _strip_fillers(right[: rm.start()])
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
             return None
+        pre, previous = _peel_person(pre)
         if _APPOSITIVE.search(right, 0, rm.start()):
             skip_to = right.find(",", rm.end()) % (len(right) + 1)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
@@ -189,7 +240,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
-        if role is None or _BOARD.search(post[:30]):
+        if role is None or _BOARD.search(_past_board_seat(post)[:30]):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -207,6 +258,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None:
             return None
+        if person is None and vm.group("verb").lower() in _AMBIGUOUS:
+            name = text[span[0] : span[1]]
+            if person_at_end(name) == name or ROLE_RE.match(name):
+                return None  # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO"
         board = _BOARD_OF.search(" " + text[span[0] : span[1]])
         if board is not None:
             if board.start() == 0:
@@ -214,11 +269,101 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
         confidence = 0.9 if person else 0.75
-        return HireHit(span, person, role, (span[0], ev_end), confidence)
+        return HireHit(span, person, role, (span[0], ev_end), confidence, previous)
     return None
 
 
+# The company that tells the news, before the person: "Acme today announced that Jane Doe
+# has been named CFO", "Acme, a maker of X, said Jane Doe will join as CRO".
+_ANNOUNCES = re.compile(
+    r"(?:\s+(?:today|also|recently|has|have))*\s+(?:announced|announces|said|says|confirmed|"
+    r"confirms|(?:is|are)\s+(?:pleased|proud|excited|delighted|thrilled|happy)\s+to\s+"
+    r"announce)\b",
+    re.IGNORECASE,
+)
+_JOINED_AS = re.compile(
+    r"\s+(?:(?:the|our)\s+(?:company|firm|team|bank|group|organi[sz]ation)\s+)?as\s", re.I
+)
+
+
+# What follows the company that opens a headline whose later clause names the hire:
+# "Acme Announces CEO Transition; Jane Doe Named CEO", "Acme CEO John Roe to Retire; ...".
+_OPENING_NEWS = re.compile(
+    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|"
+    r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_company(text: str, clause_at: int) -> tuple[int, int] | None:
+    """The company that opens the text, when a later clause (from `clause_at`) tells the
+    hire and the opening clause is that company's news."""
+    span = company_after(text, 0, clause_at)
+    if span is None or span[0] > 0:
+        return None
+    rm = ROLE_RE.search(text, span[0], span[1])
+    if rm is not None and rm.start() > span[0]:
+        span = (span[0], rm.start() - 1)  # "Acme CEO John Roe to retire": Acme
+    elif _OPENING_NEWS.match(text, span[1]) is None:
+        return None
+    return span if span[1] > span[0] else None
+
+
+def _announcer(text: str, start: int, person_at: int) -> tuple[int, int] | None:
+    """The company that announces, in text[start:person_at], or None."""
+    if person_at <= start:
+        return None
+    m = _ANNOUNCES.search(text, start, person_at)
+    return company_before(text, start, m.start()) if m else None
+
+
+# "taps Jane Doe to lead sales", "hires Jane Doe to head its Europe business": the part of
+# the company she is to lead, when it is a function or a unit, is her title (Head of ...).
+_UNIT = (
+    r"(?:sales|marketing|finance|operations|engineering|product|products|technology|research|"
+    r"strategy|growth|partnerships|communications|hr|people|talent|revenue|data|design|"
+    r"security|legal|compliance|risk|investments?|wealth|retail|commercial|business|unit|"
+    r"division|team|teams|region|arm|practice|organi[sz]ation|group|office|function|efforts|"
+    r"platform|brand|lab|labs|expansion)"
+)
+_TO_LEAD = re.compile(
+    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?:(?:its|the|their|all|a|new)\s+)*"
+    r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}" + _UNIT + r")\b",
+    re.IGNORECASE,
+)
+_TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
+# Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
+_DESCRIBED = re.compile(
+    r"\b(?:exec(?:utive)?|veteran|vet|leader|insider|official|banker|alum(?:nus|na)?)\Z", re.I
+)
+
+
+def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
+    end = clause_end(text, vm.end(), 160)
+    lm = _TO_LEAD.search(text, vm.end(), end)
+    if lm is None:
+        return None
+    pre = text[vm.end() : lm.start()].strip()
+    if not pre or len(pre.split()) > 7 or _DEPARTURE.search(pre) or _BOARD.search(pre):
+        return None
+    pre, previous = _peel_person(pre)
+    person = person_at_end(pre)
+    if person is None and not _DESCRIBED.search(pre):
+        return None
+    start = clause_start(text, vm.start())
+    span = company_before(text, start, vm.start())
+    if span is None or _BOARD.search(text, lm.end(), lm.end() + 20):
+        return None
+    unit = _TEAM_WORD.sub("", lm.group("unit")) or lm.group("unit")
+    role = normalize_role("Head of " + unit)
+    return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
+
+
+_IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
+    verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
     if _SPECULATION.search(left):
@@ -226,18 +371,32 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     dep = _LEFT_DEPARTURE.search(left)
     if dep:
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_SET.sub("", left))
+    person = person_at_end(_SET.sub("", _IS_THE.sub("", left)))
+    if verb_word == "new" and person is None:
+        return None  # "Analysts expect new CEO at Acme to ...": "Jane Doe is new CEO of Acme"
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
+    previous: str | None = None
     if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         company = company_after(text, vm.end())
+        name_end = vm.end()
         if company is None:
-            return None
-        name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+            # "Acme announced that Jane Doe has joined as CFO": the announcer hired her.
+            if person is None or not _JOINED_AS.match(text, vm.end()):
+                return None
+            company = _announcer(text, start, start + left.rfind(person))
+            if company is None:
+                return None
+        else:
+            name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
+            fm = _FROM_AFTER_ROLE.match(text, name_end)
+            came = company_after(text, fm.end(), 60) if fm else None
+            if came is not None:  # "joins Acme from Beta as CRO"
+                previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
         after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
         if rm is None:
@@ -270,11 +429,17 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 company = company_after(text, vm.end() + rm.end() + link.end())
         role_end = vm.end() + rm.end()
     if company is None and person is not None:
+        company = _announcer(text, start, start + left.rfind(person))
+    if company is None and person is not None and start > 0:
+        company = _opening_company(text, start)
+    if company is None and person is not None:
         # "Acme's Jane Doe promoted to CRO": the possessive names the company.
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    if company is None or _BOARD.search(right[: role_end - vm.end() + 30]):
+    if company is None or _BOARD.search(right[: role_end - vm.end()]):
+        return None
+    if _BOARD.search(_past_board_seat(text[role_end:])[:30]):
         return None
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
@@ -282,7 +447,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if role is None:
         return None
     ev_start = start + (left.find(person) if person and person in left else 0)
-    return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75)
+    return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous)
 
 
 # Where the new executive comes from: "former Y exec", "ex-Y", "Longtime Y exec", "joins
@@ -299,7 +464,8 @@ _PREVIOUS = re.compile(
 )
 # After "former Y": a word that says Y was an employer ("former Marketo exec").
 _EMPLOYEE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
+    r"\s*(?:(?!(?:as|to|at|of|for|in|on|and|with)\s)[\w-]+\s+){0,2}?"
+    r"(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
     r"employees?|alum(?:nus|na|ni)?|researchers?|managers?|directors?|engineers?|officials?|"
     r"lead|president|staffer|insider|" + r"(?-i:C[A-Z]{1,3}O))\b",
     re.IGNORECASE,
@@ -328,8 +494,18 @@ def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str |
     return name
 
 
-def previous_employer(text: str, hired_by: str | None) -> str | None:
-    """The employer the text says the new executive comes from, or None."""
+# "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
+_VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def previous_employer(text: str, hired_by: str | None, person: str | None = None) -> str | None:
+    """The employer the text says the new executive (`person`, when known) comes from."""
+    for m in _VETERAN_OF.finditer(text):
+        span = company_before(text, clause_start(text, m.start()), m.start())
+        if span is not None and text.startswith(person or " ", m.end()):
+            name = text[span[0] : span[1]]
+            if not hired_by or name.lower() != hired_by.lower():
+                return name
     for m in _PREVIOUS.finditer(text):
         span = company_after(text, m.end(), 60)
         if span is None:
@@ -349,7 +525,7 @@ def previous_employer(text: str, hired_by: str | None) -> str | None:
                 continue  # "former Jane Doe": a person, not an employer
             if not text[span[1] : span[1] + 2].startswith((",", " a", " and")):
                 continue
-        if hired_by and name.lower() == hired_by.lower():
+        if (hired_by and name.lower() == hired_by.lower()) or name == person:
             continue
         return name
     return None
@@ -406,17 +582,28 @@ _SOMEONE = re.compile(
 _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?)\b", re.I)
 
 
-def detect_hires(text: str, since: int = 0) -> list[HireHit]:
-    """Executive hires announced in `text` (a cleaned headline or a summary's lead).
+def not_hire_news(head: str) -> bool:
+    """Whether a headline is no hire news whatever its summary says (an interview, a
+    quote, an award): its summary is not read for hires either."""
+    folded = fold(head)
+    return bool(_NOT_A_HIRE_FOLDED.search(folded.low)) or not POLITICS_WORDS.isdisjoint(
+        folded.words
+    )
+
+
+def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:
+    """Executive hires announced in `text` (a cleaned headline or, with `summary`, a
+    summary's lead, where "said" is how news is told).
 
     Verbs before `since` are not read; the whole text counts for the exclusions.
     """
     folded = fold(text)
+    veto = _NOT_A_HIRE_LEAD_FOLDED if summary else _NOT_A_HIRE_FOLDED
     checked = False
     hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if _NOT_A_HIRE_FOLDED.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
+            if veto.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
@@ -428,16 +615,36 @@ def detect_hires(text: str, since: int = 0) -> list[HireHit]:
                 # "Jane Doe named CEO of Acme": the person is before the verb.
                 other = _person_first(text, vm)
                 hit = other or hit
+            elif hit is not None and last in _AMBIGUOUS and not summary:
+                # A headline's past tense is passive: "Jane Doe appointed Acme India MD".
+                other = _person_first(text, vm)
+                if other is not None and _swapped(text, hit, other):
+                    hit = other
         if hit is None and _PERSON_FIRST_RE.fullmatch(verb):
             hit = _person_first(text, vm)
+        if hit is None and last in _LEADS_TO:
+            hit = _to_lead(text, vm)
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
-    if not hits and "by" in folded.words and (checked or not _NOT_A_HIRE_FOLDED.search(folded.low)):
+    if not hits and "by" in folded.words and (checked or not veto.search(folded.low)):
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
+    """Whether the passive reading is the active one with person and company swapped,
+    the active reading's company being written like a person."""
+    if active.company is None or passive.company is None or passive.person is None:
+        return False
+    company = text[active.company[0] : active.company[1]]
+    return (
+        person_at_end(company) == company
+        and passive.person == company
+        and text[passive.company[0] : passive.company[1]] == active.person
+    )
 
 
 def _same_hit(a: HireHit, b: HireHit) -> bool:
@@ -447,7 +654,7 @@ def _same_hit(a: HireHit, b: HireHit) -> bool:
 # "... as CMO and John Stockel as CFO", "names interim CFO, new CHRO": another hire that
 # shares the company of the one just read.
 _MORE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
-_MORE_LINK = re.compile(r"\s+(?:as|to)\s+(?:(?:its|a|an|the|new|company's)\s+)*", re.I)
+_MORE_LINK = re.compile(r"\s+(?:(?:as|to)\s+)?(?:(?:its|a|an|the|new|company's)\s+)*", re.I)
 _MORE_FILL = re.compile(r"(?:(?:its|a|an|the|new)\s+)*", re.IGNORECASE)
 
 

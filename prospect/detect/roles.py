@@ -56,12 +56,25 @@ _ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|M
 _DEPT_WORD = (
     r"(?!(?:at|of|for|to|in|on|and|with|the|as|effective|from|who|which|where|after|since|"
     r"while|its|their|his|her|a|an|will|has|is|was|be|succeeding|replacing|reporting|"
-    r"joins|joined|based|starting|following|amid|by|into|this|that|new)\b)"
+    r"joins|joined|based|starting|following|amid|by|into|this|that|new|chief|president|"
+    r"general\s+counsel)\b)"
     r"[^\W\d_][\w'’.-]*"
+)
+# After "and": the next hire's person, not more of the department ("EVP of Operations and
+# Jane Doe to SVP of Finance").
+_NEXT_PERSON = (
+    r"(?!(?-i:[A-Z])[\w'’.-]+\s+(?:(?-i:[A-Z])[\w'’.-]+\s+)?(?-i:[A-Z])[\w'’.-]+\s+"
+    r"(?:as|to|has|have|was|will|is|who)\b)"
 )
 _DEPT = (
     r"(?:" + _FUNC_PHRASE + r"\b(?!\s+(?-i:[a-z])|\s+(?:and|&)\s+\w)"
-    r"|(?:the\s+)?" + _DEPT_WORD + r"(?:(?:\s+|\s+(?:and|&)\s+)" + _DEPT_WORD + r"){0,3})"
+    r"|(?:the\s+)?"
+    + _DEPT_WORD
+    + r"(?:(?:\s+|\s+(?:and|&)\s+"
+    + _NEXT_PERSON
+    + r")"
+    + _DEPT_WORD
+    + r"){0,3})"
 )
 # A grade written before a title, kept as written: "Interim CFO", "Group CEO".
 _GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|co)[\s-]+|co-)?"

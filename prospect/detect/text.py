@@ -92,7 +92,7 @@ POLITICS_WORDS = frozenset(
         "ministry", "governor", "mayor", "campaign", "candidate", "candidates", "candidacy",
         "voter", "voters", "votes", "ballot", "lawmakers", "cabinet", "opposition", "referendum",
         "coalition", "nominee", "impeachment", "impeached", "poll", "polls", "junta", "regime",
-        "ayatollah",
+        "ayatollah", "pentagon", "doge",
     }
 )  # fmt: skip
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
@@ -479,10 +479,12 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
             run.append((ws, we))
             i += 1
             continue
-        if not _is_namey(w):
+        if not _is_namey(w) or w[0] in "“\"‘'":
             break
         run.append((ws, we))
         i += 1
+        if w.endswith(".") and "." not in w[:-1] and low not in LEGAL_SUFFIXES:
+            break  # "... at Uber Freight. “As I ...": a sentence ends the name
         if _possessive(w) is not None:
             if i < len(words):
                 nxt = text[pos + words[i][0] : pos + words[i][1]]
