@@ -175,10 +175,9 @@ class Window:
         self.by_name: dict[str, set[object]] = defaultdict(set)
         self.by_contact: dict[int, set[object]] = defaultdict(set)
         since = (now - timedelta(days=since_days)).isoformat()
-        # per (group, type, rule): the strongest report's strength and the
-        # newest report's time; an event is one type (and rule), so its ceiling
-        # is at most that strength times the recency of that time
-        tops: dict[tuple[object, str, str], list[float]] = {}
+        # A group's ceiling is the most any report's strength x recency x people
+        # can be: an event's score takes its best report's strength and its
+        # earliest report's recency, which is at most the best report's own.
         strengths: dict[tuple[str | None, ...], float] = {}
         enabled: dict[tuple[str, str], bool] = {}
         resolve, companies, groups = self.index.resolve, self._company, self.groups
@@ -211,19 +210,12 @@ class Window:
             if strong is None:
                 strong = strengths[how] = strength_ceiling(head.signal(), config)
             stamp = today if head.stamp is None else head.stamp
-            top = tops.get((key, kind, rule if kind == "keyword" else ""))
-            if top is None:
-                tops[(key, kind, rule if kind == "keyword" else "")] = [strong, stamp]
-            else:
-                if strong > top[0]:
-                    top[0] = strong
-                if stamp > top[1]:
-                    top[1] = stamp
+            ceiling = strong * recency_ceiling(kind, rule, (today - stamp) / 86400, config)
+            if ceiling > group.ceiling:
+                group.ceiling = ceiling
         people = people_ceiling(config)
-        for (key, kind, rule), (strong, stamp) in tops.items():
-            group = groups[key]
-            recent = recency_ceiling(kind, rule or None, (today - stamp) / 86400, config)
-            group.ceiling = max(group.ceiling, strong * recent * people)
+        for group in groups.values():
+            group.ceiling *= people
 
     def company_of(self, signal: Signal) -> CompanyMatch | None:
         if signal.id in self._company:

@@ -375,12 +375,12 @@ def strength_ceiling(signal: Signal, config: Config) -> float:
     return round(value, 4)
 
 
-def recency_ceiling(signal_type: str, rule: str | None, days: float, config: Config) -> float:
-    """At least `recency` (as rounded in a score) of an event first reported
-    `days` ago, or later: an event is dated at its earliest report, so its
-    recency is at most that of its newest. A hair above the exact figure, for
-    a time read by SQLite rather than by `parse_time`."""
-    half_life = config.half_life(signal_type, rule)
+def recency_ceiling(signal_type: str, rule: str, days: float, config: Config) -> float:
+    """At least `recency` (as rounded in a score) of a report `days` old: a
+    hair above the exact figure, for a time read by SQLite rather than by
+    `parse_time`. An event's recency, taken from its earliest report, is at
+    most that of any of its reports."""
+    half_life = config.half_life(signal_type, rule if signal_type == "keyword" else None)
     value = math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
     return value * (1 + 1e-6) + 5e-5
 
