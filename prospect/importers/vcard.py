@@ -86,19 +86,20 @@ def _decode(raw: bytes, params: dict[str, str]) -> str:
 
 def _not_a_person(first: dict[str, tuple[dict[str, str], str]]) -> bool:
     """A card for an organisation or a group, not a person: 4.0's KIND:org,
-    KIND:group or KIND:location; Apple's X-ABShowAs:COMPANY (Roundcube's
-    apple.vcf); or a card whose only name is its organisation's (no given or
-    family name, FN the same as ORG), as Outlook and Google write a company."""
+    KIND:group or KIND:location; with no given or family name, Apple's
+    X-ABShowAs:COMPANY (Roundcube's apple.vcf) or FN the same as ORG, as Outlook
+    and Google write a company. A person shown by the company keeps N's name."""
     kind = first.get("KIND", ({}, ""))[1].strip().lower()
     if kind in ("org", "group", "location"):
         return True
+    names = _components(first["N"][1])[:2] if "N" in first else []
+    if any(clean(n) for n in names):
+        return False  # a person, even one shown by the company (Roundcube's photo.vcf)
     if first.get("X-ABSHOWAS", ({}, ""))[1].strip().upper() == "COMPANY":
         return True
     if "ORG" in first and "FN" in first:
-        names = _components(first["N"][1])[:2] if "N" in first else []
         org = clean(_components(first["ORG"][1])[0])
-        fn = clean(_unescape(first["FN"][1]))
-        return not any(clean(n) for n in names) and bool(org) and fn.casefold() == org.casefold()
+        return bool(org) and clean(_unescape(first["FN"][1])).casefold() == org.casefold()
     return False
 
 
