@@ -5,12 +5,12 @@ an XML validator would. Real exports carry a raw `&` in a title or a URL
 (Plenary, Miniflux's and Feeder's own test cases), HTML entities such as
 `&eacute;`, `xmlURL` for `xmlUrl` (LiveJournal), folders named by `text`
 alone, and `type="source"` outlines that point at another subscription list,
-not at a feed. An rss outline that gives its feed as `url` rather than
-`xmlUrl` (newsboat's test files) is read by a second, small pass, since
-listparser takes `url` only for links to other lists. A strict XML parser refuses the first two outright; listparser
-reads them all, and walks the tree with start and end events, so an export
-nested 5,000 levels deep costs no recursion and a 40,000-feed file is read in
-one linear pass.
+not at a feed. A strict XML parser refuses the raw `&` and the entities
+outright; listparser reads them all, and walks the tree with start and end
+events, so an export nested 5,000 levels deep costs no recursion and a
+40,000-feed file is read in one linear pass. An rss outline that gives its
+feed as `url` rather than `xmlUrl` (newsboat's test files) is read by a second,
+small pass, since listparser takes `url` only for links to other lists.
 
 A feed's name is its `text` (else `title`); its tag is its first category:
 the `category` attribute's first path, else the folders around it, joined
