@@ -5,10 +5,12 @@ an XML validator would. Real exports carry a raw `&` in a title or a URL
 (Plenary, Miniflux's and Feeder's own test cases), HTML entities such as
 `&eacute;`, `xmlURL` for `xmlUrl` (LiveJournal), folders named by `text`
 alone, and `type="source"` outlines that point at another subscription list,
-not at a feed. A strict XML parser refuses the first two outright; listparser
-reads them all, and walks the tree with start and end events, so an export
-nested 5,000 levels deep costs no recursion and a 40,000-feed file is read in
-one linear pass.
+not at a feed. A strict XML parser refuses the raw `&` and the entities
+outright; listparser reads them all, and walks the tree with start and end
+events, so an export nested 5,000 levels deep costs no recursion and a
+40,000-feed file is read in one linear pass. An rss outline that gives its
+feed as `url` rather than `xmlUrl` (newsboat's test files) is read by a second,
+small pass, since listparser takes `url` only for links to other lists.
 
 A feed's name is its `text` (else `title`); its tag is its first category:
 the `category` attribute's first path, else the folders around it, joined
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from html.parser import HTMLParser
 from itertools import groupby
 from pathlib import Path
 
@@ -66,14 +69,46 @@ def _tag(categories: list[list[str]]) -> str | None:
     return None
 
 
+class _UrlFeeds(HTMLParser):
+    """Outlines of type rss or atom that give their feed as `url` instead of
+    `xmlUrl` (newsboat reads them; listparser takes `url` only for links to
+    other lists), with the folders around them as the tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.folders: list[str | None] = []
+        self.found: list[Subscription] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "outline":
+            return
+        a = {k: (v or "").strip() for k, v in attrs}
+        name = a.get("text") or a.get("title") or None
+        if a.get("type", "").lower() in ("rss", "atom") and a.get("url") and not a.get("xmlurl"):
+            folders = [f for f in self.folders if f]
+            tag_ = "/".join(folders) if folders else None
+            category = a.get("category", "").split(",")[0].strip("/ ") or None
+            self.found.append(Subscription(a["url"], name, category or tag_))
+        self.folders.append(None if a.get("xmlurl") or a.get("url") else name)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "outline" and self.folders:
+            self.folders.pop()
+
+
 def read_opml(path: Path) -> list[Subscription]:
     """The feeds in an OPML file, in file order; one InputError line when it is not OPML."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text = _text(path, data)
     # Handed over as UTF-8 bytes: listparser decodes them as UTF-8, whatever the file declared.
-    result = listparser.parse(_text(path, data).encode("utf-8"))
+    result = listparser.parse(text.encode("utf-8"))
     if not result.version:
         raise InputError(f"{path}:1: not OPML (expected an <opml> root element)")
     subs = []
@@ -85,6 +120,10 @@ def read_opml(path: Path) -> list[Subscription]:
         subs.append(
             Subscription(url=url, name=None if name == url else name, tag=_tag(feed.categories))
         )
+    if " url=" in text or "\turl=" in text or "\nurl=" in text:
+        extra = _UrlFeeds()
+        extra.feed(text)
+        subs.extend(extra.found)
     return subs
 
 

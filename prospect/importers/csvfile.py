@@ -58,6 +58,7 @@ KNOWN_HEADERS: dict[str, str] = {
         (
             "email", "e-mail", "email address", "e-mail address", "work email", "primary email",
             "e-mail 1 - value", "email 1 - value", "email address 1", "emails", "person email",
+            "email work", "business email", "e-mail (work)",
         ),
         "email",
     ),
@@ -65,7 +66,8 @@ KNOWN_HEADERS: dict[str, str] = {
         (
             "e-mail 2 address", "e-mail 3 address", "e-mail 2 - value", "e-mail 3 - value",
             "email 2 - value", "email 3 - value", "email address 2", "email address 3",
-            "secondary email", "personal email", "other email",
+            "secondary email", "personal email", "other email", "email home", "home email",
+            "email other", "e-mail 4 - value",
         ),
         "other_email",
     ),
@@ -132,15 +134,20 @@ def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -
     field where several name it), then --map on top."""
     columns: dict[int, str] = {}
     if header is not None:
-        best: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
+        # field -> (rank, columns): a header written twice (HubSpot's "Company
+        # Name" and "Company name", the second filled from the associated company)
+        # gives both columns, and a row's first value among them counts.
+        best: dict[str, tuple[int, list[int]]] = {}
         for i, cell in enumerate(header):
             key = header_key(cell)
             name = KNOWN_HEADERS.get(key)
             if name in MANY:
                 columns[i] = name
             elif name and (name not in best or _RANK[key] < best[name][0]):
-                best[name] = (_RANK[key], i)
-        columns |= {i: name for name, (_rank, i) in best.items()}
+                best[name] = (_RANK[key], [i])
+            elif name and _RANK[key] == best[name][0]:
+                best[name][1].append(i)
+        columns |= {i: name for name, (_rank, found) in best.items() for i in found}
         columns = dict(sorted(columns.items()))
     keys = [header_key(c) for c in header] if header is not None else []
     for column, name in mapping.items():
@@ -194,6 +201,10 @@ def parse_rows(
                     f"{out.parsed.path}:{line}: a quote opened on this line is never closed, "
                     "so the rest of the file reads as one value; close or remove it"
                 )
+            if len(row) == 1 < width and delimiter in row[0] and "\n" not in row[0]:
+                # A whole row quoted as one cell, as a re-save writes a row whose
+                # cells held quotes ('"Laura,Herbst,,""Digital, Student"",07 May 2021"')
+                row = next(csv.reader([row[0]], delimiter=delimiter, skipinitialspace=True))
             # Missing trailing cells are empty cells (Outlook and Excel leave
             # them out); only extra cells with values mean a row is misread.
             if len(row) > width and any(c.strip() for c in row[width:]):
@@ -206,11 +217,21 @@ def parse_rows(
             cells: dict[str, str] = {}
             for i, name in columns.items():
                 if i < len(row) and not cells.get(name):
-                    cells[name] = clean(row[i])
+                    cells[name] = _value(row[i])
             _add(cells, line, out)
     except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit()
         line = first_line + previous
         raise InputError(f"{out.parsed.path}:{line}: cannot read this as CSV ({exc})") from None
+
+
+# What CRMs write for "no value" (HubSpot: null, None, [not provided], Unknown).
+PLACEHOLDERS = frozenset(["null", "none", "[not provided]", "not provided", "unknown", "n/a",
+                          "#n/a", "-", "--", "."])  # fmt: skip
+
+
+def _value(cell: str) -> str:
+    value = clean(cell)
+    return "" if value.casefold() in PLACEHOLDERS else value
 
 
 def _unclosed(text: str, offset_line: int) -> bool:
@@ -236,13 +257,23 @@ def _email(cells: Mapping[str, str]) -> str | None:
     return None
 
 
+def _name_cell(cells: Mapping[str, str], key: str) -> str:
+    """A name cell; an address in it is no name (HubSpot fills a missing first
+    name with the e-mail address)."""
+    value = cells.get(key, "")
+    return "" if "@" in value and " " not in value else value
+
+
 def _add(cells: dict[str, str], line: int, out: Collector) -> None:
-    name = person_name(
-        cells.get("full_name", ""),
-        cells.get("first_name", ""),
-        cells.get("last_name", ""),
-        cells.get("middle_name", ""),
-    )
+    full, first, last = (_name_cell(cells, k) for k in ("full_name", "first_name", "last_name"))
+    company = cells.get("company", "")
+    name = person_name(full, first, last, cells.get("middle_name", ""))
+    if company and name.full.casefold() == company.casefold():
+        out.empty()  # the company's own entry (Thunderbird, Outlook, HubSpot): not a person
+        return
+    email = _email(cells)
+    if not name.full and email:
+        name = person_name(email)  # a row with only an address: shown by it, as a vCard's
     if not name.full:
         if any(cells.get(k) for k in ("email", "other_email", "company", "title", "profile_url")):
             out.problem(line, "no name: expected a first, last or full name")
@@ -254,13 +285,12 @@ def _add(cells: dict[str, str], line: int, out: Collector) -> None:
     if date_text and connected_on is None:
         out.problem(line, f"cannot read the date {date_text!r} (expected e.g. '30 May 2024')")
         return
-    company = cells.get("company", "")
     out.add(
         Contact(
             full_name=name.full,
             first_name=name.first,
             last_name=name.last,
-            email=_email(cells),
+            email=email,
             profile_url=cells.get("profile_url") or None,
             company=company or None,
             title=cells.get("title") or None,
@@ -316,17 +346,23 @@ def parse_csv(
         header = trim_header(read_row(line, delimiter))
         width = len(header)
     columns = _columns(path, header, mapping)
-    if not {"first_name", "last_name", "full_name"} & set(columns.values()):
-        found = ", ".join(repr(c) for c in header) if header else f"{width} unnamed columns"
-        raise InputError(
-            f"{path}:{start + 1}: no name column (columns: {found}); "
-            "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
-            "--map COLUMN=last_name"
-        )
+    found = ", ".join(repr(c) for c in header) if header else f"{width} unnamed columns"
+    no_name = InputError(
+        f"{path}:{start + 1}: no name column (columns: {found}); "
+        "name one with --map COLUMN=full_name, or --map COLUMN=first_name and "
+        "--map COLUMN=last_name"
+    )
+    named = bool({"first_name", "last_name", "full_name"} & set(columns.values()))
+    # A list of addresses alone (Roundcube's and Outlook's e-mail-only exports) is
+    # read, each row named by its address; without addresses in it, it names no one.
+    if not named and not {"email", "other_email"} & set(columns.values()):
+        raise no_name
     # As contact fields: a second email column is an email column; a middle name is the name.
     out.parsed.fields = frozenset(
         {"other_email": "email", "middle_name": "full_name"}.get(f, f) for f in columns.values()
     )
     body = text[nth_line_offset(text, start) :]
     parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
+    if not named and not out.parsed.contacts:
+        raise no_name
     return out.parsed

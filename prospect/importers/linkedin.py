@@ -53,6 +53,15 @@ def _other_file(path: Path, text: str) -> str | None:
     keys = {header_key(c) for c in read_row(line, sniff_delimiter(line))}
     if "connected on" in keys:
         return None
+    if start is None:
+        for i, row in enumerate(text.split("\n", 20)[:20]):
+            cells = [c.strip() for c in read_row(row, sniff_delimiter(row)) if c.strip()]
+            if "connected on" in {header_key(c) for c in cells}:
+                return (
+                    f"{path}:{i + 1}: this Connections.csv has no name columns "
+                    f"(columns: {', '.join(cells)}), so it names no one; download your "
+                    "archive from LinkedIn again and import its Connections.csv as it comes"
+                )
     where = f"{path}:{(start or 0) + 1}"
     if keys & {"headline", "maiden name", "birth date", "summary", "industry"}:
         return (

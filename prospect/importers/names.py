@@ -12,6 +12,8 @@ split here, and what it parses is cached.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -48,6 +50,37 @@ HONORIFICS = frozenset(
 # Generational suffixes read at the end of a name even without a comma.
 _GENERATIONAL = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "esquire"])
 _SUFFIXES = frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
+
+
+# What members add to a name on LinkedIn that no other export has: a maiden or
+# nick name in parentheses ("(Stillman) Sherrick", "Robert (RC)"), pronouns
+# ("Olazagoitia (he/him)"), a nick name in quotes ('James "Tyler"'), emoji
+# ("Konterman🔸", "🟢 Max", flags). nameparser also takes the parenthesised
+# and quoted parts as nicknames, not as the name.
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|“[^”]*”")
+_ASIDE_OPENERS = frozenset('(["“')
+# Joiners and modifiers emoji are built with (ZWJ, variation selectors, keycap).
+_EMOJI_PARTS = frozenset("\u200d\u20e3") | frozenset(chr(c) for c in range(0xFE00, 0xFE10))
+
+
+def _symbol(ch: str) -> bool:
+    return ch in _EMOJI_PARTS or unicodedata.category(ch) in ("So", "Sk", "Cs", "Co")
+
+
+def clean_name(text: str) -> str:
+    """A name cell without asides and symbols; tokens of punctuation alone
+    ("...", "-") go too. A cell that is nothing but an aside keeps it."""
+    if not text:
+        return ""
+    if text.isascii() and not _ASIDE_OPENERS & set(text):
+        tokens = text.split()
+        if all(t.isalnum() or any(ch.isalnum() for ch in t) for t in tokens):
+            return " ".join(tokens)  # nearly every name: nothing to take out
+    plain = "".join(" " if _symbol(ch) else ch for ch in text)
+    bare = _ASIDE.sub(" ", plain)
+    if not any(ch.isalnum() for ch in bare):
+        bare = plain
+    return " ".join(t for t in bare.split() if any(ch.isalnum() for ch in t))
 
 
 class Name(NamedTuple):
@@ -111,7 +144,13 @@ def _strip_last(last: str) -> str:
 
 
 def person_name(full: str = "", first: str = "", last: str = "", middle: str = "") -> Name:
-    """The name a row or card gives, in whichever columns it gives it."""
+    """The name a row or card gives, in whichever columns it gives it.
+
+    A middle name may be a list ("Richter, James": vCard's additional names);
+    a full name whose first and last are these, in other letter case, is
+    shown as written there (a BlackBerry card's N says "john", its FN "John")."""
+    full, first, last = clean_name(full), clean_name(first), clean_name(last)
+    middle = clean_name(middle.replace(",", " "))
     if first or last:
         first, last = _strip_first(first), _strip_last(last)
         if not first and not last:
@@ -120,7 +159,9 @@ def person_name(full: str = "", first: str = "", last: str = "", middle: str = "
         if full:
             parsed = split_name(full)
             # The full name has more of the name (a middle name): show it.
-            if parsed.first == first and parsed.last == last:
-                shown = parsed.full
+            if parsed.first.casefold() == first.casefold() and (
+                parsed.last.casefold() == last.casefold()
+            ):
+                return parsed
         return Name(shown, first, last)
     return split_name(full)

@@ -98,9 +98,10 @@ def read_text(path: Path) -> tuple[str, list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _bare_utf16(data)
+    if utf16:
         try:
-            return data.decode("utf-16"), []
+            return data.decode(utf16), []
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not valid UTF-16 text ({exc.reason})") from None
     try:
@@ -121,6 +122,24 @@ def read_text(path: Path) -> tuple[str, list[str]]:
             "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 CSV"
         ) from None
     return text, [f"{path}:{line}: not UTF-8; read the file as Windows-1252 (as Excel saves it)"]
+
+
+def _bare_utf16(data: bytes) -> str | None:
+    """UTF-16 written without a BOM (Apple's Contacts, as in Roundcube's test
+    files): a zero byte beside nearly every ASCII one, on one side. None if not."""
+    head = data[:400]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    if even >= 0.7 * pairs and odd == 0:
+        return "utf-16-be"
+    if odd >= 0.7 * pairs and even == 0:
+        return "utf-16-le"
+    return None
 
 
 def sniff_delimiter(line: str) -> str:

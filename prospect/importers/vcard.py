@@ -26,6 +26,7 @@ from prospect.models import Contact
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPLIT = re.compile(r"(?<!\\);")
 _LINES = re.compile(r"\r\n|\r|\n")
+_CHARSET = re.compile(rb";\s*CHARSET=\"?([A-Za-z0-9._-]+)", re.IGNORECASE)
 
 
 def _unescape(value: str) -> str:
@@ -83,6 +84,57 @@ def _decode(raw: bytes, params: dict[str, str]) -> str:
     return raw.decode("cp1252", "replace")
 
 
+def _not_a_person(first: dict[str, tuple[dict[str, str], str]]) -> bool:
+    """A card for an organisation or a group, not a person: 4.0's KIND:org,
+    KIND:group or KIND:location; with no given or family name, Apple's
+    X-ABShowAs:COMPANY (Roundcube's apple.vcf) or FN the same as ORG, as Outlook
+    and Google write a company. A person shown by the company keeps N's name."""
+    kind = first.get("KIND", ({}, ""))[1].strip().lower()
+    if kind in ("org", "group", "location"):
+        return True
+    names = _components(first["N"][1])[:2] if "N" in first else []
+    if any(clean(n) for n in names):
+        return False  # a person, even one shown by the company (Roundcube's photo.vcf)
+    if first.get("X-ABSHOWAS", ({}, ""))[1].strip().upper() == "COMPANY":
+        return True
+    if "ORG" in first and "FN" in first:
+        org = clean(_components(first["ORG"][1])[0])
+        return bool(org) and clean(_unescape(first["FN"][1])).casefold() == org.casefold()
+    return False
+
+
+def _read(path: Path) -> tuple[str, list[str]]:
+    """The file as text. A file that is not UTF-8 is read line by line: in
+    the CHARSET its property declares (`N;CHARSET=windows-1252:Doë`, as 2.1
+    cards from Windows are written, Roundcube's johndoe.vcf), else UTF-8, else
+    Windows-1252 with a warning naming the first such line."""
+    text, warnings = read_text(path)
+    if not warnings:
+        return text, warnings
+    lines: list[str] = []
+    undeclared = 0
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), 1):
+        if raw.isascii():
+            lines.append(raw.decode("ascii"))
+            continue
+        declared = _CHARSET.search(raw.split(b":", 1)[0])
+        for charset in (declared.group(1).decode() if declared else None, "utf-8"):
+            if charset:
+                try:
+                    lines.append(raw.decode(charset))
+                    break
+                except (LookupError, UnicodeDecodeError):
+                    continue
+        else:
+            lines.append(raw.decode("cp1252", "replace"))
+            undeclared = undeclared or number
+    if not undeclared:
+        return "\n".join(lines), []
+    return "\n".join(lines), [
+        f"{path}:{undeclared}: not UTF-8 and no CHARSET; read as Windows-1252"
+    ]
+
+
 def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collector) -> None:
     first: dict[str, tuple[dict[str, str], str]] = {}
     urls: list[str] = []
@@ -95,8 +147,8 @@ def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collecto
         pref = params.get("PREF") == "1" or "pref" in params.get("TYPE", "").lower().split(",")
         if prop not in first or (pref and not first[prop][0].get("_pref")):
             first[prop] = ({**params, "_pref": "1"} if pref else params, value)
-    if "KIND" in first and first["KIND"][1].strip().lower() == "org":
-        out.empty()  # an organisation's card, not a person
+    if _not_a_person(first):
+        out.empty()
         return
     email = clean(_unescape(first["EMAIL"][1])) if "EMAIL" in first else None
     given = family = middle = ""
@@ -127,7 +179,7 @@ def _card(props: list[tuple[str, dict[str, str], str]], line: int, out: Collecto
 
 def parse_vcard(path: Path, strict: bool = False) -> Parsed:
     """Parse a .vcf file with one or more cards into contacts (nothing is written)."""
-    text, warnings = read_text(path)
+    text, warnings = _read(path)
     out = Collector(path, strict)
     # ORG and TITLE come per card: a card without them says nobody left a job.
     out.parsed.fields = frozenset(("full_name", "first_name", "last_name", "email", "profile_url"))
