@@ -38,7 +38,9 @@ _LEGAL_SUFFIXES = [
     "aps", "kk", "pte", "pty", "pvt", "sl", "s l", "se", "sro", "s r o", "kft", "zrt", "doo",
     "d o o", "jsc", "pjsc", "ooo", "lda", "ltee", "limitee",
 ]  # fmt: skip
-_SUFFIX_RE = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LEGAL_SUFFIXES) + r"))+$")
+_SUFFIXES = frozenset(_LEGAL_SUFFIXES)
+_SUFFIX_WORDS = max(len(s.split()) for s in _LEGAL_SUFFIXES)
+_SUFFIX_LAST_WORDS = frozenset(s.split()[-1] for s in _LEGAL_SUFFIXES)
 # A web-style name is the company's own: "salesforce.com", "Gong.io" and
 # "100ms.live" are Salesforce, Gong and 100ms. Only a word glued to a known
 # top-level domain counts, so "S.A." or "Inc." never look like one.
@@ -72,12 +74,37 @@ def normalize_company(name: str | None) -> str:
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    stripped = _SUFFIX_RE.sub("", text).strip()
+    stripped = _strip_legal_forms(text)
     if stripped.endswith(" and"):
         # "Bramble & Co." is a name, not "Bramble" plus a legal form.
         stripped += " co"
     # Never strip a name down to nothing ("Co", "AG" alone stay as they are).
     return stripped or text
+
+
+def _strip_legal_forms(text: str) -> str:
+    """Drop the longest run of legal forms that ends the name, never its first
+    word: "acme holdings co ltd" -> "acme". A run is any sequence of
+    `_LEGAL_SUFFIXES` entries (some of several words) that fills the tail."""
+    last = text.rpartition(" ")[2]
+    if last == text or last not in _SUFFIX_LAST_WORDS:  # most names: nothing to strip
+        return text
+    words = text.split(" ")
+    n = len(words)
+    ends_run = [False] * n + [True]  # ends_run[i]: words[i:] is a run of legal forms
+    cut, misses = n, 0
+    for i in range(n - 1, 0, -1):
+        ends_run[i] = any(
+            ends_run[i + k] and " ".join(words[i : i + k]) in _SUFFIXES
+            for k in range(1, min(_SUFFIX_WORDS, n - i) + 1)
+        )
+        if ends_run[i]:
+            cut, misses = i, 0
+        else:
+            misses += 1
+            if misses >= _SUFFIX_WORDS:  # no run can reach past this many words
+                break
+    return " ".join(words[:cut])
 
 
 def normalize_person(name: str | None) -> str:

@@ -50,6 +50,7 @@ from prospect.models import Contact, PastJob, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
 from prospect.rank import (
     Scored,
+    group_ceiling,
     people_ceiling,
     recency_ceiling,
     score_person,
@@ -179,17 +180,21 @@ class Window:
         # can be: an event's score takes its best report's strength and its
         # earliest report's recency, which is at most the best report's own.
         strengths: dict[tuple[str | None, ...], float] = {}
-        enabled: dict[tuple[str, str], bool] = {}
+        # (type, rule) -> its half-life, or None when it is turned off in the
+        # rules file (enabled: false or weight 0): off for what is stored too
+        half_lives: dict[tuple[str, str], float | None] = {}
         resolve, companies, groups = self.index.resolve, self._company, self.groups
         today = now.timestamp()
         for head in signal_heads(db, since, signal_type):
             kind, rule = head.type, head.rule
-            on = enabled.get((kind, rule))
-            if on is None:
-                # a type or keyword rule turned off in the rules file (enabled:
-                # false or weight 0) is off for what is already stored too
-                on = enabled[(kind, rule)] = config.enabled(kind, rule)
-            if not on:
+            half_life = half_lives.get((kind, rule), -1.0)
+            if half_life == -1.0:
+                half_life = half_lives[(kind, rule)] = (
+                    config.half_life(kind, rule if kind == "keyword" else None)
+                    if config.enabled(kind, rule)
+                    else None
+                )
+            if half_life is None:
                 continue
             company = resolve(head.company)
             if company is None and not head.company and kind == "keyword":
@@ -209,13 +214,14 @@ class Window:
             strong = strengths.get(how)
             if strong is None:
                 strong = strengths[how] = strength_ceiling(head.signal(), config)
-            stamp = today if head.stamp is None else head.stamp
-            ceiling = strong * recency_ceiling(kind, rule, (today - stamp) / 86400, config)
+            days = (today - (today if head.stamp is None else head.stamp)) / 86400
+            ceiling = strong * recency_ceiling(half_life, days)
             if ceiling > group.ceiling:
                 group.ceiling = ceiling
+        strongest = max(strengths.values(), default=0.0)
         people = people_ceiling(config)
         for group in groups.values():
-            group.ceiling *= people
+            group.ceiling = group_ceiling(group.ceiling, strongest, people)
 
     def company_of(self, signal: Signal) -> CompanyMatch | None:
         if signal.id in self._company:

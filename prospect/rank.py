@@ -375,14 +375,18 @@ def strength_ceiling(signal: Signal, config: Config) -> float:
     return round(value, 4)
 
 
-def recency_ceiling(signal_type: str, rule: str, days: float, config: Config) -> float:
-    """At least `recency` (as rounded in a score) of a report `days` old: a
-    hair above the exact figure, for a time read by SQLite rather than by
-    `parse_time`. An event's recency, taken from its earliest report, is at
-    most that of any of its reports."""
-    half_life = config.half_life(signal_type, rule if signal_type == "keyword" else None)
-    value = math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
-    return value * (1 + 1e-6) + 5e-5
+def recency_ceiling(half_life: float, days: float) -> float:
+    """`recency` of a report `days` old. An event's recency, taken from its
+    earliest report, is at most that of any of its reports."""
+    return math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
+
+
+def group_ceiling(strength_x_recency: float, strongest: float, people: float) -> float:
+    """The most anyone can score from a group of reports whose highest
+    strength x recency (`strength_ceiling`, `recency_ceiling`) is given, times
+    `people_ceiling`: with a hair of room for the rounding of recency (to 4
+    places, of a time read by `parse_time`, not by SQLite)."""
+    return (strength_x_recency * (1 + 1e-6) + strongest * 5e-5) * people
 
 
 def people_ceiling(config: Config) -> float:
