@@ -93,3 +93,21 @@ def test_emails(raw, key):
 )
 def test_profile_urls(raw):
     assert normalize_profile_url(raw) == "https://www.linkedin.com/in/ada"
+
+
+def test_legal_forms_strip_as_the_plain_regex_would() -> None:
+    """The word-by-word strip is the end-anchored regex of every legal form
+    ("any run of them at the end goes, never the first word"), made cheap:
+    checked against that regex on names made of legal-form words."""
+    import random
+    import re
+
+    from prospect import normalize
+
+    forms = normalize._LEGAL_SUFFIXES
+    regex = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in forms) + r"))+$")
+    words = sorted({w for s in forms for w in s.split()}) + ["acme", "de", "and", "labs"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        name = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        assert normalize._strip_legal_forms(name) == regex.sub("", name).strip(), name
