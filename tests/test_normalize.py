@@ -106,7 +106,7 @@ def test_legal_forms_strip_as_the_plain_regex_would() -> None:
 
     forms = normalize._LEGAL_SUFFIXES
     regex = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in forms) + r"))+$")
-    words = sorted({w for s in forms for w in s.split()}) + ["acme", "de", "and", "labs"]
+    words = [*sorted({w for s in forms for w in s.split()}), "acme", "de", "and", "labs"]
     rng = random.Random(7)
     for _ in range(20_000):
         name = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
