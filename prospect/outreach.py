@@ -173,8 +173,10 @@ class Window:
         self._history: list[PastJob] | None = None
         self._changed: set[str] = set()  # people with new candidates since `ranked` looked
         self.groups: dict[object, _Group] = {}
-        self.by_name: dict[str, set[object]] = defaultdict(set)
-        self.by_contact: dict[int, set[object]] = defaultdict(set)
+        # who is named in which groups, and whose job changes are where (lists:
+        # most names are in one group; a repeat is harmless)
+        self.by_name: dict[str, list[object]] = defaultdict(list)
+        self.by_contact: dict[int, list[object]] = defaultdict(list)
         since = (now - timedelta(days=since_days)).isoformat()
         # A group's ceiling is the most any report's strength x recency x people
         # can be: an event's score takes its best report's strength and its
@@ -207,9 +209,9 @@ class Window:
                 group = groups[key] = _Group([])
             group.heads.append(head.id)
             if head.person:
-                self.by_name[normalize_person(head.person)].add(key)
+                self.by_name[normalize_person(head.person)].append(key)
             if head.contact_id is not None:
-                self.by_contact[head.contact_id].add(key)
+                self.by_contact[head.contact_id].append(key)
             how = (kind, rule, head.round, head.change, head.role, head.old_title)
             strong = strengths.get(how)
             if strong is None:
@@ -307,8 +309,8 @@ class Window:
         company = self.book.company_of(contact)
         if company in self.groups:
             out.add(company)
-        out |= self.by_name.get(contact.name_norm or normalize_person(contact.full_name), set())
-        out |= self.by_contact.get(contact.id, set())  # type: ignore[arg-type]
+        out.update(self.by_name.get(contact.name_norm or normalize_person(contact.full_name), ()))
+        out.update(self.by_contact.get(contact.id, ()))  # type: ignore[arg-type]
         return out
 
     def complete(self, key: str) -> _Person | None:
