@@ -78,6 +78,12 @@ ROUNDS = [
      [("Fernwise", "seed", 37e6, "USD")]),
     ("Corvane launches with $51M seed to build robot kitchens", "",
      [("Corvane", "seed", 51e6, "USD")]),
+    ("Corvane emerges from stealth with $14M", "", [("Corvane", None, 14e6, "USD")]),
+    ("Corvane comes out of stealth with $6M to build AI agents", "",
+     [("Corvane", None, 6e6, "USD")]),
+    ("Quillmark's $10M Series A led by Accel", "", [("Quillmark", "series_a", 10e6, "USD")]),
+    ("Tallyo participates in Quillmark's $40M Series B", "",
+     [("Quillmark", "series_b", 40e6, "USD")]),
     # look-alikes that stay out: a VC firm raising a fund
     ("Harbor Ventures raises $150M third fund to back seed-stage founders", "", []),
     ("Harbor Ventures secures another $100M to invest in fintech", "", []),
@@ -103,6 +109,11 @@ ROUNDS = [
     ("Oxbridge Corp. closes $750 million senior notes offering", "", []),
     # acquisitions, revenue, valuation, company spending, rumours
     ("Quillmark acquires Tallyo for $40M", "", []),
+    ("Quillmark's $2B acquisition of Tallyo", "", []),
+    ("Quillmark's $10M investment in Tallyo", "", []),
+    ("A look at Quillmark's $50M revenue", "", []),
+    ("Corvane launches with $99 monthly plan", "", []),
+    ("Corvane launches with $5M contract from Army", "", []),
     ("Quillmark hits $100M in annual recurring revenue", "", []),
     ("Quillmark reaches $10B valuation", "", []),
     ("Quillmark to invest $50M in new Ohio plant", "", []),
@@ -132,6 +143,8 @@ def test_funding_shape(headline: str, summary: str, expected: list[tuple]) -> No
         "Capital, Accel invest $5M in " * 5_000,
         "Acme secures $5M financing for " + "solar " * 10_000,
         "Acme raises $5M " + "from the state " * 5_000,
+        "Acme's Acme's " * 5_000 + "$5M Series A",
+        "Acme emerges from stealth with " * 5_000,
     ],
 )
 def test_funding_shapes_stay_linear_on_hostile_text(text: str) -> None:

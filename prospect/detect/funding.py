@@ -626,8 +626,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
-    {"leads", "led", "co", "invest", "invests", "invested", "investment", "backs", "pour", "pours",
-     "poured", "pump", "pumps", "pumped", "inject", "injects", "injected"}
+    {"leads", "led", "co", "participates", "participated", "invest", "invests", "invested",
+     "investment", "backs", "pour", "pours", "poured", "pump", "pumps", "pumped", "inject",
+     "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -638,7 +639,9 @@ _ROUND_AT = re.compile(
 )
 _ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I)
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
-_LEADS = re.compile(r"\b(?:co-)?(?:leads|led)\s+(?=\S)", re.IGNORECASE)
+_LEADS = re.compile(
+    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in)\s+(?=\S)", re.IGNORECASE
+)
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
 _INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
 _ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|into)\s+", re.I)
@@ -725,6 +728,8 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _money_first(text, since)
     if hit is None and not _VALUED_WORDS.isdisjoint(words):
         hit = _valued(text, since)
+    if hit is None and ("'s" in text or "’s" in text):
+        hit = _possessive_round(text, since)
     return hit
 
 
@@ -861,13 +866,48 @@ def _money_first(text: str, since: int) -> FundingHit | None:
                 return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
     for lm in _LAUNCHES.finditer(text, since):
         end = clause_end(text, lm.end())
-        found = _money_round(text, lm.end() - 1, end)
+        found = _money_round(text, lm.end() - 1, end) or _bare_amount(text, lm.end() - 1, end)
         if found is None or found[1] is None:
             continue
         span = company_before(text, clause_start(text, lm.start()), lm.start())
         if span is not None:
             _, amount, currency, round_name = found
             return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
+    return None
+
+
+def _bare_amount(
+    text: str, pos: int, end: int
+) -> tuple[int, float | None, str | None, str | None] | None:
+    """An amount alone, as a launch writes it ("emerges from stealth with $14M"): not a
+    contract, a grant or a price ("launches with $99 plan" is under any round's size)."""
+    filler = _AMOUNT_AT.match(text, pos, end)
+    at = filler.end() if filler else pos
+    am = _AMOUNT_RE.match(text, at, end)
+    if am is None or _NOT_RAISED.match(text, am.end(), end) or _GRANT.match(text, am.end(), end):
+        return None
+    amount, currency = parse_amount(am)
+    if amount < 100_000:
+        return None
+    return am.end(), amount, currency, None
+
+
+# "Acme's $10M Series A led by Accel": the company owns a round the headline names.
+_OWNS_ROUND = re.compile(r"(?<=\w)['’]s\s+(?=\S)")
+
+
+def _possessive_round(text: str, since: int) -> FundingHit | None:
+    for pm in _OWNS_ROUND.finditer(text, since):
+        end = clause_end(text, pm.end())
+        found = _money_round(text, pm.end(), end)
+        if found is None or found[1] is None or found[3] is None:
+            continue  # both the money and the round: "Acme's $10M Series A"
+        start = clause_start(text, pm.start())
+        span = company_before(text, start, pm.start())
+        if span is None or _PREPOSITION_BEFORE.search(text, start, span[0]):
+            continue  # "Inside Acme's ..." is still Acme's; "a look at Acme's" is an opinion
+        _, amount, currency, round_name = found
+        return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
     return None
 
 
