@@ -56,7 +56,7 @@ _VERBS = (
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
-    "mops up", "mopped up",
+    "mops up", "mopped up", "extends", "extended",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -83,11 +83,12 @@ _QUALIFIERS = (
     r"more|much-needed|debut|inaugural)){0,5}"
 )
 ROUND_PATTERN = (
-    r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)]|-(?:stage|round|funding|"
+    r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)+]|-(?:stage|round|funding|"
     r"extension|financing|plus))|series\s+[a-h](?:-?\d|\+)?(?![a-z])"
     r"|growth(?:\s+equity)?(?=\s+(?:round|equity|funding|financing|investment|capital))"
     r"|growth\s+equity|venture\s+debt|(?<=in\s)debt|debt(?=\s+(?:financing|facility|funding|"
     r"round|capital|deal))|credit\s+facility|credit\s+line|line\s+of\s+credit|term\s+loan|"
+    r"loan\s+facility|debt\s+facility|"
     r"angel(?=\s+(?:round|funding|investment))|late-stage(?=\s+(?:round|funding)))"
 )
 _ROUND_RE = re.compile(ROUND_PATTERN, re.IGNORECASE)
@@ -117,6 +118,17 @@ _NOT_RAISED = re.compile(
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
     r"purchases?|restructuring|registered\s+direct)(?!-)",  # "BOND-led funding" is a round
+    re.IGNORECASE,
+)
+# The amount written after the round ("funding of $3M", "seed round worth €2M").
+_OF_AMOUNT = re.compile(
+    r"(?:\s+(?!valuation\b|valued\b)[\w-]+){0,3}?\s+(?:of|worth|totall?ing|amounting\s+to)\s+"
+    r"(?:up\s+to\s+|about\s+|approximately\s+|nearly\s+|over\s+|around\s+)?" + AMOUNT_PATTERN,
+    re.IGNORECASE,
+)
+_WITH_AMOUNT = re.compile(
+    r"(?:\s+(?:round|funding|financing))?\s+with\s+(?:an?\s+)?(?:additional\s+|extra\s+|"
+    r"further\s+|another\s+|new\s+)?" + AMOUNT_PATTERN,
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -167,7 +179,8 @@ _FOR_A_FUND = re.compile(
 _INVESTORS = re.compile(r"\b(?:led\s+by|from|with\s+participation|backed\s+by|co-led)\b", re.I)
 # A grant is not venture money: "$30M Department of Energy grant", "in grant funding".
 _GRANT = re.compile(
-    r"\s*(?:in\s+|of\s+|as\s+)?(?:[\w&.'’-]+\s+){0,5}?(?:grants?|subsid(?:y|ies))\b",
+    r"\s*(?:in\s+|of\s+|as\s+)?(?:[\w&.'’-]+\s+){0,5}?(?:grants?|subsid(?:y|ies)|"
+    r"(?:SBIR|STTR|Phase\s+I+)\s+(?:[\w-]+\s+)?(?:awards?|contracts?))\b(?!-)",
     re.IGNORECASE,
 )
 _FIRM_WORDS = (
@@ -305,6 +318,10 @@ _BY_GERUND = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 _TO_INVEST = re.compile(r"[\s,]*(?:\w+\s+){0,2}?to\s+(?:invest|back|deploy)\b", re.IGNORECASE)
+# What a firm raises "for early-stage investments" or "for new deals" is a fund to deploy.
+_FOR_INVESTMENTS = re.compile(
+    r"[\s,]*(?:\w+\s+){0,2}?for\s+(?:[\w-]+\s+){0,3}?(?:investments|deals)\b", re.IGNORECASE
+)
 _FUND_DESCRIPTOR = re.compile(
     r"\b(?:fund|vc\s+firm|venture\s+firm|investor)\s+\Z|\bfund\b(?!-)", re.IGNORECASE
 )
@@ -313,7 +330,25 @@ _FOUNDER_BEFORE = re.compile(
 )
 _FOUNDER_AFTER = re.compile(r"\s+(?:founder|co-founder|cofounder|entrepreneur)\b", re.IGNORECASE)
 _PROJECT = re.compile(
-    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?project\b", re.IGNORECASE
+    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:projects?\b|"
+    # an energy asset: "for wind farm", "for Texas battery storage facility"
+    r"(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)",
+    re.IGNORECASE,
+)
+# Money that is not a venture round whatever its size or round word: an asset's project
+# finance, a public company refinancing its debt, an equity line from a market investor.
+_NOT_A_ROUND = re.compile(
+    r"\b(?:project[\s-]+financ\w*|construction\s+(?:financ\w*|loans?|debt)|tax\s+equity|"
+    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market)\b",
+    re.IGNORECASE,
+)
+# Public money: "receives $20M from the state", "from the U.S. government", "federal".
+_PUBLIC_MONEY = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:U\.?S\.?|UK|EU|federal|state|provincial|local|city|county)\s+)?"
+    r"(?:government|ministry|department|city|county|province|municipality|council|state)"
+    r"(?![\w-])(?!\s+(?:fund|investor|bank|wealth)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -440,7 +475,7 @@ def _placement(text: str, since: int) -> FundingHit | None:
         span = company_before(text, clause_start(text, colon), colon)  # "Acme Inc.: Closing of"
     else:
         span = company_before(text, start, pm.start())
-    if span is None:
+    if span is None or _NOT_A_ROUND.search(text, pm.start(), clause_end(text, pm.end())):
         return None
     am = _AMOUNT_RE.search(text, pm.start("mid"), pm.end("mid"))
     if am is None:
@@ -492,6 +527,18 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             round_m = None  # "from Susquehanna Growth Equity": an investor's name
         if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
             continue
+        if verb.startswith("extend"):
+            # "Acme extends its Series B with $10M": only a round extends, never a deadline
+            if not (rm.group("noamount") and _ROUND_RE.match(rm.group("noamount"))):
+                continue
+            wm = _WITH_AMOUNT.match(text, rm.end(), end)
+            if wm is not None:
+                amount, currency = parse_amount(wm)
+        elif amount is None and rm.group("noamount"):
+            # "raises pre-Series A funding of $3M", "raises maiden funding worth Rs 20 crore"
+            om = _OF_AMOUNT.match(text, rm.end(), end)
+            if om is not None:
+                amount, currency = parse_amount(om)
         noamount = (rm.group("noamount") or "").lower()
         if noamount in ("cash", "funds", "money") and not verb.startswith("rais"):
             continue  # "gets cash back", "secures funds for the school": only raising counts
@@ -508,6 +555,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue
         if _GRANT.match(tail):
             continue  # a grant, decided: not a funding round
+        if _NOT_A_ROUND.search(text, vm.end(), end) or _PUBLIC_MONEY.search(tail):
+            continue  # project finance, refinancing, an equity line, public money
         if _FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end):
             continue  # a VC firm raising its own fund
         if round_m is None and start > 0:
@@ -529,7 +578,11 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
             continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who": a person
         firm = name.split()[-1] in _FIRM_WORDS
-        if firm and (_FUND_WORD.search(text, vm.end(), end) or _TO_INVEST.match(tail)):
+        if firm and (
+            _FUND_WORD.search(text, vm.end(), end)
+            or _TO_INVEST.match(tail)
+            or _FOR_INVESTMENTS.match(tail)
+        ):
             continue  # a firm ("... Ventures", "... Capital") raising a fund
         if _FUND_DESCRIPTOR.search(text, start, span[0]):
             continue  # "New deep tech fund Wave Function Ventures raises $15M"
@@ -573,8 +626,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
-    {"leads", "led", "co", "invests", "invested", "investment", "backs", "pour", "pours",
-     "poured", "pump", "pumps", "pumped", "inject", "injects", "injected"}
+    {"leads", "led", "co", "participates", "participated", "invest", "invests", "invested",
+     "investment", "backs", "pour", "pours", "poured", "pump", "pumps", "pumped", "inject",
+     "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -585,13 +639,15 @@ _ROUND_AT = re.compile(
 )
 _ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I)
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
-_LEADS = re.compile(r"\b(?:co-)?(?:leads|led)\s+(?=\S)", re.IGNORECASE)
+_LEADS = re.compile(
+    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in)\s+(?=\S)", re.IGNORECASE
+)
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
 _INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
 _ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|into)\s+", re.I)
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
-    r"\b(?:invests|invested|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
+    r"\b(?:invests|invested|invest(?=\s+(?:[$€£₹]|(?-i:[A-Z]{2,3})\s?\d|Rs\b))|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
     r"minority\s+|equity\s+|undisclosed\s+)*investment|(?P<pour>pours?|poured|pumps?|pumped|"
     r"injects?|injected))\b",
     re.IGNORECASE,
@@ -672,6 +728,8 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _money_first(text, since)
     if hit is None and not _VALUED_WORDS.isdisjoint(words):
         hit = _valued(text, since)
+    if hit is None and ("'s" in text or "’s" in text):
+        hit = _possessive_round(text, since)
     return hit
 
 
@@ -727,7 +785,7 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             described = True
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
         owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
-        if not (described or owned_round or owned):
+        if not (described or owned_round or owned or _investors_invest(text, vm, amount, rest)):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
         round_name = normalize_round(owned_round.group("round")) if owned_round else None
         if owned is not None:
@@ -758,11 +816,26 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
     return None
 
 
+def _investors_invest(text: str, vm: re.Match[str], amount: float | None, rest: str) -> bool:
+    """Investors by name put a sum into one name that ends the clause: "Elevation Capital,
+    Accel invest $25M in Acme" ("Google and Amazon invest $2B in Texas" names no investor)."""
+    if amount is None or rest.strip(" ,.") != "":
+        return False
+    return bool(_POURERS.search(text, clause_start(text, vm.start()), vm.start()))
+
+
 def _described(text: str, start: int, name_start: int) -> bool:
     """Whether a head noun or descriptor ("startup", "developer", "AI-based") comes right
     before the investee: a company, not a place or a project."""
     words = text[start:name_start].lower().split()
-    return any(w in HEAD_NOUNS or w.endswith(DESCRIPTOR_SUFFIXES) for w in words)
+    return any(
+        w in HEAD_NOUNS or w.endswith(DESCRIPTOR_SUFFIXES) or w.endswith("tech") or w in _SECTORS
+        for w in words
+    )
+
+
+# Sector words that say a company follows ("fintech Acme", "AI Acme"), unlike places.
+_SECTORS = frozenset({"saas", "web3", "crypto", "ai", "genai", "d2c", "b2b", "ev", "robotics"})
 
 
 def _money_first(text: str, since: int) -> FundingHit | None:
@@ -793,13 +866,48 @@ def _money_first(text: str, since: int) -> FundingHit | None:
                 return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
     for lm in _LAUNCHES.finditer(text, since):
         end = clause_end(text, lm.end())
-        found = _money_round(text, lm.end() - 1, end)
+        found = _money_round(text, lm.end() - 1, end) or _bare_amount(text, lm.end() - 1, end)
         if found is None or found[1] is None:
             continue
         span = company_before(text, clause_start(text, lm.start()), lm.start())
         if span is not None:
             _, amount, currency, round_name = found
             return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
+    return None
+
+
+def _bare_amount(
+    text: str, pos: int, end: int
+) -> tuple[int, float | None, str | None, str | None] | None:
+    """An amount alone, as a launch writes it ("emerges from stealth with $14M"): not a
+    contract, a grant or a price ("launches with $99 plan" is under any round's size)."""
+    filler = _AMOUNT_AT.match(text, pos, end)
+    at = filler.end() if filler else pos
+    am = _AMOUNT_RE.match(text, at, end)
+    if am is None or _NOT_RAISED.match(text, am.end(), end) or _GRANT.match(text, am.end(), end):
+        return None
+    amount, currency = parse_amount(am)
+    if amount < 100_000:
+        return None
+    return am.end(), amount, currency, None
+
+
+# "Acme's $10M Series A led by Accel": the company owns a round the headline names.
+_OWNS_ROUND = re.compile(r"(?<=\w)['’]s\s+(?=\S)")
+
+
+def _possessive_round(text: str, since: int) -> FundingHit | None:
+    for pm in _OWNS_ROUND.finditer(text, since):
+        end = clause_end(text, pm.end())
+        found = _money_round(text, pm.end(), end)
+        if found is None or found[1] is None or found[3] is None:
+            continue  # both the money and the round: "Acme's $10M Series A"
+        start = clause_start(text, pm.start())
+        span = company_before(text, start, pm.start())
+        if span is None or _PREPOSITION_BEFORE.search(text, start, span[0]):
+            continue  # "Inside Acme's ..." is still Acme's; "a look at Acme's" is an opinion
+        _, amount, currency, round_name = found
+        return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
     return None
 
 
