@@ -11,10 +11,11 @@ Design decisions, taken from how the best feed readers poll:
   must never make us read `file:///etc/passwd`) and report loops.
 - httpx has no per-host limit: `HostLimiter` gives each host a small
   semaphore (`PER_HOST` = 6, the limit browsers settled on for HTTP/1.1), held
-  for one request at a time. A request takes its host's slot first and a slot
-  of the global limit (`CONCURRENCY`) second, so requests queued behind a busy
-  host never hold global slots that other hosts could use. The global limit
-  also bounds httpx's pool, whose bookkeeping grows with the square of the
+  for one request at a time. A request queued behind a busy host never holds
+  a slot of the global limit (`CONCURRENCY`) that other hosts could use, and
+  a request that ends hands its turn to the next one for the same host, so a
+  host's feeds reuse the connection httpx kept alive. The global limit also
+  bounds httpx's pool, whose bookkeeping grows with the square of the
   requests in it.
 - The one client is a stock `httpx.AsyncClient`: httpx's own transport, its
   own proxy handling (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`), and
