@@ -137,9 +137,11 @@ def run_prospect(db: Path, *args: str) -> float:
 
 
 def main() -> None:
+    global ENTRIES  # make_feed's
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="20 feeds instead of 300")
     ap.add_argument("--feeds", type=int, default=None)
+    ap.add_argument("--entries", type=int, default=50, help="entries per feed (50)")
     ap.add_argument("--runs", type=int, default=3, help="runs of (b) and (c); medians compared")
     ap.add_argument(
         "--no-naive",
@@ -149,6 +151,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     n_feeds = args.feeds or (20 if args.quick else 300)
+    ENTRIES = args.entries
 
     # Measure prospect as installed: pip compiles an installed package's bytecode,
     # so do the same here rather than time the compiler on every run.

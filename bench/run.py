@@ -24,10 +24,10 @@ shown but does not fail): it is the CI smoke test that keeps benchmarks alive.
     python bench/run.py --corpus ../shared/realfeeds --corpus DIR2
     python bench/run.py --scale    # growth series: how each cost grows with the work
 
-`--scale` runs poll (300, 1,000, 3,000 feeds), detection (1,000, 10,000,
-100,000 headlines) and the list (4,000, 40,000, 400,000 signals) at each size
-and prints each series' exponent: the slope of log(time) over log(size),
-least squares. 1.0 is linear; the target is <= 1.1 (no worse than a little
+`--scale` runs poll (300, 1,000, 3,000 feeds; 50 and 500 entries per feed),
+detection (1,000, 10,000, 100,000 headlines) and the list (4,000, 40,000,
+400,000 signals) at each size and prints each series' exponent: the slope of
+log(time) over log(size), least squares. 1.0 is linear; the target is <= 1.1 (no worse than a little
 above linear), which a fixed cost at the small end only makes easier to meet,
 so each series also shows its times. All sizes run in one session, one at a
 time, so the times compare with each other even on a loaded machine.
@@ -210,6 +210,9 @@ SERIES = (
     Series("poll", "feeds", "bench_poll.py",
            lambda n: ["--feeds", str(n), "--runs", "1", "--no-naive"],
            (300, 1_000, 3_000), poll_seconds),
+    Series("poll, 300 feeds", "entries per feed", "bench_poll.py",
+           lambda n: ["--feeds", "300", "--entries", str(n), "--runs", "1", "--no-naive"],
+           (50, 500), poll_seconds),
     Series("detection, 15,000 companies", "headlines", "bench_detect.py",
            lambda n: ["--quick", "--entries", str(n)], (1_000, 10_000, 100_000), detect_seconds),
     Series("list (build_list + JSON)", "signals", "bench_list.py",

@@ -11,10 +11,11 @@ Design decisions, taken from how the best feed readers poll:
   must never make us read `file:///etc/passwd`) and report loops.
 - httpx has no per-host limit: `HostLimiter` gives each host a small
   semaphore (`PER_HOST` = 6, the limit browsers settled on for HTTP/1.1), held
-  for one request at a time. A request takes its host's slot first and a slot
-  of the global limit (`CONCURRENCY`) second, so requests queued behind a busy
-  host never hold global slots that other hosts could use. The global limit
-  also bounds httpx's pool, whose bookkeeping grows with the square of the
+  for one request at a time. A request queued behind a busy host never holds
+  a slot of the global limit (`CONCURRENCY`) that other hosts could use, and
+  a request that ends hands its turn to the next one for the same host, so a
+  host's feeds reuse the connection httpx kept alive. The global limit also
+  bounds httpx's pool, whose bookkeeping grows with the square of the
   requests in it.
 - The one client is a stock `httpx.AsyncClient`: httpx's own transport, its
   own proxy handling (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`), and
@@ -35,7 +36,7 @@ import asyncio
 import contextlib
 import re
 import zlib
-from collections import defaultdict
+from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -208,26 +209,111 @@ def fetch_local(url: str, max_bytes: int = MAX_BODY_BYTES) -> FetchResult:
 # --- the network -----------------------------------------------------------------
 
 
+class _Host:
+    __slots__ = ("active", "queued", "waiting")
+
+    def __init__(self) -> None:
+        self.active = 0  # requests to this host under way
+        self.waiting: deque[asyncio.Future[None]] = deque()  # its requests waiting, in turn
+        self.queued = False  # in the limiter's queue of hosts waiting for a global slot
+
+
 class HostLimiter:
     """Never more than `per_host` requests to one server, nor `total` in all.
 
-    `async with limiter(url):` waits for a slot of the URL's host, then for a
-    slot of the global limit (when there is one)."""
+    `async with limiter(url):` waits until the URL's host has fewer than
+    `per_host` requests under way and fewer than `total` are under way in all.
+    A request that ends hands its turn to the next request for the same host
+    when there is one (never more than `per_host` at once, so other hosts still
+    get theirs), else to the host that has waited longest for a global slot.
+    So a host's feeds follow each other on the connections httpx's pool keeps
+    alive for that host; handing a global slot to whichever request came next
+    would make the pool, full of idle connections to other hosts, close one of
+    them and open a new one for nearly every request."""
 
     def __init__(self, per_host: int = PER_HOST, total: int | None = None) -> None:
-        self._limits: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(per_host)
-        )
-        self._total = asyncio.Semaphore(total) if total else None
+        self._per_host = per_host
+        self._total = total
+        self._in_use = 0  # requests under way, all hosts
+        self._hosts: dict[str, _Host] = {}
+        self._queue: deque[_Host] = deque()  # hosts with a request waiting for a global slot
 
     @contextlib.asynccontextmanager
     async def __call__(self, url: str) -> AsyncIterator[None]:
-        async with self._limits[(urlsplit(url).hostname or "").lower()]:
-            if self._total is None:
+        name = (urlsplit(url).hostname or "").lower()
+        host = self._hosts.get(name)
+        if host is None:
+            host = self._hosts[name] = _Host()
+        try:
+            await self._acquire(host)
+            try:
                 yield
-                return
-            async with self._total:
-                yield
+            finally:
+                self._finish(host)
+        finally:
+            if not host.active and not host.waiting and self._hosts.get(name) is host:
+                del self._hosts[name]
+
+    def _global_free(self) -> bool:
+        return self._total is None or self._in_use < self._total
+
+    async def _acquire(self, host: _Host) -> None:
+        if (
+            not host.waiting and host.active < self._per_host
+            and self._global_free() and not self._queue
+        ):  # fmt: skip
+            host.active += 1
+            self._in_use += 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        host.waiting.append(waiter)
+        if host.active < self._per_host and not host.queued:
+            host.queued = True  # only a global slot is missing
+            self._queue.append(host)
+        try:
+            await waiter  # our turn, handed over: counted in `active` and `_in_use`
+        except BaseException:
+            if not waiter.done():
+                host.waiting.remove(waiter)
+            elif not waiter.cancelled():
+                self._finish(host)  # handed over as we were cancelled: pass it on
+            raise
+
+    def _finish(self, host: _Host) -> None:
+        """A request to `host` has ended: its turn goes to the host's next
+        request, else to the host first in the queue, else back to the pool."""
+        if self._hand(host):
+            return
+        host.active -= 1
+        self._in_use -= 1
+        if host.waiting and not host.queued:
+            host.queued = True  # it was at its own limit: now a global slot is missing
+            self._queue.append(host)
+        while self._queue and self._global_free():
+            queued = self._queue.popleft()
+            queued.queued = False
+            if queued.active >= self._per_host:
+                continue  # it gets its turns from its own requests ending
+            queued.active += 1
+            self._in_use += 1
+            if not self._hand(queued):  # its waiters went away
+                queued.active -= 1
+                self._in_use -= 1
+                continue
+            if queued.waiting and queued.active < self._per_host:
+                queued.queued = True  # more to run: back at the end of the queue
+                self._queue.append(queued)
+            return
+
+    @staticmethod
+    def _hand(host: _Host) -> bool:
+        """Give a turn already counted to the host's next waiting request."""
+        while host.waiting:
+            waiter = host.waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return True
+        return False
 
 
 class _Inflater:

@@ -82,17 +82,17 @@ def plain_text(value: str | None) -> str:
     authors meant (as feedparser does)."""
     if not value:
         return ""
-    text = html.unescape(_strip_tags(value))
+    text = html.unescape(_strip_tags(value)) if "<" in value else html.unescape(value)
     if "<" in text and ">" in text:
         text = html.unescape(_strip_tags(text))
-    if _C1.search(text):
+    if not text.isascii() and _C1.search(text):
         text = text.translate(_CP1252)
     return _SPACES.sub(" ", text).strip()
 
 
 def unwrap_link(url: str | None) -> str | None:
     """The real article URL behind a Google Alerts redirect link."""
-    if not url:
+    if not url or "/url" not in url:  # most links: no need to split them
         return url
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
@@ -142,7 +142,10 @@ def _strip_publisher(title: str, publisher: str | None, link: str | None) -> str
     """Google News titles end in ' - Publisher': the headline alone is wanted."""
     if publisher and title.endswith(f" - {publisher}"):
         return title[: -len(publisher) - 3].rstrip()
-    if publisher is None and link and urlsplit(link).hostname == "news.google.com":
+    if (
+        publisher is None and link and "news.google.com" in link.lower()
+        and urlsplit(link).hostname == "news.google.com"
+    ):  # fmt: skip
         head, sep, _tail = title.rpartition(" - ")
         if sep and head:
             return head

@@ -10,10 +10,11 @@
   tested with plain data.
 - Concurrency is around `refresh_feed`, not inside it: `asyncio.run` in the
   calling thread, one stock `httpx.AsyncClient`, `HostLimiter` for politeness.
-  Parsing and detection run in one thread beside the loop (`Parser`), which
-  starts with the first body to parse, so a poll where every feed answers 304
-  loads neither parser nor the detector. At most `MAX_BODIES` feeds are
-  between fetch and parse at once: memory stays flat however many feeds.
+  Parsing and detection run beside the loop (`Parser`): in a worker process
+  for a poll of `PROCESSES_FROM` feeds or more, else in one thread. It starts
+  with the first body to parse, so a poll where every feed answers 304 loads
+  neither parser nor the detector. At most `MAX_BODIES` feeds are between
+  fetch and parse at once: memory stays flat however many feeds.
 - SQLite is written from the loop's thread only, one short transaction per
   feed (WAL, synchronous=NORMAL: a commit costs no fsync).
 
@@ -30,9 +31,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import multiprocessing
 import sqlite3
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -53,7 +56,7 @@ from prospect.fetch import (
     make_client,
 )
 from prospect.models import Entry, Signal
-from prospect.parse import ParsedFeed, parse_feed
+from prospect.parse import ParsedFeed
 from prospect.store import write
 from prospect.store.contacts import company_names
 from prospect.store.feeds import (
@@ -65,10 +68,10 @@ from prospect.store.feeds import (
     save_items,
 )
 from prospect.store.signals import save_signals
+from prospect.workers import LazyDetector, Parsed, parse_and_detect, parse_in_worker, start_worker
 
 if TYPE_CHECKING:
     from prospect.config import Config
-    from prospect.detect import Detector
 
 BACKOFF_CAP_HOURS = 72
 RETRY_AFTER_CAP = timedelta(days=7)
@@ -77,6 +80,8 @@ RETRY_AFTER_CAP = timedelta(days=7)
 # a parse still running or waiting then fails its feed as timed out.
 POLL_MARGIN = 10.0
 MAX_BODIES = 64  # feeds between fetch and parsed at once: bodies held in memory
+PROCESSES_FROM = 100  # feeds in a poll from which parsing runs in worker processes
+PARSE_PROCESSES = 1
 
 
 @dataclass(slots=True)
@@ -150,65 +155,31 @@ def next_poll(feed: FeedRow, result: FetchResult, now: datetime) -> NextPoll:
 # --- parsing and detection, off the event loop --------------------------------------
 
 
-@dataclass(slots=True)
-class Parsed:
-    """A parsed feed and the signals in each of its entries, by guid."""
-
-    feed: ParsedFeed
-    signals: dict[str, list[Signal]] = field(default_factory=dict)
-
-
-class LazyDetector:
-    """A `Detector` built the first time an entry needs one (its patterns take
-    tens of milliseconds to compile; the companies may come from the store)."""
-
-    def __init__(
-        self, config: Config, companies: Mapping[str, str] | Callable[[], Mapping[str, str]]
-    ) -> None:
-        self._config = config
-        self._companies = companies
-        self._detector: Detector | None = None
-
-    def detect(self, title: str, summary: str = "") -> list[Signal]:
-        if self._detector is None:
-            from prospect.detect import Detector
-
-            companies = self._companies() if callable(self._companies) else self._companies
-            self._detector = Detector(self._config, companies)
-        return self._detector.detect(title, summary)
-
-
-def parse_and_detect(
-    body: bytes, headers: dict[str, str], url: str, detector: LazyDetector | None
-) -> Parsed:
-    """Parse a feed, then detect signals in every entry: the one place a poll
-    detects. The store decides later which entries are new; an entry already
-    stored costs its detection and nothing else."""
-    parsed = parse_feed(body, headers, url)
-    if parsed.error is not None or detector is None:
-        return Parsed(parsed)
-    detect = detector.detect
-    return Parsed(parsed, {e.guid: detect(e.title, e.summary) for e in parsed.entries})
-
-
 class Parser:
-    """Runs `parse_and_detect` in one thread beside the event loop, so the loop
-    keeps fetching while a body is parsed.
+    """Runs `parse_and_detect` beside the event loop, so the loop keeps fetching
+    while bodies are parsed: in a pool of `PARSE_PROCESSES` worker processes
+    for a poll of at least `PROCESSES_FROM` feeds, else in one thread.
 
-    One thread, not processes: with fastfeedparser a 50-entry feed parses in
-    well under a millisecond, so parsing and detection are a small share of a
-    poll and worker processes cost more (their start-up, pickling bodies and
-    results) than a second core gives back (bench/bench_poll.py).
+    Processes for a large poll: parsing and detection are most of a cold
+    poll's CPU, and in a thread they hold the GIL that the loop's every socket
+    call and SQLite step must take back (a few milliseconds each time), so
+    fetching and storing crawl while anything is parsed; a process runs on the
+    other core. A worker costs about a second of CPU to start (importing and
+    compiling the detector) and bodies and results are pickled to and fro:
+    a poll of a few feeds is done sooner in a thread (bench/bench_poll.py).
 
     Back-pressure: at most `MAX_BODIES` feeds are between the start of their
     fetch and the end of their parse (`slot()`), so a poll of thousands of
     feeds never holds more than a few dozen bodies, however much faster
     fetching runs than parsing."""
 
-    def __init__(self, config: Config, companies: Callable[[], Mapping[str, str]]) -> None:
+    def __init__(
+        self, config: Config, companies: Callable[[], Mapping[str, str]], processes: int = 0
+    ) -> None:
         self._config = config
         self._companies = companies
-        self._executor: ThreadPoolExecutor | None = None
+        self._processes = processes
+        self._executor: Executor | None = None
         self._detector: LazyDetector | None = None
         self._slots = asyncio.Semaphore(MAX_BODIES)
 
@@ -216,20 +187,41 @@ class Parser:
         """Held from the start of a feed's fetch to the end of its parse."""
         return self._slots
 
+    def _start(self) -> Executor:
+        # the companies are read here, in the loop's thread: the connection is its
+        if self._processes:
+            return ProcessPoolExecutor(
+                self._processes,
+                mp_context=multiprocessing.get_context("spawn"),  # never fork a threaded process
+                initializer=start_worker,
+                initargs=(self._config, self._companies()),
+            )
+        self._detector = LazyDetector(self._config, self._companies())
+        return ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
+
     async def parse(self, body: bytes, headers: dict[str, str], url: str) -> Parsed:
         if self._executor is None:
-            # the companies are read here, in the loop's thread: the connection is its
-            self._detector = LazyDetector(self._config, self._companies())
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
-        job = functools.partial(parse_and_detect, body, headers, url, self._detector)
+            self._executor = self._start()
+        if self._processes:
+            job = functools.partial(parse_in_worker, body, headers, url)
+        else:
+            job = functools.partial(parse_and_detect, body, headers, url, self._detector)
         try:
             return await asyncio.get_running_loop().run_in_executor(self._executor, job)
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory) or could not start (a script
+            # calling poll() without `if __name__ == "__main__":`): the rest of
+            # the poll parses in a thread, this feed included
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._processes = 0
+            self._executor = self._start()
+            return await self.parse(body, headers, url)
         except Exception as exc:  # a crash in the parser fails this feed, not the poll
             return Parsed(ParsedFeed(title=None, error=f"internal error while parsing: {exc!r}"))
 
     def close(self, wait: bool = True) -> None:
-        """Stop the parsing thread; `wait=False` once the poll's time is up, so a
-        parse still running cannot hold the poll past it."""
+        """Stop parsing; `wait=False` once the poll's time is up, so a parse
+        still running cannot hold the poll past it."""
         if self._executor is not None:
             self._executor.shutdown(wait=wait, cancel_futures=True)
 
@@ -358,7 +350,8 @@ async def _refresh_all(
     read_timeout: float,
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    parser = Parser(config, lambda: company_names(db))
+    processes = PARSE_PROCESSES if len(feeds) >= PROCESSES_FROM else 0
+    parser = Parser(config, lambda: company_names(db), processes)
     client = make_client(
         read_timeout=min(timeout, read_timeout),
         connect_timeout=min(timeout, CONNECT_TIMEOUT),

@@ -314,6 +314,73 @@ def test_per_host_limit_is_respected(raw_server):
     assert server.peak == 2
 
 
+def test_a_hosts_feeds_follow_each_other_on_its_kept_alive_connections(raw_server):
+    """Three hosts, four feeds each, one request per host and two in all: each
+    host's next request takes the turn of the one that ended, so each host's
+    feeds share one connection (handing the global slot to whichever request
+    came next would open a new connection for nearly every feed)."""
+    lock, clients, active, peak = threading.Lock(), [], [0], [0]
+
+    def handle(handler):
+        with lock:
+            clients.append(handler.client_address)
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        send(handler, RSS)
+
+    servers = [raw_server(handle, host=f"127.0.0.{n}") for n in (1, 2, 3)]
+
+    async def run() -> list[FetchResult]:
+        limiter = HostLimiter(per_host=1, total=2)
+        async with make_client(concurrency=2) as client:
+            urls = [s.url(f"/f{i}") for i in range(4) for s in servers]
+            return await asyncio.gather(*(fetch_feed(client, u, host_limit=limiter) for u in urls))
+
+    results = asyncio.run(run())
+    assert all(r.body == RSS for r in results)
+    assert len(clients) == 12 and peak[0] == 2
+    assert len(set(clients)) == 3  # one connection per host
+    assert all(s.peak == 1 for s in servers)
+
+
+@pytest.mark.parametrize("per_host, total", [(1, 1), (2, 3), (3, None)])
+def test_host_limiter_never_exceeds_its_limits_and_survives_cancellation(per_host, total):
+    """Requests to two hosts, some cancelled while they wait: never more than
+    `per_host` to a host nor `total` in all, and every request not cancelled runs."""
+
+    async def run() -> tuple[dict[str, int], int, int]:
+        limiter = HostLimiter(per_host=per_host, total=total)
+        active: dict[str, int] = {"a": 0, "b": 0}
+        peaks = {"a": 0, "b": 0}
+        busiest, done = [0], [0]
+
+        async def request(host: str) -> None:
+            async with limiter(f"http://{host}.test/feed"):
+                active[host] += 1
+                peaks[host] = max(peaks[host], active[host])
+                busiest[0] = max(busiest[0], sum(active.values()))
+                await asyncio.sleep(0.01)
+                active[host] -= 1
+                done[0] += 1
+
+        tasks = [asyncio.create_task(request("ab"[i % 3 == 0])) for i in range(30)]
+        await asyncio.sleep(0.015)
+        for task in tasks[10::4]:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        cancelled = sum(t.cancelled() for t in tasks)
+        assert not limiter._hosts and not limiter._queue and not limiter._in_use
+        return peaks, busiest[0], done[0] + cancelled
+
+    peaks, busiest, finished = asyncio.run(run())
+    assert max(peaks.values()) == per_host
+    assert busiest <= (total or 2 * per_host)
+    assert finished == 30
+
+
 def test_local_files_are_feeds(tmp_path):
     path = tmp_path / "feed.xml"
     path.write_bytes(RSS)

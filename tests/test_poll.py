@@ -220,6 +220,48 @@ def test_back_pressure_bounds_the_bodies_between_fetch_and_parse(db, config, mon
     assert 1 < peak[0] <= 3
 
 
+def _stored(database) -> list[tuple]:
+    return database.execute(
+        "SELECT items.guid, items.title, signals.type, signals.company, signals.round"
+        " FROM items LEFT JOIN signals ON signals.item_id = items.id ORDER BY items.guid"
+    ).fetchall()
+
+
+def _die_at_start(*args: object) -> None:
+    raise SystemExit("this worker cannot start")
+
+
+@pytest.mark.parametrize("worker", ["process", "broken process"])
+def test_a_large_poll_parses_in_a_worker_process_and_stores_the_same(
+    db, config, httpserver, tmp_path, monkeypatch, worker
+):
+    """Parsing in a worker process (a poll of PROCESSES_FROM feeds or more) stores
+    exactly what parsing in a thread stores; a pool whose worker cannot start
+    (here: its initializer fails) leaves the poll to a thread, every feed stored."""
+    import prospect.poll as poll_module
+    from prospect.store import connect
+
+    def handler(request: Request) -> Response:
+        n = request.path.strip("/f")
+        body = rss(f"Company{n} raises $5M in Series A funding", f"Feed {n} news")
+        return Response(body, content_type="application/rss+xml")
+
+    httpserver.expect_request(re.compile(r"/f\d+")).respond_with_handler(handler)
+    urls = [httpserver.url_for(f"/f{i}") for i in range(6)]
+    threaded = connect(tmp_path / "threaded.db")
+    subscribe(threaded, *urls)
+    assert poll(threaded, config).new_entries == 12
+    monkeypatch.setattr(poll_module, "PROCESSES_FROM", 1)
+    if worker == "broken process":
+        monkeypatch.setattr(poll_module, "start_worker", _die_at_start)
+    subscribe(db, *urls)
+    summary = poll(db, config)
+    assert (summary.polled, summary.failed, summary.new_entries) == (6, 0, 12), summary.errors
+    assert summary.new_signals == 6
+    assert _stored(db) == _stored(threaded)
+    threaded.close()
+
+
 def test_nothing_to_poll_is_a_quiet_success(db, config):
     assert poll(db, config) == PollSummary()
 
