@@ -227,6 +227,20 @@ def test_hostile_text_runs_in_linear_time(detector) -> None:  # type: ignore[no-
         "A" * 100_000,
         "Acme raises " * 8_000,
         ("Jane Doe joins " + "Big " * 30) * 700,
+        # the hire shapes (tests/test_detect_shapes.py)
+        "Acme taps Jane Doe to lead " + "big sales " * 10_000,
+        "Acme names Jane Doe VP of Operations and " + "Jane Doe and " * 10_000,
+        "Acme today announced that " * 5_000 + "Jane Doe has joined as CFO",
+        "Jane Doe is the new " * 5_000 + "CEO of Acme",
+        "Investors pour $5M into " * 5_000,
+        # the funding shapes (tests/test_detect_funding_shapes.py)
+        "Acme raises pre-Series A funding " + "of the " * 10_000,
+        "Acme extends Series B " + "with more " * 10_000,
+        "Capital, Accel invest $5M in " * 5_000,
+        "Acme secures $5M financing for " + "solar " * 10_000,
+        "Acme raises $5M " + "from the state " * 5_000,
+        "Acme's Acme's " * 5_000 + "$5M Series A",
+        "Acme emerges from stealth with " * 5_000,
     ]
     for text in texts:
         start = time.process_time()

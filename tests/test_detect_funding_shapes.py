@@ -9,8 +9,6 @@ companies refinancing debt or selling stock, equity lines, public money.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from prospect.config import load_config
@@ -133,22 +131,3 @@ def test_funding_shape(headline: str, summary: str, expected: list[tuple]) -> No
     signals = [s for s in _detector().detect(headline, summary) if s.type == F]
     assert [(s.company, s.round, s.amount, s.currency) for s in signals] == expected
     assert all(s.evidence for s in signals)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Acme raises pre-Series A funding " + "of the " * 10_000,
-        "Acme extends Series B " + "with more " * 10_000,
-        "Capital, Accel invest $5M in " * 5_000,
-        "Acme secures $5M financing for " + "solar " * 10_000,
-        "Acme raises $5M " + "from the state " * 5_000,
-        "Acme's Acme's " * 5_000 + "$5M Series A",
-        "Acme emerges from stealth with " * 5_000,
-    ],
-)
-def test_funding_shapes_stay_linear_on_hostile_text(text: str) -> None:
-    detector = _detector()
-    start = time.process_time()
-    detector.detect(text, text)
-    assert time.process_time() - start < 0.5

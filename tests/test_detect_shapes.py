@@ -8,8 +8,6 @@ investors as the subject -- and the look-alikes that must stay out.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from prospect.config import load_config
@@ -116,20 +114,3 @@ def test_round_shape(headline: str, expected: list[tuple]) -> None:
     signals = [s for s in _detector().detect(headline) if s.type == F]
     assert [(s.company, s.round, s.amount) for s in signals] == expected
     assert all(s.evidence for s in signals)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Acme taps Jane Doe to lead " + "big sales " * 10_000,
-        "Acme names Jane Doe VP of Operations and " + "Jane Doe and " * 10_000,
-        "Acme today announced that " * 5_000 + "Jane Doe has joined as CFO",
-        "Jane Doe is the new " * 5_000 + "CEO of Acme",
-        "Investors pour $5M into " * 5_000,
-    ],
-)
-def test_new_shapes_stay_linear_on_hostile_text(text: str) -> None:
-    detector = _detector()
-    start = time.process_time()
-    detector.detect(text, text)
-    assert time.process_time() - start < 0.5
