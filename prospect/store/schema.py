@@ -425,6 +425,19 @@ def _m016_unused_indexes(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_contacts_email")
 
 
+def _m017_import_lookups(db: Database) -> None:
+    # An import looks up each batch's people in the store rather than loading
+    # every contact (store.contacts.contacts_for_keys): by email (an index of
+    # the few contacts that have one), and by a name's first word at a company,
+    # which (company_norm, name_norm) serves; it serves company_norm alone too,
+    # so that index goes.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email) WHERE email IS NOT NULL"
+    )
+    db.table("contacts").create_index(["company_norm", "name_norm"], if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_contacts_company_norm")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -442,6 +455,7 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (14, "signals: a hire's previous company", _m014_previous_company),
     (15, "the outbox: a digest's intent, written before it is sent", _m015_outbox),
     (16, "contacts: drop the email and profile URL indexes no query uses", _m016_unused_indexes),
+    (17, "contacts: the indexes an import looks people up by", _m017_import_lookups),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had
