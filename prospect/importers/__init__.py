@@ -50,6 +50,7 @@ from prospect.store.contacts import (
     contacts_for_keys,
     ensure_companies,
     forget_source_names,
+    import_cache,
     last_export_dates,
     next_contact_id,
     remember_source_names,
@@ -138,7 +139,7 @@ class _Batches:
         if not recs:
             return
         by_url = contacts_by_url(self.db, self.reconciler.urls(recs))
-        keys = self.reconciler.keys(recs, {c.profile_url for c in by_url})
+        keys = self.reconciler.keys(recs, {c.profile_url for c in by_url if c.profile_url})
         known = Known(
             *contacts_for_keys(
                 self.db,
@@ -189,7 +190,7 @@ def import_file(
     date in it stands for it. With `job_changes` False (the job_change signal
     type is off) what each source says is still stored, but no job_change
     signals are recorded."""
-    with write(db):
+    with import_cache(db), write(db):
         last = last_export_dates(db, source)
         named = remember_source_names(db, source)
         try:

@@ -82,10 +82,10 @@ class Keys:
     """What a batch of cleaned rows finds people by, for the store to look up."""
 
     emails: set[str] = field(default_factory=set)
-    names_at: set[tuple[str, str]] = field(default_factory=set)  # (name, company) keys
-    # (company, first word, last word) of names of two words or more: the
-    # names there from the one to the other (`_short` keys)
+    # (company, name without middle names (`_short`), name): the names there
+    # that are the same without their middle names, the very name among them
     short_names_at: set[tuple[str, str, str]] = field(default_factory=set)
+    names_at: set[tuple[str, str]] = field(default_factory=set)  # (name, company): the rest
     names: set[str] = field(default_factory=set)  # names alone, for this source's people
 
 
@@ -399,7 +399,7 @@ class Reconciler:
         """What else the store must look up for these cleaned rows (`_Book.find`):
         nothing for a row whose member profile a stored contact `held` (it is
         found by that alone), and for a name of two words or more at a company
-        only its first and last word there, which finds the very name too."""
+        the name without its middle names there, which finds the very name too."""
         keys = Keys()
         for rec in recs:
             if rec.profile_url in held:
@@ -407,9 +407,8 @@ class Reconciler:
             name, company = rec.name_norm or "", rec.company_norm or ""
             if rec.email:
                 keys.emails.add(rec.email)
-            if company and " " in name:
-                words = name.split()
-                keys.short_names_at.add((company, words[0], words[-1]))
+            if company and name:
+                keys.short_names_at.add((company, _short(name), name))
             else:
                 keys.names_at.add((name, company))
             if name:

@@ -14,6 +14,7 @@ passed as one JSON parameter and probed through an index.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -210,56 +211,49 @@ def contacts_for_keys(
 ) -> tuple[list[Contact], dict[int, Contact], dict[str, list[int]]]:
     """The contacts a batch of an import could be, in id order: those `found`
     already (by member profile, `contacts_by_url`), those with one of these
-    emails, a (name, company) key ('' for none), or at a company with a name
-    from a first to a last word (`short_names_at`: (company, first, last));
+    emails, at a company with a name that is one without middle names
+    (`short_names_at`: (company, short name, name)), or a (name, company) key
+    for the rest ('' for none);
     what `source` said of each of them; and, for `names`, this source's people
     with that name when the import began (`remember_source_names`): the one id
     of a name one person has, two of the ids of a name more have."""
-    known = {c.id: c for c in found}
+    # Of the contacts holding a key only the first (the lowest id) is found by
+    # it (`_Book.index`), so only the first is loaded.
+    known: dict[int, Contact] = {c.id: c for c in found if c.id is not None}
+    wanted: set[int] = set()
 
-    def take(where: str, *params: Any) -> None:
-        for row in db.execute(f"SELECT {_CONTACT_SELECT} FROM {where}", params):
-            if row[0] not in known:
-                known[row[0]] = _tuple_to_contact(row)
+    def first_ids(sql: str, *params: Any) -> None:
+        for row in db.execute(sql, params):
+            wanted.update(cid for cid in row if cid is not None)
 
     if emails:
-        take(
-            "contacts AS c WHERE email IN (SELECT value FROM json_each(?))",
+        first_ids(
+            "SELECT min(id) FROM contacts WHERE email IN (SELECT value FROM json_each(?)) "
+            "GROUP BY email",
             json.dumps(sorted(emails)),
-        )
-    pairs = [k for k in names_at if k[0] and k[1]]
-    if pairs:
-        take(
-            "json_each(?) AS k JOIN contacts AS c "
-            "ON c.company_norm = k.value ->> 1 AND c.name_norm = k.value ->> 0",
-            json.dumps(sorted(pairs)),
         )
     alone = sorted({name for name, company in names_at if name and not company})
     if alone:
-        take(
-            "contacts AS c WHERE name_norm IN (SELECT value FROM json_each(?)) "
-            f"AND {_COMPANY_BLANK}",
+        first_ids(
+            "SELECT min(id) FROM contacts WHERE name_norm IN (SELECT value FROM json_each(?)) "
+            f"AND {_COMPANY_BLANK} GROUP BY name_norm",
             json.dumps(alone),
         )
     for company in sorted({company for name, company in names_at if not name}):
         # a name of punctuation alone: rare
         blank = _COMPANY_BLANK if not company else "company_norm = ?"
-        take(
-            f"contacts AS c WHERE coalesce(name_norm, '') = '' AND {blank}",
+        first_ids(
+            f"SELECT min(id) FROM contacts WHERE coalesce(name_norm, '') = '' AND {blank}",
             *([company] if company else []),
         )
     if short_names_at:
-        # from "first " up to "first!" (the next character): the names whose
-        # first word is `first`; of them, those ending in " last"
-        ranges = sorted(
-            (c, f"{first} ", f"{first}!", f" {last}") for c, first, last in short_names_at
-        )
-        take(
-            "json_each(?) AS k JOIN contacts AS c "
-            "ON c.company_norm = k.value ->> 0 AND c.name_norm >= k.value ->> 1 "
-            "AND c.name_norm < k.value ->> 2 "
-            "AND substr(c.name_norm, -length(k.value ->> 3)) = k.value ->> 3",
-            json.dumps(ranges),
+        # Of the names at the company that are one without their middle names
+        # (schema.NAME_SHORT), the first, and the first that is the very name.
+        first_ids(
+            "SELECT min(c.id), min(CASE WHEN c.name_norm = k.value ->> 2 THEN c.id END) "
+            "FROM json_each(?) AS k JOIN contacts AS c "
+            "ON c.company_norm = k.value ->> 0 AND c.name_short = k.value ->> 1 GROUP BY k.key",
+            json.dumps(sorted(short_names_at)),
         )
     names_here: dict[str, list[int]] = {}
     if names:
@@ -271,12 +265,16 @@ def contacts_for_keys(
             [json.dumps(sorted(names))],
         ):
             names_here[name] = [first] if count == 1 else [first, other]
-        missing = {ids[0] for ids in names_here.values() if len(ids) == 1 and ids[0] not in known}
-        if missing:
-            take(
-                "contacts AS c WHERE id IN (SELECT value FROM json_each(?))",
-                json.dumps(sorted(missing)),
-            )
+            if count == 1:
+                wanted.add(first)
+    wanted -= known.keys()
+    if wanted:
+        for row in db.execute(
+            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(wanted))],
+        ):
+            known[row[0]] = _tuple_to_contact(row)
     said: dict[int, Contact] = {}
     if known:
         cols = ", ".join(("contact_id", *_SAID_COLUMNS))
@@ -333,6 +331,23 @@ _PERSON_URL = (
     "profile_url LIKE 'https://www.linkedin.com/in/_%' "
     "OR profile_url LIKE 'https://www.linkedin.com/pub/_%'"
 )  # the WHERE of the unique index on member profiles (migration 11), word for word
+
+
+IMPORT_CACHE_KB = 48 * 1024  # SQLite's page cache while an import runs
+
+
+@contextlib.contextmanager
+def import_cache(db: Database) -> Iterator[None]:
+    """A page cache big enough for the indexes an import writes at random
+    (member profiles, names at companies: about 40 MB at 300,000 contacts), so
+    their pages stay in memory instead of being read back and spilled to the
+    WAL file for every batch; SQLite's default is 2 MB."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def remember_source_names(db: Database, source: str) -> bool:

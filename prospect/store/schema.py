@@ -425,16 +425,36 @@ def _m016_unused_indexes(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_contacts_email")
 
 
+# A name without its middle names (importers.reconcile._short): "john q public"
+# and "john public" are one person at one company. In SQL: the first word, and
+# what follows the last space (rtrim strips the characters of the name other
+# than spaces from its end, which leaves it up to that space).
+NAME_SHORT = (
+    "CASE WHEN instr(name_norm, ' ') = 0 THEN name_norm "
+    "ELSE substr(name_norm, 1, instr(name_norm, ' ') - 1) || ' ' || "
+    "substr(name_norm, length(rtrim(name_norm, replace(name_norm, ' ', ''))) + 1) END"
+)
+
+
 def _m017_import_lookups(db: Database) -> None:
     # An import looks up each batch's people in the store rather than loading
     # every contact (store.contacts.contacts_for_keys): by email (an index of
-    # the few contacts that have one), and by a name's first word at a company,
-    # which (company_norm, name_norm) serves; it serves company_norm alone too,
-    # so that index goes.
+    # the few contacts that have one), and by name at a company, through a
+    # name without its middle names, computed by SQLite (a virtual column, so
+    # a row written any way has it). (company_norm, name_short) serves
+    # company_norm alone too, so that index goes; name_norm's stays for names.
     db.execute(
         "CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email) WHERE email IS NOT NULL"
     )
-    db.table("contacts").create_index(["company_norm", "name_norm"], if_not_exists=True)
+    if "name_short" not in {r[1] for r in db.execute("PRAGMA table_xinfo(contacts)")}:
+        db.execute(
+            f"ALTER TABLE contacts ADD COLUMN name_short TEXT GENERATED ALWAYS AS ({NAME_SHORT}) "
+            "VIRTUAL"
+        )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_contacts_company_norm_name_short "
+        "ON contacts(company_norm, name_short)"
+    )
     db.execute("DROP INDEX IF EXISTS idx_contacts_company_norm")
 
 
