@@ -46,16 +46,19 @@ from prospect.importers.text import Collector, Parsed
 from prospect.models import Contact, Signal
 from prospect.store import now_iso, write
 from prospect.store.contacts import (
+    contacts_by_id,
     contacts_by_url,
-    contacts_for_keys,
     ensure_companies,
     forget_source_names,
     import_cache,
+    key_holders,
     last_export_dates,
     next_contact_id,
     remember_source_names,
+    said_about,
     save_contacts,
     save_export_dates,
+    source_names,
 )
 from prospect.store.signals import save_signals
 
@@ -140,17 +143,15 @@ class _Batches:
             return
         by_url = contacts_by_url(self.db, self.reconciler.urls(recs))
         keys = self.reconciler.keys(recs, {c.profile_url for c in by_url if c.profile_url})
-        known = Known(
-            *contacts_for_keys(
-                self.db,
-                self.source,
-                by_url,
-                keys.emails,
-                keys.names_at,
-                keys.short_names_at,
-                keys.names if self.named else (),
-            )
+        found = self.reconciler.choose(
+            key_holders(self.db, keys.emails, keys.names_at, keys.short_names_at), keys.former
         )
+        names_here = source_names(self.db, keys.names) if self.named else {}
+        ids = set(found.values()) | {ids[0] for ids in names_here.values() if len(ids) == 1}
+        ids -= {c.id for c in by_url}
+        contacts = sorted([*by_url, *contacts_by_id(self.db, ids)], key=lambda c: c.id or 0)
+        said = said_about(self.db, self.source, [c.id for c in contacts if c.id is not None])
+        known = Known(contacts, said, names_here, found)
         batch = self.reconciler.reconcile(recs, known)
         save_contacts(
             self.db, self.source, batch.insert.values(), batch.update.values(), batch.said.values()

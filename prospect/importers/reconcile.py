@@ -77,6 +77,25 @@ class Reconciled:
     changes: list[JobChange] = field(default_factory=list)
 
 
+# A key a contact is found by, tagged with its index: ("url", url),
+# ("email", email), ("name", name, company), ("short", short name, company).
+Key = tuple[str, ...]
+
+
+def _row_keys(row: Contact) -> set[Key]:
+    """Every key a contact is indexed by (`_Book.index`)."""
+    keys: set[Key] = set()
+    url = normalize_profile_url(row.profile_url)
+    if is_person_url(url):
+        keys.add(("url", url))
+    if row.email:
+        keys.add(("email", normalize_email(row.email)))
+    company = row.company_norm or ""
+    keys.add(("name", row.name_norm or "", company))
+    keys.add(("short", _short(row.name_norm), company))
+    return keys
+
+
 @dataclass(slots=True)
 class Keys:
     """What a batch of cleaned rows finds people by, for the store to look up."""
@@ -87,6 +106,8 @@ class Keys:
     short_names_at: set[tuple[str, str, str]] = field(default_factory=set)
     names_at: set[tuple[str, str]] = field(default_factory=set)  # (name, company): the rest
     names: set[str] = field(default_factory=set)  # names alone, for this source's people
+    # keys contacts lost in earlier batches, to the contact (`Reconciler.former`)
+    former: dict[Key, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -98,6 +119,8 @@ class Known:
     contacts: list[Contact] = field(default_factory=list)
     said: dict[int, Contact] = field(default_factory=dict)
     names_here: dict[str, list[int]] = field(default_factory=dict)
+    # The contact each key finds, as one batch would (`Reconciler.choose`).
+    found: dict[Key, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -185,6 +208,15 @@ class _Book:
         self.by_short_name_company: dict[tuple[str, str], int] = {}
         for contact in known.contacts:
             self.index(contact)
+        # Each key finds the contact it would in one batch (`Reconciler.choose`).
+        indexes: dict[str, dict[Any, int]] = {
+            "url": self.by_url,
+            "email": self.by_email,
+            "name": self.by_name_company,
+            "short": self.by_short_name_company,
+        }
+        for (kind, *parts), cid in known.found.items():
+            indexes[kind][parts[0] if kind in ("url", "email") else tuple(parts)] = cid
         self.said = known.said
         # This source's people by name alone: exports without profile URLs
         # (LinkedIn 2018-2021) still find someone whose company changed.
@@ -380,8 +412,16 @@ class Reconciler:
         self.claimed = Ids()  # the contacts a row of this file was taken as
         self.added = Ids()  # ... of them, the ones this file added
         self.updated = Ids()  # ... and the ones it changed
-        self.counts = Reconciled()  # unchanged, duplicates and job changes; no lists
+        self.counts = Reconciled()  # unchanged, duplicates, job changes
         self.n_added = self.n_updated = 0
+        # In one batch nothing leaves the index, and a key a contact gains
+        # never takes it from the contact that held it first. Across batches:
+        # the keys contacts lost in an earlier one (a new company, say), to the
+        # first of them, and the keys stored contacts gained.
+        self.first_id = next_id  # the ids this import gives start here
+        self.former: dict[Key, int] = {}
+        # key -> {id: when it gained it, counted in ids given by then}
+        self.gained: dict[Key, dict[int, int]] = {}
 
     @staticmethod
     def clean(contacts: Iterable[Contact]) -> list[Contact]:
@@ -394,17 +434,26 @@ class Reconciler:
         """The member profiles these cleaned rows give: looked up first."""
         return {rec.profile_url for rec in recs if is_person_url(rec.profile_url)}  # type: ignore[misc]
 
-    @staticmethod
-    def keys(recs: Iterable[Contact], held: Collection[str] = ()) -> Keys:
+    def keys(self, recs: Iterable[Contact], held: Collection[str] = ()) -> Keys:
         """What else the store must look up for these cleaned rows (`_Book.find`):
         nothing for a row whose member profile a stored contact `held` (it is
-        found by that alone), and for a name of two words or more at a company
-        the name without its middle names there, which finds the very name too."""
+        found by that alone), and for a name at a company only the name without
+        its middle names there, which finds the very name too."""
         keys = Keys()
+        former = self.former
         for rec in recs:
+            name, company = rec.name_norm or "", rec.company_norm or ""
+            if former:
+                for key in (
+                    ("url", rec.profile_url or ""),
+                    ("email", rec.email or ""),
+                    ("name", name, company),
+                    ("short", _short(name), company),
+                ):
+                    if key in former:
+                        keys.former[key] = former[key]
             if rec.profile_url in held:
                 continue
-            name, company = rec.name_norm or "", rec.company_norm or ""
             if rec.email:
                 keys.emails.add(rec.email)
             if company and name:
@@ -470,11 +519,39 @@ class Reconciler:
             self._said(out, book, rec, earlier, job, cid)
         return out
 
+    def _changed(self, old: Contact, new: Contact) -> None:
+        """Remember the keys a contact lost and gained (`choose`)."""
+        cid = new.id
+        assert cid is not None
+        old_keys, new_keys = _row_keys(old), _row_keys(new)
+        for key in old_keys - new_keys:
+            if self.former.get(key, cid) >= cid:
+                self.former[key] = cid
+        for key in new_keys - old_keys:
+            self.gained.setdefault(key, {}).setdefault(cid, self.next_id)
+
+    def choose(self, holders: Mapping[Key, list[int]], former: Mapping[Key, int]) -> dict[Key, int]:
+        """The contact each key finds, from the ids holding it now (and those
+        that held it in an earlier batch): the first that held it when the
+        import began, else the first to gain it."""
+        found: dict[Key, int] = {}
+        for key in holders.keys() | former.keys():
+            ids = holders.get(key, [])
+            gained = self.gained.get(key, {})
+            first = [i for i in ids if i < self.first_id and i not in gained]
+            if key in former:
+                first.append(former[key])
+            # else the first to gain it: a contact this import added gained its
+            # keys when it was given its id
+            found[key] = min(first) if first else min(ids, key=lambda i: (gained.get(i, i), i))
+        return found
+
     def _keep(self, out: Batch, book: _Book, new: Contact) -> None:
         """Record a known contact's merged form: updated if anything differs."""
         cid = new.id
         assert cid is not None
         if new != book.rows[cid]:
+            self._changed(book.rows[cid], new)
             book.index(new)
             out.update[cid] = new
             if cid not in self.updated:
@@ -494,6 +571,7 @@ class Reconciler:
                     continue  # a member profile another contact holds stays theirs
                 setattr(new, key, getattr(rec, key))
         if new != row:
+            self._changed(row, new)
             book.index(new)
             if cid in out.insert:
                 out.insert[cid] = new  # added by this batch: still to be inserted

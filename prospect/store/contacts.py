@@ -6,10 +6,11 @@ bulk statements, not three queries each. What each source last said about a
 person is kept in `contact_sources` (`said_by`), where '' for company and
 title means the source listed them with no position, and NULL means not known.
 
-An import never loads the whole store: for each batch it asks for the
-contacts the batch's rows could be (`contacts_for_keys`: member profile,
-email, name at a company, a name's first word at a company), each key list
-passed as one JSON parameter and probed through an index.
+An import never loads the whole store: for each batch it asks which contacts
+hold the keys the batch's rows could be found by (`contacts_by_url`,
+`key_holders`: member profile, email, name at a company, the name without its
+middle names there), each key list passed as one JSON parameter and probed
+through an index, then loads the one contact each key finds.
 """
 
 from __future__ import annotations
@@ -200,99 +201,111 @@ def contacts_by_url(db: Database, urls: Collection[str]) -> list[Contact]:
     ]
 
 
-def contacts_for_keys(
+def key_holders(
     db: Database,
-    source: str,
-    found: Iterable[Contact] = (),
     emails: Collection[str] = (),
     names_at: Collection[tuple[str, str]] = (),
     short_names_at: Collection[tuple[str, str, str]] = (),
-    names: Collection[str] = (),
-) -> tuple[list[Contact], dict[int, Contact], dict[str, list[int]]]:
-    """The contacts a batch of an import could be, in id order: those `found`
-    already (by member profile, `contacts_by_url`), those with one of these
-    emails, at a company with a name that is one without middle names
-    (`short_names_at`: (company, short name, name)), or a (name, company) key
-    for the rest ('' for none);
-    what `source` said of each of them; and, for `names`, this source's people
-    with that name when the import began (`remember_source_names`): the one id
-    of a name one person has, two of the ids of a name more have."""
-    # Of the contacts holding a key only the first (the lowest id) is found by
-    # it (`_Book.index`), so only the first is loaded.
-    known: dict[int, Contact] = {c.id: c for c in found if c.id is not None}
-    wanted: set[int] = set()
+) -> dict[tuple[str, ...], list[int]]:
+    """The ids of the contacts holding each key a batch of an import looks
+    people up by, as `importers.reconcile` tags them: ("email", email);
+    ("name", name, company) for these (name, company) pairs ('' for none);
+    ("short", short name, company) and ("name", name, company) for each
+    (company, short name, name) of `short_names_at`, a short name being the
+    name without its middle names (schema.NAME_SHORT). Ids only: the caller
+    loads the one contact each key finds (`contacts_by_id`)."""
+    holders: dict[tuple[str, ...], list[int]] = {}
 
-    def first_ids(sql: str, *params: Any) -> None:
-        for row in db.execute(sql, params):
-            wanted.update(cid for cid in row if cid is not None)
+    def put(key: tuple[str, ...], ids: str | None) -> None:
+        if ids:
+            holders[key] = [int(i) for i in ids.split(",")]
 
     if emails:
-        first_ids(
-            "SELECT min(id) FROM contacts WHERE email IN (SELECT value FROM json_each(?)) "
-            "GROUP BY email",
-            json.dumps(sorted(emails)),
-        )
+        for email, ids in db.execute(
+            "SELECT email, group_concat(id) FROM contacts "
+            "WHERE email IN (SELECT value FROM json_each(?)) GROUP BY email",
+            [json.dumps(sorted(emails))],
+        ):
+            put(("email", email), ids)
     alone = sorted({name for name, company in names_at if name and not company})
     if alone:
-        first_ids(
-            "SELECT min(id) FROM contacts WHERE name_norm IN (SELECT value FROM json_each(?)) "
-            f"AND {_COMPANY_BLANK} GROUP BY name_norm",
-            json.dumps(alone),
-        )
+        for name, ids in db.execute(
+            "SELECT name_norm, group_concat(id) FROM contacts "
+            f"WHERE name_norm IN (SELECT value FROM json_each(?)) AND {_COMPANY_BLANK} "
+            "GROUP BY name_norm",
+            [json.dumps(alone)],
+        ):
+            put(("name", name, ""), ids)
     for company in sorted({company for name, company in names_at if not name}):
         # a name of punctuation alone: rare
         blank = _COMPANY_BLANK if not company else "company_norm = ?"
-        first_ids(
-            f"SELECT min(id) FROM contacts WHERE coalesce(name_norm, '') = '' AND {blank}",
-            *([company] if company else []),
-        )
+        (ids,) = db.execute(
+            f"SELECT group_concat(id) FROM contacts WHERE coalesce(name_norm, '') = '' AND {blank}",
+            [company] if company else [],
+        ).fetchone()
+        put(("name", "", company), ids)
     if short_names_at:
-        # Of the names at the company that are one without their middle names
-        # (schema.NAME_SHORT), the first, and the first that is the very name.
-        first_ids(
-            "SELECT min(c.id), min(CASE WHEN c.name_norm = k.value ->> 2 THEN c.id END) "
+        for company, short, name, ids, exact in db.execute(
+            "SELECT k.value ->> 0, k.value ->> 1, k.value ->> 2, group_concat(c.id), "
+            "group_concat(CASE WHEN c.name_norm = k.value ->> 2 THEN c.id END) "
             "FROM json_each(?) AS k JOIN contacts AS c "
             "ON c.company_norm = k.value ->> 0 AND c.name_short = k.value ->> 1 GROUP BY k.key",
-            json.dumps(sorted(short_names_at)),
+            [json.dumps(sorted(short_names_at))],
+        ):
+            put(("short", short, company), ids)
+            put(("name", name, company), exact)
+    return holders
+
+
+def contacts_by_id(db: Database, ids: Collection[int]) -> list[Contact]:
+    if not ids:
+        return []
+    return [
+        _tuple_to_contact(row)
+        for row in db.execute(
+            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(ids))],
         )
-    names_here: dict[str, list[int]] = {}
+    ]
+
+
+def source_names(db: Database, names: Collection[str]) -> dict[str, list[int]]:
+    """This source's people with each of these names when the import began
+    (`remember_source_names`): the one id of a name one person has, two of
+    the ids of a name more have (only a name one person has finds anyone)."""
+    found: dict[str, list[int]] = {}
     if names:
-        # Only a name one person has finds anyone (`_Book.find`): of a name
-        # several have, two of their ids stand for them all.
         for name, first, other, count in db.execute(
             "SELECT name_norm, min(id), max(id), count(*) FROM temp.import_names "
             "WHERE name_norm IN (SELECT value FROM json_each(?)) GROUP BY name_norm",
             [json.dumps(sorted(names))],
         ):
-            names_here[name] = [first] if count == 1 else [first, other]
-            if count == 1:
-                wanted.add(first)
-    wanted -= known.keys()
-    if wanted:
-        for row in db.execute(
-            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
-            "WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(wanted))],
-        ):
-            known[row[0]] = _tuple_to_contact(row)
+            found[name] = [first] if count == 1 else [first, other]
+    return found
+
+
+def said_about(db: Database, source: str, ids: Collection[int]) -> dict[int, Contact]:
+    """What `source` said of each of these contacts."""
     said: dict[int, Contact] = {}
-    if known:
-        cols = ", ".join(("contact_id", *_SAID_COLUMNS))
-        for cid, full_name, email, url, company, title, connected_on in db.execute(
-            f"SELECT {cols} FROM contact_sources WHERE source = ? "
-            "AND contact_id IN (SELECT value FROM json_each(?))",
-            [source, json.dumps(sorted(known))],
-        ):
-            said[cid] = Contact(
-                full_name=full_name,
-                email=email,
-                profile_url=url,
-                company=company,
-                title=title,
-                connected_on=connected_on,
-                id=cid,
-            )
-    return [known[cid] for cid in sorted(known)], said, names_here
+    if not ids:
+        return said
+    cols = ", ".join(("contact_id", *_SAID_COLUMNS))
+    for cid, full_name, email, url, company, title, connected_on in db.execute(
+        f"SELECT {cols} FROM contact_sources WHERE source = ? "
+        "AND contact_id IN (SELECT value FROM json_each(?))",
+        [source, json.dumps(sorted(ids))],
+    ):
+        said[cid] = Contact(
+            full_name=full_name,
+            email=email,
+            profile_url=url,
+            company=company,
+            title=title,
+            connected_on=connected_on,
+            id=cid,
+        )
+    return said
 
 
 _CONTACT_SELECT = ", ".join(f"c.{c}" for c in ("id", *_ROW_COLUMNS))
