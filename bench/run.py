@@ -23,6 +23,7 @@ shown but does not fail): it is the CI smoke test that keeps benchmarks alive.
     python bench/run.py --quick    # about a minute
     python bench/run.py --corpus ../shared/realfeeds --corpus DIR2
     python bench/run.py --scale    # growth series: how each cost grows with the work
+    python bench/run.py --scale --series import   # one of them
 
 `--scale` runs poll (300, 1,000, 3,000 feeds), detection (1,000, 10,000,
 100,000 headlines), the list (4,000, 40,000, 400,000 signals) and the import
@@ -276,10 +277,12 @@ def run_step(series: Series, size: int, timeout: float) -> tuple[float, list[Fig
     return seconds, extra
 
 
-def run_scale(timeout: float) -> int:
+def run_scale(timeout: float, only: str | None = None) -> int:
     start = time.perf_counter()
     figures: list[Figure] = []
     for series in SERIES:
+        if only and only not in series.name:
+            continue
         sizes, times = [], []
         for size in series.sizes:
             got = run_step(series, size, timeout)
@@ -338,9 +341,12 @@ def main() -> int:
     ap.add_argument(
         "--scale", action="store_true", help="the growth series and their exponents (long)"
     )
+    ap.add_argument(
+        "--series", metavar="NAME", help="with --scale, only the series whose name has NAME"
+    )
     args = ap.parse_args()
     if args.scale:
-        return run_scale(timeout=3600)
+        return run_scale(timeout=3600, only=args.series)
     quick = ["--quick"] if args.quick else []
     timeout = 600 if args.quick else 3600
     dirs = [str(d) for d in corpora(args.corpus)]
