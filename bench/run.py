@@ -23,11 +23,15 @@ shown but does not fail): it is the CI smoke test that keeps benchmarks alive.
     python bench/run.py --quick    # about a minute
     python bench/run.py --corpus ../shared/realfeeds --corpus DIR2
     python bench/run.py --scale    # growth series: how each cost grows with the work
+    python bench/run.py --scale --series import   # one of them
 
 `--scale` runs poll (300, 1,000, 3,000 feeds; 50 and 500 entries per feed),
-detection (1,000, 10,000, 100,000 headlines) and the list (4,000, 40,000,
-400,000 signals) at each size and prints each series' exponent: the slope of
-log(time) over log(size), least squares. 1.0 is linear; the target is <= 1.1 (no worse than a little
+detection (1,000, 10,000, 100,000 headlines), the list (4,000, 40,000,
+400,000 signals) and the import of a LinkedIn export (30,000, 100,000,
+300,000 rows: each step also reports its ratio to `sqlite-utils insert` and
+its peak memory, first import and re-import with 10% job changes) at each
+size and prints each series' exponent: the slope of log(time) over log(size),
+least squares. 1.0 is linear; the target is <= 1.1 (no worse than a little
 above linear), which a fixed cost at the small end only makes easier to meet,
 so each series also shows its times. All sizes run in one session, one at a
 time, so the times compare with each other even on a loaded machine.
@@ -184,6 +188,8 @@ class Series:
     args: Callable[[int], list[str]]
     sizes: tuple[int, ...]
     seconds: Callable[[str, str], float | None]  # the step's time from stdout, stderr
+    # more of the step's figures to show (its ratios, its memory), from stdout
+    extra: Callable[[str], list[Figure]] | None = None
 
 
 _POLL_RUNS = re.compile(r"runs of \(b\): (?P<runs>[\d. ]+) s")
@@ -206,6 +212,22 @@ def list_seconds(stdout: str, stderr: str) -> float | None:
     return None
 
 
+_IMPORT_FIRST = "import "  # bench_import.py's first figure: "import N connections, fresh db"
+
+
+def import_seconds(stdout: str, stderr: str) -> float | None:
+    for f in json.loads(stdout):
+        if f["figure"].startswith(_IMPORT_FIRST) and f["figure"].endswith("fresh db"):
+            return float(f["value"])
+    return None
+
+
+def import_extra(stdout: str) -> list[Figure]:
+    """The step's ratios to sqlite-utils (time, CPU time) and its peak memory."""
+    keep = ("fresh db", "CPU time", "peak RSS")
+    return [Figure(**f) for f in json.loads(stdout) if any(k in f["figure"] for k in keep)]
+
+
 SERIES = (
     Series("poll", "feeds", "bench_poll.py",
            lambda n: ["--feeds", str(n), "--runs", "1", "--no-naive"],
@@ -218,6 +240,9 @@ SERIES = (
     Series("list (build_list + JSON)", "signals", "bench_list.py",
            lambda n: ["--signals", str(n), "--repeat", "1", "--json"],
            (4_000, 40_000, 400_000), list_seconds),
+    Series("import (LinkedIn export, fresh db)", "rows", "bench_import.py",
+           lambda n: ["--rows", str(n), "--repeat", "1", "--json"],
+           (30_000, 100_000, 300_000), import_seconds, import_extra),
 )  # fmt: skip
 
 
@@ -231,8 +256,8 @@ def exponent(sizes: list[int], seconds: list[float]) -> float:
     )
 
 
-def run_step(series: Series, size: int, timeout: float) -> float | str:
-    """The step's seconds, or why there are none."""
+def run_step(series: Series, size: int, timeout: float) -> tuple[float, list[Figure]] | str:
+    """The step's seconds and its other figures, or why there are none."""
     cmd = [sys.executable, str(BENCH / series.script), *series.args(size)]
     print(f"running {' '.join(cmd[1:])} ...", file=sys.stderr, flush=True)
     try:
@@ -248,13 +273,19 @@ def run_step(series: Series, size: int, timeout: float) -> float | str:
     if seconds is None or seconds <= 0:
         last = (proc.stderr.strip().splitlines() or [""])[-1]  # the exception, if it raised
         return f"{why}: {last}"[:160]
-    return seconds
+    try:
+        extra = series.extra(proc.stdout) if series.extra else []
+    except (ValueError, TypeError, KeyError):
+        extra = []
+    return seconds, extra
 
 
-def run_scale(timeout: float) -> int:
+def run_scale(timeout: float, only: str | None = None) -> int:
     start = time.perf_counter()
     figures: list[Figure] = []
     for series in SERIES:
+        if only and only not in series.name:
+            continue
         sizes, times = [], []
         for size in series.sizes:
             got = run_step(series, size, timeout)
@@ -262,10 +293,14 @@ def run_scale(timeout: float) -> int:
             if isinstance(got, str):
                 figures.append(Figure(f"{label}: FAILED, {got}"[:120], float("nan"), ""))
                 continue
+            seconds, extra = got
             sizes.append(size)
-            times.append(got)
-            per = got / size * 1000
-            figures.append(Figure(f"{label} ({number(per, 's')} per 1,000)", got, "s"))
+            times.append(seconds)
+            per = seconds / size * 1000
+            figures.append(Figure(f"{label} ({number(per, 's')} per 1,000)", seconds, "s"))
+            for f in extra:
+                f.figure = f"  {f.figure.strip()}"
+                figures.append(f)
         if len(sizes) >= 2:
             slope = exponent(sizes, times)
             figures.append(
@@ -309,9 +344,12 @@ def main() -> int:
     ap.add_argument(
         "--scale", action="store_true", help="the growth series and their exponents (long)"
     )
+    ap.add_argument(
+        "--series", metavar="NAME", help="with --scale, only the series whose name has NAME"
+    )
     args = ap.parse_args()
     if args.scale:
-        return run_scale(timeout=3600)
+        return run_scale(timeout=3600, only=args.series)
     quick = ["--quick"] if args.quick else []
     timeout = 600 if args.quick else 3600
     dirs = [str(d) for d in corpora(args.corpus)]

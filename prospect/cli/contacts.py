@@ -13,7 +13,7 @@ from prospect.errors import ExitCode, ProspectError
 from prospect.models import CONTACT_FIELDS
 
 if TYPE_CHECKING:
-    from prospect.importers.text import Parsed
+    from prospect.importers import Parse
 
 # The importers and queries are imported inside each command: the CLI loads
 # only what the command it runs needs (see cli/__init__.py).
@@ -75,25 +75,25 @@ def _as_of(text: str | None) -> str | None:
     return day
 
 
-def _import(st: AppState, parsed: Parsed, source: str, as_of: str | None = None) -> None:
-    """Save a parsed file and tell the person what happened, on stderr."""
+def _import(st: AppState, parse: Parse, source: str, as_of: str | None = None) -> None:
+    """Read and save a file as it is read, then tell the person what happened, on stderr."""
+    from prospect.importers import import_file
+
+    config = st.config()
+    parsed, summary = import_file(
+        st.db(),
+        parse,
+        source,
+        aliases=config.aliases,
+        as_of=as_of,
+        job_changes=config.signals["job_change"].enabled,
+    )
     for warning in parsed.warnings:
         st.say(f"warning: {warning}")
     for problem in parsed.problems[:MAX_PROBLEMS_SHOWN]:
         st.say(f"skipped {problem}")
     if len(parsed.problems) > MAX_PROBLEMS_SHOWN:
         st.say(f"... and {len(parsed.problems) - MAX_PROBLEMS_SHOWN} more bad rows skipped")
-    from prospect.importers import import_parsed
-
-    config = st.config()
-    summary = import_parsed(
-        st.db(),
-        parsed,
-        source,
-        aliases=config.aliases,
-        as_of=as_of,
-        job_changes=config.signals["job_change"].enabled,
-    )
     if summary.newer_seen:
         st.say(
             f"warning: {parsed.path} is older than the {source} export imported before "
@@ -122,8 +122,8 @@ def import_linkedin(
     """
     from prospect.importers.linkedin import parse_linkedin
 
-    st = state(ctx)
-    _import(st, parse_linkedin(file, strict=strict), "linkedin", _as_of(as_of))
+    st, day = state(ctx), _as_of(as_of)
+    _import(st, lambda collect: parse_linkedin(file, strict, collect), "linkedin", day)
 
 
 @import_app.command("csv")
@@ -155,9 +155,8 @@ def import_csv(
     """
     from prospect.importers.csvfile import parse_csv, parse_mapping
 
-    st = state(ctx)
-    parsed = parse_csv(file, parse_mapping(mapping), no_header=no_header, strict=strict)
-    _import(st, parsed, source, _as_of(as_of))
+    st, columns, day = state(ctx), parse_mapping(mapping), _as_of(as_of)
+    _import(st, lambda collect: parse_csv(file, columns, no_header, strict, collect), source, day)
 
 
 @import_app.command("vcard")
@@ -173,7 +172,7 @@ def import_vcard(
     from prospect.importers.vcard import parse_vcard
 
     st = state(ctx)
-    _import(st, parse_vcard(file, strict=strict), "vcard")
+    _import(st, lambda collect: parse_vcard(file, strict=strict), "vcard")
 
 
 @contacts_app.command("list")

@@ -4,8 +4,11 @@ save them in one transaction and turn changed jobs into `job_change` signals.
 What is new, what changed and which jobs changed is decided by `reconcile`,
 pure; the store only upserts what it decided.
 
-A file is parsed completely before the store is touched, and the save is one
-transaction, so a file that fails half way leaves the store exactly as it was.
+The file streams: the parser hands its rows over as it reads them
+(`import_file`), and every `BATCH` rows are reconciled and written, all inside
+the one transaction, so a file that fails half way (a bad row with --strict, a
+crash) leaves the store exactly as it was, and a 300,000-row export is never
+held in memory whole.
 
 Exports carry no date of their own, and LinkedIn's "Connected On" dates a
 connection, not a position. But no export can hold a connection made after it
@@ -20,29 +23,49 @@ they were alike (`newer_export`): after `--as-of 2026-10-31`, next month's
 plain export, whose newest connection may well be from September, is not
 "older". A file is older than a stated date only when its own date is stated
 and earlier; it is older than a guess when its date, stated or guessed, is
-earlier than that lower bound.
+earlier than that lower bound. The newest connection is known only at the
+end of the file, so a file is imported as not older, and read once more as
+older in the rare case its end shows it is (the first reading undone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from prospect.importers.reconcile import change_date, job_change_signal, reconcile
-from prospect.importers.text import Parsed
+from prospect.importers.reconcile import (
+    Known,
+    Reconciler,
+    change_date,
+    job_change_signal,
+)
+from prospect.importers.text import Collector, Parsed
 from prospect.models import Contact, Signal
 from prospect.store import now_iso, write
 from prospect.store.contacts import (
+    contacts_by_id,
+    contacts_by_url,
     ensure_companies,
-    iter_contacts,
+    forget_source_names,
+    import_cache,
+    key_holders,
     last_export_dates,
-    said_by,
+    next_contact_id,
+    remember_source_names,
+    said_about,
     save_contacts,
     save_export_dates,
+    source_names,
 )
 from prospect.store.signals import save_signals
+
+BATCH = 2_000  # rows reconciled and written at a time
+
+# A parser's entry point, given what makes its collector (`Collector` or a batcher).
+Parse = Callable[[Callable[[Path, bool], Collector]], Parsed]
 
 
 @dataclass(slots=True)
@@ -90,6 +113,148 @@ def newer_export(
     return None
 
 
+class _Batches:
+    """One reading of an export into the store: rows come one at a time and go
+    a batch at a time through the `Reconciler`."""
+
+    def __init__(self, db: Database, source: str, older: bool, named: bool) -> None:
+        self.db, self.source, self.older, self.named = db, source, older, named
+        self.fields: Collection[str] | None = None
+        self.pending: list[Contact] = []
+        self.guessed: str | None = None  # the newest connection date so far
+        self.reconciler: Reconciler | None = None
+
+    def add(self, contact: Contact) -> None:
+        day = contact.connected_on
+        if day and (self.guessed is None or day > self.guessed):
+            self.guessed = day
+        self.pending.append(contact)
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.reconciler is None:
+            self.reconciler = Reconciler(
+                self.source, self.fields, self.older, next_contact_id(self.db)
+            )
+        recs = self.reconciler.clean(self.pending)
+        self.pending = []
+        if not recs:
+            return
+        by_url = contacts_by_url(self.db, self.reconciler.urls(recs))
+        keys = self.reconciler.keys(recs, {c.profile_url for c in by_url if c.profile_url})
+        found = self.reconciler.choose(
+            key_holders(self.db, keys.emails, keys.names_at, keys.short_names_at), keys.former
+        )
+        names_here = source_names(self.db, keys.names) if self.named else {}
+        ids = set(found.values()) | {ids[0] for ids in names_here.values() if len(ids) == 1}
+        ids -= {c.id for c in by_url}
+        contacts = sorted([*by_url, *contacts_by_id(self.db, ids)], key=lambda c: c.id or 0)
+        said = said_about(self.db, self.source, [c.id for c in contacts if c.id is not None])
+        known = Known(contacts, said, names_here, found)
+        batch = self.reconciler.reconcile(recs, known)
+        save_contacts(
+            self.db, self.source, batch.insert.values(), batch.update.values(), batch.said.values()
+        )
+
+
+class _Collect(Collector):
+    """A parser's collector that passes each contact on to the import."""
+
+    def __init__(self, path: Path, strict: bool, into: _Batches) -> None:
+        super().__init__(path, strict)
+        self.into = into
+
+    def add(self, contact: Contact) -> None:
+        self.count += 1
+        self.into.fields = self.parsed.fields
+        self.into.add(contact)
+
+
+class _OlderExport(Exception):
+    """The file turned out, at its end, to be an older export than the last one."""
+
+
+def import_file(
+    db: Database,
+    parse: Parse,
+    source: str,
+    aliases: Mapping[str, list[str]] | None = None,
+    as_of: str | None = None,
+    job_changes: bool = True,
+) -> tuple[Parsed, ImportSummary]:
+    """Parse an export and save it as it is read, atomically: a failure, in the
+    parser or the store, leaves the store as it was. `parse(collect)` runs the
+    parser with `collect` making its collector (a parser that keeps its
+    contacts instead has them saved when it returns).
+
+    `as_of` is the export's date as stated; without it, the newest connection
+    date in it stands for it. With `job_changes` False (the job_change signal
+    type is off) what each source says is still stored, but no job_change
+    signals are recorded."""
+    with import_cache(db), write(db):
+        last = last_export_dates(db, source)
+        named = remember_source_names(db, source)
+        try:
+            # A stated date decides at once; a guess only at the end of the file.
+            older = as_of is not None and newer_export(None, as_of, last) is not None
+            try:
+                with write(db):  # a savepoint, undone if the file must be read again
+                    parsed, run = _read(db, parse, source, older, named)
+                    if newer_export(run.guessed, as_of, last) is not None and not older:
+                        raise _OlderExport
+            except _OlderExport:
+                older = True
+                parsed, run = _read(db, parse, source, older, named)
+            summary = _finish(db, run, parsed, source, aliases, as_of, job_changes, last)
+        finally:
+            forget_source_names(db)
+    return parsed, summary
+
+
+def _read(
+    db: Database, parse: Parse, source: str, older: bool, named: bool
+) -> tuple[Parsed, _Batches]:
+    run = _Batches(db, source, older, named)
+    parsed = parse(lambda path, strict: _Collect(path, strict, run))
+    run.fields = parsed.fields
+    for contact in parsed.contacts:  # a parser that kept them
+        run.add(contact)
+    run.flush()
+    return parsed, run
+
+
+def _finish(
+    db: Database,
+    run: _Batches,
+    parsed: Parsed,
+    source: str,
+    aliases: Mapping[str, list[str]] | None,
+    as_of: str | None,
+    job_changes: bool,
+    last: tuple[str | None, str | None],
+) -> ImportSummary:
+    guessed = run.guessed
+    summary = ImportSummary(source=source, skipped=parsed.skipped, as_of=as_of or guessed)
+    summary.newer_seen = newer_export(guessed, as_of, last)
+    save_export_dates(db, source, guessed, as_of)
+    ensure_companies(db, dict(aliases) if aliases else None)
+    reconciler = run.reconciler
+    if reconciler is None:
+        return summary
+    changes = reconciler.counts.changes if job_changes else []
+    # a change happened between the last export and this one: dated so
+    stamp = change_date(
+        last[1] or last[0], as_of or guessed, now_iso(), both_stated=bool(last[1] and as_of)
+    )
+    summary.signals = save_signals(db, (job_change_signal(c, stamp) for c in changes))
+    summary.job_changes = len(summary.signals)
+    summary.added, summary.updated = reconciler.n_added, reconciler.n_updated
+    summary.unchanged = reconciler.counts.unchanged
+    summary.skipped += reconciler.counts.duplicates
+    return summary
+
+
 def import_contacts(
     db: Database,
     contacts: Iterable[Contact],
@@ -100,35 +265,16 @@ def import_contacts(
     as_of: str | None = None,
     job_changes: bool = True,
 ) -> ImportSummary:
-    """Save parsed contacts atomically; a failure leaves the store as it was.
+    """Save parsed contacts atomically; a failure leaves the store as it was
+    (`import_file`, for contacts already read)."""
+    rows = contacts if isinstance(contacts, Sequence) else list(contacts)
 
-    `as_of` is the export's date as stated; without it, the newest connection
-    date in it stands for it. With `job_changes` False (the job_change signal
-    type is off) what each source says is still stored, but no job_change
-    signals are recorded."""
-    contacts = list(contacts)
-    guessed = export_date(contacts)
-    summary = ImportSummary(source=source, skipped=skipped, as_of=as_of or guessed)
-    with write(db):
-        last = last_export_dates(db, source)
-        summary.newer_seen = newer_export(guessed, as_of, last)
-        older = summary.newer_seen is not None
-        result = reconcile(iter_contacts(db), said_by(db, source), contacts, source, fields, older)
-        save_contacts(db, source, result.added, result.updated, result.said)
-        save_export_dates(db, source, guessed, as_of)
-        if aliases:
-            ensure_companies(db, dict(aliases))
-        changes = result.changes if job_changes else []
-        # a change happened between the last export and this one: dated so
-        stamp = change_date(
-            last[1] or last[0], as_of or guessed, now_iso(), both_stated=bool(last[1] and as_of)
-        )
-        summary.signals = save_signals(db, [job_change_signal(c, stamp) for c in changes])
-    summary.job_changes = len(summary.signals)
-    summary.added, summary.updated = len(result.added), len(result.updated)
-    summary.unchanged = result.unchanged
-    summary.skipped += result.duplicates
-    return summary
+    def parse(collect: Callable[[Path, bool], Collector]) -> Parsed:
+        parsed = Parsed(path=Path("-"), contacts=list(rows), skipped=skipped)
+        parsed.fields = frozenset(fields) if fields is not None else None
+        return parsed
+
+    return import_file(db, parse, source, aliases, as_of, job_changes)[1]
 
 
 def import_parsed(

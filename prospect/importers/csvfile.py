@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from prospect.errors import ExitCode, InputError, ProspectError
@@ -20,11 +20,12 @@ from prospect.importers.names import person_name
 from prospect.importers.text import (
     Collector,
     Parsed,
+    RowLines,
+    TextFile,
     clean,
     nth_line_offset,
     parse_date,
     read_row,
-    read_text,
     sniff_delimiter,
     wrong_kind,
 )
@@ -168,7 +169,7 @@ def _columns(path: Path, header: list[str] | None, mapping: Mapping[str, str]) -
 
 
 def parse_rows(
-    text: str,
+    text: str | Iterable[str],
     first_line: int,
     delimiter: str,
     columns: Mapping[int, str],
@@ -176,15 +177,17 @@ def parse_rows(
     skip_header: bool,
     out: Collector,
 ) -> None:
-    """Read the table that starts at line `first_line` (1-based) into contacts."""
-    buffer = io.StringIO(text, newline="")
-    reader = csv.reader(buffer, delimiter=delimiter)
+    """Read the table that starts at line `first_line` (1-based) into contacts;
+    `text` is the table's text or its lines (`TextFile.lines`)."""
+    lines = RowLines(io.StringIO(text, newline="") if isinstance(text, str) else text)
+    reader = csv.reader(lines, delimiter=delimiter)
     previous = 0
     try:
         if skip_header:
             next(reader, None)
-            previous = reader.line_num
+            previous, lines.row = reader.line_num, []
         for row in reader:
+            row_lines, lines.row = lines.row, []
             line = first_line + previous  # the row's first line (a cell may span several)
             previous_end, previous = previous, reader.line_num
             if not any(c.strip() for c in row):
@@ -194,8 +197,8 @@ def parse_rows(
             # strict re-read below then runs once per file, not once per row.
             if (
                 reader.line_num > previous_end + 1
-                and buffer.tell() == len(text)
-                and _unclosed(text, line - first_line)
+                and lines.at_end
+                and _unclosed("".join(row_lines), 0)
             ):
                 raise InputError(
                     f"{out.parsed.path}:{line}: a quote opened on this line is never closed, "
@@ -316,11 +319,14 @@ def parse_csv(
     mapping: Mapping[str, str] | None = None,
     no_header: bool = False,
     strict: bool = False,
+    collect: Callable[[Path, bool], Collector] = Collector,
 ) -> Parsed:
-    """Parse a CSV export into contacts (nothing is written)."""
+    """Parse a CSV export into contacts (nothing is written); `collect` makes
+    what receives them (an import takes them a batch at a time)."""
     mapping = dict(mapping or {})
-    text, warnings = read_text(path)
-    out = Collector(path, strict)
+    source = TextFile(path)
+    text, warnings = source.head, source.warnings
+    out = collect(path, strict)
     for warning in warnings:
         out.warn(warning)
     problem = wrong_kind(path, text)
@@ -361,8 +367,7 @@ def parse_csv(
     out.parsed.fields = frozenset(
         {"other_email": "email", "middle_name": "full_name"}.get(f, f) for f in columns.values()
     )
-    body = text[nth_line_offset(text, start) :]
-    parse_rows(body, start + 1, delimiter, columns, width, header is not None, out)
-    if not named and not out.parsed.contacts:
+    parse_rows(source.lines(start), start + 1, delimiter, columns, width, header is not None, out)
+    if not named and not out.count:
         raise no_name
     return out.parsed

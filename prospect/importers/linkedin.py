@@ -6,6 +6,7 @@ Windows-1252, CRLF, and rows with only a date (members who hide their data).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from prospect.errors import InputError
@@ -14,9 +15,8 @@ from prospect.importers.csvfile import trim_header as _trim
 from prospect.importers.text import (
     Collector,
     Parsed,
-    nth_line_offset,
+    TextFile,
     read_row,
-    read_text,
     sniff_delimiter,
     wrong_kind,
 )
@@ -96,10 +96,14 @@ def _no_header_hint(path: Path, text: str) -> str:
     )
 
 
-def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
-    """Parse a Connections.csv into contacts (nothing is written)."""
-    text, warnings = read_text(path)
-    out = Collector(path, strict)
+def parse_linkedin(
+    path: Path, strict: bool = False, collect: Callable[[Path, bool], Collector] = Collector
+) -> Parsed:
+    """Parse a Connections.csv into contacts (nothing is written); `collect`
+    makes what receives them (an import takes them a batch at a time)."""
+    source = TextFile(path)
+    text, warnings = source.head, source.warnings
+    out = collect(path, strict)
     for warning in warnings:
         out.warn(warning)
     start = _find_header(text)
@@ -115,8 +119,7 @@ def parse_linkedin(path: Path, strict: bool = False) -> Parsed:
     if "last_name" not in columns.values():
         raise InputError(f"{path}:{start + 1}: the header has no 'Last Name' column")
     out.parsed.fields = frozenset(columns.values())
-    body = text[nth_line_offset(text, start) :]
-    parse_rows(body, start + 1, delimiter, columns, len(header), True, out)
+    parse_rows(source.lines(start), start + 1, delimiter, columns, len(header), True, out)
     return out.parsed
 
 

@@ -18,6 +18,15 @@ job that way, so they left, and what the source said keeps that as '' (not
 None, which means "not known"), so their next job is a move. A CRM export with
 both cells empty says only that nobody filled them in: no departure.
 
+An export is reconciled a batch at a time (`Reconciler`): for each batch the
+store loads only the contacts its rows could be (`Keys`: their member
+profiles, emails, names at companies) and what this source said of them
+(`Known`), so a 300,000-row import never holds every row and every contact at
+once. What crosses batches is small: which contacts this file has met
+(bitmaps of ids), the next id, the counts and the job changes. A later batch
+sees an earlier one's writes in the store, so the same person on two rows far
+apart is still one contact.
+
 The kind of a change (`classify_change`) and the `job_change` signal it makes
 are decided here too.
 """
@@ -66,19 +75,90 @@ class Reconciled:
     unchanged: int = 0
     duplicates: int = 0  # the same person twice in one file: the first row counts
     changes: list[JobChange] = field(default_factory=list)
-    # Where each contact stands in the lists above, for a later row of the same person.
-    _at: dict[tuple[str, int], int] = field(default_factory=dict, repr=False, compare=False)
 
-    def put(self, kind: str, contact: Contact) -> None:
-        """Record a contact as added, updated or said; once per contact, the last word kept."""
-        assert contact.id is not None
-        items: list[Contact] = getattr(self, kind)
-        at = self._at.get((kind, contact.id))
-        if at is None:
-            self._at[kind, contact.id] = len(items)
-            items.append(contact)
-        else:
-            items[at] = contact
+
+# A key a contact is found by, tagged with its index: ("url", url),
+# ("email", email), ("name", name, company), ("short", short name, company).
+Key = tuple[str, ...]
+
+
+def _row_keys(row: Contact) -> set[Key]:
+    """Every key a contact is indexed by (`_Book.index`)."""
+    keys: set[Key] = set()
+    url = normalize_profile_url(row.profile_url)
+    if is_person_url(url):
+        keys.add(("url", url))
+    if row.email:
+        keys.add(("email", normalize_email(row.email)))
+    company = row.company_norm or ""
+    keys.add(("name", row.name_norm or "", company))
+    keys.add(("short", _short(row.name_norm), company))
+    return keys
+
+
+@dataclass(slots=True)
+class Keys:
+    """What a batch of cleaned rows finds people by, for the store to look up."""
+
+    emails: set[str] = field(default_factory=set)
+    # (company, name without middle names (`_short`), name): the names there
+    # that are the same without their middle names, the very name among them
+    short_names_at: set[tuple[str, str, str]] = field(default_factory=set)
+    names_at: set[tuple[str, str]] = field(default_factory=set)  # (name, company): the rest
+    names: set[str] = field(default_factory=set)  # names alone, for this source's people
+    # keys contacts lost in earlier batches, to the contact (`Reconciler.former`)
+    former: dict[Key, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Known:
+    """What the store holds that a batch may concern: the contacts its `Keys`
+    find (in id order), what this source said of them, and this source's
+    people by name as they were when the import began."""
+
+    contacts: list[Contact] = field(default_factory=list)
+    said: dict[int, Contact] = field(default_factory=dict)
+    names_here: dict[str, list[int]] = field(default_factory=dict)
+    # The contact each key finds, as one batch would (`Reconciler.choose`).
+    found: dict[Key, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Batch:
+    """One batch's writes: rows to insert, rows to rewrite, what the source said."""
+
+    insert: dict[int, Contact] = field(default_factory=dict)
+    update: dict[int, Contact] = field(default_factory=dict)
+    said: dict[int, Contact] = field(default_factory=dict)
+
+
+class Ids:
+    """A set of contact ids as a bitmap: an import of 300,000 rows remembers
+    whom it has met in 40 KB rather than in 20 MB of int objects."""
+
+    __slots__ = ("_bits", "_far")
+    _LIMIT = 1 << 27  # ids past 134 million (never given by an import) go in a set
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+        self._far: set[int] = set()
+
+    def add(self, n: int) -> None:
+        if n >= self._LIMIT or n < 0:
+            self._far.add(n)
+            return
+        i = n >> 3
+        if i >= len(self._bits):
+            self._bits.extend(bytes(max(i + 1, 2 * len(self._bits)) - len(self._bits)))
+        self._bits[i] |= 1 << (n & 7)
+
+    def __contains__(self, n: object) -> bool:
+        if not isinstance(n, int):
+            return False
+        if n >= self._LIMIT or n < 0:
+            return n in self._far
+        i = n >> 3
+        return i < len(self._bits) and bool(self._bits[i] >> (n & 7) & 1)
 
 
 def _blank(value: Any) -> bool:
@@ -120,23 +200,27 @@ class _Book:
     a company; never by any other URL (two colleagues' cards both carry their
     employer's website: `is_person_url`)."""
 
-    def __init__(self, stored: Iterable[Contact], said: Mapping[int, Contact]) -> None:
+    def __init__(self, known: Known) -> None:
         self.rows: dict[int, Contact] = {}
         self.by_url: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
         self.by_name_company: dict[tuple[str, str], int] = {}
         self.by_short_name_company: dict[tuple[str, str], int] = {}
-        for contact in stored:
+        for contact in known.contacts:
             self.index(contact)
-        self.said = dict(said)
+        # Each key finds the contact it would in one batch (`Reconciler.choose`).
+        indexes: dict[str, dict[Any, int]] = {
+            "url": self.by_url,
+            "email": self.by_email,
+            "name": self.by_name_company,
+            "short": self.by_short_name_company,
+        }
+        for (kind, *parts), cid in known.found.items():
+            indexes[kind][parts[0] if kind in ("url", "email") else tuple(parts)] = cid
+        self.said = known.said
         # This source's people by name alone: exports without profile URLs
         # (LinkedIn 2018-2021) still find someone whose company changed.
-        self.by_name_here: dict[str, list[int]] = {}
-        for cid in self.said:
-            row = self.rows.get(cid)
-            if row and row.name_norm:
-                self.by_name_here.setdefault(row.name_norm, []).append(cid)
-        self.next_id = max(self.rows, default=0) + 1
+        self.by_name_here = known.names_here
 
     def index(self, row: Contact) -> None:
         cid = row.id
@@ -151,7 +235,7 @@ class _Book:
         self.by_name_company.setdefault((row.name_norm or "", company), cid)
         self.by_short_name_company.setdefault((_short(row.name_norm), company), cid)
 
-    def find(self, rec: Contact, claimed: set[int]) -> int | None:
+    def find(self, rec: Contact, claimed: Ids) -> int | None:
         """The stored person: by profile URL, then email, then name + company,
         then a name that only one of this source's people has."""
         url = rec.profile_url if is_person_url(rec.profile_url) else None
@@ -177,11 +261,10 @@ class _Book:
         return None
 
 
-def _clean(contact: Contact, norm_company: dict[str, str]) -> Contact:
-    """The contact with its keys normalised once (company names cached: they repeat)."""
+def _clean(contact: Contact) -> Contact:
+    """The contact with its keys normalised once (`normalize_company` is cached:
+    company names repeat)."""
     company = (contact.company or "").strip() or None
-    if company is not None and company not in norm_company:
-        norm_company[company] = normalize_company(company)
     full_name = contact.full_name.strip()
     return Contact(
         full_name=full_name,
@@ -191,7 +274,7 @@ def _clean(contact: Contact, norm_company: dict[str, str]) -> Contact:
         email=normalize_email(contact.email) or None,
         profile_url=normalize_profile_url(contact.profile_url) or None,
         company=company,
-        company_norm=norm_company[company] if company else None,
+        company_norm=normalize_company(company) if company else None,
         title=(contact.title or "").strip() or None,
         connected_on=contact.connected_on or None,
     )
@@ -304,6 +387,246 @@ def job_changed(before: Contact, company: str | None, title: str | None) -> bool
     return not _blank(old_title) and not _blank(title) and not same_title(old_title, title)
 
 
+class Reconciler:
+    """Reconciles one export with the store, a batch of rows at a time.
+
+    `fields`: the contact fields the file carries (None: all). `older`: the file
+    is an earlier export than this source's last one, so it fills blanks only,
+    like a second source, and never rewrites what the source said since.
+    `next_id`: the id the first new contact gets."""
+
+    def __init__(
+        self,
+        source: str,
+        fields: Collection[str] | None = None,
+        older: bool = False,
+        next_id: int = 1,
+    ) -> None:
+        self.source = source
+        self.older = older
+        self.next_id = next_id
+        self.lists_departure = source in LISTS_DEPARTURES and (
+            fields is None or {"company", "title"} <= set(fields)
+        )
+        self.has_company = fields is None or "company" in fields
+        self.claimed = Ids()  # the contacts a row of this file was taken as
+        self.added = Ids()  # ... of them, the ones this file added
+        self.updated = Ids()  # ... and the ones it changed
+        self.counts = Reconciled()  # unchanged, duplicates, job changes
+        self.n_added = self.n_updated = 0
+        # In one batch nothing leaves the index, and a key a contact gains
+        # never takes it from the contact that held it first. Across batches:
+        # the keys contacts lost in an earlier one (a new company, say), to the
+        # first of them, and the keys stored contacts gained.
+        self.first_id = next_id  # the ids this import gives start here
+        self.former: dict[Key, int] = {}
+        # key -> {id: when it gained it, counted in ids given by then}
+        self.gained: dict[Key, dict[int, int]] = {}
+
+    @staticmethod
+    def clean(contacts: Iterable[Contact]) -> list[Contact]:
+        """The rows with their keys normalised, those without a name left out."""
+        cleaned = (_clean(contact) for contact in contacts)
+        return [rec for rec in cleaned if rec.full_name]
+
+    @staticmethod
+    def urls(recs: Iterable[Contact]) -> set[str]:
+        """The member profiles these cleaned rows give: looked up first."""
+        return {rec.profile_url for rec in recs if is_person_url(rec.profile_url)}  # type: ignore[misc]
+
+    def keys(self, recs: Iterable[Contact], held: Collection[str] = ()) -> Keys:
+        """What else the store must look up for these cleaned rows (`_Book.find`):
+        nothing for a row whose member profile a stored contact `held` (it is
+        found by that alone), and for a name at a company only the name without
+        its middle names there, which finds the very name too."""
+        keys = Keys()
+        former = self.former
+        for rec in recs:
+            name, company = rec.name_norm or "", rec.company_norm or ""
+            if former:
+                for key in (
+                    ("url", rec.profile_url or ""),
+                    ("email", rec.email or ""),
+                    ("name", name, company),
+                    ("short", _short(name), company),
+                ):
+                    if key in former:
+                        keys.former[key] = former[key]
+            if rec.profile_url in held:
+                continue
+            if rec.email:
+                keys.emails.add(rec.email)
+            if company and name:
+                keys.short_names_at.add((company, _short(name), name))
+            else:
+                keys.names_at.add((name, company))
+            if name:
+                keys.names.add(name)
+        return keys
+
+    def reconcile(self, recs: Iterable[Contact], known: Known) -> Batch:
+        """Decide, for every cleaned row of a batch, whether it is new, changed or
+        the same, and which jobs changed; `known` holds whatever the store has
+        that the batch's `keys` find."""
+        book = _Book(known)
+        out = Batch()
+        counts, claimed, source = self.counts, self.claimed, self.source
+        for rec in recs:
+            cid = book.find(rec, claimed)
+            if cid is not None and cid in claimed:
+                # The same person on another row (a Salesforce report lists one
+                # person with and without an email, under a nickname): the first
+                # row counts, later rows fill its blanks, so the file reads the
+                # same whichever row is matched first next time.
+                counts.duplicates += 1
+                self._fill(out, book, rec, cid)
+                continue
+            earlier = book.said.get(cid) if cid is not None else None
+            if cid is not None and self.older and earlier is not None:
+                # An old export has nothing to say over a newer one: blanks only,
+                # and not the job of someone the newer one shows as gone.
+                claimed.add(cid)
+                gone = _departed(earlier.company, earlier.title)
+                job = (None, None) if gone else (rec.company, rec.title)
+                self._keep(out, book, _merged(rec, job, book.rows[cid], None, source, book))
+                continue
+            job = said_job(rec, earlier, self.lists_departure, self.has_company)
+            if cid is None:
+                cid = self.next_id
+                self.next_id += 1
+                rec.id, rec.sources = cid, [source]  # the row is the new contact
+                book.index(rec)
+                out.insert[cid] = rec
+                self.added.add(cid)
+                self.n_added += 1
+            else:
+                row = book.rows[cid]
+                shown = (job[0] or None, job[1] or None)
+                told = shown if not _departed(*job) else job
+                new = _merged(rec, told, row, earlier, source, book)
+                if earlier is not None and job_changed(earlier, *job):
+                    counts.changes.append(
+                        JobChange(
+                            cid,
+                            new.full_name,
+                            earlier.company or None,
+                            earlier.title or None,
+                            *shown,
+                        )
+                    )
+                self._keep(out, book, new)
+            claimed.add(cid)
+            self._said(out, book, rec, earlier, job, cid)
+        return out
+
+    def _changed(self, old: Contact, new: Contact) -> None:
+        """Remember the keys a contact lost and gained (`choose`)."""
+        cid = new.id
+        assert cid is not None
+        old_keys, new_keys = _row_keys(old), _row_keys(new)
+        for key in old_keys - new_keys:
+            if self.former.get(key, cid) >= cid:
+                self.former[key] = cid
+        for key in new_keys - old_keys:
+            self.gained.setdefault(key, {}).setdefault(cid, self.next_id)
+
+    def choose(self, holders: Mapping[Key, list[int]], former: Mapping[Key, int]) -> dict[Key, int]:
+        """The contact each key finds, from the ids holding it now (and those
+        that held it in an earlier batch): the first that held it when the
+        import began, else the first to gain it."""
+        found: dict[Key, int] = {}
+        for key in holders.keys() | former.keys():
+            ids = holders.get(key, [])
+            gained = self.gained.get(key, {})
+            first = [i for i in ids if i < self.first_id and i not in gained]
+            if key in former:
+                first.append(former[key])
+            # else the first to gain it: a contact this import added gained its
+            # keys when it was given its id
+            found[key] = min(first) if first else min(ids, key=lambda i: (gained.get(i, i), i))
+        return found
+
+    def _keep(self, out: Batch, book: _Book, new: Contact) -> None:
+        """Record a known contact's merged form: updated if anything differs."""
+        cid = new.id
+        assert cid is not None
+        if new != book.rows[cid]:
+            self._changed(book.rows[cid], new)
+            book.index(new)
+            out.update[cid] = new
+            if cid not in self.updated:
+                self.updated.add(cid)
+                self.n_updated += 1
+        else:
+            self.counts.unchanged += 1
+
+    def _fill(self, out: Batch, book: _Book, rec: Contact, cid: int) -> None:
+        """Take a later row of a person already read from this file: its values
+        fill the blanks the first row left, in the contact and in what the source said."""
+        row = book.rows[cid]
+        new = replace(row)
+        for key in _FILLED:
+            if _blank(getattr(new, key)) and not _blank(getattr(rec, key)):
+                if key == "profile_url" and book.by_url.get(rec.profile_url or "", cid) != cid:
+                    continue  # a member profile another contact holds stays theirs
+                setattr(new, key, getattr(rec, key))
+        if new != row:
+            self._changed(row, new)
+            book.index(new)
+            if cid in out.insert:
+                out.insert[cid] = new  # added by this batch: still to be inserted
+            else:
+                out.update[cid] = new
+                if cid not in self.added and cid not in self.updated:
+                    self.counts.unchanged -= 1
+                    self.updated.add(cid)
+                    self.n_updated += 1
+        said = book.said.get(cid)
+        if said is None:
+            return
+        now_said = replace(said)
+        for key in _FILLED:
+            if _blank(getattr(now_said, key)) and not _blank(getattr(rec, key)):
+                setattr(now_said, key, getattr(rec, key))
+        if now_said != said:
+            book.said[cid] = out.said[cid] = now_said
+
+    def _said(
+        self,
+        out: Batch,
+        book: _Book,
+        rec: Contact,
+        earlier: Contact | None,
+        job: tuple[str | None, str | None],
+        cid: int,
+    ) -> None:
+        """What the source says now; a field it left blank keeps its earlier word."""
+        if earlier is None:
+            now_said = Contact(
+                full_name=rec.full_name,
+                email=rec.email or None,
+                profile_url=rec.profile_url or None,
+                company=job[0],
+                title=job[1],
+                connected_on=rec.connected_on or None,
+                id=cid,
+            )
+        else:
+            now_said = Contact(full_name=rec.full_name, id=cid)
+            for key in _SAID_KEPT:
+                value = getattr(rec, key)
+                setattr(now_said, key, value if not _blank(value) else getattr(earlier, key))
+            now_said.company, now_said.title = job
+        if book.said.get(cid) != now_said:
+            book.said[cid] = out.said[cid] = now_said
+
+
+# What a later row of the same person may fill in where the first left a blank.
+_FILLED = ("email", "profile_url", "connected_on")
+# What the source said that a blank keeps (the job is `said_job`'s).
+_SAID_KEPT = ("full_name", "email", "profile_url", "connected_on")
+
+
 def reconcile(
     stored: Iterable[Contact],
     said_before: Mapping[int, Contact],
@@ -313,129 +636,24 @@ def reconcile(
     older: bool = False,
 ) -> Reconciled:
     """Decide, for every contact in an export, whether it is new, changed or the
-    same, and which jobs changed; `said_before` is what this source said last.
-
-    `fields`: the contact fields the file carries (None: all). `older`: the file
-    is an earlier export than this source's last one, so it fills blanks only,
-    like a second source, and never rewrites what the source said since."""
-    result = Reconciled()
-    book = _Book(stored, said_before)
-    lists_departure = source in LISTS_DEPARTURES and (
-        fields is None or {"company", "title"} <= set(fields)
-    )
-    has_company = fields is None or "company" in fields
-    norm_company: dict[str, str] = {}
-    claimed: set[int] = set()
-    for contact in contacts:
-        rec = _clean(contact, norm_company)
-        if not rec.full_name:
-            continue
-        cid = book.find(rec, claimed)
-        if cid is not None and cid in claimed:
-            # The same person on another row (a Salesforce report lists one
-            # person with and without an email, under a nickname): the first
-            # row counts, later rows fill its blanks, so the file reads the
-            # same whichever row is matched first next time.
-            result.duplicates += 1
-            _fill(result, book, rec, cid)
-            continue
-        earlier = book.said.get(cid) if cid is not None else None
-        if cid is not None and older and earlier is not None:
-            # An old export has nothing to say over a newer one: blanks only,
-            # and not the job of someone the newer one shows as gone.
-            claimed.add(cid)
-            gone = _departed(earlier.company, earlier.title)
-            job = (None, None) if gone else (rec.company, rec.title)
-            _keep(result, book, _merged(rec, job, book.rows[cid], None, source, book))
-            continue
-        job = said_job(rec, earlier, lists_departure, has_company)
-        if cid is None:
-            cid = book.next_id
-            book.next_id += 1
-            new = replace(rec, id=cid, sources=[source])
-            book.index(new)
-            result.put("added", new)
-        else:
-            row = book.rows[cid]
-            shown = (job[0] or None, job[1] or None)
-            new = _merged(rec, shown if not _departed(*job) else job, row, earlier, source, book)
-            if earlier is not None and job_changed(earlier, *job):
-                result.changes.append(
-                    JobChange(
-                        cid,
-                        new.full_name,
-                        earlier.company or None,
-                        earlier.title or None,
-                        *shown,
-                    )
-                )
-            _keep(result, book, new)
-        claimed.add(cid)
-        _said(result, book, rec, earlier, job, cid)
+    same, and which jobs changed; `said_before` is what this source said last:
+    the whole export as one batch, with every stored contact known."""
+    stored = sorted(stored, key=lambda c: c.id or 0)
+    rows = {c.id: c for c in stored}
+    names_here: dict[str, list[int]] = {}
+    for cid in said_before:
+        row = rows.get(cid)
+        if row and row.name_norm:
+            names_here.setdefault(row.name_norm, []).append(cid)
+    next_id = max((c.id or 0 for c in stored), default=0) + 1
+    reconciler = Reconciler(source, fields, older, next_id)
+    known = Known(stored, dict(said_before), names_here)
+    batch = reconciler.reconcile(reconciler.clean(contacts), known)
+    result = reconciler.counts
+    result.added = list(batch.insert.values())
+    result.updated = list(batch.update.values())
+    result.said = list(batch.said.values())
     return result
-
-
-def _keep(result: Reconciled, book: _Book, new: Contact) -> None:
-    """Record a known contact's merged form: updated if anything differs."""
-    assert new.id is not None
-    if new != book.rows[new.id]:
-        book.index(new)
-        result.put("updated", new)
-    else:
-        result.unchanged += 1
-
-
-# What a later row of the same person may fill in where the first left a blank.
-_FILLED = ("email", "profile_url", "connected_on")
-
-
-def _fill(result: Reconciled, book: _Book, rec: Contact, cid: int) -> None:
-    """Take a later row of a person already read from this file: its values
-    fill the blanks the first row left, in the contact and in what the source said."""
-    row = book.rows[cid]
-    new = replace(row)
-    for key in _FILLED:
-        if _blank(getattr(new, key)) and not _blank(getattr(rec, key)):
-            if key == "profile_url" and book.by_url.get(rec.profile_url or "", cid) != cid:
-                continue  # a member profile another contact holds stays theirs
-            setattr(new, key, getattr(rec, key))
-    if new != row:
-        book.index(new)
-        if ("added", cid) in result._at:
-            result.put("added", new)
-        else:
-            if ("updated", cid) not in result._at:
-                result.unchanged -= 1
-            result.put("updated", new)
-    said = book.said.get(cid)
-    if said is None:
-        return
-    now_said = replace(said)
-    for key in _FILLED:
-        if _blank(getattr(now_said, key)) and not _blank(getattr(rec, key)):
-            setattr(now_said, key, getattr(rec, key))
-    if now_said != said:
-        book.said[cid] = now_said
-        result.put("said", now_said)
-
-
-def _said(
-    result: Reconciled,
-    book: _Book,
-    rec: Contact,
-    earlier: Contact | None,
-    job: tuple[str | None, str | None],
-    cid: int,
-) -> None:
-    """What the source says now; a field it left blank keeps its earlier word."""
-    now_said = Contact(full_name=rec.full_name, id=cid)
-    for key in SAID_FIELDS:
-        value = getattr(rec, key)
-        setattr(now_said, key, value if not _blank(value) else getattr(earlier, key, None))
-    now_said.company, now_said.title = job
-    if book.said.get(cid) != now_said:
-        book.said[cid] = now_said
-        result.put("said", now_said)
 
 
 def classify_change(change: JobChange) -> str:

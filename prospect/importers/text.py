@@ -8,12 +8,15 @@ semicolons instead of commas, UTF-16 "Unicode text". All are read here.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from prospect.errors import InputError
 from prospect.models import Contact
@@ -67,8 +70,10 @@ class Collector:
     def __init__(self, path: Path, strict: bool) -> None:
         self.parsed = Parsed(path=path)
         self.strict = strict
+        self.count = 0  # contacts added (a streaming import keeps none of them here)
 
     def add(self, contact: Contact) -> None:
+        self.count += 1
         self.parsed.contacts.append(contact)
 
     def empty(self) -> None:
@@ -86,42 +91,186 @@ class Collector:
         self.parsed.warnings.append(message)
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """The file as text, and warnings about how it was decoded.
+_CHUNK = 1 << 20  # bytes read at a time while deciding a file's encoding
+HEAD_LINES = 50  # lines a reader looks at to tell the kind of file and find its header
+
+
+@dataclass(slots=True)
+class Encoding:
+    """How a file's bytes are read as text, and what to warn about it."""
+
+    name: str
+    errors: str = "strict"
+    warnings: list[str] = field(default_factory=list)
+
+
+def _read_error(path: Path, exc: OSError) -> InputError:
+    return InputError(f"{path}: cannot read ({exc.strerror or exc})")
+
+
+def _scan_utf8(handle: BinaryIO) -> tuple[int, int, bool] | None:
+    """The first byte that is not UTF-8, a chunk at a time: (its offset in the
+    file, its line, whether a non-ASCII byte came before it), or None."""
+    offset, lines, high, carry = 0, 0, False, b""
+    while True:
+        chunk = handle.read(_CHUNK)
+        data = carry + chunk
+        if not data:
+            return None
+        try:
+            data.decode("utf-8")
+            good = len(data)
+        except UnicodeDecodeError as exc:
+            truncated = exc.reason == "unexpected end of data" and exc.end == len(data)
+            if not (truncated and chunk):
+                line = lines + data.count(b"\n", 0, exc.start) + 1
+                return offset + exc.start, line, high or not data[: exc.start].isascii()
+            good = exc.start  # a character cut by the chunk's end: read it with the next
+        head, carry = data[:good], data[good:]
+        lines += head.count(b"\n")
+        high = high or not head.isascii()
+        offset += good
+
+
+def sniff_encoding(path: Path) -> Encoding:
+    """How to read a file, without holding it in memory.
 
     UTF-8 (with or without BOM) first; UTF-16 when it has that BOM (Excel's
-    "Unicode text"); otherwise Windows-1252, as Excel writes CSV, with a warning.
+    "Unicode text") or, without one, zero bytes beside nearly every ASCII one
+    (Apple's Contacts); otherwise Windows-1252, as Excel writes CSV, with a warning.
     A UTF-8 file with one damaged byte keeps its UTF-8 (a cp1252 reading would
     garble every accented name) and gets the byte replaced, with a warning.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            first = handle.read(400)
+            start = first[:3]
+            bom16 = start.startswith((b"\xff\xfe", b"\xfe\xff"))
+            utf16 = "utf-16" if bom16 else _bare_utf16(first)
+            if utf16:
+                handle.seek(0)
+                decoder = codecs.getincrementaldecoder(utf16)()
+                try:
+                    while chunk := handle.read(_CHUNK):
+                        decoder.decode(chunk)
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{path}: not valid UTF-16 text ({exc.reason})") from None
+                return Encoding(utf16)
+            bom = start == codecs.BOM_UTF8
+            handle.seek(len(start) if bom else 0)
+            bad = _scan_utf8(handle)
+            if bad is None:
+                return Encoding("utf-8-sig")
+            at, line, high = bad
+            handle.seek(at + (len(start) if bom else 0))
+            byte = handle.read(1)[0]
+            if high or bom:
+                return Encoding(
+                    "utf-8-sig",
+                    "replace",
+                    [f"{path}:{line}: byte 0x{byte:02x} is not UTF-8; replaced it with '\ufffd'"],
+                )
+            handle.seek(0)
+            lines = 0
+            while chunk := handle.read(_CHUNK):
+                try:
+                    chunk.decode("cp1252")
+                except UnicodeDecodeError as exc:
+                    where = lines + chunk.count(b"\n", 0, exc.start) + 1
+                    raise InputError(
+                        f"{path}:{where}: cannot decode byte 0x{chunk[exc.start]:02x}: "
+                        "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 CSV"
+                    ) from None
+                lines += chunk.count(b"\n")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _bare_utf16(data)
-    if utf16:
+        raise _read_error(path, exc) from None
+    warning = f"{path}:{line}: not UTF-8; read the file as Windows-1252 (as Excel saves it)"
+    return Encoding("cp1252", warnings=[warning])
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The file as text, and warnings about how it was decoded (`sniff_encoding`)."""
+    encoding = sniff_encoding(path)
+    try:
+        text = path.read_bytes().decode(encoding.name, encoding.errors)
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    return text, encoding.warnings
+
+
+class TextFile:
+    """A file read as a stream of lines, never whole: its first lines (`head`)
+    to tell its kind and find its header, then `lines(n)` from any line on.
+
+    A 300,000-row export is 30 MB of text, several times that as a string and
+    again as a StringIO; read a line at a time, an import holds a few rows."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.encoding = sniff_encoding(path)
+        self.warnings = self.encoding.warnings
+        self.head = self._head()
+
+    def _open(self) -> TextIO:
         try:
-            return data.decode(utf16), []
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not valid UTF-16 text ({exc.reason})") from None
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start]
-        if any(b >= 0x80 for b in data[: exc.start]):
-            return data.decode("utf-8-sig", errors="replace"), [
-                f"{path}:{line}: byte 0x{bad:02x} is not UTF-8; replaced it with '\ufffd'"
-            ]
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path}:{line}: cannot decode byte 0x{data[exc.start]:02x}: "
-            "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 CSV"
-        ) from None
-    return text, [f"{path}:{line}: not UTF-8; read the file as Windows-1252 (as Excel saves it)"]
+            return self.path.open(
+                encoding=self.encoding.name, errors=self.encoding.errors, newline=""
+            )
+        except OSError as exc:
+            raise _read_error(self.path, exc) from None
+
+    def _head(self) -> str:
+        """The first HEAD_LINES lines, and on to the first line that is not blank."""
+        taken: list[str] = []
+        count, blank = 0, True
+        with self._open() as handle:
+            for line in handle:
+                taken.append(line)
+                blank = blank and not line.strip()
+                if line.endswith("\n"):
+                    count += 1
+                    if count >= HEAD_LINES and not blank:
+                        break
+        return "".join(taken)
+
+    def lines(self, start: int = 0) -> Iterator[str]:
+        """The file's lines from line `start` (0-based, lines ending in "\\n") on,
+        each with its line end, split as csv wants them (newline="")."""
+        with self._open() as handle:
+            skipped = 0
+            for line in handle:
+                if skipped >= start:
+                    yield line
+                    break
+                if line.endswith("\n"):
+                    skipped += 1
+            yield from handle
+
+
+class RowLines:
+    """Lines handed to a csv reader, keeping the lines of the row being read
+    (`row`, which the reader's caller clears after each row) and whether the
+    last line has been handed out (`at_end`, known a line ahead), so a row that
+    runs to the end of the file can be read again."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._ahead = next(self._lines, None)
+        self.row: list[str] = []
+        self.at_end = self._ahead is None
+
+    def __iter__(self) -> RowLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._ahead
+        if line is None:
+            raise StopIteration
+        self._ahead = next(self._lines, None)
+        self.at_end = self._ahead is None
+        self.row.append(line)
+        return line
 
 
 def _bare_utf16(data: bytes) -> str | None:

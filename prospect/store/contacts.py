@@ -1,16 +1,24 @@
 """Queries on contacts and companies.
 
-Saving an import is an upsert of what `importers.reconcile` decided, with a
-few `executemany` calls: 30,000 rows cost three bulk statements, not three
-queries each. What each source last said about a person is kept in
-`contact_sources` (`said_by`), where '' for company and title means the source
-listed them with no position, and NULL means not known.
+Saving an import is an upsert of what `importers.reconcile` decided, a batch
+at a time, with a few `executemany` calls: a batch of 2,000 rows costs three
+bulk statements, not three queries each. What each source last said about a
+person is kept in `contact_sources` (`said_by`), where '' for company and
+title means the source listed them with no position, and NULL means not known.
+
+An import never loads the whole store: for each batch it asks which contacts
+hold the keys the batch's rows could be found by (`contacts_by_url`,
+`key_holders`: member profile, email, name at a company, the name without its
+middle names there), each key list passed as one JSON parameter and probed
+through an index, then loads the one contact each key finds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -49,10 +57,26 @@ def row_to_contact(row: Mapping[str, Any]) -> Contact:
     )
 
 
-def _values(contact: Contact) -> list[Any]:
-    return [
-        json.dumps(contact.sources) if c == "sources" else getattr(contact, c) for c in _ROW_COLUMNS
-    ]
+_SOURCES_JSON: dict[tuple[str, ...], str] = {}
+
+
+def _sources_json(sources: list[str]) -> str:
+    """A contact's sources as stored; a few lists recur across every row."""
+    key = tuple(sources)
+    text = _SOURCES_JSON.get(key)
+    if text is None:
+        text = _SOURCES_JSON[key] = json.dumps(sources) if len(_SOURCES_JSON) < 256 else ""
+        if not text:
+            return json.dumps(sources)
+    return text
+
+
+def _values(contact: Contact) -> tuple[Any, ...]:
+    c = contact
+    return (
+        c.full_name, c.first_name, c.last_name, c.name_norm, c.email, c.profile_url,
+        c.company, c.company_norm, c.title, c.connected_on, _sources_json(c.sources),
+    )  # fmt: skip
 
 
 def said_by(db: Database, source: str) -> dict[int, Contact]:
@@ -64,36 +88,44 @@ def said_by(db: Database, source: str) -> dict[int, Contact]:
     }
 
 
+_INSERT_COLUMNS = ("id", *_ROW_COLUMNS, "created_at", "updated_at")
+_INSERT = (
+    f"INSERT INTO contacts ({', '.join(_INSERT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
+)
+_UPDATE = (
+    f"UPDATE contacts SET {', '.join(f'{c} = ?' for c in (*_ROW_COLUMNS, 'updated_at'))} "
+    "WHERE id = ?"
+)
+_SAID_INSERT_COLUMNS = ("contact_id", "source", *_SAID_COLUMNS, "seen_at")
+_SAID = (
+    f"INSERT OR REPLACE INTO contact_sources ({', '.join(_SAID_INSERT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _SAID_INSERT_COLUMNS)})"
+)
+
+
 def save_contacts(
     db: Database,
     source: str,
-    added: Sequence[Contact] = (),
-    updated: Sequence[Contact] = (),
-    said: Sequence[Contact] = (),
+    added: Iterable[Contact] = (),
+    updated: Iterable[Contact] = (),
+    said: Iterable[Contact] = (),
 ) -> None:
     """Insert new contacts (ids already given), rewrite changed ones and record
-    what the source said; the caller owns the transaction."""
+    what the source said; the caller owns the transaction, and keeps the
+    companies table in step once the import is done (`ensure_companies`)."""
     stamp = now_iso()
-    if added:
-        cols = ("id", *_ROW_COLUMNS, "created_at", "updated_at")
-        db.conn.executemany(
-            f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-            ([c.id, *_values(c), stamp, stamp] for c in added),
-        )
-    if updated:
-        sets = ", ".join(f"{c} = ?" for c in (*_ROW_COLUMNS, "updated_at"))
-        db.conn.executemany(
-            f"UPDATE contacts SET {sets} WHERE id = ?",
-            ([*_values(c), stamp, c.id] for c in updated),
-        )
-    if said:
-        said_cols = ("contact_id", "source", *_SAID_COLUMNS, "seen_at")
-        db.conn.executemany(
-            f"INSERT OR REPLACE INTO contact_sources ({', '.join(said_cols)}) "
-            f"VALUES ({', '.join('?' for _ in said_cols)})",
-            ([s.id, source, *(getattr(s, c) for c in _SAID_COLUMNS), stamp] for s in said),
-        )
-    ensure_companies(db)
+    conn = db.conn
+    conn.executemany(_INSERT, ((c.id, *_values(c), stamp, stamp) for c in added))
+    conn.executemany(_UPDATE, ((*_values(c), stamp, c.id) for c in updated))
+    conn.executemany(
+        _SAID,
+        (
+            (s.id, source, s.full_name, s.email, s.profile_url, s.company, s.title,
+             s.connected_on, stamp)
+            for s in said
+        ),
+    )  # fmt: skip
 
 
 def ensure_companies(db: Database, aliases: dict[str, list[str]] | None = None) -> None:
@@ -148,6 +180,210 @@ def contacts_at(
         sorted(norms),
     )
     return [row_to_contact(r) for r in rows]
+
+
+# --- what an import looks up, a batch at a time ------------------------------------
+
+_COMPANY_BLANK = "coalesce(company_norm, '') = ''"  # also keeps the company index out
+
+
+def contacts_by_url(db: Database, urls: Collection[str]) -> list[Contact]:
+    """The contacts holding any of these member profile URLs."""
+    if not urls:
+        return []
+    return [
+        _tuple_to_contact(row)
+        for row in db.execute(
+            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
+            f"WHERE profile_url IN (SELECT value FROM json_each(?)) AND ({_PERSON_URL})",
+            [json.dumps(sorted(urls))],
+        )
+    ]
+
+
+def key_holders(
+    db: Database,
+    emails: Collection[str] = (),
+    names_at: Collection[tuple[str, str]] = (),
+    short_names_at: Collection[tuple[str, str, str]] = (),
+) -> dict[tuple[str, ...], list[int]]:
+    """The ids of the contacts holding each key a batch of an import looks
+    people up by, as `importers.reconcile` tags them: ("email", email);
+    ("name", name, company) for these (name, company) pairs ('' for none);
+    ("short", short name, company) and ("name", name, company) for each
+    (company, short name, name) of `short_names_at`, a short name being the
+    name without its middle names (schema.NAME_SHORT). Ids only: the caller
+    loads the one contact each key finds (`contacts_by_id`)."""
+    holders: dict[tuple[str, ...], list[int]] = {}
+
+    def put(key: tuple[str, ...], ids: str | None) -> None:
+        if ids:
+            holders[key] = [int(i) for i in ids.split(",")]
+
+    if emails:
+        for email, ids in db.execute(
+            "SELECT email, group_concat(id) FROM contacts "
+            "WHERE email IN (SELECT value FROM json_each(?)) GROUP BY email",
+            [json.dumps(sorted(emails))],
+        ):
+            put(("email", email), ids)
+    alone = sorted({name for name, company in names_at if name and not company})
+    if alone:
+        for name, ids in db.execute(
+            "SELECT name_norm, group_concat(id) FROM contacts "
+            f"WHERE name_norm IN (SELECT value FROM json_each(?)) AND {_COMPANY_BLANK} "
+            "GROUP BY name_norm",
+            [json.dumps(alone)],
+        ):
+            put(("name", name, ""), ids)
+    for company in sorted({company for name, company in names_at if not name}):
+        # a name of punctuation alone: rare
+        blank = _COMPANY_BLANK if not company else "company_norm = ?"
+        (ids,) = db.execute(
+            f"SELECT group_concat(id) FROM contacts WHERE coalesce(name_norm, '') = '' AND {blank}",
+            [company] if company else [],
+        ).fetchone()
+        put(("name", "", company), ids)
+    if short_names_at:
+        for company, short, name, ids, exact in db.execute(
+            "SELECT k.value ->> 0, k.value ->> 1, k.value ->> 2, group_concat(c.id), "
+            "group_concat(CASE WHEN c.name_norm = k.value ->> 2 THEN c.id END) "
+            "FROM json_each(?) AS k JOIN contacts AS c "
+            "ON c.company_norm = k.value ->> 0 AND c.name_short = k.value ->> 1 GROUP BY k.key",
+            [json.dumps(sorted(short_names_at))],
+        ):
+            put(("short", short, company), ids)
+            put(("name", name, company), exact)
+    return holders
+
+
+def contacts_by_id(db: Database, ids: Collection[int]) -> list[Contact]:
+    if not ids:
+        return []
+    return [
+        _tuple_to_contact(row)
+        for row in db.execute(
+            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(ids))],
+        )
+    ]
+
+
+def source_names(db: Database, names: Collection[str]) -> dict[str, list[int]]:
+    """This source's people with each of these names when the import began
+    (`remember_source_names`): the one id of a name one person has, two of
+    the ids of a name more have (only a name one person has finds anyone)."""
+    found: dict[str, list[int]] = {}
+    if names:
+        for name, first, other, count in db.execute(
+            "SELECT name_norm, min(id), max(id), count(*) FROM temp.import_names "
+            "WHERE name_norm IN (SELECT value FROM json_each(?)) GROUP BY name_norm",
+            [json.dumps(sorted(names))],
+        ):
+            found[name] = [first] if count == 1 else [first, other]
+    return found
+
+
+def said_about(db: Database, source: str, ids: Collection[int]) -> dict[int, Contact]:
+    """What `source` said of each of these contacts."""
+    said: dict[int, Contact] = {}
+    if not ids:
+        return said
+    cols = ", ".join(("contact_id", *_SAID_COLUMNS))
+    for cid, full_name, email, url, company, title, connected_on in db.execute(
+        f"SELECT {cols} FROM contact_sources WHERE source = ? "
+        "AND contact_id IN (SELECT value FROM json_each(?))",
+        [source, json.dumps(sorted(ids))],
+    ):
+        said[cid] = Contact(
+            full_name=full_name,
+            email=email,
+            profile_url=url,
+            company=company,
+            title=title,
+            connected_on=connected_on,
+            id=cid,
+        )
+    return said
+
+
+_CONTACT_SELECT = ", ".join(f"c.{c}" for c in ("id", *_ROW_COLUMNS))
+
+
+@lru_cache(maxsize=256)
+def _sources(text: str | None) -> tuple[str, ...]:
+    try:
+        sources = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(sources) if isinstance(sources, list) else ()
+
+
+def _tuple_to_contact(row: Sequence[Any]) -> Contact:
+    """A row selected as `_CONTACT_SELECT` as a `Contact` (as `row_to_contact`)."""
+    (cid, full_name, first, last, name_norm, email, url, company, company_norm, title,
+     connected_on, sources) = row  # fmt: skip
+    return Contact(
+        id=cid,
+        full_name=full_name,
+        first_name=first or "",
+        last_name=last or "",
+        email=email,
+        profile_url=url,
+        company=company,
+        title=title,
+        connected_on=connected_on,
+        sources=list(_sources(sources)),
+        company_norm=company_norm,
+        name_norm=name_norm,
+    )
+
+
+_PERSON_URL = (
+    "profile_url LIKE 'https://www.linkedin.com/in/_%' "
+    "OR profile_url LIKE 'https://www.linkedin.com/pub/_%'"
+)  # the WHERE of the unique index on member profiles (migration 11), word for word
+
+
+IMPORT_CACHE_KB = 48 * 1024  # SQLite's page cache while an import runs
+
+
+@contextlib.contextmanager
+def import_cache(db: Database) -> Iterator[None]:
+    """A page cache big enough for the indexes an import writes at random
+    (member profiles, names at companies: about 40 MB at 300,000 contacts), so
+    their pages stay in memory instead of being read back and spilled to the
+    WAL file for every batch; SQLite's default is 2 MB."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def remember_source_names(db: Database, source: str) -> bool:
+    """Keep, for this transaction, the names of the people `source` has named
+    (in a temporary table: an import finds them by name alone, as they were
+    before it began); whether there are any."""
+    db.execute("DROP TABLE IF EXISTS temp.import_names")
+    db.execute(
+        "CREATE TEMP TABLE import_names AS SELECT c.name_norm AS name_norm, "
+        "c.id AS id FROM contact_sources AS s JOIN contacts AS c ON c.id = s.contact_id "
+        "WHERE s.source = ? AND c.name_norm IS NOT NULL AND c.name_norm != ''",
+        [source],
+    )
+    db.execute("CREATE INDEX temp.import_names_name ON import_names (name_norm)")
+    return db.execute("SELECT 1 FROM temp.import_names LIMIT 1").fetchone() is not None
+
+
+def forget_source_names(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.import_names")
+
+
+def next_contact_id(db: Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0])
 
 
 def iter_contacts(db: Database) -> Iterator[Contact]:

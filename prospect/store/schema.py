@@ -425,6 +425,39 @@ def _m016_unused_indexes(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_contacts_email")
 
 
+# A name without its middle names (importers.reconcile._short): "john q public"
+# and "john public" are one person at one company. In SQL: the first word, and
+# what follows the last space (rtrim strips the characters of the name other
+# than spaces from its end, which leaves it up to that space).
+NAME_SHORT = (
+    "CASE WHEN instr(name_norm, ' ') = 0 THEN name_norm "
+    "ELSE substr(name_norm, 1, instr(name_norm, ' ') - 1) || ' ' || "
+    "substr(name_norm, length(rtrim(name_norm, replace(name_norm, ' ', ''))) + 1) END"
+)
+
+
+def _m017_import_lookups(db: Database) -> None:
+    # An import looks up each batch's people in the store rather than loading
+    # every contact (store.contacts.contacts_for_keys): by email (an index of
+    # the few contacts that have one), and by name at a company, through a
+    # name without its middle names, computed by SQLite (a virtual column, so
+    # a row written any way has it). (company_norm, name_short) serves
+    # company_norm alone too, so that index goes; name_norm's stays for names.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email) WHERE email IS NOT NULL"
+    )
+    if "name_short" not in {r[1] for r in db.execute("PRAGMA table_xinfo(contacts)")}:
+        db.execute(
+            f"ALTER TABLE contacts ADD COLUMN name_short TEXT GENERATED ALWAYS AS ({NAME_SHORT}) "
+            "VIRTUAL"
+        )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_contacts_company_norm_name_short "
+        "ON contacts(company_norm, name_short)"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_contacts_company_norm")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "indexes and company aliases", _m002_indexes),
@@ -442,6 +475,7 @@ MIGRATIONS: list[tuple[int, str, Callable[..., None]]] = [
     (14, "signals: a hire's previous company", _m014_previous_company),
     (15, "the outbox: a digest's intent, written before it is sent", _m015_outbox),
     (16, "contacts: drop the email and profile URL indexes no query uses", _m016_unused_indexes),
+    (17, "contacts: the indexes an import looks people up by", _m017_import_lookups),
 ]
 
 # Migrations called as step(db, upgrade): `upgrade` is whether the database had

@@ -1,0 +1,174 @@
+"""An import is reconciled and written a batch at a time (importers.BATCH):
+however the rows fall into batches, the store ends the same, and a file that
+fails in a late batch leaves it as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import prospect.importers as importers
+from prospect.errors import InputError
+from prospect.importers import import_contacts, import_file
+from prospect.importers.linkedin import parse_linkedin
+from prospect.models import Contact
+from prospect.store import connect
+
+# A few people, each with one member profile and one email, on rows that
+# leave any of them out, under a middle initial or not, at a company (spelt
+# either way) or none: the same person twice in a file, in two sources, and
+# namesakes at one company, as real exports have them.
+PEOPLE = [
+    (("Ada Byron", "Ada K Byron"), "https://www.linkedin.com/in/ada", "ada@x.example"),
+    (("Ada Byron",), "https://www.linkedin.com/in/ada-2", None),
+    (("Grace Hopper",), "http://linkedin.com/in/grace/", "GRACE@y.example"),
+    (("Ana María de la O",), None, "ana@z.example"),
+    (("Zoë",), "https://www.linkedin.com/in/zoe", None),
+]
+COMPANIES = [None, "Acme", "ACME, Inc.", "Globex", "Stealth", "Initech"]
+TITLES = [None, "VP of Sales", "CTO", "Engineer"]
+DATES = [None, "2024-05-30", "2025-01-08", "2026-03-01"]
+
+
+@st.composite
+def contact(draw: st.DrawFn) -> Contact:
+    names, url, email = draw(st.sampled_from(PEOPLE))
+    return Contact(
+        full_name=draw(st.sampled_from(names)),
+        email=email if draw(st.booleans()) else None,
+        profile_url=url if draw(st.booleans()) else None,
+        company=draw(st.sampled_from(COMPANIES)),
+        title=draw(st.sampled_from(TITLES)),
+        connected_on=draw(st.sampled_from(DATES)),
+    )
+
+
+# Several exports in turn, each by one of two sources.
+exports = st.lists(
+    st.tuples(st.sampled_from(["linkedin", "csv"]), st.lists(contact(), max_size=14)),
+    min_size=1,
+    max_size=4,
+)
+
+
+def _copy(c: Contact) -> Contact:
+    return Contact(
+        full_name=c.full_name,
+        email=c.email,
+        profile_url=c.profile_url,
+        company=c.company,
+        title=c.title,
+        connected_on=c.connected_on,
+    )
+
+
+def _store(db_file: Path) -> dict[str, list[tuple]]:
+    """Every table an import writes, without the times it was written at."""
+    conn = sqlite3.connect(db_file)
+    try:
+        return {
+            "contacts": conn.execute(
+                "SELECT id, full_name, first_name, last_name, name_norm, email, profile_url, "
+                "company, company_norm, title, connected_on, sources FROM contacts ORDER BY id"
+            ).fetchall(),
+            "said": conn.execute(
+                "SELECT contact_id, source, full_name, email, profile_url, company, title, "
+                "connected_on FROM contact_sources ORDER BY contact_id, source"
+            ).fetchall(),
+            "signals": conn.execute(
+                "SELECT contact_id, change, company, old_company, role, old_title FROM signals "
+                "ORDER BY id"
+            ).fetchall(),
+            "companies": conn.execute("SELECT name_norm FROM companies ORDER BY 1").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+def _run(
+    tmp_path: Path, name: str, batch: int, steps: list[tuple[str, list[Contact]]]
+) -> tuple[list[str], dict[str, list[tuple]]]:
+    db_file = tmp_path / f"{name}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+    db = connect(db_file)
+    old = importers.BATCH
+    importers.BATCH = batch
+    try:
+        lines = [import_contacts(db, [_copy(c) for c in rows], src).line() for src, rows in steps]
+    finally:
+        importers.BATCH = old
+        db.close()
+    return lines, _store(db_file)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=exports, batch=st.sampled_from([1, 2, 3, 5]))
+def test_batches_of_any_size_store_what_one_batch_stores(tmp_path, steps, batch):
+    whole = _run(tmp_path, "whole", 10_000, steps)
+    assert _run(tmp_path, "batched", batch, steps) == whole
+
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def _export(path: Path, rows: int, bad_at: int | None = None) -> Path:
+    lines = [HEADER]
+    for n in range(rows):
+        day = "31 Feb 2024" if n == bad_at else "30 May 2024"
+        lines.append(f"Ada,Byron{n},https://www.linkedin.com/in/ada{n},,Acme,CTO,{day}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("batch", [1, 7, 10_000])
+def test_a_bad_row_in_a_late_batch_leaves_the_store_as_it_was(tmp_path, db_path, batch):
+    db = connect(db_path)
+    try:
+        good = _export(tmp_path / "first.csv", 5)
+        import_file(db, lambda collect: parse_linkedin(good, True, collect), "linkedin")
+        before = _store(db_path)
+        bad = _export(tmp_path / "Connections.csv", 40, bad_at=33)
+        old = importers.BATCH
+        importers.BATCH = batch
+        try:
+            with pytest.raises(InputError, match=r"Connections.csv:35: cannot read the date"):
+                import_file(db, lambda collect: parse_linkedin(bad, True, collect), "linkedin")
+        finally:
+            importers.BATCH = old
+        assert _store(db_path) == before
+        assert db.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_an_older_export_found_at_its_end_is_read_again_as_older(tmp_path, db_path):
+    """Its rows were written as news before its last row showed its date: the
+    second reading, as an older export, is what stays."""
+    db = connect(db_path)
+    old = importers.BATCH
+    importers.BATCH = 1
+    try:
+        ada, grace = PEOPLE[0][1], PEOPLE[2][1]
+        newer = [Contact("Ada Byron", profile_url=ada, company="Globex", title="CTO",
+                         connected_on="2026-03-01")]  # fmt: skip
+        import_contacts(db, newer, "linkedin")
+        older = [
+            Contact("Ada Byron", profile_url=ada, company="Acme", title="CTO",
+                    connected_on="2024-05-30"),
+            Contact("Grace Hopper", profile_url=grace, company="Initech",
+                    connected_on="2025-01-08"),
+        ]  # fmt: skip
+        summary = import_contacts(db, older, "linkedin")
+        assert (summary.newer_seen, summary.job_changes, summary.added) == ("2026-03-01", 0, 1)
+        rows = db.execute("SELECT full_name, company FROM contacts ORDER BY id").fetchall()
+        assert rows == [("Ada Byron", "Globex"), ("Grace Hopper", "Initech")]
+    finally:
+        importers.BATCH = old
+        db.close()
