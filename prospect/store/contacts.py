@@ -36,25 +36,9 @@ _ROW_COLUMNS = (
 
 
 def row_to_contact(row: Mapping[str, Any]) -> Contact:
-    """The one mapping of a contacts row to a `Contact`."""
-    try:
-        sources = json.loads(row.get("sources") or "[]")
-    except ValueError:
-        sources = []
-    return Contact(
-        id=row["id"],
-        full_name=row["full_name"],
-        first_name=row.get("first_name") or "",
-        last_name=row.get("last_name") or "",
-        email=row.get("email"),
-        profile_url=row.get("profile_url"),
-        company=row.get("company"),
-        title=row.get("title"),
-        connected_on=row.get("connected_on"),
-        sources=sources,
-        company_norm=row.get("company_norm"),
-        name_norm=row.get("name_norm"),
-    )
+    """A contacts row (`SELECT *`) as a `Contact`: the same mapping as the
+    import's look-ups, which select `_CONTACT_SELECT` as plain tuples."""
+    return _tuple_to_contact([row["id"], *(row.get(c) for c in _ROW_COLUMNS)])
 
 
 _SOURCES_JSON: dict[tuple[str, ...], str] = {}
@@ -321,7 +305,7 @@ def _sources(text: str | None) -> tuple[str, ...]:
 
 
 def _tuple_to_contact(row: Sequence[Any]) -> Contact:
-    """A row selected as `_CONTACT_SELECT` as a `Contact` (as `row_to_contact`)."""
+    """The one mapping of a contacts row, selected as `_CONTACT_SELECT`, to a `Contact`."""
     (cid, full_name, first, last, name_norm, email, url, company, company_norm, title,
      connected_on, sources) = row  # fmt: skip
     return Contact(
