@@ -300,10 +300,11 @@ class Window:
 
     def _concerning(self, key: str) -> set[object]:
         """The groups whose events can give this person a candidate."""
-        if key.startswith("p:"):
-            return set(self.by_name.get(key[2:].split("|", 1)[0], ()))
+        kind, _, rest = key.partition(":")
+        if kind != "c" or not rest.isdigit():  # p:name|company (or n:name): by name alone
+            return set(self.by_name.get(rest.split("|", 1)[0], ()))
         out: set[object] = set()
-        contact = self.book.by_id.get(int(key[2:])) if key.startswith("c:") else None
+        contact = self.book.by_id.get(int(rest))
         if contact is None:
             return out
         company = self.book.company_of(contact)

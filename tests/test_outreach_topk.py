@@ -199,3 +199,21 @@ def test_news_far_down_that_makes_someone_an_included_accounts_counts_first(
     whole = build_list(db, config, ListOptions(limit=0), NOW)
     assert [r.person for r in whole] == ["Quinn Adams", "Pat Lee"]
     assert signature(build_list(db, config, ListOptions(limit=1), NOW)) == signature(whole[:1])
+
+
+def test_a_digest_number_for_someone_with_no_news_today_is_left_out(db: Database) -> None:
+    """Today's digest numbered people the window no longer concerns (a contact
+    since deleted, a key of an older shape): the list shows the others, in
+    the same order as without them."""
+    config = parse_config("{}")
+    richer_world(db, 5, config)
+    before = build_list(db, config, ListOptions(limit=5), NOW)
+    with write(db):
+        save_digest(db, subject="today", delivery="stdout", recipients=[], message_id=None,
+                    records=[{"rank": i, "person_key": key, "person": "Gone", "contact_id": None,
+                              "signal_id": None}
+                             for i, key in enumerate(["c:99999", "c:x", "n:gone", "p:gone|"], 1)],
+                    sent_at=NOW.isoformat())  # fmt: skip
+    after = build_list(db, config, ListOptions(limit=5), NOW)
+    assert [r.person_key for r in after] == [r.person_key for r in before]
+    assert [r.rank for r in after] == [5, 6, 7, 8, 9]  # numbered after today's digest's
