@@ -23,7 +23,7 @@ on one base ("Figure AI", "Figure Technologies") stay two companies.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from prospect.normalize import normalize_company
@@ -107,16 +107,23 @@ def is_placeholder_norm(norm: str) -> bool:
     return bool(norm) and _PLACEHOLDER.match(norm) is not None
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> dict[str, str]:
+def alias_norms(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """alias norm -> canonical norm, from canonical name -> its other names (as
+    `BUILTIN_ALIASES` and signals.yaml's `aliases` write them); a later group
+    wins an alias two groups claim."""
     table: dict[str, str] = {}
-    for canonical, names in BUILTIN_ALIASES.items():
+    for canonical, names in groups.items():
         canon = normalize_company(canonical)
         for name in names:
             norm = normalize_company(name)
             if norm and norm != canon:
                 table[norm] = canon
     return table
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, str]:
+    return alias_norms(BUILTIN_ALIASES)
 
 
 def alias_table(configured: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from prospect.companies import alias_table, company_key
+from prospect.companies import alias_norms, alias_table, company_key
 from prospect.models import Contact, PastJob
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
@@ -119,21 +119,16 @@ def ensure_companies(db: Database, aliases: dict[str, list[str]] | None = None) 
         "SELECT company, company_norm, '[]', 'contacts' FROM contacts "
         "WHERE company_norm IS NOT NULL AND company_norm != '' GROUP BY company_norm"
     )
-    for canonical, names in (aliases or {}).items():
-        canon = normalize_company(canonical)
+    for canonical in aliases or {}:
         db.execute(
             "INSERT OR IGNORE INTO companies (name, name_norm, aliases, source) "
             "VALUES (?, ?, '[]', 'config')",
-            [canonical, canon],
+            [canonical, normalize_company(canonical)],
         )
-        for alias in names:
-            alias_norm = normalize_company(alias)
-            if alias_norm and alias_norm != canon:
-                db.execute(
-                    "INSERT OR REPLACE INTO company_aliases (alias_norm, company_norm)"
-                    " VALUES (?, ?)",
-                    [alias_norm, canon],
-                )
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO company_aliases (alias_norm, company_norm) VALUES (?, ?)",
+        alias_norms(aliases or {}).items(),
+    )
 
 
 def company_names(db: Database) -> dict[str, str]:
@@ -439,12 +434,7 @@ _BATCH = 500  # parameters per IN (...) query, well under SQLite's limit
 def company_aliases(db: Database, configured: dict[str, list[str]] | None = None) -> dict[str, str]:
     """alias norm -> canonical norm, from the company_aliases table and signals.yaml."""
     aliases = dict(db.execute("SELECT alias_norm, company_norm FROM company_aliases").fetchall())
-    for canonical, names in (configured or {}).items():
-        canon = normalize_company(canonical)
-        for alias in names:
-            norm = normalize_company(alias)
-            if norm and norm != canon:
-                aliases[norm] = canon
+    aliases.update(alias_norms(configured or {}))
     return aliases
 
 
