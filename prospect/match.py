@@ -405,6 +405,12 @@ def contact_key(contact: Contact) -> str:
     )
 
 
+def key_contact_id(key: str) -> int | None:
+    """The contact id a person key names ("c:42" -> 42); None for any other key."""
+    kind, _, rest = key.partition(":")
+    return int(rest) if kind == "c" and rest.isdigit() else None
+
+
 def person_key(name: str, company: str | None) -> str:
     return f"p:{normalize_person(name)}|{normalize_company(company)}"
 

@@ -44,15 +44,16 @@ from prospect.match import (
     Event,
     cluster_signals,
     event_key,
+    key_contact_id,
     match_event,
 )
 from prospect.models import Contact, PastJob, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
 from prospect.rank import (
     Scored,
+    decay,
     group_ceiling,
     people_ceiling,
-    recency_ceiling,
     score_person,
     strength_ceiling,
     word_row,
@@ -189,13 +190,13 @@ class Window:
         today = now.timestamp()
         for head in signal_heads(db, since, signal_type):
             kind, rule = head.type, head.rule
-            half_life = half_lives.get((kind, rule), -1.0)
-            if half_life == -1.0:
-                half_life = half_lives[(kind, rule)] = (
+            if (kind, rule) not in half_lives:
+                half_lives[(kind, rule)] = (
                     config.half_life(kind, rule if kind == "keyword" else None)
                     if config.enabled(kind, rule)
                     else None
                 )
+            half_life = half_lives[(kind, rule)]
             if half_life is None:
                 continue
             company = resolve(head.company)
@@ -217,7 +218,7 @@ class Window:
             if strong is None:
                 strong = strengths[how] = strength_ceiling(head.signal(), config)
             days = (today - (today if head.stamp is None else head.stamp)) / 86400
-            ceiling = strong * recency_ceiling(half_life, days)
+            ceiling = strong * decay(days, half_life)
             if ceiling > group.ceiling:
                 group.ceiling = ceiling
         strongest = max(strengths.values(), default=0.0)
@@ -300,11 +301,11 @@ class Window:
 
     def _concerning(self, key: str) -> set[object]:
         """The groups whose events can give this person a candidate."""
-        kind, _, rest = key.partition(":")
-        if kind != "c" or not rest.isdigit():  # p:name|company (or n:name): by name alone
-            return set(self.by_name.get(rest.split("|", 1)[0], ()))
+        contact_id = key_contact_id(key)
+        if contact_id is None:  # p:name|company (or n:name): by name alone
+            return set(self.by_name.get(key.partition(":")[2].split("|", 1)[0], ()))
         out: set[object] = set()
-        contact = self.book.by_id.get(int(rest))
+        contact = self.book.by_id.get(contact_id)
         if contact is None:
             return out
         company = self.book.company_of(contact)
@@ -319,8 +320,9 @@ class Window:
         person = self.people.get(key)
         if person is not None and person.complete:
             return person
-        if key.startswith("c:") and key[2:].isdigit() and int(key[2:]) not in self.book.by_id:
-            self.book.add(contacts_for_matching(self.db, ids=[int(key[2:])]))
+        contact_id = key_contact_id(key)
+        if contact_id is not None and contact_id not in self.book.by_id:
+            self.book.add(contacts_for_matching(self.db, ids=[contact_id]))
         missing = [g for g in self._concerning(key) if not self.groups[g].done]
         if missing:
             self.process(missing)
@@ -346,7 +348,7 @@ class Window:
         heapq.heapify(queue)
         boost = max(1.0, self.config.ranking.fit["included_account"])
         might_grow = bool(self.included) and boost > 1.0
-        best: list[tuple[tuple[float, float, str, str], int, str]] = []
+        best: list[tuple[tuple[float, float, str, str], str]] = []  # (sort key, person)
         pushed: dict[str, tuple[float, float, str, str]] = {}
         out: set[str] = set()
         batch = FIRST_BATCH
@@ -362,12 +364,12 @@ class Window:
                     top = (top[0] * boost * (1 + 1e-9), *top[1:])  # type: ignore[assignment]
                 if pushed.get(key) != top:
                     pushed[key] = top
-                    heapq.heappush(best, (top, 0, key))
+                    heapq.heappush(best, (top, key))
             self._changed.clear()
 
         while True:
             push_people()
-            while best and (best[0][2] in out or pushed.get(best[0][2]) != best[0][0]):
+            while best and (best[0][1] in out or pushed.get(best[0][1]) != best[0][0]):
                 heapq.heappop(best)
             while queue and self.groups[queue[0][2]].done:
                 heapq.heappop(queue)
@@ -380,7 +382,7 @@ class Window:
                 continue
             if not best:
                 return
-            key = best[0][2]
+            key = best[0][1]
             person = self.people[key]
             if not person.complete:
                 self.complete(key)
@@ -602,8 +604,9 @@ def find_person(db: Database, config: Config, ident: str, now: datetime) -> Targ
         for row in everyone:
             if row.person_key == ident:
                 return _from_row(row)
-        if ident.startswith("c:") and ident[2:].isdigit():
-            contact = get_contact(db, int(ident[2:]))
+        contact_id = key_contact_id(ident)
+        if contact_id is not None:
+            contact = get_contact(db, contact_id)
             if contact is not None:
                 return _from_contact(contact)
         raise ProspectError(f"no one with the key {ident!r}", ExitCode.USAGE)

@@ -96,10 +96,17 @@ def strength(
     return Part(weight, " x ".join(said) if said else "")
 
 
+def decay(days: float, half_life: float) -> float:
+    """How much a signal `days` old still counts: 0.5 ** (days / half-life).
+    An event's recency, taken from its earliest report, is at most that of
+    any of its reports (which is how a list bounds a group of them)."""
+    return math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
+
+
 def recency(signal: Signal, config: Config, now: datetime, *, words: bool = True) -> Part:
     half_life = config.half_life(signal.type, signal.rule if signal.type == "keyword" else None)
     days = age_days(signal.published_at, now)
-    value = math.pow(0.5, days / half_life) if half_life > 0 else 1.0
+    value = decay(days, half_life)
     said = f"{days:.1f} days old, half-life {_num(half_life)} days" if words else ""
     return Part(value, said)
 
@@ -375,15 +382,9 @@ def strength_ceiling(signal: Signal, config: Config) -> float:
     return round(value, 4)
 
 
-def recency_ceiling(half_life: float, days: float) -> float:
-    """`recency` of a report `days` old. An event's recency, taken from its
-    earliest report, is at most that of any of its reports."""
-    return math.pow(0.5, max(0.0, days) / half_life) if half_life > 0 else 1.0
-
-
 def group_ceiling(strength_x_recency: float, strongest: float, people: float) -> float:
     """The most anyone can score from a group of reports whose highest
-    strength x recency (`strength_ceiling`, `recency_ceiling`) is given, times
+    strength x recency (`strength_ceiling` x `decay`) is given, times
     `people_ceiling`: with a hair of room for the rounding of recency (to 4
     places, of a time read by `parse_time`, not by SQLite)."""
     return (strength_x_recency * (1 + 1e-6) + strongest * 5e-5) * people
