@@ -428,8 +428,6 @@ def save_export_dates(db: Database, source: str, guessed: str | None, stated: st
 # that today's signals mention. That keeps `prospect list` fast on a LinkedIn
 # export of 30,000 connections.
 
-_BATCH = 500  # parameters per IN (...) query, well under SQLite's limit
-
 
 def company_aliases(db: Database, configured: dict[str, list[str]] | None = None) -> dict[str, str]:
     """alias norm -> canonical norm, from the company_aliases table and signals.yaml."""
@@ -448,17 +446,6 @@ def known_company_norms(db: Database) -> list[str]:
     ]
 
 
-def _batched(values: Iterable[Any]) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for value in values:
-        batch.append(value)
-        if len(batch) == _BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def contacts_for_matching(
     db: Database,
     company_norms: Iterable[str] = (),
@@ -468,14 +455,19 @@ def contacts_for_matching(
     """Contacts at any of these companies, with any of these names or ids."""
     found: dict[int, Contact] = {}
     for column, values in (
-        ("company_norm", sorted(set(company_norms))),
-        ("name_norm", sorted(set(name_norms))),
-        ("id", sorted(set(ids))),
+        ("company_norm", set(company_norms)),
+        ("name_norm", set(name_norms)),
+        ("id", set(ids)),
     ):
-        for batch in _batched(values):
-            marks = ",".join("?" for _ in batch)
-            for row in db.query(f"SELECT * FROM contacts WHERE {column} IN ({marks})", batch):
-                found.setdefault(row["id"], row_to_contact(row))
+        if not values:
+            continue
+        for row in db.execute(
+            f"SELECT {_CONTACT_SELECT} FROM contacts AS c "
+            f"WHERE c.{column} IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(values))],
+        ):
+            if row[0] not in found:
+                found[row[0]] = _tuple_to_contact(row)
     return [found[k] for k in sorted(found)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -122,17 +123,10 @@ def reports_by_id(db: Database, ids: Iterable[int]) -> list[tuple[Signal, Source
     """These signals, each with the report it came from (its item's title and
     feed), in id order; a signal is held as a signal, not as a row too (nor
     its item's summary, which nothing shows)."""
-    out: list[tuple[Signal, Source]] = []
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), _ID_BATCH):
-        batch = wanted[start : start + _ID_BATCH]
-        marks = ",".join("?" * len(batch))
-        sql = f"{_REPORT_SELECT} WHERE signals.id IN ({marks}) ORDER BY signals.id"
-        out.extend(row_to_report(r) for r in db.query(sql, batch))
-    return out
-
-
-_ID_BATCH = 500  # ids per IN (...): well under SQLite's limit on parameters
+    sql = (
+        f"{_REPORT_SELECT} WHERE signals.id IN (SELECT value FROM json_each(?)) ORDER BY signals.id"
+    )
+    return [row_to_report(r) for r in db.query(sql, [json.dumps(sorted(set(ids)))])]
 
 
 class Head(NamedTuple):
