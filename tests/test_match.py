@@ -324,3 +324,13 @@ def test_a_persons_successive_job_changes_lead_with_the_newest():
     assert event.signal.role == "VP of Sales"
     assert event.signal.id == 3
     assert len(event.sources) == 3
+
+
+def test_the_fuzzy_threshold_keeps_names_of_similar_length() -> None:
+    """rapidfuzz's ratio is 200 x common / (both lengths): at the threshold the
+    longer name can be at most 200 / threshold - 1 times longer, so the best
+    match over a prefix's names already meets the length rule (none is checked
+    separately)."""
+    from prospect.match import FUZZY_MAX_LENGTH_RATIO, FUZZY_THRESHOLD
+
+    assert 200 / FUZZY_THRESHOLD - 1 <= FUZZY_MAX_LENGTH_RATIO
