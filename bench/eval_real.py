@@ -2,12 +2,12 @@
 
 Runs `prospect detect --format jsonl` (a subprocess, packaged rules, no
 database) over the labelled real items of tests/eval/real-test.tsv (the test
-part: labelled first, never read while tuning) and tests/eval/real-dev.tsv (the
-development part), and prints precision and recall per signal type on
-(signal, company) pairs — over all items, per sample kind (`as_it_comes`: a
-real morning; `signal_rich`: filtered for signal words) and per source — and
-the accuracy of round, amount, currency, person, role and previous company on
-the true positives. Targets apply to the test part.
+part: labelled first, never read while tuning) and tests/eval/real-dev*.tsv (the
+development part, in one file per batch of labelling), and prints precision and
+recall per signal type on (signal, company) pairs — over all items, per sample
+kind (`as_it_comes`: a real morning; `signal_rich`: filtered for signal words)
+and per source — and the accuracy of round, amount, currency, person, role and
+previous company on the true positives. Targets apply to the test part.
 
     python bench/eval_real.py [--part test|dev|both] [--ids all|even|odd] [--show-misses] [--json]
 
@@ -56,7 +56,8 @@ def main() -> int:
     figures: list[Figure] = []
     ok = True
     for part in parts:
-        items = [i for i in load_items(EVAL / f"real-{part}.tsv") if _keep(i.id, args.ids)]
+        files = sorted(EVAL.glob(f"real-{part}*.tsv"))
+        items = [i for f in files for i in load_items(f) if _keep(i.id, args.ids)]
         scores = score(items, run_cli([item.line() for item in items]))
         signals = {k: sum(lab.signal == k for i in items for lab in i.labels) for k in SCORED}
         print(f"== real-{part}: {len(items)} items, {signals}", file=say)
