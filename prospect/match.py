@@ -82,6 +82,7 @@ class CompanyIndex:
                 names.append(norm)
                 compacts.append(compact)
         self._cache: dict[str, CompanyMatch | None] = {}
+        self._by_norm: dict[str, CompanyMatch | None] = {}
         self._keys: dict[str | None, str] = {}
         self._text_names: dict[str, str] | None = None
 
@@ -116,8 +117,16 @@ class CompanyIndex:
             return None
         if name not in self._cache:  # keyed by the raw spelling: normalising is not free
             norm = normalize_company(name)
-            self._cache[name] = self._resolve(norm) if norm else None
+            self._cache[name] = self.resolve_norm(norm)
         return self._cache[name]
+
+    def resolve_norm(self, norm: str | None) -> CompanyMatch | None:
+        """`resolve` of a name already normalised (a stored `company_norm`)."""
+        if not norm:
+            return None
+        if norm not in self._by_norm:
+            self._by_norm[norm] = self._resolve(norm)
+        return self._by_norm[norm]
 
     def _resolve(self, norm: str) -> CompanyMatch | None:
         canon = self.canonical(norm)

@@ -75,7 +75,7 @@ from prospect.store.outreach import (
     save_outreach,
     store_counts,
 )
-from prospect.store.signals import reports_by_id, signal_heads
+from prospect.store.signals import Head, reports_by_id, signal_heads
 from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
@@ -127,7 +127,9 @@ class _Group:
     report of an event is in one group, so a group clusters on its own."""
 
     heads: list[int]  # signal ids
-    ceiling: float = 0.0
+    # the most any of its candidates can score; below zero: it can have none
+    # (a company nobody the rep knows works at, and no one named)
+    ceiling: float = -1.0
     done: bool = False
 
 
@@ -145,8 +147,10 @@ class Window:
 
     First every signal's head (type, company, person, date: `signal_heads`),
     grouped by company, each group with the most any candidate of its events
-    could score (`rank.*_ceiling`). Then groups are read in full, clustered and
-    matched best ceiling first (`process`), and `ranked()` hands out people in
+    could score (`rank.*_ceiling`); a group about a company nobody the rep
+    knows works at, naming no one, can reach nobody and is matched only when
+    everything is. Then groups are read in full, clustered and matched best
+    ceiling first (`process`), and `ranked()` hands out people in
     rank order: a person goes out once nobody unmatched could outrank them and
     every group that can concern them (their company's, any naming them, their
     own job changes) is matched, so their row and its `also` are the ones the
@@ -183,26 +187,28 @@ class Window:
         # can be: an event's score takes its best report's strength and its
         # earliest report's recency, which is at most the best report's own.
         strengths: dict[tuple[str | None, ...], float] = {}
-        # (type, rule) -> its half-life, or None when it is turned off in the
-        # rules file (enabled: false or weight 0): off for what is stored too
-        half_lives: dict[tuple[str, str], float | None] = {}
-        resolve, companies, groups = self.index.resolve, self._company, self.groups
+        # (type, rule, how strong) -> its strength ceiling and half-life, or
+        # None when the rules file turns it off (enabled: false or weight 0):
+        # off for what is stored too
+        hows: dict[tuple[str | None, ...], tuple[float, float] | None] = {}
+        resolve, companies, groups = self.index.resolve_norm, self._company, self.groups
+        by_name, by_contact = self.by_name, self.by_contact
         today = now.timestamp()
         for head in signal_heads(db, since, signal_type):
-            kind, rule = head.type, head.rule
-            if (kind, rule) not in half_lives:
-                half_lives[(kind, rule)] = (
-                    config.half_life(kind, rule if kind == "keyword" else None)
-                    if config.enabled(kind, rule)
-                    else None
-                )
-            half_life = half_lives[(kind, rule)]
-            if half_life is None:
+            kind = head.type
+            how = (kind, head.rule, head.round, head.change, head.role, head.old_title)
+            if how not in hows:
+                hows[how] = self._how(head)
+                if hows[how] is not None:
+                    strengths[how] = hows[how][0]  # type: ignore[index]
+            found = hows[how]
+            if found is None:
                 continue
-            company = resolve(head.company)
+            strong, half_life = found
+            company = resolve(head.company_norm)
             if company is None and not head.company and kind == "keyword":
                 company = companies[head.id] = self.index.find_in_text(head.text)
-            key: object = company.norm if company else normalize_company(head.company)
+            key: object = company.norm if company else head.company_norm
             if not key:
                 key = event_key(head.signal(), "")
             group = groups.get(key)
@@ -210,13 +216,11 @@ class Window:
                 group = groups[key] = _Group([])
             group.heads.append(head.id)
             if head.person:
-                self.by_name[normalize_person(head.person)].append(key)
+                by_name[head.person_norm or ""].append(key)
             if head.contact_id is not None:
-                self.by_contact[head.contact_id].append(key)
-            how = (kind, rule, head.round, head.change, head.role, head.old_title)
-            strong = strengths.get(how)
-            if strong is None:
-                strong = strengths[how] = strength_ceiling(head.signal(), config)
+                by_contact[head.contact_id].append(key)
+            if company is None and not head.person and head.contact_id is None:
+                continue  # nobody to reach: no colleague is known, no one is named
             days = (today - (today if head.stamp is None else head.stamp)) / 86400
             ceiling = strong * decay(days, half_life)
             if ceiling > group.ceiling:
@@ -224,7 +228,16 @@ class Window:
         strongest = max(strengths.values(), default=0.0)
         people = people_ceiling(config)
         for group in groups.values():
-            group.ceiling = group_ceiling(group.ceiling, strongest, people)
+            if group.ceiling >= 0:
+                group.ceiling = group_ceiling(group.ceiling, strongest, people)
+
+    def _how(self, head: Head) -> tuple[float, float] | None:
+        """A kind of signal's strength ceiling and half-life (None: turned off)."""
+        kind, rule = head.type, head.rule
+        if not self.config.enabled(kind, rule):
+            return None
+        half_life = self.config.half_life(kind, rule if kind == "keyword" else None)
+        return strength_ceiling(head.signal(), self.config), half_life
 
     def company_of(self, signal: Signal) -> CompanyMatch | None:
         if signal.id in self._company:
@@ -344,7 +357,11 @@ class Window:
         order), matching only as much of the window as that order needs."""
         if everything:
             self.process(list(self.groups))
-        queue = [(-g.ceiling, n, k) for n, (k, g) in enumerate(self.groups.items()) if not g.done]
+        queue = [
+            (-g.ceiling, n, k)
+            for n, (k, g) in enumerate(self.groups.items())
+            if not g.done and g.ceiling >= 0
+        ]
         heapq.heapify(queue)
         boost = max(1.0, self.config.ranking.fit["included_account"])
         might_grow = bool(self.included) and boost > 1.0

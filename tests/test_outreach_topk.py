@@ -162,6 +162,31 @@ def test_a_short_list_leaves_groups_that_cannot_reach_it_unmatched(db: Database)
     assert 0 < matched < len(window.groups) / 2
 
 
+def test_news_of_companies_nobody_known_works_at_is_never_matched(db: Database) -> None:
+    """Most news is about companies the rep knows nobody at: a funding round
+    or an unnamed hire there can reach no one, so even a list of everyone
+    leaves its group unmatched, while a hire naming someone there is matched
+    (the rep may know them, or know who can introduce them)."""
+    config = parse_config("{}")
+    add_contact(db, "Pat Lee", "Known Co", "VP of Sales")
+    funding(db, "Known Co", days_ago=20)
+    for n in range(30):  # fresher and bigger than the known company's news
+        funding(db, f"Stranger {n} Labs", days_ago=0.5, round_="series_c", amount=90e6)
+    add_report(db, "prwire", "Stranger 0 Labs names new CFO", "https://x.example/cfo",
+               NOW - timedelta(days=1), type="executive_hire", company="Stranger 0 Labs",
+               role="Chief Financial Officer")  # fmt: skip
+    add_report(db, "prwire", "Far Co names Sam Park CMO", "https://x.example/sam",
+               NOW - timedelta(days=1), type="executive_hire", company="Far Co",
+               person="Sam Park", role="Chief Marketing Officer")  # fmt: skip
+    window = Window(db, config, NOW, config.max_age_days)
+    listed = [people[0].candidate.person for people in window.ranked()]
+    assert sorted(listed) == ["Pat Lee", "Sam Park"]
+    matched = {key for key, group in window.groups.items() if group.done}
+    assert matched == {"known", "far"}
+    everyone = Window(db, config, NOW, config.max_age_days)
+    assert [p[0].candidate.person for p in everyone.ranked(everything=True)] == listed
+
+
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("accounts", ACCOUNTS.values(), ids=ACCOUNTS.keys())
 @pytest.mark.parametrize("pinned", [False, True], ids=["no digest", "digest today"])

@@ -142,12 +142,17 @@ class Head(NamedTuple):
     contact_id: int | None
     old_title: str | None
     change: str | None
+    company_norm: str | None  # as stored: `normalize_company(company)`, None for ''
+    person_norm: str | None  # as stored: `normalize_person(person)`, None for ''
     published_at: str | None  # dated as `row_to_report` dates it
     stamp: float | None  # that time in seconds since the epoch (None: not a time)
     text: str | None  # a keyword hit with no company: where its company may be named
 
     def signal(self) -> Signal:
-        return Signal(**{f: getattr(self, f) for f in Head._fields[:-2]})
+        return Signal(**{f: getattr(self, f) for f in _HEAD_SIGNAL_FIELDS})
+
+
+_HEAD_SIGNAL_FIELDS = (*Head._fields[:10], "published_at")
 
 
 def signal_heads(db: Database, since: str | None, signal_type: str | None = None) -> Iterator[Head]:
