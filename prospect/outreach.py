@@ -50,6 +50,7 @@ from prospect.match import (
 from prospect.models import Contact, PastJob, Row, Signal, Source
 from prospect.normalize import duration_days, normalize_company, normalize_person, parse_time
 from prospect.rank import (
+    Memo,
     Scored,
     decay,
     group_ceiling,
@@ -177,6 +178,7 @@ class Window:
         self._fetched: tuple[set[str], set[str], set[int]] = (set(), set(), set())
         self._history: list[PastJob] | None = None
         self._changed: set[str] = set()  # people with new candidates since `ranked` looked
+        self._memo: Memo = {}  # each event's strength and recency, scored once
         self.groups: dict[object, _Group] = {}
         # who is named in which groups, and whose job changes are where (lists:
         # most names are in one group; a repeat is harmless)
@@ -349,7 +351,8 @@ class Window:
         if person.scored is None:
             person.scored = score_person(person.candidates, self.config, self.now,
                                          included=person.included,
-                                         last_contacted=self.last_contacted)  # fmt: skip
+                                         last_contacted=self.last_contacted,
+                                         memo=self._memo)  # fmt: skip
         return person.scored
 
     def ranked(self, everything: bool = False) -> Iterator[list[Scored]]:

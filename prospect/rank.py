@@ -182,14 +182,25 @@ def score(
     included: bool = False,
     last_contacted: Mapping[str, str] | None = None,
     words: bool = True,
+    memo: Memo | None = None,
 ) -> tuple[ScoreParts, dict[str, str]]:
     """The four parts, rounded as the list shows them, and each one's reason
-    (an empty dict with `words=False`)."""
-    judged = candidate.title == candidate.signal.role and candidate.signal.person is not None
+    (an empty dict with `words=False`). `memo` keeps an event's strength and
+    recency, which are the same for everyone it concerns, across calls."""
+    signal = candidate.signal
+    judged = candidate.title == signal.role and signal.person is not None
     history = last_contacted or {}
+    key = (signal.id, signal.published_at, judged, words)
+    event = memo.get(key) if memo is not None and signal.id is not None else None
+    if event is None:
+        event = (
+            strength(signal, config, fit_judges_role=judged, words=words),
+            recency(signal, config, now, words=words),
+        )
+        if memo is not None and signal.id is not None:
+            memo[key] = event
     parts = (
-        strength(candidate.signal, config, fit_judges_role=judged, words=words),
-        recency(candidate.signal, config, now, words=words),
+        *event,
         relationship(candidate, config, now, history, words=words),
         fit(candidate, config, included, words=words),
     )
@@ -200,6 +211,8 @@ def score(
 
 
 PART_NAMES = ("strength", "recency", "relationship", "fit")  # ScoreParts' fields, in order
+# (signal id, its date, whether fit judges the role, worded) -> strength, recency
+Memo = dict[tuple[int | None, str | None, bool, bool], tuple[Part, Part]]
 
 
 # --- ranking -----------------------------------------------------------------------
@@ -271,12 +284,12 @@ def _scored(
     now: datetime,
     included: bool,
     last_contacted: Mapping[str, str],
+    memo: Memo | None = None,
 ) -> Scored:
     if candidate.intro:  # before scoring: the first introducer's warmth counts
         candidate.intro, _ = order_introducers(candidate, config, now, last_contacted, words=False)
-    parts, _ = score(
-        candidate, config, now, included=included, last_contacted=last_contacted, words=False
-    )
+    parts, _ = score(candidate, config, now, included=included, last_contacted=last_contacted,
+                     words=False, memo=memo)  # fmt: skip
     published = parse_time(candidate.signal.published_at)
     stamp = published.timestamp() if published else 0.0
     key = (-round(parts.total, 9), -stamp, candidate.person.casefold(), candidate.person_key)
@@ -326,12 +339,13 @@ def score_person(
     *,
     included: bool = False,
     last_contacted: Mapping[str, str] | None = None,
+    memo: Memo | None = None,
 ) -> list[Scored]:
     """One person's candidates scored, best first. Equal scores go to the newer
     event, then to the event reported first (so the order never depends on
-    the order the events were matched in)."""
+    the order the events were matched in). `memo`: as for `score`."""
     history = last_contacted or {}
-    scored = [_scored(c, config, now, included, history) for c in candidates]
+    scored = [_scored(c, config, now, included, history, memo) for c in candidates]
     scored.sort(key=lambda s: (s.key, _first_report(s.candidate)))
     return scored
 
