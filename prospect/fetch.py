@@ -1,4 +1,4 @@
-"""Fetching feeds politely: one shared httpx.AsyncClient, conditional GET, local files.
+"""Fetching feeds politely: stock httpx clients, conditional GET, local files.
 
 Design decisions, taken from how the best feed readers poll:
 
@@ -10,19 +10,17 @@ Design decisions, taken from how the best feed readers poll:
   (302/307: it is kept), refuse a redirect to anything but http(s) (a server
   must never make us read `file:///etc/passwd`) and report loops.
 - httpx has no per-host limit: `HostLimiter` gives each host a small
-  semaphore (`PER_HOST` = 6, the limit browsers settled on for HTTP/1.1), held
-  for one request at a time. A request queued behind a busy host never holds
-  a slot of the global limit (`CONCURRENCY`) that other hosts could use, and
-  a request that ends hands its turn to the next one for the same host, so a
-  host's feeds reuse the connection httpx kept alive. The global limit also
-  bounds httpx's pool, whose bookkeeping grows with the square of the
-  requests in it.
-- The one client is a stock `httpx.AsyncClient`: httpx's own transport, its
-  own proxy handling (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`), and
-  `Limits` that keep a connection alive for every request the global limit
-  lets through. A GET that fails on a kept-alive connection before any byte
-  of the answer arrived (the server closed it as we reused it) is sent once
-  more on a new one; nothing else is retried.
+  semaphore (`PER_HOST` = 6, the limit browsers settled on for HTTP/1.1), and
+  all hosts one global limit (`CONCURRENCY`), taken only once the host's turn
+  has come, so a request queued behind a busy host never holds a global slot.
+- `Clients`: one stock `httpx.AsyncClient` per server, as browsers keep a pool
+  per host. httpx's own transport and proxy handling (`HTTP(S)_PROXY`,
+  `NO_PROXY`, `SSL_CERT_FILE`); each pool holds that server's few connections,
+  kept alive for its next feeds, and stays small (httpx's pool bookkeeping
+  grows with the square of what one pool holds). A GET that fails on a
+  kept-alive connection before any byte of the answer arrived (the server
+  closed it as we reused it) is sent once more on a new one; nothing else is
+  retried.
 - The body is read raw and decompressed here, chunk by chunk, with
   `max_length`, so the size cap counts DECODED bytes while streaming: a gzip
   bomb stops at the cap instead of filling memory.
@@ -35,8 +33,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import ssl
 import zlib
-from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -210,110 +208,45 @@ def fetch_local(url: str, max_bytes: int = MAX_BODY_BYTES) -> FetchResult:
 
 
 class _Host:
-    __slots__ = ("active", "queued", "waiting")
+    __slots__ = ("turns", "users")
 
-    def __init__(self) -> None:
-        self.active = 0  # requests to this host under way
-        self.waiting: deque[asyncio.Future[None]] = deque()  # its requests waiting, in turn
-        self.queued = False  # in the limiter's queue of hosts waiting for a global slot
+    def __init__(self, per_host: int) -> None:
+        self.turns = asyncio.Semaphore(per_host)
+        self.users = 0  # requests holding or waiting for a turn
 
 
 class HostLimiter:
     """Never more than `per_host` requests to one server, nor `total` in all.
 
-    `async with limiter(url):` waits until the URL's host has fewer than
-    `per_host` requests under way and fewer than `total` are under way in all.
-    A request that ends hands its turn to the next request for the same host
-    when there is one (never more than `per_host` at once, so other hosts still
-    get theirs), else to the host that has waited longest for a global slot.
-    So a host's feeds follow each other on the connections httpx's pool keeps
-    alive for that host; handing a global slot to whichever request came next
-    would make the pool, full of idle connections to other hosts, close one of
-    them and open a new one for nearly every request."""
+    `async with limiter(url):` waits for a turn of the URL's host, then for a
+    global one, so a request queued behind a busy host never holds a global
+    slot another host could use. Each server's connections live in a pool of
+    their own (`Clients`), so whichever host gets the next global slot, the
+    others' kept-alive connections stay open for their next feeds."""
 
     def __init__(self, per_host: int = PER_HOST, total: int | None = None) -> None:
         self._per_host = per_host
-        self._total = total
-        self._in_use = 0  # requests under way, all hosts
-        self._hosts: dict[str, _Host] = {}
-        self._queue: deque[_Host] = deque()  # hosts with a request waiting for a global slot
+        self._total = asyncio.Semaphore(total) if total else None
+        self._hosts: dict[str, _Host] = {}  # hosts with a request under way or waiting
 
     @contextlib.asynccontextmanager
     async def __call__(self, url: str) -> AsyncIterator[None]:
         name = (urlsplit(url).hostname or "").lower()
         host = self._hosts.get(name)
         if host is None:
-            host = self._hosts[name] = _Host()
+            host = self._hosts[name] = _Host(self._per_host)
+        host.users += 1
         try:
-            await self._acquire(host)
-            try:
-                yield
-            finally:
-                self._finish(host)
+            async with host.turns:
+                if self._total is None:
+                    yield
+                else:
+                    async with self._total:
+                        yield
         finally:
-            if not host.active and not host.waiting and self._hosts.get(name) is host:
+            host.users -= 1
+            if not host.users:
                 del self._hosts[name]
-
-    def _global_free(self) -> bool:
-        return self._total is None or self._in_use < self._total
-
-    async def _acquire(self, host: _Host) -> None:
-        if (
-            not host.waiting and host.active < self._per_host
-            and self._global_free() and not self._queue
-        ):  # fmt: skip
-            host.active += 1
-            self._in_use += 1
-            return
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        host.waiting.append(waiter)
-        if host.active < self._per_host and not host.queued:
-            host.queued = True  # only a global slot is missing
-            self._queue.append(host)
-        try:
-            await waiter  # our turn, handed over: counted in `active` and `_in_use`
-        except BaseException:
-            if not waiter.done():
-                host.waiting.remove(waiter)
-            elif not waiter.cancelled():
-                self._finish(host)  # handed over as we were cancelled: pass it on
-            raise
-
-    def _finish(self, host: _Host) -> None:
-        """A request to `host` has ended: its turn goes to the host's next
-        request, else to the host first in the queue, else back to the pool."""
-        if self._hand(host):
-            return
-        host.active -= 1
-        self._in_use -= 1
-        if host.waiting and not host.queued:
-            host.queued = True  # it was at its own limit: now a global slot is missing
-            self._queue.append(host)
-        while self._queue and self._global_free():
-            queued = self._queue.popleft()
-            queued.queued = False
-            if queued.active >= self._per_host:
-                continue  # it gets its turns from its own requests ending
-            queued.active += 1
-            self._in_use += 1
-            if not self._hand(queued):  # its waiters went away
-                queued.active -= 1
-                self._in_use -= 1
-                continue
-            if queued.waiting and queued.active < self._per_host:
-                queued.queued = True  # more to run: back at the end of the queue
-                self._queue.append(queued)
-            return
-
-    @staticmethod
-    def _hand(host: _Host) -> bool:
-        """Give a turn already counted to the host's next waiting request."""
-        while host.waiting:
-            waiter = host.waiting.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                return True
-        return False
 
 
 class _Inflater:
@@ -385,7 +318,7 @@ def _http_error(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-async def _open(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> httpx.Response:
+async def _open(clients: Clients, url: str, headers: dict[str, str]) -> httpx.Response:
     """Send a GET and return the streaming response once its headers are in.
 
     A server may close a kept-alive connection just as we reuse it; the GET
@@ -400,6 +333,7 @@ async def _open(client: httpx.AsyncClient, url: str, headers: dict[str, str]) ->
             nonlocal opened
             opened = opened or event.startswith("connection.connect_tcp")
 
+        client = clients(url)
         request = client.build_request("GET", url, headers=headers, extensions={"trace": trace})
         try:
             return await client.send(request, stream=True, follow_redirects=False)
@@ -410,7 +344,7 @@ async def _open(client: httpx.AsyncClient, url: str, headers: dict[str, str]) ->
 
 
 async def _fetch_http(
-    client: httpx.AsyncClient,
+    clients: Clients,
     url: str,
     headers: dict[str, str],
     max_bytes: int,
@@ -421,7 +355,7 @@ async def _fetch_http(
     permanent = True
     for _hop in range(MAX_REDIRECTS + 1):
         async with host_limit(current):
-            response = await _open(client, current, headers)
+            response = await _open(clients, current, headers)
             try:
                 result = await _read_response(response, url, current, max_bytes)
             finally:
@@ -479,7 +413,7 @@ async def _read_response(
 
 
 async def fetch_feed(
-    client: httpx.AsyncClient,
+    clients: Clients,
     url: str,
     etag: str | None = None,
     last_modified: str | None = None,
@@ -502,7 +436,7 @@ async def fetch_feed(
         headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(deadline):
-            return await _fetch_http(client, url, headers, max_bytes, host_limit or HostLimiter())
+            return await _fetch_http(clients, url, headers, max_bytes, host_limit or HostLimiter())
     except TimeoutError:
         return FetchResult(url=url, error=f"timed out after {deadline:.3g} s")
     except httpx.HTTPError as exc:
@@ -513,22 +447,69 @@ async def fetch_feed(
         return FetchResult(url=url, error=f"{type(exc).__name__}: {exc}")
 
 
+class Clients:
+    """The stock `httpx.AsyncClient`s a poll shares: one per server (scheme,
+    host, port), made when a request first needs it, all with the same
+    settings and one SSL context. httpx's pool looks through every connection
+    and every queued request each time it hands a connection out, a cost that
+    grows with the square of what it holds; a pool per server holds only that
+    server's few connections (`PER_HOST`), so the cost stays flat however many
+    feeds a poll has. Proxies and CA bundle come from the environment as for
+    any tool (`HTTP(S)_PROXY`, `NO_PROXY`, `SSL_CERT_FILE`)."""
+
+    def __init__(
+        self,
+        read_timeout: float = READ_TIMEOUT,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        per_host: int = PER_HOST,
+    ) -> None:
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._limits = httpx.Limits(
+            max_connections=per_host,
+            max_keepalive_connections=per_host,
+            keepalive_expiry=KEEPALIVE_EXPIRY,
+        )
+        # made now, not with the first request: loading the CA bundle takes tens
+        # of ms, which would land between a rate limit's turn and its request
+        self._ssl: ssl.SSLContext = httpx.create_ssl_context()
+        self._clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
+
+    def __call__(self, url: str) -> httpx.AsyncClient:
+        """The client for this address's server."""
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None  # httpx refuses the address itself, with its own words
+        key = (parts.scheme.lower(), (parts.hostname or "").lower(), port)
+        client = self._clients.get(key)
+        if client is None:
+            client = self._clients[key] = httpx.AsyncClient(
+                headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+                timeout=self._timeout,
+                limits=self._limits,
+                verify=self._ssl,
+                follow_redirects=False,
+            )
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+    async def __aenter__(self) -> Clients:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
 def make_client(
     read_timeout: float = READ_TIMEOUT,
     connect_timeout: float = CONNECT_TIMEOUT,
-    concurrency: int = CONCURRENCY,
-) -> httpx.AsyncClient:
-    """The one client a poll shares: stock httpx, proxies and CA bundle from
-    the environment as for any tool. Its pool keeps a connection alive for
-    every request the global limit lets through; `HostLimiter` decides how
-    many run at once, per host and in all."""
-    return httpx.AsyncClient(
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-        limits=httpx.Limits(
-            max_connections=concurrency,
-            max_keepalive_connections=concurrency,
-            keepalive_expiry=KEEPALIVE_EXPIRY,
-        ),
-        follow_redirects=False,
-    )
+    per_host: int = PER_HOST,
+) -> Clients:
+    """The clients a poll (or one fetch) shares; `HostLimiter` decides how
+    many requests run at once, per host and in all."""
+    return Clients(read_timeout, connect_timeout, per_host)

@@ -9,12 +9,13 @@
   back-off, Retry-After, 410, a permanent redirect). No I/O, so every rule is
   tested with plain data.
 - Concurrency is around `refresh_feed`, not inside it: `asyncio.run` in the
-  calling thread, one stock `httpx.AsyncClient`, `HostLimiter` for politeness.
-  Parsing and detection run beside the loop (`Parser`): in a worker process
-  for a poll of `PROCESSES_FROM` feeds or more, else in one thread. It starts
-  with the first body to parse, so a poll where every feed answers 304 loads
-  neither parser nor the detector. At most `MAX_BODIES` feeds are between
-  fetch and parse at once: memory stays flat however many feeds.
+  calling thread, stock `httpx.AsyncClient`s (one per server: `fetch.Clients`),
+  `HostLimiter` for politeness. Parsing and detection run beside the loop
+  (`Parser`): in a worker process for a poll of `PROCESSES_FROM` feeds or more,
+  else in one thread. It starts with the first body to parse, so a poll where
+  every feed answers 304 loads neither parser nor the detector. At most
+  `MAX_BODIES` feeds are between fetch and parse at once: memory stays flat
+  however many feeds.
 - SQLite is written from the loop's thread only, one short transaction per
   feed (WAL, synchronous=NORMAL: a commit costs no fsync).
 
@@ -40,7 +41,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlite_utils import Database
 
 from prospect.edgar import edgar_source
@@ -50,6 +50,7 @@ from prospect.fetch import (
     PER_HOST,
     READ_TIMEOUT,
     TOTAL_TIMEOUT,
+    Clients,
     FetchResult,
     HostLimiter,
     fetch_feed,
@@ -234,7 +235,7 @@ class PollRun:
     """What every feed's refresh in one poll shares."""
 
     db: Database
-    client: httpx.AsyncClient
+    client: Clients
     hosts: HostLimiter
     parser: Parser
     now: datetime
@@ -355,7 +356,7 @@ async def _refresh_all(
     client = make_client(
         read_timeout=min(timeout, read_timeout),
         connect_timeout=min(timeout, CONNECT_TIMEOUT),
-        concurrency=concurrency,
+        per_host=per_host,
     )
     ends_at = asyncio.get_running_loop().time() + timeout + POLL_MARGIN
     run = PollRun(db, client, HostLimiter(per_host, total=concurrency), parser,
