@@ -26,7 +26,8 @@ Design decisions:
 - An empty digest sends nothing unless asked (`send_empty`): no daily noise.
 - The text part must read well in any client and in cron's own mail: plain
   lines, wrapped, control characters made inert. The HTML part is one table with
-  inline styles, no remote images, every value escaped, only http(s) links.
+  inline styles, no remote images, every value escaped, only http(s) links;
+  a block per person, not a table, so it reads on a phone.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ from prospect.config import Config
 from prospect.errors import InputError, ProspectError, StoreError
 from prospect.mail import resolve_smtp, send_mail
 from prospect.outreach import ListOptions, build_list
-from prospect.render import inert, row_record
+from prospect.render import inert, row_record, why_parts
 from prospect.store import db_file, describe_db_error, write
 from prospect.store.digests import delete_outbox, outbox_rows, save_digest, save_outbox
 from prospect.store.outreach import save_outreach
@@ -195,78 +196,73 @@ def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
     return "\n".join(lines) + "\n"
 
 
-_CELL = "padding:8px 10px;border-bottom:1px solid #e2e2e2;vertical-align:top;text-align:left;"
-_HEAD = _CELL + "background:#f4f4f4;font-weight:bold;border-bottom:2px solid #cccccc;"
+_MUTED = "color:#666666;"
+_LINK = "color:#1a5fb4;"
+_CARD = "padding:10px 0;border-bottom:1px solid #e2e2e2;font-size:14px;line-height:1.45;"
 
 
 def _e(value: Any) -> str:
     return html.escape(inert(value), quote=True)
 
 
-def _html_row(rec: Mapping[str, Any]) -> str:
-    person = f"<strong>{_e(rec.get('person'))}</strong>"
-    if rec.get("title"):
-        person += f'<br><span style="color:#666666;">{_e(rec.get("title"))}</span>'
+def _html_card(rec: Mapping[str, Any]) -> str:
+    """One person as a block of short lines, like the terminal's card: it reads
+    the same on a phone as on a desktop (a table's columns do not fit a phone)."""
+    head = f"{_e(rec.get('rank'))}. <strong>{_e(rec.get('person'))}</strong>"
+    title, company = rec.get("title"), rec.get("company")
+    if title:
+        head += f", {_e(title)}"
+    if company:
+        head += f" at {_e(company)}" if title else f", {_e(company)}"
     signal = _e(rec.get("signal"))
     if rec.get("when"):
-        signal += f' <span style="color:#666666;">({_e(rec.get("when"))})</span>'
+        signal += f' <span style="{_MUTED}">&middot; {_e(rec.get("when"))}</span>'
     link = safe_link(rec.get("url"))
     if link:
-        signal += f'<br><a href="{_e(link)}" style="color:#1a5fb4;">read the story</a>'
-    elif rec.get("url"):
-        signal += f'<br><span style="color:#666666;">{_e(rec.get("url"))}</span>'
-    why = _e(rec.get("why_now"))
+        signal += f' &middot; <a href="{_e(link)}" style="{_LINK}">read the story</a>'
+    lines = [head, signal]
+    parts = why_parts(dict(rec))
+    if parts:
+        lines.append(f'<span style="{_MUTED}">why now:</span> ' + " &middot; ".join(map(_e, parts)))
+    if rec.get("intro"):
+        lines.append(f'<span style="color:#2e7d32;">&rarr; {_e(rec.get("intro"))}</span>')
+    if rec.get("also"):
+        lines.append(f'<span style="{_MUTED}">also: {_e(rec.get("also"))}</span>')
+    if rec.get("url") and not link:
+        lines.append(f'<span style="{_MUTED}">{_e(rec.get("url"))}</span>')
     reach = []
     if rec.get("email"):
         addr = _e(rec.get("email"))
-        reach.append(f'<a href="mailto:{addr}" style="color:#1a5fb4;">{addr}</a>')
+        reach.append(f'<a href="mailto:{addr}" style="{_LINK}">{addr}</a>')
     profile = safe_link(rec.get("profile_url"))
     if profile:
-        reach.append(f'<a href="{_e(profile)}" style="color:#1a5fb4;">profile</a>')
+        reach.append(f'<a href="{_e(profile)}" style="{_LINK}">profile</a>')
     if rec.get("person_key"):
-        reach.append(f'<span style="color:#666666;">{_e(rec.get("person_key"))}</span>')
+        reach.append(f'<span style="{_MUTED}">{_e(rec.get("person_key"))}</span>')
     if reach:
-        person += "<br>" + " &middot; ".join(reach)
-    if rec.get("intro"):
-        why += f'<br><span style="color:#2e7d32;">&rarr; {_e(rec.get("intro"))}</span>'
-    if rec.get("also"):
-        why += f'<br><span style="color:#666666;">also: {_e(rec.get("also"))}</span>'
-    cells = (
-        f'<td style="{_CELL}">{_e(rec.get("rank"))}</td>',
-        f'<td style="{_CELL}">{person}</td>',
-        f'<td style="{_CELL}">{_e(rec.get("company"))}</td>',
-        f'<td style="{_CELL}">{signal}</td>',
-        f'<td style="{_CELL}">{why}</td>',
-    )
-    return "<tr>" + "".join(cells) + "</tr>\n"
+        lines.append(" &middot; ".join(reach))
+    return f'<div style="{_CARD}">' + "<br>\n".join(lines) + "</div>\n"
 
 
 def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: str) -> str:
-    """The HTML part: the same rows as the text part, in one table."""
+    """The HTML part: the same people as the text part, a block each."""
     count = len(records)
     title = f"{people_words(count)} to contact today, {day_words(now)}"
-    heads = "".join(
-        f'<th style="{_HEAD}">{h}</th>' for h in ("#", "person", "company", "signal", "why now")
-    )
     if records:
-        body = (
-            '<table style="border-collapse:collapse;width:100%;font-size:14px;" '
-            'cellspacing="0" cellpadding="0" role="presentation">'
-            f"<thead><tr>{heads}</tr></thead><tbody>\n"
-            + "".join(_html_row(r) for r in records)
-            + "</tbody></table>"
-        )
+        body = "".join(_html_card(r) for r in records)
     else:
         body = "<p>No new signals about people worth contacting since the last digest.</p>"
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(subject)}</title></head>\n"
-        '<body style="font-family:Helvetica,Arial,sans-serif;color:#222222;margin:0;padding:16px;">'
-        f'<h1 style="font-size:18px;margin:0 0 12px 0;">{_e(title[0].upper() + title[1:])}</h1>'
+        '<body style="font-family:Helvetica,Arial,sans-serif;color:#222222;margin:0;padding:16px;'
+        'max-width:720px;">'
+        f'<h1 style="font-size:18px;margin:0 0 4px 0;">{_e(title[0].upper() + title[1:])}</h1>'
         f"\n{body}\n"
         '<p style="font-size:12px;color:#666666;margin-top:16px;">Sent by prospect digest. '
         "Act on it with the numbers above (<code>prospect mark 1 contacted</code>, or the key "
-        "under the name); <code>prospect list</code> shows the same numbers today. The people "
+        "at the end of an entry); <code>prospect list</code> shows the same numbers today. The people "
         "above will not appear in another digest until a new, stronger signal about them "
         "arrives.</p></body></html>\n"
     )

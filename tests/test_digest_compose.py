@@ -124,3 +124,26 @@ def test_addresses():
 def test_a_bad_sender_is_refused(sender: str):
     with pytest.raises(InputError):
         check_sender(sender)
+
+
+NAMED = "raised $12M Series A yesterday; you know them (matched by name; listed at Initech)"
+
+
+def test_the_html_part_is_a_block_per_person_that_fits_a_phone():
+    """No table (its columns do not fit a phone's width): each person is one
+    block with the signal once, why now without repeating it, the intro and
+    how to reach them, in rank order."""
+    rows = [
+        record(1, intro="ask Bo Li, CTO at Globex, for an introduction"),
+        record(2, person="Cy Dunn", email="cy@globex.example", why_now=NAMED),
+    ]
+    page = compose_digest(rows, NOW).html
+    assert "<table" not in page and 'name="viewport"' in page
+    blocks = page.split('<div style="')[1:]
+    assert len(blocks) == 2
+    assert "1. <strong>Ana Lima</strong>, VP of Sales at Globex" in blocks[0]
+    assert blocks[0].count("raised $12M Series A") == 1
+    assert "why now:</span> you know them<br>" in blocks[0]
+    assert "&rarr; ask Bo Li, CTO at Globex, for an introduction" in blocks[0]
+    assert "you know them (matched by name; listed at Initech)" in blocks[1]
+    assert 'href="mailto:cy@globex.example"' in blocks[1] and "c:2" in blocks[1]
