@@ -25,9 +25,9 @@ Design decisions:
   part included, goes to a file on request (`eml`), byte for byte as sent.
 - An empty digest sends nothing unless asked (`send_empty`): no daily noise.
 - The text part must read well in any client and in cron's own mail: plain
-  lines, wrapped, control characters made inert. The HTML part is one table with
-  inline styles, no remote images, every value escaped, only http(s) links;
-  a block per person, not a table, so it reads on a phone.
+  lines, wrapped, control characters made inert. The HTML part is a block per
+  person (not a table: it reads on a phone) with inline styles, no remote
+  images, every value escaped, only http(s) links.
 """
 
 from __future__ import annotations
