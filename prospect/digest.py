@@ -262,9 +262,9 @@ def render_html(records: Sequence[Mapping[str, Any]], now: datetime, subject: st
         f"\n{body}\n"
         '<p style="font-size:12px;color:#666666;margin-top:16px;">Sent by prospect digest. '
         "Act on it with the numbers above (<code>prospect mark 1 contacted</code>, or the key "
-        "at the end of an entry); <code>prospect list</code> shows the same numbers today. The people "
-        "above will not appear in another digest until a new, stronger signal about them "
-        "arrives.</p></body></html>\n"
+        "at the end of an entry); <code>prospect list</code> shows the same numbers today. "
+        "The people above will not appear in another digest until a new, stronger signal "
+        "about them arrives.</p></body></html>\n"
     )
 
 

@@ -251,17 +251,21 @@ def _render_grid(records: Sequence[dict[str, Any]], term: Terminal) -> None:
 
     table = Table(header_style="bold", show_lines=True, expand=term.interactive)
     table.add_column("#", justify="right")
-    table.add_column("person", min_width=12)
-    table.add_column("company", min_width=10)
-    table.add_column("signal", min_width=16)
-    table.add_column("why now", ratio=2, min_width=16)
+    # every column flexible: a column with no ratio keeps its whole natural width,
+    # which at 80 columns left "why now" four characters and cut the table off
+    table.add_column("person", ratio=2, min_width=12)
+    table.add_column("company", ratio=2, min_width=10)
+    table.add_column("signal", ratio=3, min_width=14)
+    table.add_column("why now", ratio=4, min_width=16)
     for rec in records:
         person = Text(inert(rec["person"]), style="bold")
         if rec["title"]:
             person.append("\n" + inert(rec["title"]), style="dim")
         if rec["state"]:
             person.append(f"\n({inert(rec['state'])})", style="yellow")
-        why = Text(inert(rec["why_now"]))
+        # the signal has a column of its own: why now without repeating it; a word
+        # too long for the column (an address) folds rather than end in "…"
+        why = Text("; ".join(why_parts(rec)) or inert(rec["why_now"]), overflow="fold")
         if rec["intro"]:
             why.append("\n→ " + inert(rec["intro"]), style="green")
         if rec["also"]:
@@ -269,7 +273,7 @@ def _render_grid(records: Sequence[dict[str, Any]], term: Terminal) -> None:
         for label in ("email", "profile_url"):
             if rec.get(label):
                 why.append("\n" + inert(rec[label]), style="dim")
-        signal = Text(inert(rec["signal"]))
+        signal = Text(inert(rec["signal"]), overflow="fold")
         signal.append(f"\n{inert(rec['when'])}", style="dim")
         if rec["url"]:
             signal.append("\n" + inert(rec["url"]), style="dim")

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from prospect.demo import run_demo
 from prospect.render import (
     Terminal,
+    _render_grid,
     fit_columns,
     render_cards,
     render_records,
@@ -117,3 +118,20 @@ def test_a_table_that_fits_says_nothing_about_columns():
     term = _term(80)
     render_records([{"id": 1, "name": "TechWire"}], ["id", "name"], "table", term)
     assert "TechWire" in term.out.getvalue() and term.err.getvalue() == ""
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_the_list_as_one_grid_fits_the_width_with_every_column_readable(demo_records, width):
+    """`--format table`: every column gets room, so why now is not squeezed to a
+    few characters (nor the grid cut at the edge), it does not repeat the
+    signal, and a long address folds rather than ending in an ellipsis."""
+    term = _term(width)
+    _render_grid(demo_records[:1], term)
+    lines = term.out.getvalue().splitlines()
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert "why now" in lines[1] and lines[0].endswith("┓")
+    assert "…" not in term.out.getvalue()
+    why = [line.split("│")[-2].strip() for line in lines if line.count("│") == 6]
+    assert "".join(why).endswith(demo_records[0]["profile_url"])  # whole, if folded
+    assert " ".join(why).startswith("; ".join(why_parts(demo_records[0])))
+    assert demo_records[0]["signal"] not in " ".join(why)
