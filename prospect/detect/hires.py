@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prospect.detect.roles import ROLE_RE, normalize_role
+from prospect.detect.roles import QUALIFIER_RE, ROLE_RE, normalize_role
 from prospect.detect.text import (
     POLITICS_WORDS,
     clause_end,
@@ -54,7 +54,8 @@ _PERSON_FIRST = (
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|new|"
-    r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
+    r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
+    r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
@@ -69,7 +70,7 @@ ANCHOR_WORDS = frozenset(
         "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected", "new"
+        "succeed", "succeeded", "elects", "elected", "new", "take", "head"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -108,6 +109,7 @@ _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
 _NOT_A_HIRE_LEAD_FOLDED = compile_folded(_NOT_A_HIRE_ANYWHERE)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
+    r"(?:additional|nominee|whole[\s-]time|shareholder|government)\s+director|"
     r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
     re.IGNORECASE,
 )
@@ -359,6 +361,96 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
 
 
+# What "to head" is followed by when it names the company: "to head Acme", "to head the".
+_HEAD_OBJECT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])(?![\d])")
+_OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
+# A join with no title stated ends with the company: "Jane Doe joins Acme".
+_JOIN_ENDS = re.compile(r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part))\b)")
+
+
+def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
+    return (s, e) if e > s else None
+
+
+# Chosen, before "to head": "Jane Doe selected to head Acme".
+_CHOSEN = re.compile(
+    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set)\s*\Z",
+    re.IGNORECASE,
+)
+# "to head Acme's US-based arm": the part she is to head.
+_HEADED_UNIT = re.compile(
+    r"['’]s\s+(?P<unit>(?:[\w&-]+\s+){0,3}?(?:business|arm|unit|division|operations))\b",
+    re.IGNORECASE,
+)
+# The company's own word for its head, right after its name: "takes over as Acme chief".
+_BARE_CHIEF = re.compile(r"\s+(chief|head|boss)\b(?!\s+of\b)", re.IGNORECASE)
+# An executive described before the name: "Former Airtel executive director Jane Doe".
+_EXEC_BEFORE = re.compile(
+    r"\b(?:former|ex-|ex\s|exec(?:utive)?|director|chief|head|president|founder|co-founder|"
+    r"chairman|boss|(?-i:C[A-Z]{1,3}O|MD))\b",
+    re.IGNORECASE,
+)
+# Another hire after this one: ", John Roe as CEO".
+_NEXT_HIRE = re.compile(
+    r",\s*(?:and\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:as|to)\s"
+)
+
+
+def _next_hire_cut(post: str) -> str:
+    """`post` up to where another hire of the same sentence begins."""
+    m = _NEXT_HIRE.search(post)
+    return post[: m.start()] if m else post
+
+
+def _unit_title(unit: str) -> str:
+    return " ".join(w if w.isupper() or "-" in w else w.capitalize() for w in unit.split())
+
+
+def _employer_before(segment: str) -> str | None:
+    """The employer an executive is described by before their name: "Samsung India mobile
+    chief" -> "Samsung India", "Grameenphone CTO" -> "Grameenphone", "Jabong co-founder"."""
+    segment = segment.rstrip(" ,")
+    if not segment or _DESCRIBED_BEFORE.search(segment):
+        return None  # "former Beta exec", "Departing Beta exec": read by `previous_employer`
+    words = segment.split()
+    last = words[-1]
+    bare = last[3:] if last.lower().startswith("ex-") else last
+    if not (_EMPLOYEE.fullmatch(bare) or ROLE_RE.fullmatch(bare) or _FOUNDER.fullmatch(last)):
+        return None
+    cut = len(segment) - len(last)
+    while len(words) > 2 and words[-2].islower() and words[-2] not in ("of", "at"):
+        words.pop(-2)  # "Samsung India mobile chief": "mobile" qualifies the title
+        cut = segment.rfind(words[-2]) + len(words[-2]) + 1
+    span = company_before(segment, 0, cut)
+    if span is None:
+        return None
+    name = segment[span[0] : span[1]]
+    return None if re.match(r"(?i)(?:former|ex)\b", name) else name
+
+
+_FOUNDER = re.compile(r"(?:ex-)?(?:(?:co-?)?founder|boss|chief|chairman|head)", re.IGNORECASE)
+_CHAIR_TITLE = re.compile(r"(?:\w+\s+)?chairman\b|(?-i:CMD)\b", re.IGNORECASE)
+_DESCRIBED_BEFORE = re.compile(r"\b(?:former|ex|longtime|long-time|departing|veteran)\b", re.I)
+# A function, not a company: "to head R&D".
+_FUNCTION_NAMES = frozenset({"r&d", "hr", "it", "csr", "pr", "sales", "marketing", "finance"})
+
+
+def _person_hit(
+    text: str,
+    start: int,
+    left: str,
+    person: str | None,
+    company: tuple[int, int] | None,
+    role: str | None,
+    role_end: int,
+    previous: str | None,
+) -> HireHit | None:
+    if company is None:
+        return None
+    ev_start = start + (left.find(person) if person and person in left else 0)
+    return HireHit(company, person, role, (ev_start, role_end), 0.8 if person else 0.7, previous)
+
+
 _IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -369,20 +461,38 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if _SPECULATION.search(left):
         return None  # "Likely To Join Angel One As CBO": not announced
     dep = _LEFT_DEPARTURE.search(left)
+    left_from = None
     if dep:
+        left_from = company_after(left, dep.end(), 60)
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_SET.sub("", _IS_THE.sub("", left)))
-    if verb_word == "new" and person is None:
-        return None  # "Analysts expect new CEO at Acme to ...": "Jane Doe is new CEO of Acme"
+    person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", left))))
+    if verb_word in ("new", "join") and person is None:
+        return None  # "Analysts expect new CEO at Acme to ...", "Join Jane Doe, Head of ..."
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    previous: str | None = None
-    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
+    previous: str | None = left[left_from[0] : left_from[1]] if left_from else None
+    if previous is None and person is not None:
+        previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
+    role: str | None = None
+    if verb == "head" and (
+        not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(left)
+    ):
+        return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         company = company_after(text, vm.end())
+        if verb == "head" and company is not None:
+            owner = _OWNER_AFTER.match(text, vm.end())
+            if owner is not None:  # "to head Acme's retail business": Acme
+                company = _tidy_span_of(text, vm.end() + owner.start(1), vm.end() + owner.end(1))
+            if company is None or text[company[0] : company[1]].lower() in _FUNCTION_NAMES:
+                return None
+            nxt = re.match(r"\s+([a-z][\w-]*)", text[company[1] :])
+            if nxt is not None and nxt.group(1) not in ("from", "in", "as", "and", "after"):
+                return None  # "to head India business of Fiat": a unit, not the company
         name_end = vm.end()
         if company is None:
             # "Acme announced that Jane Doe has joined as CFO": the announcer hired her.
@@ -399,7 +509,18 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
         after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
-        if rm is None:
+        if rm is None or (verb == "head" and rm.start() > 0 and after[0] not in " ,"):
+            if verb == "head":  # "Jane Doe to head Acme", "to head Acme's retail business"
+                unit = _HEADED_UNIT.match(text, name_end)
+                role = "Head of " + _unit_title(unit.group("unit")) if unit else "Head"
+                return _person_hit(text, start, left, person, company, role, name_end, previous)
+            if (
+                person is not None
+                and (dep or _EXEC_BEFORE.search(left))
+                and _JOIN_ENDS.match(text, name_end)
+            ):
+                # "Former Airtel executive Jane Doe joins Acme", "quits Beta to join Acme"
+                return _person_hit(text, start, left, person, company, None, name_end, previous)
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
         if _IN_ROLE.match(after, rm.end()) and after[: rm.start()].strip().lower() == "in":
@@ -416,9 +537,21 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return None
             skip = whom.end()
         rm = ROLE_RE.search(right, skip)
+        if rm is None and person is not None and verb in ("as", "become", "becomes"):
+            # "Jane Doe takes over as Acme chief", "to become new Acme head"
+            co = company_after(text, vm.end())
+            chief = _BARE_CHIEF.match(text, past_legal(text, co[1])) if co else None
+            if co is not None and chief is not None:
+                role = "Head" if chief.group(1).lower() == "head" else "Chief"
+                return _person_hit(text, start, left, person, co, role, chief.end(), previous)
         if rm is None or _APPOSITIVE.search(right, skip, rm.start()):
             return None
         between, _ = _strip_fillers(right[skip : rm.start()])
+        qm = QUALIFIER_RE.match(right, rm.start())
+        if between and qm is not None and not right[: rm.start()].rstrip().endswith(("'s", "’s")):
+            inner = ROLE_RE.match(right, qm.end())  # "Jane Doe appointed Orbitail Asia MD"
+            if inner is not None:
+                rm, between = inner, right[skip : qm.end()].strip()
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
             company = company_after(text, vm.end() + skip, rm.start() - skip)
@@ -427,6 +560,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             link = _AFTER_ROLE_COMPANY.match(post)
             if link:
                 company = company_after(text, vm.end() + rm.end() + link.end())
+            elif verb == "as" and post[:1] == " ":  # "takes charge as MD Numaligarh Refinery"
+                company = company_after(text, vm.end() + rm.end())
         role_end = vm.end() + rm.end()
     if company is None and person is not None:
         company = _announcer(text, start, start + left.rfind(person))
@@ -437,9 +572,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    if company is None or _BOARD.search(right[: role_end - vm.end()]):
-        return None
-    if _BOARD.search(_past_board_seat(text[role_end:])[:30]):
+    board = _BOARD.search(text, vm.end(), role_end) if company is not None else None
+    if company is None or (
+        board is not None
+        and not (board.start() >= role_end - len(rm.group(0)) and _CHAIR_TITLE.match(rm.group(0)))
+    ):
+        return None  # the role itself may name the chair: "Chairman and Managing Director"
+    if _BOARD.search(_past_board_seat(_next_hire_cut(text[role_end:]))[:30]):
         return None
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
@@ -608,6 +747,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
         last = verb.split()[-1]
+        if verb == "names" and _NAMES_NOUN.search(folded.low, max(0, vm.start() - 24), vm.start()):
+            continue  # "shortlists 3 names for Chairman": the noun
         hit = None
         if _COMPANY_FIRST_RE.fullmatch(verb):
             hit = _company_first(text, vm)
@@ -634,6 +775,11 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
     return hits
 
 
+_NAMES_NOUN = re.compile(
+    r"(?:\d|\b(?:the|big|top|few|brand|domain|shortlists?|two|three|four|five))\s+\Z"
+)
+
+
 def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
     """Whether the passive reading is the active one with person and company swapped,
     the active reading's company being written like a person."""
@@ -643,7 +789,7 @@ def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
     return (
         person_at_end(company) == company
         and passive.person == company
-        and text[passive.company[0] : passive.company[1]] == active.person
+        and text[passive.company[0] : passive.company[1]].startswith(active.person)
     )
 
 
