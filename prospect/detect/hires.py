@@ -218,15 +218,30 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if rm.start() < skip_to:
             continue
         pre, linked = _strip_fillers(right[: rm.start()])
-        if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
+        board = _BOARD.search(pre)
+        comma = pre.rfind(",")
+        if board is not None and comma > board.start() and not _BOARD.search(pre, comma):
+            pre = pre[comma + 1 :].strip()  # "X as Chairman, Jane Doe as CEO": the next hire
+            board = None
+        if len(pre.split()) > 9 or _DEPARTURE.search(pre) or board is not None:
             return None
         pre, previous = _peel_person(pre)
         if _APPOSITIVE.search(right, 0, rm.start()):
             skip_to = right.find(",", rm.end()) % (len(right) + 1)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
         person = person_at_end(pre) if pre else None
+        if person is None and linked and _SURNAME.fullmatch(pre):
+            person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
         if person and re.search(r"\b(?:former|ex)[\s-]+" + re.escape(person) + r"$", pre, re.I):
             continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
+        if previous is None and pre:
+            # "appoints HP India's Sunil Dutt", "appoints Grameenphone CTO as India COO"
+            owned = pre[: pre.rfind(person)].strip() if person else ""
+            if owned.endswith(("'s", "’s")):
+                span = company_before(owned, 0, len(owned))
+                previous = owned[span[0] : span[1]] if span else None
+            elif person is None:
+                previous = _employer_before(pre)
         if pre and person is None and not linked:
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
@@ -242,7 +257,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
-        if role is None or _BOARD.search(_past_board_seat(post)[:30]):
+        if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -258,6 +273,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_before(text, start, owner.start() + 2)
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
+        if span is None and start > 0:
+            span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
+        if span is not None:
+            span = _and_joined(text, start, span)  # "Cushman and Wakefield appoints"
         if span is None:
             return None
         if person is None and vm.group("verb").lower() in _AMBIGUOUS:
@@ -291,7 +310,8 @@ _JOINED_AS = re.compile(
 # What follows the company that opens a headline whose later clause names the hire:
 # "Acme Announces CEO Transition; Jane Doe Named CEO", "Acme CEO John Roe to Retire; ...".
 _OPENING_NEWS = re.compile(
-    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|"
+    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|rejigs|"
+    r"revamps|reshuffles|restructures|overhauls|"
     r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
     re.IGNORECASE,
 )
@@ -396,6 +416,20 @@ _NEXT_HIRE = re.compile(
 )
 
 
+# One word that is a name: "appoints Kanchinadam as".
+_NOT_A_NAME = frozenset({"board", "company", "firm", "group", "bank", "startup", "team", "report"})
+_SURNAME = re.compile(r"(?-i:[A-Z])[a-z][\w'’-]{2,}")
+# "Cushman and Wakefield", "Kasturi and Sons": one company, at the opening of the clause.
+_AND_OPEN = re.compile(r"((?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
+
+
+def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]:
+    m = _AND_OPEN.search(text, start, span[0])
+    if m is not None and not text[start : m.start()].strip():
+        return m.start(), span[1]
+    return span
+
+
 def _next_hire_cut(post: str) -> str:
     """`post` up to where another hire of the same sentence begins."""
     m = _NEXT_HIRE.search(post)
@@ -466,6 +500,12 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         left_from = company_after(left, dep.end(), 60)
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
     person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", left))))
+    if (
+        person is None
+        and _SURNAME.fullmatch(left.strip())
+        and left.strip().lower() not in _NOT_A_NAME
+    ):
+        person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
     if verb_word in ("new", "join") and person is None:
         return None  # "Analysts expect new CEO at Acme to ...", "Join Jane Doe, Head of ..."
     end = clause_end(text, vm.end(), 200)
@@ -550,8 +590,14 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         qm = QUALIFIER_RE.match(right, rm.start())
         if between and qm is not None and not right[: rm.start()].rstrip().endswith(("'s", "’s")):
             inner = ROLE_RE.match(right, qm.end())  # "Jane Doe appointed Orbitail Asia MD"
+            chief = _BARE_CHIEF.match(right, qm.end() - 1) if inner is None else None
             if inner is not None:
                 rm, between = inner, right[skip : qm.end()].strip()
+            elif chief is not None and person is not None:  # "takes over as Ford India head"
+                co = company_after(text, vm.end() + skip, qm.end() - skip)
+                role = "Head" if chief.group(1).lower() == "head" else "Chief"
+                end_at = vm.end() + chief.end()
+                return _person_hit(text, start, left, person, co, role, end_at, previous)
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
             company = company_after(text, vm.end() + skip, rm.start() - skip)
@@ -719,6 +765,32 @@ _SOMEONE = re.compile(
     re.IGNORECASE,
 )
 _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?)\b", re.I)
+
+
+# A summary that opens with the new executive: "Scott McGregor, former head of X, will
+# replace Alan Ross", "Jane Doe has been named ...".
+_OPENS_WITH_HIRE = re.compile(
+    r"[^.;]{0,160}?\b(?:will\s+(?:replace|succeed|join|become|take\s+over|lead|head)|"
+    r"succeeds|replaces|(?:has\s+been|was|is|will\s+be)\s+(?:named|appointed|promoted|"
+    r"hired|elected)|joins|joined|takes\s+over|becomes|assumes)\b",
+    re.IGNORECASE,
+)
+
+
+def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
+    """The hire's full name from the summary, for a headline that names no one or only a
+    surname ("Intel Taps Otellini As Next CEO": "... named Paul Otellini ...")."""
+    lead = body[since : since + 600]
+    if surname:
+        for m in re.finditer(r"\b" + re.escape(surname) + r"\b", lead):
+            found = person_at_end(lead[max(0, m.start() - 60) : m.end()])
+            if found and found != surname and found.endswith(surname):
+                return found
+        return None
+    person = person_at_start(lead)
+    if person is None or not _OPENS_WITH_HIRE.match(lead, len(person)):
+        return None
+    return person
 
 
 def not_hire_news(head: str) -> bool:
