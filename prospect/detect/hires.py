@@ -172,7 +172,7 @@ def _strip_fillers(segment: str) -> tuple[str, bool]:
     """`segment` without trailing filler words; and whether an "as"/"to" was among them."""
     words = segment.split()
     linked = False
-    while words and words[-1].lower().strip(",") in _FILLERS:
+    while words and words[-1].lower().strip(",").replace("’", "'") in _FILLERS:
         if words[-1].lower() in ("as", "to", "be"):
             linked = True
         words.pop()
@@ -430,6 +430,18 @@ def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]
     return span
 
 
+_AND_TAIL = re.compile(
+    r"\s+(?:and|&)\s+((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})(?=\s*(?:[,.;:]|\Z|"
+    r"\s+(?:PLC|Ltd|Limited|Inc|LLC|Corp|Bank)\b))"
+)
+
+
+def _and_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A company whose name goes on after "and": "Islamic Finance and Investment PLC"."""
+    m = _AND_TAIL.match(text, span[1])
+    return (span[0], m.end(1)) if m else span
+
+
 def _next_hire_cut(post: str) -> str:
     """`post` up to where another hire of the same sentence begins."""
     m = _NEXT_HIRE.search(post)
@@ -606,6 +618,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             link = _AFTER_ROLE_COMPANY.match(post)
             if link:
                 company = company_after(text, vm.end() + rm.end() + link.end())
+                company = _and_tail(text, company) if company else None
             elif verb == "as" and post[:1] == " ":  # "takes charge as MD Numaligarh Refinery"
                 company = company_after(text, vm.end() + rm.end())
         role_end = vm.end() + rm.end()
@@ -642,9 +655,10 @@ _PREVIOUS = re.compile(
     r"|\b(?:joins|joined|joining|comes|coming|moves|moving|arrives|arriving|poached|lured|"
     r"hired\s+away|recruited)\s+from\s+(?:rival\s+)?"
     r"|\bformerly\s+(?:of|at|with)\s+"
-    r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this))[\s,]+"
+    r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this(?:\s+appointment)?)|"
+    r"before\s+(?:joining|taking\s+on\s+this(?:\s+\w+){0,2}))[\s,]+"
     r"(?:(?:he|she|they|was|were|served|worked|spent|held|led|ran|had)\s+)*"
-    r"(?:[\w'’&.-]+[\s,]+){0,10}?(?:at|with)\s+",
+    r"(?:[\w'’&.()-]+[\s,]+){0,14}?(?:at|with|of)\s+",
     re.IGNORECASE,
 )
 # After "former Y": a word that says Y was an employer ("former Marketo exec").
@@ -693,8 +707,9 @@ def previous_employer(text: str, hired_by: str | None, person: str | None = None
                 return name
     for m in _PREVIOUS.finditer(text):
         span = company_after(text, m.end(), 60)
-        if span is None:
-            continue
+        if span is None or not text[span[0]].isalpha():
+            continue  # "previously announced his retirement in March of 2024"
+        span = _and_tail(text, span)  # "Islamic Finance and Investment PLC"
         name = text[span[0] : span[1]]
         words = name.split()
         for i, word in enumerate(words[1:], start=1):
