@@ -353,16 +353,35 @@ _TO_LEAD = re.compile(
     r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}" + _UNIT + r")\b",
     re.IGNORECASE,
 )
+_TO_LEAD_ANY = re.compile(
+    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium)\b)",
+    re.I,
+)
+# A name that is a firm's: "taps Nimbus Capital to lead ...".
+_FIRM_WORDS = frozenset(
+    {"capital", "partners", "ventures", "group", "bank", "fund", "labs", "holdings", "advisors"}
+)
 _TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
 # Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
 _DESCRIBED = re.compile(
-    r"\b(?:exec(?:utive)?|veteran|vet|leader|insider|official|banker|alum(?:nus|na)?)\Z", re.I
+    r"\b(?:exec(?:utive)?s?|veterans?|vets?|leaders?|insiders?|official|banker|alum(?:nus|na|ni)?)"
+    r"\Z",
+    re.I,
 )
 
 
 def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 160)
     lm = _TO_LEAD.search(text, vm.end(), end)
+    bare = _TO_LEAD_ANY.search(text, vm.end(), end) if lm is None else None
+    if bare is not None:  # "taps Jane Doe to lead foundry packaging push": no title said
+        pre = text[vm.end() : bare.start()].strip()
+        person = person_at_end(pre) if len(pre.split()) <= 7 and not _BOARD.search(pre) else None
+        span = company_before(text, clause_start(text, vm.start()), vm.start())
+        if person is None or span is None or person.split()[-1].lower() in _FIRM_WORDS:
+            return None
+        return HireHit(span, person, None, (span[0], bare.end()), 0.7)
     if lm is None:
         return None
     pre = text[vm.end() : lm.start()].strip()
@@ -431,8 +450,8 @@ def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]
 
 
 _AND_TAIL = re.compile(
-    r"\s+(?:and|&)\s+((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})(?=\s*(?:[,.;:]|\Z|"
-    r"\s+(?:PLC|Ltd|Limited|Inc|LLC|Corp|Bank)\b))"
+    r"\s+(?:and|&)\s+((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
+    r"(?=\s+(?:PLC|Ltd|Limited|Inc|LLC|Corp|Bank)\b)"
 )
 
 
@@ -481,6 +500,27 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:former|ex|longtime|long-time|departing|vet
 _FUNCTION_NAMES = frozenset({"r&d", "hr", "it", "csr", "pr", "sales", "marketing", "finance"})
 
 
+_OWNED_NEW = re.compile(r"(\S+)['’]s\s+\Z")
+
+
+def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]) -> HireHit | None:
+    """ "BHP's new CEO Craig": the owner hired the person named after the title."""
+    rm = ROLE_RE.match(text, vm.end() + 1)
+    if rm is None:
+        return None
+    person = person_at_start(text[rm.end() :]) or (
+        m.group(0) if (m := _SURNAME.match(text, rm.end() + 1)) and rm.end() < len(text) else None
+    )
+    if person is None or text[rm.end() : rm.end() + 1] != " ":
+        return None
+    span = company_before(text, start, start + owned.end(1) + 2)
+    if span is None:
+        return None
+    role = _role_name(rm, text)
+    end = rm.end() + 1 + len(person)
+    return HireHit(span, person, role, (span[0], end), 0.7) if role else None
+
+
 def _person_hit(
     text: str,
     start: int,
@@ -518,8 +558,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         and left.strip().lower() not in _NOT_A_NAME
     ):
         person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
-    if verb_word in ("new", "join") and person is None:
-        return None  # "Analysts expect new CEO at Acme to ...", "Join Jane Doe, Head of ..."
+    if verb_word == "new" and person is None:
+        owned = _OWNED_NEW.search(left)
+        hit = _new_of_owner(text, start, vm, owned) if owned else None
+        return hit  # "BHP's new CEO Craig"; "Analysts expect new CEO at Acme to ..." is none
+    if verb_word == "join" and person is None:
+        return None  # "Join Jane Doe, Head of Research, live at 2 pm"
+    described = person is None and _DESCRIBED.search(left.strip()) is not None
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
@@ -567,10 +612,12 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 role = "Head of " + _unit_title(unit.group("unit")) if unit else "Head"
                 return _person_hit(text, start, left, person, company, role, name_end, previous)
             if (
-                person is not None
-                and (dep or _EXEC_BEFORE.search(left))
+                (person is not None or described)
+                and (dep or _EXEC_BEFORE.search(left) or described)
                 and _JOIN_ENDS.match(text, name_end)
             ):
+                if described and previous is None:
+                    previous = _employer_before(left.strip())
                 # "Former Airtel executive Jane Doe joins Acme", "quits Beta to join Acme"
                 return _person_hit(text, start, left, person, company, None, name_end, previous)
             return None
@@ -656,9 +703,9 @@ _PREVIOUS = re.compile(
     r"hired\s+away|recruited)\s+from\s+(?:rival\s+)?"
     r"|\bformerly\s+(?:of|at|with)\s+"
     r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this(?:\s+appointment)?)|"
-    r"before\s+(?:joining|taking\s+on\s+this(?:\s+\w+){0,2}))[\s,]+"
+    r"before\s+(?:joining|taking\s+on\s+this(?:\s+\w+){0,2}(?:\s+at\s+[^,]{1,40})?))[\s,]+"
     r"(?:(?:he|she|they|was|were|served|worked|spent|held|led|ran|had)\s+)*"
-    r"(?:[\w'’&.()-]+[\s,]+){0,14}?(?:at|with|of)\s+",
+    r"(?:[\w'’&.()-]+[\s,]+){0,14}?(?:at|with|of|serving)\s+",
     re.IGNORECASE,
 )
 # After "former Y": a word that says Y was an employer ("former Marketo exec").
