@@ -355,7 +355,8 @@ _TO_LEAD = re.compile(
 )
 _TO_LEAD_ANY = re.compile(
     r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
-    r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium)\b)",
+    r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium|"
+    r"panel|committee|probe|inquiry|investigation|commission|delegation|task\s+force)\b)",
     re.I,
 )
 # A name that is a firm's: "taps Nimbus Capital to lead ...".
@@ -411,6 +412,8 @@ def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+# "Jane Doe to take over as ...", "Jane Doe is set to ...": the name is before.
+_TO = re.compile(r"\s+(?:is\s+)?(?:set\s+)?(?:to|will)\s*\Z", re.IGNORECASE)
 # Chosen, before "to head": "Jane Doe selected to head Acme".
 _CHOSEN = re.compile(
     r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set)\s*\Z",
@@ -551,7 +554,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if dep:
         left_from = company_after(left, dep.end(), 60)
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", left))))
+    person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", _TO.sub("", left)))))
     if (
         person is None
         and _SURNAME.fullmatch(left.strip())
@@ -584,7 +587,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if verb == "head" and company is not None:
             owner = _OWNER_AFTER.match(text, vm.end())
             if owner is not None:  # "to head Acme's retail business": Acme
-                company = _tidy_span_of(text, vm.end() + owner.start(1), vm.end() + owner.end(1))
+                company = _tidy_span_of(text, owner.start(1), owner.end(1))
             if company is None or text[company[0] : company[1]].lower() in _FUNCTION_NAMES:
                 return None
             nxt = re.match(r"\s+([a-z][\w-]*)", text[company[1] :])
@@ -721,6 +724,7 @@ _EMPLOYEE = re.compile(
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )  # fmt: skip
 # Right after the new title: "Jane Doe joins Acme as CFO from Beta".
 _FROM_AFTER_ROLE = re.compile(r"\s+from\s+(?:rival\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
