@@ -552,7 +552,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     dep = _LEFT_DEPARTURE.search(left)
     left_from = None
     if dep:
-        left_from = company_after(left, dep.end(), 60)
+        came = company_after(left, dep.end(), 60)
+        left_from = left[came[0] : came[1]] if came else None
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
     person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", _TO.sub("", left)))))
     if (
@@ -572,7 +573,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    previous: str | None = left[left_from[0] : left_from[1]] if left_from else None
+    previous: str | None = left_from
     if previous is None and person is not None:
         previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
     role: str | None = None
@@ -921,13 +922,13 @@ _NAMES_NOUN = re.compile(
 def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
     """Whether the passive reading is the active one with person and company swapped,
     the active reading's company being written like a person."""
-    if active.company is None or passive.company is None or passive.person is None:
+    if active.company is None or passive.company is None or None in (passive.person, active.person):
         return False
     company = text[active.company[0] : active.company[1]]
     return (
         person_at_end(company) == company
         and passive.person == company
-        and text[passive.company[0] : passive.company[1]].startswith(active.person)
+        and text[passive.company[0] : passive.company[1]].startswith(active.person or " ")
     )
 
 
