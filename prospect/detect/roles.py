@@ -146,23 +146,25 @@ _SINGLE_BASE = (
     r"|(?-i:CMD)\b"
     r"|(?:global\s+|group\s+|executive\s+)?chairman\s*(?:and|&|,)\s*(?:managing\s+director|"
     r"chief\s+executive(?:\s+officer)?|(?-i:MD|CEO))\b"
-    # "Equities Head", "India operations head", "Head-Equity", "Global Head-HR".
-    r"|(?:(?:(?:" + _REGION_Q + r"|group|business)\s+){1,2}(?:" + _UNIT_WORD + r"\s+){0,2}"
+    # "Equities Head", "India operations head", "Head-Equity", "Global Head-HR"; each branch
+    # led by a scope first checks, cheaply, that its title word is near.
+    r"|(?=(?:[\w&-]+\s+){1,4}head\b)"
+    r"(?:(?:(?:" + _REGION_Q + r"|group|business)\s+){1,2}(?:" + _UNIT_WORD + r"\s+){0,2}"
     r"|(?:" + _UNIT_WORD + r"\s+){1,2})"
     r"head\b(?!\s+(?:to|towards|up|for|into|back|down|out|home|over|off|north|south|"
     r"higher|lower)\b|-)"
-    r"|(?:"
+    r"|(?=(?:[\w&-]+\s+)?head\s*-)(?:"
     + _REGION_Q
     + r"\s+|group\s+)?head\s*-\s*"
     + _DEPT_WORD
     # "Country Director", "India Director", "Research Director", "Director-India".
-    + r"|(?:"
+    + r"|(?=(?:[\w&-]+\s+){1,4}director\b)(?:"
     + _QUAL
     + r"|resident\s+)(?:"
     + _UNIT_WORD
     + r"\s+){0,2}director\b"
     r"(?:\s+(?:of|for)\s+(?=(?:" + _FUNCS + r")\b)" + _DEPT + r")?"
-    r"|(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}director\b"
+    r"|(?=(?:[\w&-]+\s+){1,2}director\b)(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}director\b"
     r"|director\s*-\s*" + _DEPT_WORD + r")"
 )
 # A title with the scope it is written with ("India MD", "global COO").
