@@ -168,7 +168,9 @@ _SINGLE_BASE = (
     r"|director\s*-\s*" + _DEPT_WORD + r")"
 )
 # A title with the scope it is written with ("India MD", "global COO").
-_SINGLE = r"(?:" + _QUAL + r"?(?:" + _SINGLE_BASE + r"))"
+# (the character class lets most words skip the scope alternation: it lists the letters the
+# scopes begin with)
+_SINGLE = r"(?:(?:(?=[aceginjlmrsuwz])" + _QUAL + r")?(?:" + _SINGLE_BASE + r"))"
 ROLE_PATTERN = (
     r"(?P<role>" + _SINGLE + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)" + _SINGLE + r")?)"
 )
