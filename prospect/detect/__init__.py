@@ -33,6 +33,7 @@ from prospect.detect.hires import (
     detect_hires,
     employer_after_role,
     not_hire_news,
+    person_in_summary,
     previous_employer,
 )
 from prospect.detect.keywords import compile_rules, detect_keywords
@@ -164,6 +165,9 @@ class Detector:
         signals = [self._hire_signal(text, hit) for hit in hits]
         if text is head and body:
             self._merge_body_hires(signals, head, body, since)
+            for signal in signals:
+                if signal.person is None or " " not in signal.person:
+                    signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):
             signal.previous_company = self._previous(
                 text, hit, signal, body if text is head else ""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prospect.detect.roles import ROLE_RE, normalize_role
+from prospect.detect.roles import QUALIFIER_RE, ROLE_RE, normalize_role
 from prospect.detect.text import (
     POLITICS_WORDS,
     clause_end,
@@ -54,7 +54,8 @@ _PERSON_FIRST = (
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|new|"
-    r"heads\s+to|lands\s+at|takes\s+over\s+as|steps\s+(?:in|up|into)(?:\s+as)?|"
+    r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
+    r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
@@ -69,7 +70,7 @@ ANCHOR_WORDS = frozenset(
         "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected", "new"
+        "succeed", "succeeded", "elects", "elected", "new", "take", "head"
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -108,6 +109,7 @@ _NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
 _NOT_A_HIRE_LEAD_FOLDED = compile_folded(_NOT_A_HIRE_ANYWHERE)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
+    r"(?:additional|nominee|whole[\s-]time|shareholder|government)\s+director|"
     r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
     re.IGNORECASE,
 )
@@ -170,7 +172,7 @@ def _strip_fillers(segment: str) -> tuple[str, bool]:
     """`segment` without trailing filler words; and whether an "as"/"to" was among them."""
     words = segment.split()
     linked = False
-    while words and words[-1].lower().strip(",") in _FILLERS:
+    while words and words[-1].lower().strip(",").replace("’", "'") in _FILLERS:
         if words[-1].lower() in ("as", "to", "be"):
             linked = True
         words.pop()
@@ -216,15 +218,30 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if rm.start() < skip_to:
             continue
         pre, linked = _strip_fillers(right[: rm.start()])
-        if len(pre.split()) > 9 or _DEPARTURE.search(pre) or _BOARD.search(pre):
+        board = _BOARD.search(pre)
+        comma = pre.rfind(",")
+        if board is not None and comma > board.start() and not _BOARD.search(pre, comma):
+            pre = pre[comma + 1 :].strip()  # "X as Chairman, Jane Doe as CEO": the next hire
+            board = None
+        if len(pre.split()) > 9 or _DEPARTURE.search(pre) or board is not None:
             return None
         pre, previous = _peel_person(pre)
         if _APPOSITIVE.search(right, 0, rm.start()):
             skip_to = right.find(",", rm.end()) % (len(right) + 1)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
         person = person_at_end(pre) if pre else None
+        if person is None and linked and _SURNAME.fullmatch(pre):
+            person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
         if person and re.search(r"\b(?:former|ex)[\s-]+" + re.escape(person) + r"$", pre, re.I):
             continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
+        if previous is None and pre:
+            # "appoints HP India's Sunil Dutt", "appoints Grameenphone CTO as India COO"
+            owned = pre[: pre.rfind(person)].strip() if person else ""
+            if owned.endswith(("'s", "’s")):
+                span = company_before(owned, 0, len(owned))
+                previous = owned[span[0] : span[1]] if span else None
+            elif person is None:
+                previous = _employer_before(pre)
         if pre and person is None and not linked:
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
@@ -240,7 +257,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
-        if role is None or _BOARD.search(_past_board_seat(post)[:30]):
+        if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -256,6 +273,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_before(text, start, owner.start() + 2)
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
+        if span is None and start > 0:
+            span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
+        if span is not None:
+            span = _and_joined(text, start, span)  # "Cushman and Wakefield appoints"
         if span is None:
             return None
         if person is None and vm.group("verb").lower() in _AMBIGUOUS:
@@ -289,7 +310,8 @@ _JOINED_AS = re.compile(
 # What follows the company that opens a headline whose later clause names the hire:
 # "Acme Announces CEO Transition; Jane Doe Named CEO", "Acme CEO John Roe to Retire; ...".
 _OPENING_NEWS = re.compile(
-    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|"
+    r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|rejigs|"
+    r"revamps|reshuffles|restructures|overhauls|"
     r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
     re.IGNORECASE,
 )
@@ -331,16 +353,36 @@ _TO_LEAD = re.compile(
     r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}" + _UNIT + r")\b",
     re.IGNORECASE,
 )
+_TO_LEAD_ANY = re.compile(
+    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium|"
+    r"panel|committee|probe|inquiry|investigation|commission|delegation|task\s+force)\b)",
+    re.I,
+)
+# A name that is a firm's: "taps Nimbus Capital to lead ...".
+_FIRM_WORDS = frozenset(
+    {"capital", "partners", "ventures", "group", "bank", "fund", "labs", "holdings", "advisors"}
+)
 _TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
 # Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
 _DESCRIBED = re.compile(
-    r"\b(?:exec(?:utive)?|veteran|vet|leader|insider|official|banker|alum(?:nus|na)?)\Z", re.I
+    r"\b(?:exec(?:utive)?s?|veterans?|vets?|leaders?|insiders?|official|banker|alum(?:nus|na|ni)?)"
+    r"\Z",
+    re.I,
 )
 
 
 def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 160)
     lm = _TO_LEAD.search(text, vm.end(), end)
+    bare = _TO_LEAD_ANY.search(text, vm.end(), end) if lm is None else None
+    if bare is not None:  # "taps Jane Doe to lead foundry packaging push": no title said
+        pre = text[vm.end() : bare.start()].strip()
+        person = person_at_end(pre) if len(pre.split()) <= 7 and not _BOARD.search(pre) else None
+        span = company_before(text, clause_start(text, vm.start()), vm.start())
+        if person is None or span is None or person.split()[-1].lower() in _FIRM_WORDS:
+            return None
+        return HireHit(span, person, None, (span[0], bare.end()), 0.7)
     if lm is None:
         return None
     pre = text[vm.end() : lm.start()].strip()
@@ -359,6 +401,145 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
 
 
+# What "to head" is followed by when it names the company: "to head Acme", "to head the".
+_HEAD_OBJECT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])(?![\d])")
+_OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
+# A join with no title stated ends with the company: "Jane Doe joins Acme".
+_JOIN_ENDS = re.compile(r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part))\b)")
+
+
+def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
+    return (s, e) if e > s else None
+
+
+# "Jane Doe to take over as ...", "Jane Doe is set to ...": the name is before.
+_TO = re.compile(r"\s+(?:is\s+)?(?:set\s+)?(?:to|will)\s*\Z", re.IGNORECASE)
+# Chosen, before "to head": "Jane Doe selected to head Acme".
+_CHOSEN = re.compile(
+    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set)\s*\Z",
+    re.IGNORECASE,
+)
+# "to head Acme's US-based arm": the part she is to head.
+_HEADED_UNIT = re.compile(
+    r"['’]s\s+(?P<unit>(?:[\w&-]+\s+){0,3}?(?:business|arm|unit|division|operations))\b",
+    re.IGNORECASE,
+)
+# The company's own word for its head, right after its name: "takes over as Acme chief".
+_BARE_CHIEF = re.compile(r"\s+(chief|head|boss)\b(?!\s+of\b)", re.IGNORECASE)
+# An executive described before the name: "Former Airtel executive director Jane Doe".
+_EXEC_BEFORE = re.compile(
+    r"\b(?:former|ex-|ex\s|exec(?:utive)?|director|chief|head|president|founder|co-founder|"
+    r"chairman|boss|(?-i:C[A-Z]{1,3}O|MD))\b",
+    re.IGNORECASE,
+)
+# Another hire after this one: ", John Roe as CEO".
+_NEXT_HIRE = re.compile(
+    r",\s*(?:and\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:as|to)\s"
+)
+
+
+# One word that is a name: "appoints Kanchinadam as".
+_NOT_A_NAME = frozenset({"board", "company", "firm", "group", "bank", "startup", "team", "report"})
+_SURNAME = re.compile(r"(?-i:[A-Z])[a-z][\w'’-]{2,}")
+# "Cushman and Wakefield", "Kasturi and Sons": one company, at the opening of the clause.
+_AND_OPEN = re.compile(r"((?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
+
+
+def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]:
+    m = _AND_OPEN.search(text, start, span[0])
+    if m is not None and not text[start : m.start()].strip():
+        return m.start(), span[1]
+    return span
+
+
+_AND_TAIL = re.compile(
+    r"\s+(?:and|&)\s+((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
+    r"(?=\s+(?:PLC|Ltd|Limited|Inc|LLC|Corp|Bank)\b)"
+)
+
+
+def _and_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A company whose name goes on after "and": "Islamic Finance and Investment PLC"."""
+    m = _AND_TAIL.match(text, span[1])
+    return (span[0], m.end(1)) if m else span
+
+
+def _next_hire_cut(post: str) -> str:
+    """`post` up to where another hire of the same sentence begins."""
+    m = _NEXT_HIRE.search(post)
+    return post[: m.start()] if m else post
+
+
+def _unit_title(unit: str) -> str:
+    return " ".join(w if w.isupper() or "-" in w else w.capitalize() for w in unit.split())
+
+
+def _employer_before(segment: str) -> str | None:
+    """The employer an executive is described by before their name: "Samsung India mobile
+    chief" -> "Samsung India", "Grameenphone CTO" -> "Grameenphone", "Jabong co-founder"."""
+    segment = segment.rstrip(" ,")
+    if not segment or _DESCRIBED_BEFORE.search(segment):
+        return None  # "former Beta exec", "Departing Beta exec": read by `previous_employer`
+    words = segment.split()
+    last = words[-1]
+    bare = last[3:] if last.lower().startswith("ex-") else last
+    if not (_EMPLOYEE.fullmatch(bare) or ROLE_RE.fullmatch(bare) or _FOUNDER.fullmatch(last)):
+        return None
+    cut = len(segment) - len(last)
+    while len(words) > 2 and words[-2].islower() and words[-2] not in ("of", "at"):
+        words.pop(-2)  # "Samsung India mobile chief": "mobile" qualifies the title
+        cut = segment.rfind(words[-2]) + len(words[-2]) + 1
+    span = company_before(segment, 0, cut)
+    if span is None:
+        return None
+    name = segment[span[0] : span[1]]
+    return None if re.match(r"(?i)(?:former|ex)\b", name) else name
+
+
+_FOUNDER = re.compile(r"(?:ex-)?(?:(?:co-?)?founder|boss|chief|chairman|head)", re.IGNORECASE)
+_CHAIR_TITLE = re.compile(r"(?:\w+\s+)?chairman\b|(?-i:CMD)\b", re.IGNORECASE)
+_DESCRIBED_BEFORE = re.compile(r"\b(?:former|ex|longtime|long-time|departing|veteran)\b", re.I)
+# A function, not a company: "to head R&D".
+_FUNCTION_NAMES = frozenset({"r&d", "hr", "it", "csr", "pr", "sales", "marketing", "finance"})
+
+
+_OWNED_NEW = re.compile(r"(\S+)['’]s\s+\Z")
+
+
+def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]) -> HireHit | None:
+    """ "BHP's new CEO Craig": the owner hired the person named after the title."""
+    rm = ROLE_RE.match(text, vm.end() + 1)
+    if rm is None:
+        return None
+    person = person_at_start(text[rm.end() :]) or (
+        m.group(0) if (m := _SURNAME.match(text, rm.end() + 1)) and rm.end() < len(text) else None
+    )
+    if person is None or text[rm.end() : rm.end() + 1] != " ":
+        return None
+    span = company_before(text, start, start + owned.end(1) + 2)
+    if span is None:
+        return None
+    role = _role_name(rm, text)
+    end = rm.end() + 1 + len(person)
+    return HireHit(span, person, role, (span[0], end), 0.7) if role else None
+
+
+def _person_hit(
+    text: str,
+    start: int,
+    left: str,
+    person: str | None,
+    company: tuple[int, int] | None,
+    role: str | None,
+    role_end: int,
+    previous: str | None,
+) -> HireHit | None:
+    if company is None:
+        return None
+    ev_start = start + (left.find(person) if person and person in left else 0)
+    return HireHit(company, person, role, (ev_start, role_end), 0.8 if person else 0.7, previous)
+
+
 _IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -369,20 +550,50 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if _SPECULATION.search(left):
         return None  # "Likely To Join Angel One As CBO": not announced
     dep = _LEFT_DEPARTURE.search(left)
+    left_from = None
     if dep:
+        came = company_after(left, dep.end(), 60)
+        left_from = left[came[0] : came[1]] if came else None
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_SET.sub("", _IS_THE.sub("", left)))
+    person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", _TO.sub("", left)))))
+    if (
+        person is None
+        and _SURNAME.fullmatch(left.strip())
+        and left.strip().lower() not in _NOT_A_NAME
+    ):
+        person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
     if verb_word == "new" and person is None:
-        return None  # "Analysts expect new CEO at Acme to ...": "Jane Doe is new CEO of Acme"
+        owned = _OWNED_NEW.search(left)
+        hit = _new_of_owner(text, start, vm, owned) if owned else None
+        return hit  # "BHP's new CEO Craig"; "Analysts expect new CEO at Acme to ..." is none
+    if verb_word == "join" and person is None:
+        return None  # "Join Jane Doe, Head of Research, live at 2 pm"
+    described = person is None and _DESCRIBED.search(left.strip()) is not None
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
-    previous: str | None = None
-    if verb in ("join", "joins", "rejoins", "joined", "to", "lead") or (
+    previous: str | None = left_from
+    if previous is None and person is not None:
+        previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
+    role: str | None = None
+    if verb == "head" and (
+        not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(left)
+    ):
+        return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         company = company_after(text, vm.end())
+        if verb == "head" and company is not None:
+            owner = _OWNER_AFTER.match(text, vm.end())
+            if owner is not None:  # "to head Acme's retail business": Acme
+                company = _tidy_span_of(text, owner.start(1), owner.end(1))
+            if company is None or text[company[0] : company[1]].lower() in _FUNCTION_NAMES:
+                return None
+            nxt = re.match(r"\s+([a-z][\w-]*)", text[company[1] :])
+            if nxt is not None and nxt.group(1) not in ("from", "in", "as", "and", "after"):
+                return None  # "to head India business of Fiat": a unit, not the company
         name_end = vm.end()
         if company is None:
             # "Acme announced that Jane Doe has joined as CFO": the announcer hired her.
@@ -399,7 +610,20 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
         after = text[name_end : min(end, name_end + 70)]
         rm = ROLE_RE.search(after)
-        if rm is None:
+        if rm is None or (verb == "head" and rm.start() > 0 and after[0] not in " ,"):
+            if verb == "head":  # "Jane Doe to head Acme", "to head Acme's retail business"
+                unit = _HEADED_UNIT.match(text, name_end)
+                role = "Head of " + _unit_title(unit.group("unit")) if unit else "Head"
+                return _person_hit(text, start, left, person, company, role, name_end, previous)
+            if (
+                (person is not None or described)
+                and (dep or _EXEC_BEFORE.search(left) or described)
+                and _JOIN_ENDS.match(text, name_end)
+            ):
+                if described and previous is None:
+                    previous = _employer_before(left.strip())
+                # "Former Airtel executive Jane Doe joins Acme", "quits Beta to join Acme"
+                return _person_hit(text, start, left, person, company, None, name_end, previous)
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
         if _IN_ROLE.match(after, rm.end()) and after[: rm.start()].strip().lower() == "in":
@@ -416,9 +640,27 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return None
             skip = whom.end()
         rm = ROLE_RE.search(right, skip)
+        if rm is None and person is not None and verb in ("as", "become", "becomes"):
+            # "Jane Doe takes over as Acme chief", "to become new Acme head"
+            co = company_after(text, vm.end())
+            chief = _BARE_CHIEF.match(text, past_legal(text, co[1])) if co else None
+            if co is not None and chief is not None:
+                role = "Head" if chief.group(1).lower() == "head" else "Chief"
+                return _person_hit(text, start, left, person, co, role, chief.end(), previous)
         if rm is None or _APPOSITIVE.search(right, skip, rm.start()):
             return None
         between, _ = _strip_fillers(right[skip : rm.start()])
+        qm = QUALIFIER_RE.match(right, rm.start())
+        if between and qm is not None and not right[: rm.start()].rstrip().endswith(("'s", "’s")):
+            inner = ROLE_RE.match(right, qm.end())  # "Jane Doe appointed Orbitail Asia MD"
+            chief = _BARE_CHIEF.match(right, qm.end() - 1) if inner is None else None
+            if inner is not None:
+                rm, between = inner, right[skip : qm.end()].strip()
+            elif chief is not None and person is not None:  # "takes over as Ford India head"
+                co = company_after(text, vm.end() + skip, qm.end() - skip)
+                role = "Head" if chief.group(1).lower() == "head" else "Chief"
+                end_at = vm.end() + chief.end()
+                return _person_hit(text, start, left, person, co, role, end_at, previous)
         if between:
             # "Jane Doe named Acme CMO", "named Acme's new CMO"
             company = company_after(text, vm.end() + skip, rm.start() - skip)
@@ -427,6 +669,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             link = _AFTER_ROLE_COMPANY.match(post)
             if link:
                 company = company_after(text, vm.end() + rm.end() + link.end())
+                company = _and_tail(text, company) if company else None
+            elif verb == "as" and post[:1] == " ":  # "takes charge as MD Numaligarh Refinery"
+                company = company_after(text, vm.end() + rm.end())
         role_end = vm.end() + rm.end()
     if company is None and person is not None:
         company = _announcer(text, start, start + left.rfind(person))
@@ -437,9 +682,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    if company is None or _BOARD.search(right[: role_end - vm.end()]):
-        return None
-    if _BOARD.search(_past_board_seat(text[role_end:])[:30]):
+    board = _BOARD.search(text, vm.end(), role_end) if company is not None else None
+    if company is None or (
+        board is not None
+        and not (board.start() >= role_end - len(rm.group(0)) and _CHAIR_TITLE.match(rm.group(0)))
+    ):
+        return None  # the role itself may name the chair: "Chairman and Managing Director"
+    if _BOARD.search(_past_board_seat(_next_hire_cut(text[role_end:]))[:30]):
         return None
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
@@ -457,9 +706,10 @@ _PREVIOUS = re.compile(
     r"|\b(?:joins|joined|joining|comes|coming|moves|moving|arrives|arriving|poached|lured|"
     r"hired\s+away|recruited)\s+from\s+(?:rival\s+)?"
     r"|\bformerly\s+(?:of|at|with)\s+"
-    r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this))[\s,]+"
+    r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this(?:\s+appointment)?)|"
+    r"before\s+(?:joining|taking\s+on\s+this(?:\s+\w+){0,2}(?:\s+at\s+[^,]{1,40})?))[\s,]+"
     r"(?:(?:he|she|they|was|were|served|worked|spent|held|led|ran|had)\s+)*"
-    r"(?:[\w'’&.-]+[\s,]+){0,10}?(?:at|with)\s+",
+    r"(?:[\w'’&.()-]+[\s,]+){0,14}?(?:at|with|of|serving)\s+",
     re.IGNORECASE,
 )
 # After "former Y": a word that says Y was an employer ("former Marketo exec").
@@ -475,6 +725,7 @@ _EMPLOYEE = re.compile(
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )  # fmt: skip
 # Right after the new title: "Jane Doe joins Acme as CFO from Beta".
 _FROM_AFTER_ROLE = re.compile(r"\s+from\s+(?:rival\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
@@ -508,8 +759,9 @@ def previous_employer(text: str, hired_by: str | None, person: str | None = None
                 return name
     for m in _PREVIOUS.finditer(text):
         span = company_after(text, m.end(), 60)
-        if span is None:
-            continue
+        if span is None or not text[span[0]].isalpha():
+            continue  # "previously announced his retirement in March of 2024"
+        span = _and_tail(text, span)  # "Islamic Finance and Investment PLC"
         name = text[span[0] : span[1]]
         words = name.split()
         for i, word in enumerate(words[1:], start=1):
@@ -582,6 +834,32 @@ _SOMEONE = re.compile(
 _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?)\b", re.I)
 
 
+# A summary that opens with the new executive: "Scott McGregor, former head of X, will
+# replace Alan Ross", "Jane Doe has been named ...".
+_OPENS_WITH_HIRE = re.compile(
+    r"[^.;]{0,160}?\b(?:will\s+(?:replace|succeed|join|become|take\s+over|lead|head)|"
+    r"succeeds|replaces|(?:has\s+been|was|is|will\s+be)\s+(?:named|appointed|promoted|"
+    r"hired|elected)|joins|joined|takes\s+over|becomes|assumes)\b",
+    re.IGNORECASE,
+)
+
+
+def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
+    """The hire's full name from the summary, for a headline that names no one or only a
+    surname ("Intel Taps Otellini As Next CEO": "... named Paul Otellini ...")."""
+    lead = body[since : since + 600]
+    if surname:
+        for m in re.finditer(r"\b" + re.escape(surname) + r"\b", lead):
+            found = person_at_end(lead[max(0, m.start() - 60) : m.end()])
+            if found and found != surname and found.endswith(surname):
+                return found
+        return None
+    person = person_at_start(lead)
+    if person is None or not _OPENS_WITH_HIRE.match(lead, len(person)):
+        return None
+    return person
+
+
 def not_hire_news(head: str) -> bool:
     """Whether a headline is no hire news whatever its summary says (an interview, a
     quote, an award): its summary is not read for hires either."""
@@ -608,6 +886,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
         last = verb.split()[-1]
+        if verb == "names" and _NAMES_NOUN.search(folded.low, max(0, vm.start() - 24), vm.start()):
+            continue  # "shortlists 3 names for Chairman": the noun
         hit = None
         if _COMPANY_FIRST_RE.fullmatch(verb):
             hit = _company_first(text, vm)
@@ -634,16 +914,21 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
     return hits
 
 
+_NAMES_NOUN = re.compile(
+    r"(?:\d|\b(?:the|big|top|few|brand|domain|shortlists?|two|three|four|five))\s+\Z"
+)
+
+
 def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
     """Whether the passive reading is the active one with person and company swapped,
     the active reading's company being written like a person."""
-    if active.company is None or passive.company is None or passive.person is None:
+    if active.company is None or passive.company is None or None in (passive.person, active.person):
         return False
     company = text[active.company[0] : active.company[1]]
     return (
         person_at_end(company) == company
         and passive.person == company
-        and text[passive.company[0] : passive.company[1]] == active.person
+        and text[passive.company[0] : passive.company[1]].startswith(active.person or " ")
     )
 
 

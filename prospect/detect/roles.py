@@ -50,6 +50,23 @@ _REGION = (
     r"us|uk|europe(?:an)?)\s+)?"
 )
 _CHIEF_WORDS = r"(?:[a-z]+(?:\s+(?:and|&)\s+|\s+)){1,3}"
+# Where a title's scope is written before it: "India MD", "APAC President", "global COO",
+# "Country Director", "India Region CEO".
+_REGION_Q = (
+    r"(?:india|china|japan|asia|apac|emea|europe|americas|us|uk|mena|latam|africa|saarc|"
+    r"north\s+america|south\s+asia|south-east\s+asia|southeast\s+asia|asia[\s-]pacific|"
+    r"middle\s+east|global|international|national|regional|country|zonal|worldwide)"
+)
+_QUAL = r"(?:" + _REGION_Q + r"(?:\s+region)?\s+)"
+# The units a "... head" or "... director" is written after: "India operations head",
+# "Equities Head", "consumer banking head", "Group distribution director".
+_UNIT_WORD = (
+    r"(?:operations|equities|equity|research|banking|consumer|retail|corporate|enterprise|"
+    r"business|distribution|brand|creative|content|programming|news|editorial|design|legal|"
+    r"risk|credit|treasury|investments?|wealth|sales|marketing|finance|technology|product|"
+    r"engineering|hr|it|digital|data|strategy|growth|commercial|partnerships|alliances|"
+    r"communications|people|talent|channel|customer|services|steel|healthcare|manufacturing)"
+)
 _ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|MSO))"
 # Any department a leadership title can run ("External Affairs", "RIA Distribution",
 # "Exploration"): up to four words after "of", none of them a word that ends a title.
@@ -58,7 +75,7 @@ _DEPT_WORD = (
     r"while|its|their|his|her|a|an|will|has|is|was|be|succeeding|replacing|reporting|"
     r"joins|joined|based|starting|following|amid|by|into|this|that|new|chief|president|"
     r"general\s+counsel)\b)"
-    r"[^\W\d_][\w'’.-]*"
+    r"[^\W\d_][\w'’.&-]*"
 )
 # After "and": the next hire's person, not more of the department ("EVP of Operations and
 # Jane Doe to SVP of Finance").
@@ -77,13 +94,13 @@ _DEPT = (
     + r"){0,3})"
 )
 # A grade written before a title, kept as written: "Interim CFO", "Group CEO".
-_GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|co)[\s-]+|co-)?"
+_GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|joint|co)[\s-]+|co-)?"
 _LEVEL = (
     r"(?:(?:senior|executive|group|global|regional|area|corporate|deputy|assistant)\s+)?"
-    r"(?:vice[\s-]president|(?-i:S?VP|EVP|AVP))"
+    r"(?:vice[\s-]president|v-p|(?-i:S?VP|EVP|AVP))"
 )
 
-_SINGLE = (
+_SINGLE_BASE = (
     r"(?:" + _GRADE + _ABBR + r"\b"
     r"|" + _GRADE + r"chief\s+of\s+staff"
     r"|" + _GRADE + r"chief\s+" + _CHIEF_WORDS + r"officer"
@@ -106,19 +123,60 @@ _SINGLE = (
     + r"|"
     + _GRADE
     + r"managing\s+(?:director|partner)"
-    r"|(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?-i:[A-Z]{2}))"  # not "Chin Lee, MD, MPH"
+    # not "Chin Lee, MD, MPH"; "MD, CEO" is two titles
+    r"|" + _GRADE + r"(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?!(?-i:C[A-Z]{1,3}O)\b)(?-i:[A-Z]{2}))"
     r"|executive\s+director"
     r"|" + _GRADE + r"general\s+(?:manager|counsel)(?:\s+of\s+" + _DEPT + r")?"
     r"|country\s+(?:manager|head|director)"
     r"|(?:marketing|revenue|finance|financial|technology|tech|product|operations|people|"
     r"digital|data|growth|commercial|sales|security|information|customer|strategy)\s+"
     r"(?:chief|boss|head)\b"
-    r"|(?:regional\s+|group\s+|company\s+|interim\s+|acting\s+)?president\b"
-    r")"
+    r"|(?:regional\s+|group\s+|company\s+|interim\s+|acting\s+)?president"
+    r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+)(?=(?:the\s+)?(?:"
+    + _REGION_Q
+    + r"|"
+    + _FUNCS
+    + r")\b)"
+    + _DEPT
+    + r"|\s+(?=(?-i:[A-Z]))"
+    + _FUNC_PHRASE
+    + r"\b)?\b"
+    # "CMD", "Chairman and Managing Director", "Global Chairman and CEO": the chair comes
+    # with the executive title.
+    r"|(?-i:CMD)\b"
+    r"|(?:global\s+|group\s+|executive\s+)?chairman\s*(?:and|&|,)\s*(?:managing\s+director|"
+    r"chief\s+executive(?:\s+officer)?|(?-i:MD|CEO))\b"
+    # "Equities Head", "India operations head", "Head-Equity", "Global Head-HR"; each branch
+    # led by a scope first checks, cheaply, that its title word is near.
+    r"|(?=(?:[\w&-]+\s+){1,4}head\b)"
+    r"(?:(?:(?:" + _REGION_Q + r"|group|business)\s+){1,2}(?:" + _UNIT_WORD + r"\s+){0,2}"
+    r"|(?:" + _UNIT_WORD + r"\s+){1,2})"
+    r"head\b(?!\s+(?:to|towards|up|for|into|back|down|out|home|over|off|north|south|"
+    r"higher|lower)\b|-)"
+    r"|(?=(?:[\w&-]+\s+)?head\s*-)(?:"
+    + _REGION_Q
+    + r"\s+|group\s+)?head\s*-\s*"
+    + _DEPT_WORD
+    # "Country Director", "India Director", "Research Director", "Director-India".
+    + r"|(?=(?:[\w&-]+\s+){1,4}director\b)(?:"
+    + _QUAL
+    + r"|resident\s+)(?:"
+    + _UNIT_WORD
+    + r"\s+){0,2}director\b"
+    r"(?:\s+(?:of|for)\s+(?=(?:" + _FUNCS + r")\b)" + _DEPT + r")?"
+    r"|(?=(?:[\w&-]+\s+){1,2}director\b)(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}director\b"
+    r"|director\s*-\s*" + _DEPT_WORD + r")"
 )
+# A title with the scope it is written with ("India MD", "global COO").
+# (the character class lets most words skip the scope alternation: it lists the letters the
+# scopes begin with)
+_SINGLE = r"(?:(?:(?=[aceginjlmrsuwz])" + _QUAL + r")?(?:" + _SINGLE_BASE + r"))"
 ROLE_PATTERN = (
     r"(?P<role>" + _SINGLE + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)" + _SINGLE + r")?)"
 )
+# The scope written before a title ("India" of "India MD"); after a company's name with no
+# word between ("Orbitail Asia MD") it is part of the company's name instead.
+QUALIFIER_RE = re.compile(_QUAL + r"+", re.IGNORECASE)
 # A role starts at a word: the leading \b also lets the engine skip mid-word positions fast.
 ROLE_RE = re.compile(r"\b" + ROLE_PATTERN, re.IGNORECASE)
 
@@ -134,6 +192,8 @@ _LEVELS = {
     "executive vice president": "EVP",
     "executive vp": "EVP",
     "avp": "AVP",
+    "v-p": "VP",
+    "senior v-p": "SVP",
 }
 _REGION_WORDS = re.compile(
     r"\b(?:global|worldwide|international|north\s+american?|americas|emea|apac|us|uk|"
@@ -142,23 +202,35 @@ _REGION_WORDS = re.compile(
 )
 
 
+def _title_word(low: str) -> str:
+    if low in ("hr", "it", "apac", "emea", "saarc", "mena", "us", "uk", "r&d"):
+        return low.upper()
+    return low[:1].upper() + low[1:]
+
+
 def _title(words: str) -> str:
     out: list[str] = []
-    for w in words.replace("&", " and ").split():
+    for w in words.replace(" & ", " and ").split():
         low = w.lower()
         if low in _SMALL and out:
             out.append(low)
-        elif low in ("hr", "it"):
-            out.append(low.upper())
         elif low in ("e-commerce", "ecommerce"):
             out.append("E-commerce")
         else:
-            out.append(low[:1].upper() + low[1:])
+            out.append("-".join(_title_word(p) for p in low.split("-")))  # "Head-Equity"
     return " ".join(out)
 
 
-_GRADE_WORDS = ("interim", "acting", "group", "deputy", "additional", "regional", "company")
-_SHORT = {"md": "Managing Director", "gm": "General Manager"}
+_GRADE_WORDS = (
+    "interim", "acting", "group", "deputy", "additional", "regional", "company", "joint",
+)  # fmt: skip
+_SHORT = {
+    "md": "Managing Director",
+    "gm": "General Manager",
+    "cmd": "Chairman and Managing Director",
+}
+_QUALIFIED = re.compile(r"(" + _QUAL + r"+)(.+)", re.IGNORECASE)
+_CHAIR_AND = re.compile(r"((?:\w+\s+)?)chairman\s*(?:and|&|,)\s*(.+)", re.IGNORECASE)
 _PARTS = re.compile(
     r"(" + _SINGLE + r")(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*)(" + _SINGLE + r")",
     re.IGNORECASE,
@@ -188,6 +260,16 @@ def _normalize_single(raw: str) -> str:
 
 def _normalize_one(raw: str) -> str:
     low = raw.lower()
+    q = _QUALIFIED.fullmatch(raw)
+    if q and not low.endswith(" head") and not low.startswith(("global head", "regional head")):
+        return f"{_title(q.group(1))} {_normalize_single(q.group(2))}"  # "India MD"
+    if low.endswith(" head") and " of " not in low:
+        words = low.split()
+        if len(words) > 2 or words[0] not in _FUNCTION_CHIEFS:
+            return _title(low)  # "India Operations Head", "Equities Head"
+    c = _CHAIR_AND.fullmatch(raw)
+    if c:
+        return f"{_title(c.group(1) + 'chairman')} and {_normalize_single(c.group(2))}"
     if low.startswith("co-") or low.startswith("co "):
         return "Co-" + _normalize_single(raw[3:])
     first, _, rest = low.partition(" ")
@@ -213,7 +295,7 @@ def _normalize_one(raw: str) -> str:
         return _title(low)
     m = re.fullmatch(
         r"(?:(?:senior|executive|group|global|regional|area|corporate)\s+)?"
-        r"(vice[\s-]president|s?vp|evp|avp)\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+|\s+)(.+)",
+        r"(vice[\s-]president|v-p|s?vp|evp|avp)\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+|\s+)(.+)",
         low,
     )
     if m:

@@ -542,9 +542,20 @@ def _name_word(word: str) -> bool:
     return not (len(letters) > 1 and letters.isupper())
 
 
+# A nickname written inside a name: "Matthew (Matt) Walker".
+_NICKNAME = re.compile(r"\s\([^()\s]{1,15}\)(?=\s)")
+# Initials written as one capitalised word before a surname: "KV Sridhar", "PVK Mohan".
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+_NOT_INITIALS = frozenset(_KEEP_CAPS) | {"ex", "new", "the", "and", "for", "sbi", "hp", "ibm"}
+
+
+def _initials(word: str) -> bool:
+    return bool(_INITIALS.fullmatch(word)) and word.lower() not in _NOT_INITIALS
+
+
 def person_at_end(segment: str) -> str | None:
     """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
-    segment = segment.strip().rstrip(",").strip()
+    segment = _NICKNAME.sub("", segment.strip().rstrip(",").strip())
     if "," in segment:
         # "Jane Doe, formerly of Copperleaf,": the name is before the appositive.
         head = segment.split(",", 1)[0].strip()
@@ -557,6 +568,9 @@ def person_at_end(segment: str) -> str | None:
         if run and w.lower() in _PARTICLES:
             run.append(w)
             continue
+        if run and len(run) <= 2 and _initials(w) and any(len(x) > 2 for x in run):
+            run.append(w)  # "KV Sridhar", "PVK Mohan": the initials open the name
+            break
         if not _name_word(w) or _possessive(w) is not None or len(run) >= 4:
             break
         run.append(w)
@@ -571,12 +585,15 @@ def person_at_end(segment: str) -> str | None:
 
 def person_at_start(segment: str) -> str | None:
     """The person named at the start of `segment`: "Jane Doe, formerly of ..."."""
-    words = segment.strip().split()
+    words = _NICKNAME.sub("", " " + segment.strip() + " ").split()
     run: list[str] = []
     for w in words[:5]:
         bare = w.rstrip(",")
         if run and bare.lower() in _PARTICLES:
             run.append(bare)
+            continue
+        if not run and _initials(bare) and len(words) > 1 and _name_word(words[1].rstrip(",")):
+            run.append(bare)  # "KV Sridhar joins ..."
             continue
         if not _name_word(bare) or _possessive(bare) is not None:
             break
