@@ -108,7 +108,9 @@ def unwrap_link(url: str | None) -> str | None:
 def _published(entry: dict) -> str | None:
     """feedparser's UTC time tuples, as ISO 8601."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # the plain dict's get: feedparser's own maps a missing updated_parsed
+        # to published_parsed, with a deprecation warning
+        value = dict.get(entry, key)
         if value:
             try:
                 stamp = calendar.timegm(value)
