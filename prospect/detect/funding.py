@@ -44,6 +44,7 @@ from prospect.detect.text import (
     compile_folded,
     find_verbs,
     fold,
+    headline_subject,
 )
 
 # The funding verbs, in the order they are tried; a space is any run of blanks.
@@ -56,7 +57,8 @@ _VERBS = (
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
-    "mops up", "mopped up", "extends", "extended",
+    "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
+    "finalises", "finalized", "finalised", "nab", "land", "bag", "snag",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -73,7 +75,7 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that also take contracts, awards and plans: they need a funding word too.
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
-    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
+    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
@@ -99,6 +101,8 @@ _RIGHT = re.compile(
     + r")|(?P<noamount>"
     + ROUND_PATTERN
     + r"|funding|financing|investment|capital|backing|round"
+    # "Suno raises at $2.45B valuation": a round whose size is not told
+    + r"|at\s+(?:an?\s+)?(?:[$€£]|US\$)\d[\d.,]*\s?(?:[bmk]n?|billion|million)?\+?\s+valuation\b"
     + r"|(?:cash|funds|money)(?=\s|$|[,.;:])))",
     re.IGNORECASE,
 )
@@ -108,8 +112,12 @@ _FUNDING_WORD = re.compile(
     re.IGNORECASE,
 )
 # The money is not raised: "$40M contract", "$2B acquisition", "$300M Fund IV".
+# The words between are the noun's modifiers ("$40M Pentagon contract"); a preposition or
+# a purpose starts something else: "$35M to automate sales tax", "$3M for its vehicle
+# inspections", "$200M as valuation doubles" are raised.
 _NOT_RAISED = re.compile(
-    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
+    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:(?!(?:to|for|as|but|and|with|after|at|by|on|"
+    r"its|their|while|amid|despite|led|since|even)\s)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
     r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
     r"sales|sale\s+of|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
     r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"
@@ -137,12 +145,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RUMOUR = re.compile(
-    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?r(?:ed|s)?|"
+    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?rs?|"
+    # "rumored to raise", "rumored $1B round"; not "Crusoe, a rumored OpenAI supplier"
+    r"rumou?red(?=\s+(?:to|round|funding|raise|deal|investment|[$€£\d]))|"
     r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
     r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|"
     r"(?:is|are)\s+raising(?!\s+(?:more\s+|new\s+|fresh\s+)?(?:cash|funds|money|capital)\b)|"
-    r"(?:could|may|might|would|will|to)\s+raise|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
+    r"(?:could|may|might|would|will|to)\s+(?:raise|land|nab|bag|snag)\b|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
     r"considering|in\s+discussions|nears|nearing|close\s+to\s+(?:raising|closing)|"
     r"seeking|explores|exploring)\b",
     re.IGNORECASE,
@@ -172,7 +182,7 @@ _VC_FUND = re.compile(
 # "$650M for its eighth Europe and Israel fund", "$1B across two funds": money for a fund.
 _FOR_A_FUND = re.compile(
     r"\s*,?\s*(?:for|in|into|across|toward|towards|to\s+close)\s+(?:[\w&'’-]+\s+){0,6}?"
-    r"(?:funds?|vehicles?)\b(?!-)",
+    r"(?:funds?\b|vehicles?\b(?!\s+[a-z]{3,}(?<!\bfor)(?<!\bthat)(?<!\bwith)))(?!-)",
     re.IGNORECASE,
 )
 # Where the raising clause hands over to the investors.
@@ -352,6 +362,66 @@ _PUBLIC_MONEY = re.compile(
 )
 
 
+# A word the name-reader took for a name, then a lowercase description ending in a head
+# noun: "Hydrogen fuel startup ...". The headline names no company; the summary may.
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:" + "|".join(sorted(HEAD_NOUNS)) + r")\b(?!-)"
+)
+_NEW_MONEY = re.compile(r"\b(?:new|fresh|more|additional|further)\s", re.IGNORECASE)
+# "has secured $686M in new funds": money in, unless a firm raises it (checked later).
+_IN_NEW_FUNDS = re.compile(
+    r"\s+in\s+(?:new|fresh|additional|more)\s+funds\b(?!\s+(?:for|to|focused)\b)", re.I
+)
+# Who raises, when the subject is a person: "Google vet raises $8M for Continua" (the money
+# is for the company named after "for"); "Beyond Presence's founder nabs $3.1M" (the
+# founder's company) -- not "a former Stripe exec raises $3M for his next venture".
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|\s)(?:vet|veteran|alum|alumna|alumni|founder|co-founder|cofounder|exec|executive|"
+    r"ceo|founders|co-founders|engineer|researcher)\s*\Z",
+    re.IGNORECASE,
+)
+_FOR_NAME = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|serial|repeat)", re.IGNORECASE)
+_NEXT_VENTURE = re.compile(
+    r"\b(?:his|her|their|new|next|another|second|third)\s+(?:[\w-]+\s+){0,2}?(?:startup|venture|"
+    r"company|business|project|fund)\b",
+    re.IGNORECASE,
+)
+_FOUNDER_OF = re.compile(
+    r"(?P<sep>['’]s)?\s+(?:co-?)?founders?(?:\s+and\s+ceo)?\s*\Z", re.IGNORECASE
+)
+# "Fastino trains AI models on cheap GPUs and just raised $17.5M": a second predicate of
+# the clause's subject.
+_AND_PREDICATE = re.compile(r"\s(?:and|&)\s+(?:(?:just|also|now|then|has|have)\s+)*\Z", re.I)
+
+
+def _subject(
+    text: str, start: int, end: int, tail_at: int, tail_end: int
+) -> tuple[int, int] | None:
+    """The company that raised, read before the verb at `end` (its clause opens at `start`;
+    what was raised is followed by text[tail_at:tail_end])."""
+    left = text[start:end]
+    if _PERSON_SUBJECT.search(left) and not _FORMER.search(left):
+        fm = _FOUNDER_OF.search(left)
+        if fm is not None and not _NEXT_VENTURE.search(text, tail_at, tail_end):
+            # "Beyond Presence's founder nabs $3.1M", "Cogna founder raises $15M"
+            span = company_before(text, start, start + fm.start())
+            if span is not None:
+                return span
+        nm = _FOR_NAME.match(text, tail_at, tail_end)
+        if nm is None:
+            return None
+        # "Google vet raises $8M for Continua", "... raises $3M for YC-backed Munify"
+        span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
+        return span if span is not None and not text[span[0]].islower() else None
+    span = company_before(text, start, end)
+    if span is None and _AND_PREDICATE.search(left):
+        name = headline_subject(text[start:end])
+        if name is not None:
+            return start, start + len(name)
+    return span
+
+
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
     """Whether what is raised, before any "led by"/"from" investors, is a fund."""
     investors = _INVESTORS.search(low, verb_end, end)
@@ -513,8 +583,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         end = clause_end(text, rm.end())
         tail = text[rm.end() : end]
         amount = currency = None
+        new_funds = bool(rm.group("money")) and _IN_NEW_FUNDS.match(tail) is not None
         if rm.group("money"):
-            if _NOT_RAISED.match(tail):
+            if _NOT_RAISED.match(tail) and not new_funds:
                 continue
             amount, currency = parse_amount(rm)
         round_m = _ROUND_RE.search(text, rm.start(), min(end, rm.end() + 90))
@@ -540,13 +611,18 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             if om is not None:
                 amount, currency = parse_amount(om)
         noamount = (rm.group("noamount") or "").lower()
-        if noamount in ("cash", "funds", "money") and not verb.startswith("rais"):
-            continue  # "gets cash back", "secures funds for the school": only raising counts
+        if (
+            noamount in ("cash", "funds", "money")
+            and not verb.startswith("rais")
+            and not _NEW_MONEY.search(rm.group(0))
+        ):
+            continue  # "gets cash back", "secures funds for the school"; "lands new cash" is in
         if verb in ("takes", "took") and not (noamount or re.match(r"\s*from\s", tail)):
             continue  # "takes $2B charge"; "takes $5B from Amazon" is money in
         if noamount and not (
             round_m
             or verb.startswith(("rais", "secur", "clos"))
+            or (noamount in ("cash", "funds", "money") and verb not in _NEEDS_FUNDING_WORD)
             or (
                 noamount in ("funding", "financing", "investment", "capital")
                 and verb not in _NEEDS_FUNDING_WORD
@@ -557,7 +633,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue  # a grant, decided: not a funding round
         if _NOT_A_ROUND.search(text, vm.end(), end) or _PUBLIC_MONEY.search(tail):
             continue  # project finance, refinancing, an equity line, public money
-        if _FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end):
+        if not new_funds and (_FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end)):
             continue  # a VC firm raising its own fund
         if round_m is None and start > 0:
             round_m = _label_round(text, start)
@@ -567,17 +643,20 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             # "Rapido Enters Unicorn Club By Raising $120M": the clause's subject raised it
             span = company_after(text, start, vm.start() - start)
         else:
-            span = company_before(text, start, subject_end)
-        if span is None:
-            continue
-        if _PREPOSITION_BEFORE.search(text, start, span[0]):
-            continue  # "Startups in India raised": a place after a preposition is no subject
+            span = _subject(text, start, subject_end, rm.end(), end)
+        if span is None or _DESCRIBED_AFTER.match(text, span[1], vm.start()):
+            continue  # "Hydrogen fuel startup spins out ..., lands $7.8M": no name given
         name = text[span[0] : span[1]].lower()
-        if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
-            continue
-        if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
-            continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who": a person
+        if span[1] <= vm.start() and _PERSON_SUBJECT.search(text, start, vm.start()) is None:
+            if _PREPOSITION_BEFORE.search(text, start, span[0]):
+                continue  # "Startups in India raised": a place after a preposition is no subject
+            if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
+                continue
+            if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
+                continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who"
         firm = name.split()[-1] in _FIRM_WORDS
+        if firm and new_funds:
+            continue  # "Acme Ventures raises $200M in new funds": a fund
         if firm and (
             _FUND_WORD.search(text, vm.end(), end)
             or _TO_INVEST.match(tail)
@@ -785,7 +864,14 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             described = True
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
         owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
-        if not (described or owned_round or owned or _investors_invest(text, vm, amount, rest)):
+        appositive = amount is not None and _APPOSITIVE.match(rest) is not None
+        if not (
+            described
+            or owned_round
+            or owned
+            or appositive
+            or _investors_invest(text, vm, amount, rest)
+        ):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
         round_name = normalize_round(owned_round.group("round")) if owned_round else None
         if owned is not None:
@@ -814,6 +900,11 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             continue  # "Senate backs bill", "Jane Doe backs Harris": not an investment
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
     return None
+
+
+# "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
+# investee is described as a thing made, so a company, not a place or a building.
+_APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)
 
 
 def _investors_invest(text: str, vm: re.Match[str], amount: float | None, rest: str) -> bool:

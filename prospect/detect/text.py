@@ -299,8 +299,11 @@ def _is_namey(word: str) -> bool:
     head = word[0]
     if head.isupper() or head.isdigit():
         return True
-    # camel-cased ("iPhone", "eToro"): a capital after the first letter
-    return len(word) > 2 and word[1:].lower() != word[1:]
+    # camel-cased ("iPhone", "eToro"): a capital after the first letter; a digit inside
+    # a lowercase word ("n8n") is a brand's spelling too
+    return len(word) > 2 and (
+        word[1:].lower() != word[1:] or (word.isalnum() and any(c.isdigit() for c in word))
+    )
 
 
 def strip_legal(words: list[str]) -> list[str]:
@@ -443,6 +446,18 @@ def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     if e <= s or text[s:e].lower().strip(".") in LEGAL_SUFFIXES:
         return None
     return s, e
+
+
+def headline_subject(head: str) -> str | None:
+    """The company a headline opens with, as the subject of a lowercase verb ("Niv-AI
+    exits stealth to ..."), or None."""
+    span = company_after(head, 0, 60)
+    if span is None or span[0] != 0:
+        return None
+    m = re.match(r"\s+([a-z]+)\b", head[span[1] : span[1] + 30])
+    if m is None or not m.group(1).endswith(("s", "ed")) or m.group(1) in ("is", "was", "has"):
+        return None
+    return head[span[0] : span[1]]
 
 
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
