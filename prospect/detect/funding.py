@@ -173,7 +173,8 @@ _PRIVATE_ROUND = re.compile(
 # word-bounded ("new funding" is not a "new fund").
 _VC_FUND = re.compile(
     r"\b(?:fund\s+[IVX]+\b|debut\s+fund\b|new\s+funds?\b|(?:first|second|third|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+fund\b|(?:seed|venture|growth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w&'’-]+\s+){0,3}?fund\b|"
+    r"(?:seed|venture|growth|"
     r"early-stage|opportunity|flagship|climate|vc|evergreen)\s+funds?\b|funds?\s+(?:focused|"
     r"dedicated|to\s+back|to\s+invest)|to\s+back\s+(?:startups|founders)|LPs\b|limited\s+partners|"
     r"fund\s+close|final\s+close)",
@@ -193,6 +194,8 @@ _GRANT = re.compile(
     r"(?:SBIR|STTR|Phase\s+I+)\s+(?:[\w-]+\s+)?(?:awards?|contracts?))\b(?!-)",
     re.IGNORECASE,
 )
+# Names only an investor has ("Creator Ventures"; not "Capital", which lenders share).
+_FUND_NAMES = frozenset({"ventures", "partners", "vc", "fund"})
 _FIRM_WORDS = (
     "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
     "advisors", "holdings", "invest", "growth",
@@ -482,6 +485,7 @@ _ROUND_MENTION = re.compile(
 
 _AMOUNT_MENTION = re.compile(
     r"\b(?:gross\s+proceeds\s+of|aggregate\s+(?:gross\s+)?proceeds\s+of|has\s+raised|raised|"
+    r"placement\s+for\s+a\s+total\s+of|"
     r"raising|has\s+secured|secured)(?:\s+(?:up\s+to|approximately|about|an\s+additional|"
     r"total\s+of|a\s+total\s+of|nearly|over))*\s+(?=\S)",
     re.IGNORECASE,
@@ -489,12 +493,31 @@ _AMOUNT_MENTION = re.compile(
 
 
 def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
-    """The amount a summary's lead says was raised ("for gross proceeds of C$316,000")."""
+    """The amount a summary's lead says was raised ("for gross proceeds of C$316,000"),
+    else the first one written as a round ("has completed a $2.1 million Series A2
+    funding round") -- not a valuation or a total to date."""
     for m in _AMOUNT_MENTION.finditer(text, since):
         am = _AMOUNT_RE.match(text, m.end())
         if am is not None:
             return parse_amount(am)
+    for am in _AMOUNT_RE.finditer(text, since):
+        if _AS_A_ROUND.match(text, am.end()) and not _NOT_THIS_ROUND.search(
+            text, max(since, am.start() - 40), am.start()
+        ):
+            return parse_amount(am)
     return None
+
+
+_AS_A_ROUND = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,2}?" + ROUND_PATTERN + r"|(?:in\s+)?(?:new\s+|fresh\s+)?"
+    r"(?:seed\s+|equity\s+)?(?:funding|financing|round|investment))\b(?!\s+to\s+date)",
+    re.IGNORECASE,
+)
+_NOT_THIS_ROUND = re.compile(
+    r"\b(?:valuation|valued|total|totals|totalling|bringing|brings|to\s+date|previous|prior|"
+    r"earlier|last|cumulative|overall)\b[^.;]*\Z",
+    re.IGNORECASE,
+)
 
 
 def round_in(text: str, since: int = 0, amount: float | None = None) -> str | None:
@@ -657,6 +680,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         firm = name.split()[-1] in _FIRM_WORDS
         if firm and new_funds:
             continue  # "Acme Ventures raises $200M in new funds": a fund
+        if name.split()[-1] in _FUND_NAMES and round_m is None and not tail.strip(" ,.;"):
+            continue  # "..., Creator Ventures raises $45M": nothing but money, a fund
         if firm and (
             _FUND_WORD.search(text, vm.end(), end)
             or _TO_INVEST.match(tail)
@@ -983,6 +1008,12 @@ def _bare_amount(
     return am.end(), amount, currency, None
 
 
+# What may follow a round the headline names: its investors, its purpose, or nothing.
+_AFTER_ROUND = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:led|co-led|from|at|in|to|for|with|by|as|and|round|funding|"
+    r"financing|extension|raise|investment|backing|deal|that|which|is|was|will)\b)",
+    re.IGNORECASE,
+)
 # "Acme's $10M Series A led by Accel": the company owns a round the headline names.
 _OWNS_ROUND = re.compile(r"(?<=\w)['’]s\s+(?=\S)")
 
@@ -993,6 +1024,8 @@ def _possessive_round(text: str, since: int) -> FundingHit | None:
         found = _money_round(text, pm.end(), end)
         if found is None or found[1] is None or found[3] is None:
             continue  # both the money and the round: "Acme's $10M Series A"
+        if not _AFTER_ROUND.match(text, found[0], end):
+            continue  # "Terra One's $7.5M seed deck": a thing named after the round
         start = clause_start(text, pm.start())
         span = company_before(text, start, pm.start())
         if span is None or _PREPOSITION_BEFORE.search(text, start, span[0]):
