@@ -64,6 +64,34 @@ ROUNDS = [
     # a lowercase brand with a digit
     ("Fair-code pioneer n8n raises $60M for AI-powered workflow automation",
      ("n8n", None, 60e6, "USD")),
+    # "raises cash" is a round unless the cash is for someone else
+    ("Anthropic-backed AI-powered code review platform Graphite raises cash",
+     ("Graphite", None, None, None)),
+    # a word of the writer's own before the money; the investor named before "investment"
+    ("Mynt raises a cool $23M on a $210M valuation to build a smarter expense card for SMEs",
+     ("Mynt", None, 23e6, "USD")),
+    ("Paid, the AI agent ‘results-based billing’ startup from Manny Medina, raises huge $21M "
+     "seed", ("Paid", "seed", 21e6, "USD")),
+    ("Database startup Neon nabs a Microsoft investment", ("Neon", None, None, None)),
+    # the money first, "in funding"
+    ("With $11.9 million in funding, Dottxt tells AI models how to answer",
+     ("Dottxt", None, 11.9e6, "USD")),
+    # the investor as the subject, with what follows the investee
+    ("Atomico backs Tem to help businesses buy renewable energy directly from sources",
+     ("Tem", None, None, None)),
+    ("Nvidia backs MetAI, a Taiwanese startup that creates AI-powered digital twins",
+     ("MetAI", None, None, None)),
+    ("Lightspeed backs Indian home services startup Snabbit as the next big consumer trend",
+     ("Snabbit", None, None, None)),
+    ("TDK backs Ultraviolette with $21M to take India-made electric motorcycles global",
+     ("Ultraviolette", None, 21e6, "USD")),
+    ("Mark Cuban backs Skylight, a TikTok alternative built on Bluesky’s underlying technology",
+     ("Skylight", None, None, None)),
+    # a valuation that grows "with" the round; a first predicate before a comma
+    ("Mercor quintuples valuation to $10B with $350M Series C",
+     ("Mercor", "series_c", 350e6, "USD")),
+    ("Commercial services platform BuildOps becomes a unicorn, raises $127M",
+     ("BuildOps", None, 127e6, "USD")),
 ]  # fmt: skip
 
 
@@ -129,6 +157,13 @@ LOOK_ALIKES = [
     "Pitch Deck Teardown: Terra One’s $7.5M seed deck",
     # no company named: the raise is a person's next venture
     "A 24-year-old who exited his first company to Coinbase raises $3M for his next venture",
+    "Samsung backs a video AI startup that can analyze thousands of hours of footage",
+    # money to selling shareholders, project finance for a power plant
+    "Riding high on open source ERP, Odoo raises $527M via secondaries, lifting its valuation "
+    "to $5.26B",
+    "Sequoia leads $1.5B tender offer for sales automation startup Clay",
+    "Fervo Energy lands $206M in financing to build massive geothermal power plant",
+    "UK neobank Monzo hits $5.9B valuation with secondary market sale",
     "Castelion is raising a $350M Series B to scale hypersonic missile business",
     "Oyo founder seeks new investment at $3.8B valuation",
     "Hindustan Unilever in talks to acquire Peak XV-backed Minimalist for up to $350M",
@@ -143,6 +178,10 @@ INVENTED_LOOK_ALIKES = [
     "Larkspur pockets $12M from the sale of its Ohio plant",
     "Acme could land $5M from the state",
     "Harbor Ventures raises $200M in new funds",
+    "Obama backs Harris to win",
+    "Senate backs bill to cap fees",
+    "Acme raises prices $5",
+    "Students raise money for hospital",
 ]
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
 from prospect.detect.text import (
+    DESCRIBED_AFTER,
     DESCRIPTOR_SUFFIXES,
     HEAD_NOUNS,
     POLITICS_WORDS,
@@ -96,9 +97,16 @@ ROUND_PATTERN = (
 _ROUND_RE = re.compile(ROUND_PATTERN, re.IGNORECASE)
 _RIGHT = re.compile(
     _QUALIFIERS
+    # one word of the writer's own before the money: "raises a cool $23M", "huge $21M seed"
+    + r"(?:\s+(?!(?:prices?|rates?|fees?|taxes|tax|wages?|stakes|bar|concerns?|questions?|"
+    r"doubts?|alarm|eyebrows|hopes|fears|tariffs?|rents?|salar(?:y|ies)|costs?|limits?|caps?|"
+    r"guidance|outlook|forecast|target|estimate|offer|bid|dividend|stake|pay)\b)"
+    r"(?-i:[a-z]{3,12})(?=\s+(?:[$€£₹]|(?:US|C|A|S)\$|Rs\b)))?"
     + r"\s+(?:(?P<money>"
     + AMOUNT_PATTERN
-    + r")|(?P<noamount>"
+    + r")|(?:(?-i:[A-Z][\w&.'’-]*)(?:['’]s)?\s+){1,3}(?=(?:investment|backing)\b)"
+    # "nabs a Microsoft investment": the investor named before the word
+    + r"|(?P<noamount>"
     + ROUND_PATTERN
     + r"|funding|financing|investment|capital|backing|round"
     # "Suno raises at $2.45B valuation": a round whose size is not told
@@ -237,8 +245,8 @@ _FIRM_BACKS = re.compile(
 _OWN_PURPOSE = re.compile(r"\bto\s+(?!back\b|invest\b|acquire\b|buy\b)[a-z]+\b", re.IGNORECASE)
 _CHARITY = re.compile(
     r"\b(?:charit(?:y|ies|able)|non-?profit|fundrais(?:er|ing\s+(?:event|campaign|appeal|drive))|"
-    r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+(?:money|cash|"
-    r"awareness)|appeal|bake\s+sale|marathon|food\s+bank|scholarships?|PTA|church|volunteers|"
+    r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+awareness|"
+    r"(?:raises?|raised|raising)\s+(?:money|cash|funds)\s+for\s+(?!(?:its|their|the\s+company)\b)|appeal|bake\s+sale|marathon|food\s+bank|scholarships?|PTA|church|volunteers|"
     r"foundation\s+raises|for\s+(?:the\s+)?(?:victims|families|hospice|homeless))\b",
     re.IGNORECASE,
 )
@@ -346,14 +354,21 @@ _PROJECT = re.compile(
     r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:projects?\b|"
     # an energy asset: "for wind farm", "for Texas battery storage facility"
     r"(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)",
+    r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)|"
+    # "lands $206M in financing to build massive geothermal power plant"
+    r"^[^.;]{0,80}?\bto\s+(?:build|construct|finance|develop)\s+(?:the\s+|its\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv|"
+    r"nuclear)\s+(?:[\w'’-]+\s+){0,1}?(?:farms?|plants?|facilit(?:y|ies)|parks?|stations?)\b",
     re.IGNORECASE,
 )
 # Money that is not a venture round whatever its size or round word: an asset's project
 # finance, a public company refinancing its debt, an equity line from a market investor.
 _NOT_A_ROUND = re.compile(
     r"\b(?:project[\s-]+financ\w*|construction\s+(?:financ\w*|loans?|debt)|tax\s+equity|"
-    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market)\b",
+    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market|"
+    # money paid to selling shareholders: "raises $527M via secondaries", "tender offer"
+    r"(?:via|through|in)\s+(?:an?\s+)?secondar(?:y|ies)(?:\s+(?:sale|share\s+sale|deal))?|"
+    r"tender\s+offer)\b",
     re.IGNORECASE,
 )
 # Public money: "receives $20M from the state", "from the U.S. government", "federal".
@@ -365,11 +380,6 @@ _PUBLIC_MONEY = re.compile(
 )
 
 
-# A word the name-reader took for a name, then a lowercase description ending in a head
-# noun: "Hydrogen fuel startup ...". The headline names no company; the summary may.
-_DESCRIBED_AFTER = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:" + "|".join(sorted(HEAD_NOUNS)) + r")\b(?!-)"
-)
 _NEW_MONEY = re.compile(r"\b(?:new|fresh|more|additional|further)\s", re.IGNORECASE)
 # "has secured $686M in new funds": money in, unless a firm raises it (checked later).
 _IN_NEW_FUNDS = re.compile(
@@ -418,11 +428,26 @@ def _subject(
         span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
         return span if span is not None and not text[span[0]].islower() else None
     span = company_before(text, start, end)
+    if span is not None and (dm := DESCRIBED_AFTER.match(text, span[1], end)) is not None:
+        # "Commercial services platform BuildOps ...": the name right after the description
+        named = company_after(text, dm.end(), min(60, end - dm.end()))
+        span = named if named is not None and named[0] == dm.end() + 1 else span
     if span is None and _AND_PREDICATE.search(left):
-        name = headline_subject(text[start:end])
-        if name is not None:
-            return start, start + len(name)
+        return _opening_subject(text, start, end)
+    if span is None and not left.strip() and text[:start].rstrip().endswith(","):
+        # "Commercial services platform BuildOps becomes a unicorn, raises $127M"
+        comma = text.rfind(",", 0, start)
+        return _opening_subject(text, clause_start(text, comma), comma)
     return span
+
+
+def _opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The company opening text[start:end] as the subject of a lowercase verb."""
+    name = headline_subject(text[start:end])
+    if name is None:
+        return None
+    at = text.find(name, start, end)
+    return (at, at + len(name)) if at >= 0 else None
 
 
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
@@ -667,7 +692,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             span = company_after(text, start, vm.start() - start)
         else:
             span = _subject(text, start, subject_end, rm.end(), end)
-        if span is None or _DESCRIBED_AFTER.match(text, span[1], vm.start()):
+        if span is None or DESCRIBED_AFTER.match(text, span[1], vm.start()):
             continue  # "Hydrogen fuel startup spins out ..., lands $7.8M": no name given
         name = text[span[0] : span[1]].lower()
         if span[1] <= vm.start() and _PERSON_SUBJECT.search(text, start, vm.start()) is None:
@@ -741,7 +766,9 @@ _AMOUNT_AT = re.compile(r"\s*(?:a\s+|an\s+|its\s+|the\s+|new\s+|fresh\s+|latest\
 _ROUND_AT = re.compile(
     r"\s*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity|venture))?", re.IGNORECASE
 )
-_ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I)
+_ROUND_WORD_AT = re.compile(
+    r"\s*(?:in\s+)?(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I
+)  # "$51M seed round", "$11.9 million in funding"
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
 _LEADS = re.compile(
     r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in)\s+(?=\S)", re.IGNORECASE
@@ -772,7 +799,10 @@ _LAUNCHES = re.compile(
 )
 # "Alan reaches $4.5B valuation with new $193M round", "CodeRabbit valued at $1.5B in ..."
 _VALUED = re.compile(
-    r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?)(?=\S)", re.I
+    r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?|"
+    # "Mercor quintuples valuation to $10B with $350M Series C"
+    r"(?-i:[a-z]+s)\s+(?:its\s+)?valuation\s+to\s+)(?=\S)",
+    re.I,
 )
 _VALUATION_LINK = re.compile(
     r"\s*(?:valuation\s+)?(?:with|in|after|following|on|thanks\s+to|via)\s", re.IGNORECASE
@@ -811,6 +841,9 @@ def _money_round(
 
 def _investee(text: str, pos: int, end: int) -> tuple[int, int] | None:
     span = company_after(text, pos, min(80, end - pos))
+    if span is not None and (dm := DESCRIBED_AFTER.match(text, span[1], end)) is not None:
+        # "Indian home services startup Snabbit": the place begins the description
+        span = company_after(text, dm.end(), min(60, end - dm.end()))
     if span is None or _ROUND_RE.match(text, span[0]):
         return None
     return span
@@ -914,15 +947,24 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             im = _INTO.match(text, span[1], end) or _WITH.match(text, span[1], end)
             round_at = _money_round(text, im.end() - 1, end) if im else None
             round_at = round_at or _owned_round(text, span, end)
+            if round_at is None and im is not None and im.group(0).strip().lower() == "with":
+                round_at = _bare_amount(text, im.end() - 1, end)  # "backs Acme with $21M"
             if round_at is not None:
                 _, amount, currency, round_name = round_at
                 return FundingHit(span, round_name, amount, currency, (bm.start(), round_at[0]),
                                   0.75)  # fmt: skip
-        if backer is None or span is None or text[span[1] : end].strip(" ,."):
-            continue  # "Zomato backs Shiprocket": a company and nothing after the name
+        if backer is None or span is None or not POLITICS_WORDS.isdisjoint(fold(text).words):
+            continue
+        rest = text[span[1] : end]
         names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
-        if " " in names or not POLITICS_WORDS.isdisjoint(fold(text).words):
-            continue  # "Senate backs bill", "Jane Doe backs Harris": not an investment
+        # "Zomato backs Shiprocket": a company and nothing after the name, or a purpose
+        # ("Atomico backs Tem to help businesses ..."); a described investee ("backs Indian
+        # home services startup Snabbit", "backs Skylight, a TikTok alternative") is a
+        # company whoever backs it. "Senate backs bill", "Jane Doe backs Harris": no.
+        plain = not rest.strip(" ,.") or _BACKS_PURPOSE.match(rest) is not None
+        described = _described(text, bm.end(), span[0]) or _APPOSITIVE.match(rest) is not None
+        if not (described or (plain and " " not in names)):
+            continue
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
     return None
 
@@ -930,6 +972,13 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
 # "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
 # investee is described as a thing made, so a company, not a place or a building.
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)
+
+
+_BACKS_PURPOSE = re.compile(
+    r"\s+(?:to\s+(?!(?:be|win|lead|run|become|succeed|replace|head|beat|defeat|chair|stay|remain|"
+    r"take\s+over)\b)[a-z]+|as\s+(?:it|the)\b)",
+    re.IGNORECASE,
+)
 
 
 def _investors_invest(text: str, vm: re.Match[str], amount: float | None, rest: str) -> bool:
@@ -1044,6 +1093,7 @@ def _valued(text: str, since: int) -> FundingHit | None:
         link = _VALUATION_LINK.match(text, am.end(), end)
         if link is None or (
             not vm.group(0).lower().startswith("valued")
+            and "valuation" not in vm.group(0).lower()
             and "valuation" not in text[am.end() : link.end()].lower()
         ):
             continue

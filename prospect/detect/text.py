@@ -448,11 +448,24 @@ def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
+# A capitalised word, then a lowercase description ending in a head noun: "Hydrogen fuel
+# startup", "Indian home services startup": the name, if any, comes after.
+DESCRIBED_AFTER = re.compile(
+    r"\s+(?:(?!(?:a|an|the|its|is|was|as|and|or|of|to|in|for)\s)[a-z][\w-]*\s+){1,2}?(?:"
+    + "|".join(sorted(HEAD_NOUNS))
+    + r")\b(?!-)"
+)
+
+
 def headline_subject(head: str) -> str | None:
     """The company a headline opens with, as the subject of a lowercase verb ("Niv-AI
     exits stealth to ..."), or None."""
     span = company_after(head, 0, 60)
-    if span is None or span[0] != 0:
+    if span is not None and (dm := DESCRIBED_AFTER.match(head, span[1])) is not None:
+        span = company_after(head, dm.end(), 60)  # "Commercial services platform BuildOps"
+    elif span is not None and span[0] != 0:
+        return None  # the name must open the headline, or follow its description
+    if span is None:
         return None
     m = re.match(r"\s+([a-z]+)\b", head[span[1] : span[1] + 30])
     if m is None or not m.group(1).endswith(("s", "ed")) or m.group(1) in ("is", "was", "has"):
