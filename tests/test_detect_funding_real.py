@@ -188,3 +188,33 @@ INVENTED_LOOK_ALIKES = [
 @pytest.mark.parametrize("headline", LOOK_ALIKES + INVENTED_LOOK_ALIKES)
 def test_real_look_alikes(detector: Detector, headline: str) -> None:
     assert _funding(detector, headline) == []
+
+
+# Written for the test (invented companies) in the shapes press wires use.
+WIRE_SHAPES = [
+    ("Acme Announces Funding",
+     "SAN FRANCISCO--(BUSINESS WIRE)--Acme today announced a $12 million seed round co-led by "
+     "Foo and Bar.", ("Acme", "seed", 12e6, "USD")),
+    ("Acme to accelerate growth with new capital",
+     'Acme, Inc. ("Acme"), a developer of batteries, announced the closing of a $40 million '
+     "Series C financing round led by Foo.", ("Acme", "series_c", 40e6, "USD")),
+    # the unit of an amount is no investor's name before the round word
+    ("Acme Announces $100M Growth Investment from Foo Partners", "",
+     ("Acme", "growth", 100e6, "USD")),
+    ("Acme Closes $50 Million Credit Facility with Foo Bank", "", ("Acme", "debt", 50e6, "USD")),
+    ("Acme Secures $25M Debt Financing from Foo", "", ("Acme", "debt", 25e6, "USD")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("headline", "summary", "expected"), WIRE_SHAPES)
+def test_wire_shapes(detector: Detector, headline: str, summary: str, expected: tuple) -> None:
+    assert _funding(detector, headline, summary) == [expected]
+
+
+def test_an_investors_name_before_the_round_word_is_still_no_round(detector: Detector) -> None:
+    # Source: tests/eval/real-dev-funding.tsv f0371 (TechCrunch)
+    found = _funding(
+        detector,
+        "Virtuous, a fundraising CRM for nonprofits, raises $100M from Susquehanna Growth Equity",
+    )
+    assert found == [("Virtuous", None, 100e6, "USD")]

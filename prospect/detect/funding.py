@@ -334,7 +334,12 @@ _SAID_THAT = re.compile(
     r"(?:\s+today)?\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?\Z",
     re.IGNORECASE,
 )
-_NAMED_BEFORE = re.compile(r"(?-i:[A-Z][\w&.'’-]*)\s+\Z")
+# A name right before a round word ("from Susquehanna Growth Equity"): a capitalised word,
+# not the unit of an amount ("$100M Growth Investment", "$50 Million Credit Facility").
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w$€£¥₹.,])(?!(?-i:Million|Billion|Thousand|Mn|Bn|Mln|Crore|Cr|Lakh)\b)"
+    r"(?-i:[A-Z][\w&.'’-]*)\s+\Z"
+)
 _BY_GERUND = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
@@ -603,6 +608,9 @@ def _placement(text: str, since: int) -> FundingHit | None:
     return FundingHit(span, None, amount, currency, (span[0], pm.end()), 0.8)
 
 
+_DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
+
+
 def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     """Funding rounds announced in `text` (a cleaned headline or a summary's lead).
 
@@ -610,6 +618,10 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     the whole text still counts for the exclusions.
     """
     hits: list[FundingHit] = []
+    if "(" in text:
+        # a wire's defined term ('Acme, Inc. ("Acme"), a developer of ..., announced'): its
+        # quotes are no clause break; blanked, so every offset still points into `text`
+        text = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
     folded = fold(text)
     checked = False
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):

@@ -143,7 +143,12 @@ def unshout(title: str) -> str:
     return " ".join(out)
 
 
-_DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
+_DATELINE = re.compile(
+    r"^.{0,140}?(?:(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+"
+    # "SAN FRANCISCO--(BUSINESS WIRE)--Acme today announced": no blank around the dashes
+    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|ACCESSWIRE|ACCESS\s+Newswire|PRNewswire|"
+    r"Newsfile\s+Corp\.)\)\s*(?:--|—)\s*)"
+)
 _DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
