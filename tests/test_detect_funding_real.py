@@ -92,6 +92,26 @@ ROUNDS = [
      ("Mercor", "series_c", 350e6, "USD")),
     ("Commercial services platform BuildOps becomes a unicorn, raises $127M",
      ("BuildOps", None, 127e6, "USD")),
+    # an appositive that ends in a quote; the maker after "by"; "confirms" a round
+    ("Cluely, a startup that helps ‘cheat on everything,’ raises $15M from a16z",
+     ("Cluely", None, 15e6, "USD")),
+    ("YC-backed Apolink by 19-year-old bags $4.3M to build 24/7 connectivity for LEO satellites",
+     ("Apolink", None, 4.3e6, "USD")),
+    ("Unconventional AI confirms its massive $475M seed round",
+     ("Unconventional AI", "seed", 475e6, "USD")),
+    # "sources say" only attributes a raise already made
+    ("Anysphere, a GitHub Copilot rival, has raised $60M Series A at  $400M valuation from "
+     "a16z, Thrive, sources say", ("Anysphere", "series_a", 60e6, "USD")),
+    # an investor "fuels" the company's round; a former employee raises for a named company
+    ("Intel Capital fuels TrueFoundry’s $19M funding to help boost AI deployments at scale",
+     ("TrueFoundry", None, 19e6, "USD")),
+    ("Ex-Meta engineer raises $14M for Lace AI, a revenue generation software startup",
+     ("Lace AI", None, 14e6, "USD")),
+    ("Volta, a Shopify for B2B transactions, raises biggest pre-seed round of Italy",
+     ("Volta", "pre_seed", None, None)),
+    # the money "with" which the opening name does something
+    ("H3X scales up its electric aerospace ambitions with $20M in new funding",
+     ("H3X", None, 20e6, "USD")),
 ]  # fmt: skip
 
 
@@ -172,7 +192,7 @@ LOOK_ALIKES = [
 
 # Written for the test: the words a new rule must not let through.
 INVENTED_LOOK_ALIKES = [
-    "Former Stripe exec raises $5M for new startup Acme",
+    "Former Stripe exec raises $5M for his next venture",
     "Acme Capital closes $200M for its third investment vehicle",
     "Acme wins $40M Pentagon contract",
     "Larkspur pockets $12M from the sale of its Ohio plant",
@@ -182,6 +202,10 @@ INVENTED_LOOK_ALIKES = [
     "Senate backs bill to cap fees",
     "Acme raises prices $5",
     "Students raise money for hospital",
+    "Acme is raising $100M, sources say",
+    "Acme partners with $5M fund",
+    "Acme ends year with $5M in revenue",
+    "Acme confirms $2B acquisition",
 ]
 
 

@@ -59,7 +59,7 @@ _VERBS = (
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
     "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
-    "finalises", "finalized", "finalised", "nab", "land", "bag", "snag",
+    "finalises", "finalized", "finalised", "nab", "land", "bag", "snag", "confirms", "confirmed",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -77,13 +77,14 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
+    "confirms", "confirmed",
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
     r"roughly|approximately|over|more\s+than|up\s+to|some|close\s+to|north\s+of|total|"
     r"a\s+total\s+of|the|first|second|third|final|oversubscribed|undisclosed|early|initial|"
     r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable|maiden|"
-    r"more|much-needed|debut|inaugural)){0,5}"
+    r"more|much-needed|debut|inaugural|biggest|largest|huge)){0,5}"
 )
 ROUND_PATTERN = (
     r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)+]|-(?:stage|round|funding|"
@@ -156,7 +157,8 @@ _RUMOUR = re.compile(
     r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?rs?|"
     # "rumored to raise", "rumored $1B round"; not "Crusoe, a rumored OpenAI supplier"
     r"rumou?red(?=\s+(?:to|round|funding|raise|deal|investment|[$€£\d]))|"
-    r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
+    # "sources say" alone only attributes a done deal ("has raised $60M ..., sources say")
+    r"(?:is|are)\s+said\s+to|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
     r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|"
     r"(?:is|are)\s+raising(?!\s+(?:more\s+|new\s+|fresh\s+)?(?:cash|funds|money|capital)\b)|"
@@ -413,14 +415,18 @@ _FOUNDER_OF = re.compile(
 _AND_PREDICATE = re.compile(r"\s(?:and|&)\s+(?:(?:just|also|now|then|has|have)\s+)*\Z", re.I)
 
 
+_COMMA_QUOTE = re.compile(r",[’”\"']\s*\Z")
+_BY_MAKER = re.compile(r"(?<=[\w)])\s+by\s+\Z", re.IGNORECASE)
+
+
 def _subject(
     text: str, start: int, end: int, tail_at: int, tail_end: int
 ) -> tuple[int, int] | None:
     """The company that raised, read before the verb at `end` (its clause opens at `start`;
     what was raised is followed by text[tail_at:tail_end])."""
     left = text[start:end]
-    if _PERSON_SUBJECT.search(left) and not _FORMER.search(left):
-        fm = _FOUNDER_OF.search(left)
+    if _PERSON_SUBJECT.search(left):
+        fm = _FOUNDER_OF.search(left) if not _FORMER.search(left) else None
         if fm is not None and not _NEXT_VENTURE.search(text, tail_at, tail_end):
             # "Beyond Presence's founder nabs $3.1M", "Cogna founder raises $15M"
             span = company_before(text, start, start + fm.start())
@@ -433,6 +439,14 @@ def _subject(
         span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
         return span if span is not None and not text[span[0]].islower() else None
     span = company_before(text, start, end)
+    if span is None and _COMMA_QUOTE.search(left):
+        # "Cluely, a startup that helps ‘cheat on everything,’ raises": an appositive
+        first = company_after(text, start, min(60, end - start))
+        span = first if first is not None and first[0] == start else None
+    if span is not None and (bm := _BY_MAKER.search(text, start, span[0])) is not None:
+        # "YC-backed Apolink by 19-year-old bags $4.3M": the company is before "by"
+        made = company_before(text, start, bm.start())
+        span = made if made is not None else span
     if span is not None and (dm := DESCRIBED_AFTER.match(text, span[1], end)) is not None:
         # "Commercial services platform BuildOps ...": the name right after the description
         named = company_after(text, dm.end(), min(60, end - dm.end()))
@@ -767,9 +781,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
-    {"leads", "led", "co", "participates", "participated", "invest", "invests", "invested",
-     "investment", "backs", "pour", "pours", "poured", "pump", "pumps", "pumped", "inject",
-     "injects", "injected"}
+    {"leads", "led", "co", "participates", "fuels", "fueled", "fuelled", "participated",
+     "invest", "invests", "invested", "investment", "backs", "pour", "pours", "poured", "pump",
+     "pumps", "pumped", "inject", "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -779,11 +793,16 @@ _ROUND_AT = re.compile(
     r"\s*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity|venture))?", re.IGNORECASE
 )
 _ROUND_WORD_AT = re.compile(
-    r"\s*(?:in\s+)?(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I
+    r"\s*(?:in\s+)?(?:new\s+|fresh\s+|additional\s+)?(?:[\w&.-]+-led\s+)?(?:funding\s+)?"
+    + _ROUND_WORD
+    + r"\b",
+    re.I,
 )  # "$51M seed round", "$11.9 million in funding"
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
 _LEADS = re.compile(
-    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in)\s+(?=\S)", re.IGNORECASE
+    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in|fuels|fueled|fuelled)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
 )
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
 _INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
@@ -872,7 +891,7 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     if hit is None and (
         folded.low.startswith(("with ", "after ", "armed ", "fresh "))
         or (since == 0 and folded.low[:1] in _MONEY_OPENERS)
-        or ("with" in words and not _LAUNCH_WORDS.isdisjoint(words))
+        or "with" in words
     ):
         hit = _money_first(text, since)
     if hit is None and not _VALUED_WORDS.isdisjoint(words):
@@ -1041,6 +1060,17 @@ def _money_first(text: str, since: int) -> FundingHit | None:
             if span is not None:
                 _, amount, currency, round_name = found
                 return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
+    for wm in _WITH_MONEY.finditer(text, since):
+        # "H3X scales up its electric aerospace ambitions with $20M in new funding", "Fable
+        # adds ... to its accessibility tools with $25M round": the opening name's round
+        end = clause_end(text, wm.end())
+        found = _money_round(text, wm.end() - 1, end)
+        if found is None or found[1] is None:
+            continue
+        span = _opening_subject(text, clause_start(text, wm.start()), wm.start())
+        if span is not None:
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.7)
     for lm in _LAUNCHES.finditer(text, since):
         end = clause_end(text, lm.end())
         found = _money_round(text, lm.end() - 1, end) or _bare_amount(text, lm.end() - 1, end)
@@ -1051,6 +1081,9 @@ def _money_first(text: str, since: int) -> FundingHit | None:
             _, amount, currency, round_name = found
             return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
     return None
+
+
+_WITH_MONEY = re.compile(r"\swith\s+(?:an?\s+|its\s+|new\s+|fresh\s+)*(?=[$€£¥₹]|[A-Z]{1,3}\$)")
 
 
 def _bare_amount(
