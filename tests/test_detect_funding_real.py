@@ -242,3 +242,40 @@ def test_an_investors_name_before_the_round_word_is_still_no_round(detector: Det
         "Virtuous, a fundraising CRM for nonprofits, raises $100M from Susquehanna Growth Equity",
     )
     assert found == [("Virtuous", None, 100e6, "USD")]
+
+
+# From the TechCrunch feed as bucks96/techcrunch-digest kept it in data/articles.db
+# (tests/eval/real-dev-fresh.tsv).
+FRESH_LOOK_ALIKES = [
+    # more cash for a shareholder out of a revenue share is income, not a round
+    ("OpenAI ends Microsoft legal peril over its $50B Amazon deal",
+     "OpenAI has won major concessions from its largest shareholder, Microsoft, that will allow "
+     "it to sell products on AWS, while Microsoft gets more cash in a revenue-share agreement."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("headline", "summary"), FRESH_LOOK_ALIKES)
+def test_fresh_look_alikes(detector: Detector, headline: str, summary: str) -> None:
+    assert _funding(detector, headline, summary) == []
+
+
+FRESH_ROUNDS = [
+    # the investor as the subject: the company invested in is the one that raised
+    ("Match Group invests $100M in Sniffies, a cruising app for gay men",
+     "The app is Match Group's newest attempt to get mobile users excited about online romance "
+     "again.", ("Sniffies", None, 100e6, "USD")),
+    # the round's own amount from the summary, not the valuation of the headline
+    ("Peter Sarlin’s QuTwo reaches $380M valuation in angel round",
+     "QyTw0, the Finnish AI lab founded by former AMD Silo AI CEO Peter Sarlin, is now valued at "
+     "€325 million (approximately $380 million) after raising a €25 million angel round "
+     "($29 million).", ("QuTwo", "pre_seed", 25e6, "EUR")),
+    # "new cash" with no amount is still a round: only "more" left the new-money words
+    # (this one from Asin-Junior-Honore/TechCrunchStartupBot, like the lists above)
+    ("Eppo lands new cash to grow its app, website and AI experimentation business", "",
+     ("Eppo", None, None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("headline", "summary", "expected"), FRESH_ROUNDS)
+def test_fresh_rounds(detector: Detector, headline: str, summary: str, expected: tuple) -> None:
+    assert _funding(detector, headline, summary) == [expected]

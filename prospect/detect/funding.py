@@ -387,7 +387,9 @@ _PUBLIC_MONEY = re.compile(
 )
 
 
-_NEW_MONEY = re.compile(r"\b(?:new|fresh|more|additional|further)\s", re.IGNORECASE)
+# "more" is not among them: "Microsoft gets more cash in a revenue-share agreement" is income;
+# a raise says "raising more cash" and is read through its verb.
+_NEW_MONEY = re.compile(r"\b(?:new|fresh|additional|further)\s", re.IGNORECASE)
 # "has secured $686M in new funds": money in, unless a firm raises it (checked later).
 _IN_NEW_FUNDS = re.compile(
     r"\s+in\s+(?:new|fresh|additional|more)\s+funds\b(?!\s+(?:for|to|focused)\b)", re.I
