@@ -43,6 +43,7 @@ from prospect.detect.text import (
     clause_start,
     clean_title,
     full_name,
+    headline_subject,
     lead,
     repeats_head,
     unshout,
@@ -55,6 +56,13 @@ _SEVERAL = re.compile(
     r"\b(?:hires|execs|executives|appointments|promotions|leaders|leadership\s+team|"
     r"senior\s+hires|changes|vps|svps|evps|officers|presidents|directors|heads)\b",
     re.IGNORECASE,
+)
+
+
+# A summary that opens on the headline's company without naming it.
+_THE_COMPANY = re.compile(
+    r"\s*(?P<who>(?:The|the)\s+(?:company|startup|firm|business))(?=\s+(?:has\s+|have\s+|"
+    r"recently\s+|just\s+)*(?:raised|secured|closed|landed|announced|received))"
 )
 
 
@@ -121,6 +129,8 @@ class Detector:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
         if not signals and body:
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
+        if not signals and body:
+            signals = self._funding_of_subject(head, body, since)
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
             if signals[0].round is None:
@@ -130,6 +140,17 @@ class Detector:
                 if found is not None:
                     signals[0].amount, signals[0].currency = found
         return signals
+
+    def _funding_of_subject(self, head: str, body: str, since: int) -> list[Signal]:
+        """ "Niv-AI exits stealth to ..." over "The company raised $12 million in seed
+        funding": the summary's "the company" is the company the headline opens with."""
+        m = _THE_COMPANY.match(body, since)
+        name = headline_subject(head) if m is not None else None
+        if m is None or name is None:
+            return []
+        text = name + body[m.end("who") :]
+        hits = [hit for hit in detect_funding(text) if hit.company == (0, len(name))]
+        return [self._funding_signal(text, hit) for hit in hits[:1]]
 
     def _funding_signal(self, text: str, hit: FundingHit) -> Signal:
         company, start = self._company(text, hit.company)

@@ -1,4 +1,4 @@
-"""Money as news writes it: "$40M", "$2.5 million", "€1.2bn", "C$750 million",
+"""Money as news writes it: "$40M", "$2.5 million", "€1.2bn", "C$750 million", "CAD $316,000",
 "£80m", "US$", "Rs 50 crore", "₹100 crore", "CHF 10 million", "40 million euros".
 
 `AMOUNT_RE` finds one amount; `parse_amount` turns its groups into a float in
@@ -32,7 +32,7 @@ UNITS = {
 }  # fmt: skip
 
 _PREFIX = (
-    r"(?P<cur>US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₦|₪"
+    r"(?P<cur>(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD|US)\s?\$|US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₦|₪"
     r"|(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD|BRL|EUR|GBP|JPY|INR|Rs\.?|CHF|SEK|NOK|DKK|KRW|"
     r"CNY|RMB|NGN|ZAR|AED|ILS|MXN|PLN)(?![A-Za-z]))"
 )
@@ -56,7 +56,10 @@ def parse_amount(m: re.Match[str]) -> tuple[float, str]:
     if m.group("num") is not None:
         value = float(m.group("num").replace(",", ""))
         unit = (m.group("unit") or m.group("unit_short") or m.group("unit_spaced") or "").lower()
-        currency = CURRENCY_SYMBOLS.get(m.group("cur").lower(), "USD")
+        key = m.group("cur").lower().replace(" ", "")
+        if key not in CURRENCY_SYMBOLS and key.endswith("$"):
+            key = key[:-1]  # "CAD $316,000", "USD$5M": the code says which dollar
+        currency = CURRENCY_SYMBOLS.get(key, "USD")
     else:
         value = float(m.group("num2").replace(",", ""))
         unit = (m.group("unit2") or "").lower()

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from prospect.detect.amounts import AMOUNT_PATTERN, parse_amount
 from prospect.detect.text import (
+    DESCRIBED_AFTER,
     DESCRIPTOR_SUFFIXES,
     HEAD_NOUNS,
     POLITICS_WORDS,
@@ -44,6 +45,7 @@ from prospect.detect.text import (
     compile_folded,
     find_verbs,
     fold,
+    headline_subject,
 )
 
 # The funding verbs, in the order they are tried; a space is any run of blanks.
@@ -56,7 +58,8 @@ _VERBS = (
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
-    "mops up", "mopped up", "extends", "extended",
+    "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
+    "finalises", "finalized", "finalised", "nab", "land", "bag", "snag", "confirms", "confirmed",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -73,14 +76,15 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that also take contracts, awards and plans: they need a funding word too.
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
-    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up",
+    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
+    "confirms", "confirmed",
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
     r"roughly|approximately|over|more\s+than|up\s+to|some|close\s+to|north\s+of|total|"
     r"a\s+total\s+of|the|first|second|third|final|oversubscribed|undisclosed|early|initial|"
     r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable|maiden|"
-    r"more|much-needed|debut|inaugural)){0,5}"
+    r"more|much-needed|debut|inaugural|biggest|largest|huge)){0,5}"
 )
 ROUND_PATTERN = (
     r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)+]|-(?:stage|round|funding|"
@@ -94,11 +98,20 @@ ROUND_PATTERN = (
 _ROUND_RE = re.compile(ROUND_PATTERN, re.IGNORECASE)
 _RIGHT = re.compile(
     _QUALIFIERS
+    # one word of the writer's own before the money: "raises a cool $23M", "huge $21M seed"
+    + r"(?:\s+(?!(?:prices?|rates?|fees?|taxes|tax|wages?|stakes|bar|concerns?|questions?|"
+    r"doubts?|alarm|eyebrows|hopes|fears|tariffs?|rents?|salar(?:y|ies)|costs?|limits?|caps?|"
+    r"guidance|outlook|forecast|target|estimate|offer|bid|dividend|stake|pay)\b)"
+    r"(?-i:[a-z]{3,12})(?=\s+(?:[$€£₹]|(?:US|C|A|S)\$|Rs\b)))?"
     + r"\s+(?:(?P<money>"
     + AMOUNT_PATTERN
-    + r")|(?P<noamount>"
+    + r")|(?:(?-i:[A-Z][\w&.'’-]*)(?:['’]s)?\s+){1,3}(?=(?:investment|backing)\b)"
+    # "nabs a Microsoft investment": the investor named before the word
+    + r"|(?P<noamount>"
     + ROUND_PATTERN
     + r"|funding|financing|investment|capital|backing|round"
+    # "Suno raises at $2.45B valuation": a round whose size is not told
+    + r"|at\s+(?:an?\s+)?(?:[$€£]|US\$)\d[\d.,]*\s?(?:[bmk]n?|billion|million)?\+?\s+valuation\b"
     + r"|(?:cash|funds|money)(?=\s|$|[,.;:])))",
     re.IGNORECASE,
 )
@@ -108,8 +121,12 @@ _FUNDING_WORD = re.compile(
     re.IGNORECASE,
 )
 # The money is not raised: "$40M contract", "$2B acquisition", "$300M Fund IV".
+# The words between are the noun's modifiers ("$40M Pentagon contract"); a preposition or
+# a purpose starts something else: "$35M to automate sales tax", "$3M for its vehicle
+# inspections", "$200M as valuation doubles" are raised.
 _NOT_RAISED = re.compile(
-    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
+    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:(?!(?:to|for|as|but|and|with|after|at|by|on|"
+    r"its|their|while|amid|despite|led|since|even)\s)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
     r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
     r"sales|sale\s+of|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
     r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"
@@ -137,12 +154,15 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RUMOUR = re.compile(
-    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?r(?:ed|s)?|"
-    r"(?:is|are)\s+said\s+to|sources\s+say|according\s+to\s+(?:people|sources|a\s+report)|"
+    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?rs?|"
+    # "rumored to raise", "rumored $1B round"; not "Crusoe, a rumored OpenAI supplier"
+    r"rumou?red(?=\s+(?:to|round|funding|raise|deal|investment|[$€£\d]))|"
+    # "sources say" alone only attributes a done deal ("has raised $60M ..., sources say")
+    r"(?:is|are)\s+said\s+to|"
     r"(?:plans?|planning|looks?|looking|seeks?|seeking|aims?|aiming|hopes?|hoping|wants?|set|"
     r"expected|poised|preparing|prepares|tries|trying|bids?)\s+to\s+raise|"
     r"(?:is|are)\s+raising(?!\s+(?:more\s+|new\s+|fresh\s+)?(?:cash|funds|money|capital)\b)|"
-    r"(?:could|may|might|would|will|to)\s+raise|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
+    r"(?:could|may|might|would|will|to)\s+(?:raise|land|nab|bag|snag)\b|(?:eyes|eyeing)\s+(?:an?\s+)?(?:[$€£]|new\s+(?:round|funding)|funding|round|raise|\S+\s+valuation|valuation)|mulls|mulling|weighs|weighing|"
     r"considering|in\s+discussions|nears|nearing|close\s+to\s+(?:raising|closing)|"
     r"seeking|explores|exploring)\b",
     re.IGNORECASE,
@@ -163,7 +183,8 @@ _PRIVATE_ROUND = re.compile(
 # word-bounded ("new funding" is not a "new fund").
 _VC_FUND = re.compile(
     r"\b(?:fund\s+[IVX]+\b|debut\s+fund\b|new\s+funds?\b|(?:first|second|third|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+fund\b|(?:seed|venture|growth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w&'’-]+\s+){0,3}?fund\b|"
+    r"(?:seed|venture|growth|"
     r"early-stage|opportunity|flagship|climate|vc|evergreen)\s+funds?\b|funds?\s+(?:focused|"
     r"dedicated|to\s+back|to\s+invest)|to\s+back\s+(?:startups|founders)|LPs\b|limited\s+partners|"
     r"fund\s+close|final\s+close)",
@@ -172,7 +193,7 @@ _VC_FUND = re.compile(
 # "$650M for its eighth Europe and Israel fund", "$1B across two funds": money for a fund.
 _FOR_A_FUND = re.compile(
     r"\s*,?\s*(?:for|in|into|across|toward|towards|to\s+close)\s+(?:[\w&'’-]+\s+){0,6}?"
-    r"(?:funds?|vehicles?)\b(?!-)",
+    r"(?:funds?\b|vehicles?\b(?!\s+[a-z]{3,}(?<!\bfor)(?<!\bthat)(?<!\bwith)))(?!-)",
     re.IGNORECASE,
 )
 # Where the raising clause hands over to the investors.
@@ -183,6 +204,8 @@ _GRANT = re.compile(
     r"(?:SBIR|STTR|Phase\s+I+)\s+(?:[\w-]+\s+)?(?:awards?|contracts?))\b(?!-)",
     re.IGNORECASE,
 )
+# Names only an investor has ("Creator Ventures"; not "Capital", which lenders share).
+_FUND_NAMES = frozenset({"ventures", "partners", "vc", "fund"})
 _FIRM_WORDS = (
     "ventures", "capital", "partners", "vc", "fund", "investments", "equity", "management",
     "advisors", "holdings", "invest", "growth",
@@ -224,8 +247,8 @@ _FIRM_BACKS = re.compile(
 _OWN_PURPOSE = re.compile(r"\bto\s+(?!back\b|invest\b|acquire\b|buy\b)[a-z]+\b", re.IGNORECASE)
 _CHARITY = re.compile(
     r"\b(?:charit(?:y|ies|able)|non-?profit|fundrais(?:er|ing\s+(?:event|campaign|appeal|drive))|"
-    r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+(?:money|cash|"
-    r"awareness)|appeal|bake\s+sale|marathon|food\s+bank|scholarships?|PTA|church|volunteers|"
+    r"donat(?:ion|ions|ed|es)|gofundme|telethon|gala|in\s+memory\s+of|raises?\s+awareness|"
+    r"(?:raises?|raised|raising)\s+(?:money|cash|funds)\s+for\s+(?!(?:its|their|the\s+company)\b)|appeal|bake\s+sale|marathon|food\s+bank|scholarships?|PTA|church|volunteers|"
     r"foundation\s+raises|for\s+(?:the\s+)?(?:victims|families|hospice|homeless))\b",
     re.IGNORECASE,
 )
@@ -313,7 +336,12 @@ _SAID_THAT = re.compile(
     r"(?:\s+today)?\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?\Z",
     re.IGNORECASE,
 )
-_NAMED_BEFORE = re.compile(r"(?-i:[A-Z][\w&.'’-]*)\s+\Z")
+# A name right before a round word ("from Susquehanna Growth Equity"): a capitalised word,
+# not the unit of an amount ("$100M Growth Investment", "$50 Million Credit Facility").
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w$€£¥₹.,])(?!(?-i:Million|Billion|Thousand|Mn|Bn|Mln|Crore|Cr|Lakh)\b)"
+    r"(?-i:[A-Z][\w&.'’-]*)\s+\Z"
+)
 _BY_GERUND = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|across|of|for|to|with)\s+\Z")
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
@@ -333,14 +361,21 @@ _PROJECT = re.compile(
     r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:projects?\b|"
     # an energy asset: "for wind farm", "for Texas battery storage facility"
     r"(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)",
+    r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)|"
+    # "lands $206M in financing to build massive geothermal power plant"
+    r"^[^.;]{0,80}?\bto\s+(?:build|construct|finance|develop)\s+(?:the\s+|its\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv|"
+    r"nuclear)\s+(?:[\w'’-]+\s+){0,1}?(?:farms?|plants?|facilit(?:y|ies)|parks?|stations?)\b",
     re.IGNORECASE,
 )
 # Money that is not a venture round whatever its size or round word: an asset's project
 # finance, a public company refinancing its debt, an equity line from a market investor.
 _NOT_A_ROUND = re.compile(
     r"\b(?:project[\s-]+financ\w*|construction\s+(?:financ\w*|loans?|debt)|tax\s+equity|"
-    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market)\b",
+    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market|"
+    # money paid to selling shareholders: "raises $527M via secondaries", "tender offer"
+    r"(?:via|through|in)\s+(?:an?\s+)?secondar(?:y|ies)(?:\s+(?:sale|share\s+sale|deal))?|"
+    r"tender\s+offer)\b",
     re.IGNORECASE,
 )
 # Public money: "receives $20M from the state", "from the U.S. government", "federal".
@@ -350,6 +385,90 @@ _PUBLIC_MONEY = re.compile(
     r"(?![\w-])(?!\s+(?:fund|investor|bank|wealth)\b)",
     re.IGNORECASE,
 )
+
+
+# "more" is not among them: "Microsoft gets more cash in a revenue-share agreement" is income;
+# a raise says "raising more cash" and is read through its verb.
+_NEW_MONEY = re.compile(r"\b(?:new|fresh|additional|further)\s", re.IGNORECASE)
+# "has secured $686M in new funds": money in, unless a firm raises it (checked later).
+_IN_NEW_FUNDS = re.compile(
+    r"\s+in\s+(?:new|fresh|additional|more)\s+funds\b(?!\s+(?:for|to|focused)\b)", re.I
+)
+# Who raises, when the subject is a person: "Google vet raises $8M for Continua" (the money
+# is for the company named after "for"); "Beyond Presence's founder nabs $3.1M" (the
+# founder's company) -- not "a former Stripe exec raises $3M for his next venture".
+_PERSON_SUBJECT = re.compile(
+    r"(?:^|\s)(?:vet|veteran|alum|alumna|alumni|founder|co-founder|cofounder|exec|executive|"
+    r"ceo|founders|co-founders|engineer|researcher)\s*\Z",
+    re.IGNORECASE,
+)
+_FOR_NAME = re.compile(r"\s+for\s+(?=\S)", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|serial|repeat)", re.IGNORECASE)
+_NEXT_VENTURE = re.compile(
+    r"\b(?:his|her|their|new|next|another|second|third)\s+(?:[\w-]+\s+){0,2}?(?:startup|venture|"
+    r"company|business|project|fund)\b",
+    re.IGNORECASE,
+)
+_FOUNDER_OF = re.compile(
+    r"(?P<sep>['’]s)?\s+(?:co-?)?founders?(?:\s+and\s+ceo)?\s*\Z", re.IGNORECASE
+)
+# "Fastino trains AI models on cheap GPUs and just raised $17.5M": a second predicate of
+# the clause's subject.
+_AND_PREDICATE = re.compile(r"\s(?:and|&)\s+(?:(?:just|also|now|then|has|have)\s+)*\Z", re.I)
+
+
+_COMMA_QUOTE = re.compile(r",[’”\"']\s*\Z")
+_BY_MAKER = re.compile(r"(?<=[\w)])\s+by\s+\Z", re.IGNORECASE)
+
+
+def _subject(
+    text: str, start: int, end: int, tail_at: int, tail_end: int
+) -> tuple[int, int] | None:
+    """The company that raised, read before the verb at `end` (its clause opens at `start`;
+    what was raised is followed by text[tail_at:tail_end])."""
+    left = text[start:end]
+    if _PERSON_SUBJECT.search(left):
+        fm = _FOUNDER_OF.search(left) if not _FORMER.search(left) else None
+        if fm is not None and not _NEXT_VENTURE.search(text, tail_at, tail_end):
+            # "Beyond Presence's founder nabs $3.1M", "Cogna founder raises $15M"
+            span = company_before(text, start, start + fm.start())
+            if span is not None:
+                return span
+        nm = _FOR_NAME.match(text, tail_at, tail_end)
+        if nm is None:
+            return None
+        # "Google vet raises $8M for Continua", "... raises $3M for YC-backed Munify"
+        span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
+        return span if span is not None and not text[span[0]].islower() else None
+    span = company_before(text, start, end)
+    if span is None and _COMMA_QUOTE.search(left):
+        # "Cluely, a startup that helps ‘cheat on everything,’ raises": an appositive
+        first = company_after(text, start, min(60, end - start))
+        span = first if first is not None and first[0] == start else None
+    if span is not None and (bm := _BY_MAKER.search(text, start, span[0])) is not None:
+        # "YC-backed Apolink by 19-year-old bags $4.3M": the company is before "by"
+        made = company_before(text, start, bm.start())
+        span = made if made is not None else span
+    if span is not None and (dm := DESCRIBED_AFTER.match(text, span[1], end)) is not None:
+        # "Commercial services platform BuildOps ...": the name right after the description
+        named = company_after(text, dm.end(), min(60, end - dm.end()))
+        span = named if named is not None and named[0] == dm.end() + 1 else span
+    if span is None and _AND_PREDICATE.search(left):
+        return _opening_subject(text, start, end)
+    if span is None and not left.strip() and text[:start].rstrip().endswith(","):
+        # "Commercial services platform BuildOps becomes a unicorn, raises $127M"
+        comma = text.rfind(",", 0, start)
+        return _opening_subject(text, clause_start(text, comma), comma)
+    return span
+
+
+def _opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The company opening text[start:end] as the subject of a lowercase verb."""
+    name = headline_subject(text[start:end])
+    if name is None:
+        return None
+    at = text.find(name, start, end)
+    return (at, at + len(name)) if at >= 0 else None
 
 
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
@@ -412,6 +531,7 @@ _ROUND_MENTION = re.compile(
 
 _AMOUNT_MENTION = re.compile(
     r"\b(?:gross\s+proceeds\s+of|aggregate\s+(?:gross\s+)?proceeds\s+of|has\s+raised|raised|"
+    r"placement\s+for\s+a\s+total\s+of|"
     r"raising|has\s+secured|secured)(?:\s+(?:up\s+to|approximately|about|an\s+additional|"
     r"total\s+of|a\s+total\s+of|nearly|over))*\s+(?=\S)",
     re.IGNORECASE,
@@ -419,12 +539,31 @@ _AMOUNT_MENTION = re.compile(
 
 
 def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
-    """The amount a summary's lead says was raised ("for gross proceeds of C$316,000")."""
+    """The amount a summary's lead says was raised ("for gross proceeds of C$316,000"),
+    else the first one written as a round ("has completed a $2.1 million Series A2
+    funding round") -- not a valuation or a total to date."""
     for m in _AMOUNT_MENTION.finditer(text, since):
         am = _AMOUNT_RE.match(text, m.end())
         if am is not None:
             return parse_amount(am)
+    for am in _AMOUNT_RE.finditer(text, since):
+        if _AS_A_ROUND.match(text, am.end()) and not _NOT_THIS_ROUND.search(
+            text, max(since, am.start() - 40), am.start()
+        ):
+            return parse_amount(am)
     return None
+
+
+_AS_A_ROUND = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,2}?" + ROUND_PATTERN + r"|(?:in\s+)?(?:new\s+|fresh\s+)?"
+    r"(?:seed\s+|equity\s+)?(?:funding|financing|round|investment))\b(?!\s+to\s+date)",
+    re.IGNORECASE,
+)
+_NOT_THIS_ROUND = re.compile(
+    r"\b(?:valuation|valued|total|totals|totalling|bringing|brings|to\s+date|previous|prior|"
+    r"earlier|last|cumulative|overall)\b[^.;]*\Z",
+    re.IGNORECASE,
+)
 
 
 def round_in(text: str, since: int = 0, amount: float | None = None) -> str | None:
@@ -485,6 +624,9 @@ def _placement(text: str, since: int) -> FundingHit | None:
     return FundingHit(span, None, amount, currency, (span[0], pm.end()), 0.8)
 
 
+_DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
+
+
 def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     """Funding rounds announced in `text` (a cleaned headline or a summary's lead).
 
@@ -492,6 +634,10 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     the whole text still counts for the exclusions.
     """
     hits: list[FundingHit] = []
+    if "(" in text:
+        # a wire's defined term ('Acme, Inc. ("Acme"), a developer of ..., announced'): its
+        # quotes are no clause break; blanked, so every offset still points into `text`
+        text = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
     folded = fold(text)
     checked = False
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
@@ -513,8 +659,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         end = clause_end(text, rm.end())
         tail = text[rm.end() : end]
         amount = currency = None
+        new_funds = bool(rm.group("money")) and _IN_NEW_FUNDS.match(tail) is not None
         if rm.group("money"):
-            if _NOT_RAISED.match(tail):
+            if _NOT_RAISED.match(tail) and not new_funds:
                 continue
             amount, currency = parse_amount(rm)
         round_m = _ROUND_RE.search(text, rm.start(), min(end, rm.end() + 90))
@@ -540,13 +687,18 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             if om is not None:
                 amount, currency = parse_amount(om)
         noamount = (rm.group("noamount") or "").lower()
-        if noamount in ("cash", "funds", "money") and not verb.startswith("rais"):
-            continue  # "gets cash back", "secures funds for the school": only raising counts
+        if (
+            noamount in ("cash", "funds", "money")
+            and not verb.startswith("rais")
+            and not _NEW_MONEY.search(rm.group(0))
+        ):
+            continue  # "gets cash back", "secures funds for the school"; "lands new cash" is in
         if verb in ("takes", "took") and not (noamount or re.match(r"\s*from\s", tail)):
             continue  # "takes $2B charge"; "takes $5B from Amazon" is money in
         if noamount and not (
             round_m
             or verb.startswith(("rais", "secur", "clos"))
+            or (noamount in ("cash", "funds", "money") and verb not in _NEEDS_FUNDING_WORD)
             or (
                 noamount in ("funding", "financing", "investment", "capital")
                 and verb not in _NEEDS_FUNDING_WORD
@@ -557,7 +709,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue  # a grant, decided: not a funding round
         if _NOT_A_ROUND.search(text, vm.end(), end) or _PUBLIC_MONEY.search(tail):
             continue  # project finance, refinancing, an equity line, public money
-        if _FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end):
+        if not new_funds and (_FOR_A_FUND.match(tail) or _raises_a_fund(folded.low, vm.end(), end)):
             continue  # a VC firm raising its own fund
         if round_m is None and start > 0:
             round_m = _label_round(text, start)
@@ -567,17 +719,22 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             # "Rapido Enters Unicorn Club By Raising $120M": the clause's subject raised it
             span = company_after(text, start, vm.start() - start)
         else:
-            span = company_before(text, start, subject_end)
-        if span is None:
-            continue
-        if _PREPOSITION_BEFORE.search(text, start, span[0]):
-            continue  # "Startups in India raised": a place after a preposition is no subject
+            span = _subject(text, start, subject_end, rm.end(), end)
+        if span is None or DESCRIBED_AFTER.match(text, span[1], vm.start()):
+            continue  # "Hydrogen fuel startup spins out ..., lands $7.8M": no name given
         name = text[span[0] : span[1]].lower()
-        if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
-            continue
-        if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
-            continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who": a person
+        if span[1] <= vm.start() and _PERSON_SUBJECT.search(text, start, vm.start()) is None:
+            if _PREPOSITION_BEFORE.search(text, start, span[0]):
+                continue  # "Startups in India raised": a place after a preposition is no subject
+            if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
+                continue
+            if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
+                continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who"
         firm = name.split()[-1] in _FIRM_WORDS
+        if firm and new_funds:
+            continue  # "Acme Ventures raises $200M in new funds": a fund
+        if name.split()[-1] in _FUND_NAMES and round_m is None and not tail.strip(" ,.;"):
+            continue  # "..., Creator Ventures raises $45M": nothing but money, a fund
         if firm and (
             _FUND_WORD.search(text, vm.end(), end)
             or _TO_INVEST.match(tail)
@@ -626,9 +783,9 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
-    {"leads", "led", "co", "participates", "participated", "invest", "invests", "invested",
-     "investment", "backs", "pour", "pours", "poured", "pump", "pumps", "pumped", "inject",
-     "injects", "injected"}
+    {"leads", "led", "co", "participates", "fuels", "fueled", "fuelled", "participated",
+     "invest", "invests", "invested", "investment", "backs", "pour", "pours", "poured", "pump",
+     "pumps", "pumped", "inject", "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -637,10 +794,17 @@ _AMOUNT_AT = re.compile(r"\s*(?:a\s+|an\s+|its\s+|the\s+|new\s+|fresh\s+|latest\
 _ROUND_AT = re.compile(
     r"\s*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity|venture))?", re.IGNORECASE
 )
-_ROUND_WORD_AT = re.compile(r"\s*(?:[\w&.-]+-led\s+)?(?:funding\s+)?" + _ROUND_WORD + r"\b", re.I)
+_ROUND_WORD_AT = re.compile(
+    r"\s*(?:in\s+)?(?:new\s+|fresh\s+|additional\s+)?(?:[\w&.-]+-led\s+)?(?:funding\s+)?"
+    + _ROUND_WORD
+    + r"\b",
+    re.I,
+)  # "$51M seed round", "$11.9 million in funding"
 # "Accel leads $20M round in Acme", "Kevin Hart's VC firm leads $35M Series B for Simple"
 _LEADS = re.compile(
-    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in)\s+(?=\S)", re.IGNORECASE
+    r"\b(?:(?:co-)?(?:leads|led)|participates\s+in|participated\s+in|fuels|fueled|fuelled)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
 )
 _INTO = re.compile(r"\s+(?:in|into|for)\s+", re.IGNORECASE)
 _INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
@@ -668,7 +832,10 @@ _LAUNCHES = re.compile(
 )
 # "Alan reaches $4.5B valuation with new $193M round", "CodeRabbit valued at $1.5B in ..."
 _VALUED = re.compile(
-    r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?)(?=\S)", re.I
+    r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?|"
+    # "Mercor quintuples valuation to $10B with $350M Series C"
+    r"(?-i:[a-z]+s)\s+(?:its\s+)?valuation\s+to\s+)(?=\S)",
+    re.I,
 )
 _VALUATION_LINK = re.compile(
     r"\s*(?:valuation\s+)?(?:with|in|after|following|on|thanks\s+to|via)\s", re.IGNORECASE
@@ -707,6 +874,9 @@ def _money_round(
 
 def _investee(text: str, pos: int, end: int) -> tuple[int, int] | None:
     span = company_after(text, pos, min(80, end - pos))
+    if span is not None and (dm := DESCRIBED_AFTER.match(text, span[1], end)) is not None:
+        # "Indian home services startup Snabbit": the place begins the description
+        span = company_after(text, dm.end(), min(60, end - dm.end()))
     if span is None or _ROUND_RE.match(text, span[0]):
         return None
     return span
@@ -723,7 +893,7 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     if hit is None and (
         folded.low.startswith(("with ", "after ", "armed ", "fresh "))
         or (since == 0 and folded.low[:1] in _MONEY_OPENERS)
-        or ("with" in words and not _LAUNCH_WORDS.isdisjoint(words))
+        or "with" in words
     ):
         hit = _money_first(text, since)
     if hit is None and not _VALUED_WORDS.isdisjoint(words):
@@ -785,7 +955,14 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             described = True
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
         owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
-        if not (described or owned_round or owned or _investors_invest(text, vm, amount, rest)):
+        appositive = amount is not None and _APPOSITIVE.match(rest) is not None
+        if not (
+            described
+            or owned_round
+            or owned
+            or appositive
+            or _investors_invest(text, vm, amount, rest)
+        ):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
         round_name = normalize_round(owned_round.group("round")) if owned_round else None
         if owned is not None:
@@ -803,17 +980,38 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             im = _INTO.match(text, span[1], end) or _WITH.match(text, span[1], end)
             round_at = _money_round(text, im.end() - 1, end) if im else None
             round_at = round_at or _owned_round(text, span, end)
+            if round_at is None and im is not None and im.group(0).strip().lower() == "with":
+                round_at = _bare_amount(text, im.end() - 1, end)  # "backs Acme with $21M"
             if round_at is not None:
                 _, amount, currency, round_name = round_at
                 return FundingHit(span, round_name, amount, currency, (bm.start(), round_at[0]),
                                   0.75)  # fmt: skip
-        if backer is None or span is None or text[span[1] : end].strip(" ,."):
-            continue  # "Zomato backs Shiprocket": a company and nothing after the name
+        if backer is None or span is None or not POLITICS_WORDS.isdisjoint(fold(text).words):
+            continue
+        rest = text[span[1] : end]
         names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
-        if " " in names or not POLITICS_WORDS.isdisjoint(fold(text).words):
-            continue  # "Senate backs bill", "Jane Doe backs Harris": not an investment
+        # "Zomato backs Shiprocket": a company and nothing after the name, or a purpose
+        # ("Atomico backs Tem to help businesses ..."); a described investee ("backs Indian
+        # home services startup Snabbit", "backs Skylight, a TikTok alternative") is a
+        # company whoever backs it. "Senate backs bill", "Jane Doe backs Harris": no.
+        plain = not rest.strip(" ,.") or _BACKS_PURPOSE.match(rest) is not None
+        described = _described(text, bm.end(), span[0]) or _APPOSITIVE.match(rest) is not None
+        if not (described or (plain and " " not in names)):
+            continue
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
     return None
+
+
+# "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
+# investee is described as a thing made, so a company, not a place or a building.
+_APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)
+
+
+_BACKS_PURPOSE = re.compile(
+    r"\s+(?:to\s+(?!(?:be|win|lead|run|become|succeed|replace|head|beat|defeat|chair|stay|remain|"
+    r"take\s+over)\b)[a-z]+|as\s+(?:it|the)\b)",
+    re.IGNORECASE,
+)
 
 
 def _investors_invest(text: str, vm: re.Match[str], amount: float | None, rest: str) -> bool:
@@ -864,6 +1062,17 @@ def _money_first(text: str, since: int) -> FundingHit | None:
             if span is not None:
                 _, amount, currency, round_name = found
                 return FundingHit(span, round_name, amount, currency, (0, span[1]), 0.75)
+    for wm in _WITH_MONEY.finditer(text, since):
+        # "H3X scales up its electric aerospace ambitions with $20M in new funding", "Fable
+        # adds ... to its accessibility tools with $25M round": the opening name's round
+        end = clause_end(text, wm.end())
+        found = _money_round(text, wm.end() - 1, end)
+        if found is None or found[1] is None:
+            continue
+        span = _opening_subject(text, clause_start(text, wm.start()), wm.start())
+        if span is not None:
+            _, amount, currency, round_name = found
+            return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.7)
     for lm in _LAUNCHES.finditer(text, since):
         end = clause_end(text, lm.end())
         found = _money_round(text, lm.end() - 1, end) or _bare_amount(text, lm.end() - 1, end)
@@ -874,6 +1083,9 @@ def _money_first(text: str, since: int) -> FundingHit | None:
             _, amount, currency, round_name = found
             return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
     return None
+
+
+_WITH_MONEY = re.compile(r"\swith\s+(?:an?\s+|its\s+|new\s+|fresh\s+)*(?=[$€£¥₹]|[A-Z]{1,3}\$)")
 
 
 def _bare_amount(
@@ -892,6 +1104,12 @@ def _bare_amount(
     return am.end(), amount, currency, None
 
 
+# What may follow a round the headline names: its investors, its purpose, or nothing.
+_AFTER_ROUND = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:led|co-led|from|at|in|to|for|with|by|as|and|round|funding|"
+    r"financing|extension|raise|investment|backing|deal|that|which|is|was|will)\b)",
+    re.IGNORECASE,
+)
 # "Acme's $10M Series A led by Accel": the company owns a round the headline names.
 _OWNS_ROUND = re.compile(r"(?<=\w)['’]s\s+(?=\S)")
 
@@ -902,6 +1120,8 @@ def _possessive_round(text: str, since: int) -> FundingHit | None:
         found = _money_round(text, pm.end(), end)
         if found is None or found[1] is None or found[3] is None:
             continue  # both the money and the round: "Acme's $10M Series A"
+        if not _AFTER_ROUND.match(text, found[0], end):
+            continue  # "Terra One's $7.5M seed deck": a thing named after the round
         start = clause_start(text, pm.start())
         span = company_before(text, start, pm.start())
         if span is None or _PREPOSITION_BEFORE.search(text, start, span[0]):
@@ -920,6 +1140,7 @@ def _valued(text: str, since: int) -> FundingHit | None:
         link = _VALUATION_LINK.match(text, am.end(), end)
         if link is None or (
             not vm.group(0).lower().startswith("valued")
+            and "valuation" not in vm.group(0).lower()
             and "valuation" not in text[am.end() : link.end()].lower()
         ):
             continue

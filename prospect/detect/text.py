@@ -143,7 +143,12 @@ def unshout(title: str) -> str:
     return " ".join(out)
 
 
-_DATELINE = re.compile(r"^.{0,140}?(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+")
+_DATELINE = re.compile(
+    r"^.{0,140}?(?:(?:/\s?[A-Za-z ]{2,30}\s?/\s*)?(?:--|—)\s+"
+    # "SAN FRANCISCO--(BUSINESS WIRE)--Acme today announced": no blank around the dashes
+    r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|ACCESSWIRE|ACCESS\s+Newswire|PRNewswire|"
+    r"Newsfile\s+Corp\.)\)\s*(?:--|—)\s*)"
+)
 _DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
@@ -299,8 +304,11 @@ def _is_namey(word: str) -> bool:
     head = word[0]
     if head.isupper() or head.isdigit():
         return True
-    # camel-cased ("iPhone", "eToro"): a capital after the first letter
-    return len(word) > 2 and word[1:].lower() != word[1:]
+    # camel-cased ("iPhone", "eToro"): a capital after the first letter; a digit inside
+    # a lowercase word ("n8n") is a brand's spelling too
+    return len(word) > 2 and (
+        word[1:].lower() != word[1:] or (word.isalnum() and any(c.isdigit() for c in word))
+    )
 
 
 def strip_legal(words: list[str]) -> list[str]:
@@ -443,6 +451,31 @@ def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     if e <= s or text[s:e].lower().strip(".") in LEGAL_SUFFIXES:
         return None
     return s, e
+
+
+# A capitalised word, then a lowercase description ending in a head noun: "Hydrogen fuel
+# startup", "Indian home services startup": the name, if any, comes after.
+DESCRIBED_AFTER = re.compile(
+    r"\s+(?:(?!(?:a|an|the|its|is|was|as|and|or|of|to|in|for)\s)[a-z][\w-]*\s+){1,2}?(?:"
+    + "|".join(sorted(HEAD_NOUNS))
+    + r")\b(?!-)"
+)
+
+
+def headline_subject(head: str) -> str | None:
+    """The company a headline opens with, as the subject of a lowercase verb ("Niv-AI
+    exits stealth to ..."), or None."""
+    span = company_after(head, 0, 60)
+    if span is not None and (dm := DESCRIBED_AFTER.match(head, span[1])) is not None:
+        span = company_after(head, dm.end(), 60)  # "Commercial services platform BuildOps"
+    elif span is not None and span[0] != 0:
+        return None  # the name must open the headline, or follow its description
+    if span is None:
+        return None
+    m = re.match(r"\s+([a-z]+)\b", head[span[1] : span[1] + 30])
+    if m is None or not m.group(1).endswith(("s", "ed")) or m.group(1) in ("is", "was", "has"):
+        return None
+    return head[span[0] : span[1]]
 
 
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
