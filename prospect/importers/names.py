@@ -143,18 +143,27 @@ def _strip_last(last: str) -> str:
     return " ".join(tokens)
 
 
+# A first or last name cell, as `person_name` takes it; cached, as given names
+# (and many family names) recur all through an export.
+@lru_cache(maxsize=16384)
+def _given_name(cell: str) -> str:
+    return _strip_first(clean_name(cell))
+
+
+@lru_cache(maxsize=16384)
+def _family_name(cell: str) -> str:
+    return _strip_last(clean_name(cell))
+
+
 def person_name(full: str = "", first: str = "", last: str = "", middle: str = "") -> Name:
     """The name a row or card gives, in whichever columns it gives it.
 
     A middle name may be a list ("Richter, James": vCard's additional names);
     a full name whose first and last are these, in other letter case, is
     shown as written there (a BlackBerry card's N says "john", its FN "John")."""
-    full, first, last = clean_name(full), clean_name(first), clean_name(last)
-    middle = clean_name(middle.replace(",", " "))
+    full, first, last = clean_name(full), _given_name(first), _family_name(last)
+    middle = clean_name(middle.replace(",", " ")) if middle else ""
     if first or last:
-        first, last = _strip_first(first), _strip_last(last)
-        if not first and not last:
-            return split_name(full)
         shown = " ".join(p for p in (first, middle.strip(), last) if p)
         if full:
             parsed = split_name(full)
