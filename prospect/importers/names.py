@@ -17,9 +17,6 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from nameparser import HumanName
-from nameparser.config import CONSTANTS
-
 # Only the honorifics that are never a given name: nameparser's full list also
 # holds "Dean", "Judge", "King" and "Major", which are.
 HONORIFICS = frozenset(
@@ -49,7 +46,16 @@ HONORIFICS = frozenset(
 )
 # Generational suffixes read at the end of a name even without a comma.
 _GENERATIONAL = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "esquire"])
-_SUFFIXES = frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    """nameparser's suffixes and credentials; nameparser is loaded only for a
+    name that needs it (loading it costs more than a LinkedIn export of plain
+    names takes to split)."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
 
 
 # What members add to a name on LinkedIn that no other export has: a maiden or
@@ -99,7 +105,7 @@ def _is_suffix(token: str) -> bool:
     bare, word = _bare(token), token.strip(".,")
     if bare in _GENERATIONAL:
         return True
-    return bare in _SUFFIXES and len(bare) > 1 and not word.istitle() and not word.islower()
+    return bare in _suffixes() and len(bare) > 1 and not word.istitle() and not word.islower()
 
 
 def _plain(tokens: list[str]) -> bool:
@@ -109,6 +115,8 @@ def _plain(tokens: list[str]) -> bool:
 
 @lru_cache(maxsize=16384)
 def _parse(text: str) -> tuple[str, str, str]:
+    from nameparser import HumanName
+
     human = HumanName(text)
     first, middle, last = human.first, human.middle, human.last
     if not first and not last:  # e.g. a title alone: keep what was written
