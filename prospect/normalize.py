@@ -111,7 +111,12 @@ def normalize_person(name: str | None) -> str:
     """A person's name as a comparison key: case, accents, punctuation folded."""
     if not name:
         return ""
-    text = strip_accents(name).casefold()
+    if name.isascii():
+        text = name.lower()  # casefold, for ASCII
+        if text.replace(" ", "").isalnum():  # nearly every name: no punctuation to fold
+            return " ".join(text.split())
+    else:
+        text = strip_accents(name).casefold()
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

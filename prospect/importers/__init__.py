@@ -25,7 +25,12 @@ plain export, whose newest connection may well be from September, is not
 and earlier; it is older than a guess when its date, stated or guessed, is
 earlier than that lower bound. The newest connection is known only at the
 end of the file, so a file is imported as not older, and read once more as
-older in the rare case its end shows it is (the first reading undone).
+older in the rare case its end shows it is (the first reading undone: its
+transaction is rolled back, and the second reading is a transaction of its
+own). Never a savepoint held open over the reading: while one is open, SQLite
+keeps the journal of every row's INSERT until it is released (gigabytes at
+300,000 rows, written to a temporary file), where with none it drops each
+row's journal, in memory, as soon as the row is written.
 """
 
 from __future__ import annotations
@@ -192,24 +197,28 @@ def import_file(
     date in it stands for it. With `job_changes` False (the job_change signal
     type is off) what each source says is still stored, but no job_change
     signals are recorded."""
-    with import_cache(db), write(db):
-        last = last_export_dates(db, source)
-        named = remember_source_names(db, source)
-        try:
-            # A stated date decides at once; a guess only at the end of the file.
-            older = as_of is not None and newer_export(None, as_of, last) is not None
+    older: bool | None = None  # a stated date decides at once; a guess only at the end
+    with import_cache(db):
+        while True:
             try:
-                with write(db):  # a savepoint, undone if the file must be read again
-                    parsed, run = _read(db, parse, source, older, named)
-                    if newer_export(run.guessed, as_of, last) is not None and not older:
-                        raise _OlderExport
+                with write(db):
+                    last = last_export_dates(db, source)
+                    if older is None:
+                        older = as_of is not None and newer_export(None, as_of, last) is not None
+                    named = remember_source_names(db, source)
+                    try:
+                        parsed, run = _read(db, parse, source, older, named)
+                        if not older and newer_export(run.guessed, as_of, last) is not None:
+                            raise _OlderExport  # undone whole: read again as older
+                        summary = _finish(
+                            db, run, parsed, source, aliases, as_of, job_changes, last
+                        )
+                    finally:
+                        forget_source_names(db)
             except _OlderExport:
                 older = True
-                parsed, run = _read(db, parse, source, older, named)
-            summary = _finish(db, run, parsed, source, aliases, as_of, job_changes, last)
-        finally:
-            forget_source_names(db)
-    return parsed, summary
+                continue
+            return parsed, summary
 
 
 def _read(

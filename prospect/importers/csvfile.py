@@ -22,7 +22,6 @@ from prospect.importers.text import (
     Parsed,
     RowLines,
     TextFile,
-    clean,
     nth_line_offset,
     parse_date,
     read_row,
@@ -232,9 +231,16 @@ PLACEHOLDERS = frozenset(["null", "none", "[not provided]", "not provided", "unk
                           "#n/a", "-", "--", "."])  # fmt: skip
 
 
+_PLACEHOLDER_LEN = max(map(len, PLACEHOLDERS))  # casefold never shortens a string
+
+
 def _value(cell: str) -> str:
-    value = clean(cell)
-    return "" if value.casefold() in PLACEHOLDERS else value
+    if not cell:
+        return ""
+    value = " ".join(cell.split())  # `clean`
+    if len(value) <= _PLACEHOLDER_LEN and value.casefold() in PLACEHOLDERS:
+        return ""
+    return value
 
 
 def _unclosed(text: str, offset_line: int) -> bool:

@@ -17,9 +17,6 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from nameparser import HumanName
-from nameparser.config import CONSTANTS
-
 # Only the honorifics that are never a given name: nameparser's full list also
 # holds "Dean", "Judge", "King" and "Major", which are.
 HONORIFICS = frozenset(
@@ -49,7 +46,16 @@ HONORIFICS = frozenset(
 )
 # Generational suffixes read at the end of a name even without a comma.
 _GENERATIONAL = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "esquire"])
-_SUFFIXES = frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    """nameparser's suffixes and credentials; nameparser is loaded only for a
+    name that needs it (loading it costs more than a LinkedIn export of plain
+    names takes to split)."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.suffix_acronyms) | frozenset(CONSTANTS.suffix_not_acronyms)
 
 
 # What members add to a name on LinkedIn that no other export has: a maiden or
@@ -99,7 +105,7 @@ def _is_suffix(token: str) -> bool:
     bare, word = _bare(token), token.strip(".,")
     if bare in _GENERATIONAL:
         return True
-    return bare in _SUFFIXES and len(bare) > 1 and not word.istitle() and not word.islower()
+    return bare in _suffixes() and len(bare) > 1 and not word.istitle() and not word.islower()
 
 
 def _plain(tokens: list[str]) -> bool:
@@ -109,6 +115,8 @@ def _plain(tokens: list[str]) -> bool:
 
 @lru_cache(maxsize=16384)
 def _parse(text: str) -> tuple[str, str, str]:
+    from nameparser import HumanName
+
     human = HumanName(text)
     first, middle, last = human.first, human.middle, human.last
     if not first and not last:  # e.g. a title alone: keep what was written
@@ -143,18 +151,27 @@ def _strip_last(last: str) -> str:
     return " ".join(tokens)
 
 
+# A first or last name cell, as `person_name` takes it; cached, as given names
+# (and many family names) recur all through an export.
+@lru_cache(maxsize=16384)
+def _given_name(cell: str) -> str:
+    return _strip_first(clean_name(cell))
+
+
+@lru_cache(maxsize=16384)
+def _family_name(cell: str) -> str:
+    return _strip_last(clean_name(cell))
+
+
 def person_name(full: str = "", first: str = "", last: str = "", middle: str = "") -> Name:
     """The name a row or card gives, in whichever columns it gives it.
 
     A middle name may be a list ("Richter, James": vCard's additional names);
     a full name whose first and last are these, in other letter case, is
     shown as written there (a BlackBerry card's N says "john", its FN "John")."""
-    full, first, last = clean_name(full), clean_name(first), clean_name(last)
-    middle = clean_name(middle.replace(",", " "))
+    full, first, last = clean_name(full), _given_name(first), _family_name(last)
+    middle = clean_name(middle.replace(",", " ")) if middle else ""
     if first or last:
-        first, last = _strip_first(first), _strip_last(last)
-        if not first and not last:
-            return split_name(full)
         shown = " ".join(p for p in (first, middle.strip(), last) if p)
         if full:
             parsed = split_name(full)
