@@ -223,6 +223,8 @@ class Window:
                 by_contact[head.contact_id].append(key)
             if company is None and not head.person and head.contact_id is None:
                 continue  # nobody to reach: no colleague is known, no one is named
+            if strong <= group.ceiling:
+                continue  # recency is at most 1: this one cannot raise the ceiling
             days = (today - (today if head.stamp is None else head.stamp)) / 86400
             ceiling = strong * decay(days, half_life)
             if ceiling > group.ceiling:
