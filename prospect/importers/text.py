@@ -67,6 +67,12 @@ def parse_date(text: str) -> str | None:
             return date(int(year), _MONTHS[month], int(day)).isoformat()
         except ValueError:
             return None  # 31 Feb: no format below reads it either
+    return strptime_date(text)
+
+
+def strptime_date(text: str) -> str | None:
+    """`parse_date` the general way: the first of `DATE_FORMATS` strptime reads."""
+    text = " ".join(text.split())
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date().isoformat()
