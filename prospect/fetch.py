@@ -55,8 +55,8 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 TOTAL_TIMEOUT = 60.0
 PER_HOST = 6
-# requests in flight in all: httpx's pool scans every connection for every request it
-# assigns, so its cost grows with the square of this; 50 keep 30 hosts x 6 busy enough
+# requests in flight in all: enough to keep 30 hosts x 6 busy, few enough that open
+# connections (file descriptors) stay bounded however many hosts a poll has
 CONCURRENCY = 50
 KEEPALIVE_EXPIRY = 5.0
 ACCEPT = (
