@@ -188,7 +188,6 @@ class Window:
         # A group's ceiling is the most any report's strength x recency x people
         # can be: an event's score takes its best report's strength and its
         # earliest report's recency, which is at most the best report's own.
-        strengths: dict[tuple[str | None, ...], float] = {}
         # (type, rule, how strong) -> its strength ceiling and half-life, or
         # None when the rules file turns it off (enabled: false or weight 0):
         # off for what is stored too
@@ -201,8 +200,6 @@ class Window:
             how = (kind, head.rule, head.round, head.change, head.role, head.old_title)
             if how not in hows:
                 hows[how] = self._how(head)
-                if hows[how] is not None:
-                    strengths[how] = hows[how][0]  # type: ignore[index]
             found = hows[how]
             if found is None:
                 continue
@@ -229,7 +226,7 @@ class Window:
             ceiling = strong * decay(days, half_life)
             if ceiling > group.ceiling:
                 group.ceiling = ceiling
-        strongest = max(strengths.values(), default=0.0)
+        strongest = max((found[0] for found in hows.values() if found), default=0.0)
         people = people_ceiling(config)
         for group in groups.values():
             if group.ceiling >= 0:
