@@ -21,14 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prospect.detect.roles import QUALIFIER_RE, ROLE_RE, normalize_role
+from prospect.detect.roles import QUALIFIER_RE, ROLE_RE, find_roles, normalize_role, search_role
 from prospect.detect.text import (
     POLITICS_WORDS,
+    WordGated,
+    at_end,
     clause_end,
     clause_start,
     company_after,
     company_before,
     compile_folded,
+    cut_end,
     find_verbs,
     fold,
     past_legal,
@@ -105,8 +108,25 @@ _NOT_A_HIRE = re.compile(
 _VERB_FOLDED = compile_folded(_VERB.pattern)
 _COMPANY_FIRST_RE = re.compile(_COMPANY_FIRST, re.IGNORECASE)
 _PERSON_FIRST_RE = re.compile(_PERSON_FIRST, re.IGNORECASE)
-_NOT_A_HIRE_FOLDED = compile_folded(_NOT_A_HIRE.pattern)
-_NOT_A_HIRE_LEAD_FOLDED = compile_folded(_NOT_A_HIRE_ANYWHERE)
+# Every match of the vetoes holds one of these words: most texts hold none.
+_ANYWHERE_WORDS = frozenset(
+    {
+        "survey", "council", "club", "summit", "award", "awards", "year", "influential", "top",
+        "roundtable", "forum", "study", "poll", "index", "finds", "cmos", "ctos", "ceos", "cfos",
+        "cros", "ranking", "insider", "shares", "stock", "stake"
+    }
+)  # fmt: skip
+_HEADLINE_WORDS = frozenset(
+    {
+        "interview", "q", "opinion", "op", "podcast", "webinar", "video", "watch", "listen",
+        "column", "commentary", "conversation", "fireside", "how", "why", "what", "when",
+        "should", "lessons", "tips", "ask", "says", "said", "talks", "explains", "shares"
+    }
+)  # fmt: skip
+_NOT_A_HIRE_FOLDED = WordGated(
+    compile_folded(_NOT_A_HIRE.pattern), _ANYWHERE_WORDS | _HEADLINE_WORDS, digit=True
+)
+_NOT_A_HIRE_LEAD_FOLDED = WordGated(compile_folded(_NOT_A_HIRE_ANYWHERE), _ANYWHERE_WORDS)
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
     r"(?:additional|nominee|whole[\s-]time|shareholder|government)\s+director|"
@@ -214,7 +234,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     skip_to = -1
-    for rm in ROLE_RE.finditer(right):
+    for rm in find_roles(right):
         if rm.start() < skip_to:
             continue
         pre, linked = _strip_fillers(right[: rm.start()])
@@ -323,7 +343,7 @@ def _opening_company(text: str, clause_at: int) -> tuple[int, int] | None:
     span = company_after(text, 0, clause_at)
     if span is None or span[0] > 0:
         return None
-    rm = ROLE_RE.search(text, span[0], span[1])
+    rm = search_role(text, span[0], span[1])
     if rm is not None and rm.start() > span[0]:
         span = (span[0], rm.start() - 1)  # "Acme CEO John Roe to retire": Acme
     elif _OPENING_NEWS.match(text, span[1]) is None:
@@ -547,7 +567,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
-    if _SPECULATION.search(left):
+    if at_end(_SPECULATION, left):
         return None  # "Likely To Join Angel One As CBO": not announced
     dep = _LEFT_DEPARTURE.search(left)
     left_from = None
@@ -555,7 +575,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         came = company_after(left, dep.end(), 60)
         left_from = left[came[0] : came[1]] if came else None
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(_CHOSEN.sub("", _SET.sub("", _IS_THE.sub("", _TO.sub("", left)))))
+    person = person_at_end(cut_end(_CHOSEN, cut_end(_SET, cut_end(_IS_THE, cut_end(_TO, left)))))
     if (
         person is None
         and _SURNAME.fullmatch(left.strip())
@@ -563,7 +583,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     ):
         person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
     if verb_word == "new" and person is None:
-        owned = _OWNED_NEW.search(left)
+        owned = at_end(_OWNED_NEW, left)
         hit = _new_of_owner(text, start, vm, owned) if owned else None
         return hit  # "BHP's new CEO Craig"; "Analysts expect new CEO at Acme to ..." is none
     if verb_word == "join" and person is None:
@@ -609,7 +629,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             if came is not None:  # "joins Acme from Beta as CRO"
                 previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
         after = text[name_end : min(end, name_end + 70)]
-        rm = ROLE_RE.search(after)
+        rm = search_role(after)
         if rm is None or (verb == "head" and rm.start() > 0 and after[0] not in " ,"):
             if verb == "head":  # "Jane Doe to head Acme", "to head Acme's retail business"
                 unit = _HEADED_UNIT.match(text, name_end)
@@ -639,7 +659,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             if whom is None:
                 return None
             skip = whom.end()
-        rm = ROLE_RE.search(right, skip)
+        rm = search_role(right, skip)
         if rm is None and person is not None and verb in ("as", "become", "becomes"):
             # "Jane Doe takes over as Acme chief", "to become new Acme head"
             co = company_after(text, vm.end())
@@ -749,8 +769,19 @@ def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str |
 _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
 
 
+# Every match of `_VETERAN_OF` or `_PREVIOUS` holds one of these (lowercased): a text
+# with none of them names no former employer, and its patterns are not tried.
+_PREVIOUS_CUES = (
+    "former", "ex-", "ex ", "longtime", "long-time", "departing", "vet", "from",
+    "previously", "recently", "prior", "before", "alum", "insider",
+)  # fmt: skip
+
+
 def previous_employer(text: str, hired_by: str | None, person: str | None = None) -> str | None:
     """The employer the text says the new executive (`person`, when known) comes from."""
+    low = text.lower()
+    if not any(cue in low for cue in _PREVIOUS_CUES):
+        return None
     for m in _VETERAN_OF.finditer(text):
         span = company_before(text, clause_start(text, m.start()), m.start())
         if span is not None and text.startswith(person or " ", m.end()):
@@ -807,7 +838,7 @@ def _successor(text: str, since: int) -> HireHit | None:
                 continue
             return HireHit(span, person, None, (span[0], end), 0.75)
         head = text[max(0, sm.start() - 200) : sm.start()]
-        roles = list(ROLE_RE.finditer(head))
+        roles = list(find_roles(head))
         if not roles:
             continue
         rm = roles[0]
@@ -864,9 +895,7 @@ def not_hire_news(head: str) -> bool:
     """Whether a headline is no hire news whatever its summary says (an interview, a
     quote, an award): its summary is not read for hires either."""
     folded = fold(head)
-    return bool(_NOT_A_HIRE_FOLDED.search(folded.low)) or not POLITICS_WORDS.isdisjoint(
-        folded.words
-    )
+    return bool(_NOT_A_HIRE_FOLDED.search(folded)) or not POLITICS_WORDS.isdisjoint(folded.words)
 
 
 def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:
@@ -881,7 +910,7 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
     hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if veto.search(folded.low) or not POLITICS_WORDS.isdisjoint(folded.words):
+            if veto.search(folded) or not POLITICS_WORDS.isdisjoint(folded.words):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())
@@ -907,7 +936,7 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
-    if not hits and "by" in folded.words and (checked or not veto.search(folded.low)):
+    if not hits and "by" in folded.words and (checked or not veto.search(folded)):
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)

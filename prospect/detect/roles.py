@@ -10,6 +10,7 @@ one canonical title: "Chief Marketing Officer", "VP of Marketing",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from prospect.titles import ABBREVIATIONS
 
@@ -179,6 +180,58 @@ ROLE_PATTERN = (
 QUALIFIER_RE = re.compile(_QUAL + r"+", re.IGNORECASE)
 # A role starts at a word: the leading \b also lets the engine skip mid-word positions fast.
 ROLE_RE = re.compile(r"\b" + ROLE_PATTERN, re.IGNORECASE)
+
+# The word a title can open with (lowercased): a scope ("India MD"), a grade ("Interim
+# CFO"), a level ("Senior VP"), a unit ("Equities Head") or the title word itself. Read
+# off `_SINGLE_BASE`'s branches; a test checks `find_roles` against `ROLE_RE` on real text.
+_FIRST_WORDS = frozenset(
+    {
+        "india", "china", "japan", "asia", "apac", "emea", "europe", "americas", "us", "uk",
+        "mena", "latam", "africa", "saarc", "north", "south", "southeast", "middle", "global",
+        "international", "national", "regional", "country", "zonal", "worldwide",
+        "interim", "acting", "group", "deputy", "additional", "joint", "co", "company",
+        "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "cio", "ciso", "chro", "cco", "cdo",
+        "cgo", "cso", "clo", "cbo", "cxo", "cao", "csco", "cmso", "chief",
+        "senior", "executive", "area", "corporate", "assistant", "vice", "v", "vp", "svp",
+        "evp", "avp", "head", "director", "managing", "md", "gm", "general", "president",
+        "cmd", "chairman", "resident", "business",
+        "marketing", "revenue", "finance", "financial", "technology", "tech", "product",
+        "operations", "people", "digital", "data", "growth", "commercial", "sales",
+        "security", "information", "customer", "strategy",
+        "equities", "equity", "research", "banking", "consumer", "retail", "enterprise",
+        "distribution", "brand", "creative", "content", "programming", "news", "editorial",
+        "design", "legal", "risk", "credit", "treasury", "investment", "investments",
+        "wealth", "engineering", "hr", "it", "partnerships", "alliances", "communications",
+        "talent", "channel", "services", "steel", "healthcare", "manufacturing",
+    }
+)  # fmt: skip
+# Level abbreviations run on into the word ("VPs" holds the title "VP").
+_OPEN_ENDED = ("vp", "svp", "evp", "avp")
+_LETTERS = re.compile(r"\b[a-z]+")
+
+
+def find_roles(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`ROLE_RE.finditer(text, pos, endpos)`, trying the title pattern only at the words
+    a title can open with rather than at every word (most words of a text are not)."""
+    end = len(text) if endpos is None else endpos
+    if not text.isascii():  # a letter IGNORECASE folds to ASCII ("K", Kelvin) may open one
+        yield from ROLE_RE.finditer(text, pos, end)
+        return
+    low = text.lower()
+    for word in _LETTERS.finditer(low, pos, end):
+        w = word.group()
+        if word.start() < pos or (w not in _FIRST_WORDS and not w.startswith(_OPEN_ENDED)):
+            continue
+        m = ROLE_RE.match(text, word.start(), end)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def search_role(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`ROLE_RE.search(text, pos, endpos)`, the cheap way (`find_roles`)."""
+    return next(find_roles(text, pos, endpos), None)
+
 
 _SMALL = {"and", "of", "for", "the"}
 _LEVELS = {
