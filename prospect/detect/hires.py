@@ -230,6 +230,15 @@ def _role_name(match: re.Match[str], text: str) -> str | None:
     return role
 
 
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex)[\s-]+\Z", re.IGNORECASE)
+
+
+def _former(pre: str, person: str) -> bool:
+    """Whether `pre` ends with "former <person>" or "ex-<person>"."""
+    cut = len(pre) - len(person)
+    return pre[cut:].lower() == person.lower() and _FORMER_BEFORE.search(pre, 0, cut) is not None
+
+
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
@@ -252,7 +261,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         person = person_at_end(pre) if pre else None
         if person is None and linked and _SURNAME.fullmatch(pre):
             person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
-        if person and re.search(r"\b(?:former|ex)[\s-]+" + re.escape(person) + r"$", pre, re.I):
+        if person and _former(pre, person):
             continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
         if previous is None and pre:
             # "appoints HP India's Sunil Dutt", "appoints Grameenphone CTO as India COO"

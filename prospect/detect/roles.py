@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from prospect.titles import ABBREVIATIONS
 
@@ -290,6 +291,7 @@ _PARTS = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)  # news writes the same few titles again and again
 def normalize_role(text: str) -> str:
     """The canonical full title for one way of writing a role; "President and CEO"
     keeps both titles: "President and Chief Executive Officer"."""

@@ -641,6 +641,9 @@ def _initials(word: str) -> bool:
     return bool(_INITIALS.fullmatch(word)) and word.lower() not in _NOT_INITIALS
 
 
+_INITIAL = re.compile(r"\w\.")
+
+
 def person_at_end(segment: str) -> str | None:
     """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
     segment = _NICKNAME.sub("", segment.strip().rstrip(",").strip())
@@ -665,7 +668,7 @@ def person_at_end(segment: str) -> str | None:
     run.reverse()
     while run and run[0].lower() in _PARTICLES:
         run = run[1:]
-    real = [w for w in run if w.lower() not in _PARTICLES and not re.fullmatch(r"\w\.", w)]
+    real = [w for w in run if w.lower() not in _PARTICLES and not _INITIAL.fullmatch(w)]
     if len(real) < 2 and not (len(real) == 1 and len(run) >= 2):
         return None
     return " ".join(run)
