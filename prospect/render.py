@@ -163,17 +163,14 @@ def _render_table(
     console.print(table)
     left_out = [c for c in columns if c not in chosen]
     if left_out:
-        term.messages().print(
+        term.tell(
             f"not shown at {console.width} columns: {', '.join(left_out)} "
-            "(a wider terminal or --format csv shows every column)",
-            markup=False,
-            soft_wrap=True,
+            "(a wider terminal or --format csv shows every column)"
         )
     if len(shown) < len(records):
-        term.messages().print(
+        term.tell(
             f"{len(records) - len(shown):,} more not shown: "
-            "--format csv or json gives every row (also into a pipe or file)",
-            markup=False,
+            "--format csv or json gives every row (also into a pipe or file)"
         )
 
 

@@ -56,6 +56,12 @@ class Terminal:
             stderr=True,
         )
 
+    def tell(self, message: str) -> None:
+        """A message for the person, on stderr: wrapped at words to a terminal's width,
+        one line in a log or a pipe (where a line is what grep and cron mail read)."""
+        console = self.messages()
+        console.print(message, markup=False, highlight=False, soft_wrap=not console.is_terminal)
+
 
 def isatty(stream: TextIO) -> bool:
     try:

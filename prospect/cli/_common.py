@@ -235,7 +235,7 @@ class AppState:
 
     def say(self, message: str) -> None:
         """A message for the person, on stderr."""
-        self.term.messages().print(message, markup=False, highlight=False, soft_wrap=True)
+        self.term.tell(message)
 
     def close(self) -> None:
         if self._db is not None:
@@ -252,9 +252,7 @@ def state(ctx: typer.Context) -> AppState:
 
 def fail(message: str, code: ExitCode = ExitCode.ERROR) -> typer.Exit:
     """Print `error: message` on stderr and return the Exit to raise."""
-    Terminal.detect().messages().print(
-        f"error: {message}", markup=False, highlight=False, soft_wrap=True
-    )
+    Terminal.detect().tell(f"error: {message}")
     return typer.Exit(int(code))
 
 
