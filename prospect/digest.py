@@ -171,10 +171,10 @@ def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
             break_long_words=False,
             break_on_hyphens=False,
         )
-        lines += _wrap("Why now:", inert(rec.get("why_now")))
         signal = inert(rec.get("signal"))
         when = inert(rec.get("when"))
         lines += _wrap("Signal:", f"{signal} ({when})" if when else signal)
+        lines += _wrap("Why now:", "; ".join(why_parts(rec)) or inert(rec.get("why_now")))
         if rec.get("intro"):
             lines += _wrap("Intro:", inert(rec.get("intro")))
         if rec.get("also"):

@@ -285,11 +285,17 @@ _GAP = "   "  # between two short lines that share one
 
 
 def why_parts(rec: dict[str, Any]) -> list[str]:
-    """Why now as its short parts, without the one that repeats the signal and when."""
+    """Why now as its short parts, without the signal and when that the row shows next to
+    them; how many reports carried it is kept ("2 reports")."""
     parts = [p.strip() for p in _split_parts(inert(rec.get("why_now"))) if p.strip()]
-    signal = inert(rec.get("signal"))
+    signal, when = inert(rec.get("signal")), inert(rec.get("when"))
     if parts and signal and parts[0].startswith(signal):
-        parts = parts[1:]
+        rest = parts[0][len(signal) :].strip()
+        if when and rest.startswith(when):
+            rest = rest[len(when) :].strip()
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = rest[1:-1]
+        parts = ([rest] if rest else []) + parts[1:]
     return parts
 
 

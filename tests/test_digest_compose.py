@@ -147,3 +147,22 @@ def test_the_html_part_is_a_block_per_person_that_fits_a_phone():
     assert "&rarr; ask Bo Li, CTO at Globex, for an introduction" in blocks[0]
     assert "you know them (matched by name; listed at Initech)" in blocks[1]
     assert 'href="mailto:cy@globex.example"' in blocks[1] and "c:2" in blocks[1]
+
+
+def test_the_text_part_tells_the_signal_once_and_keeps_how_many_reports_carried_it():
+    rows = [
+        record(1),
+        record(
+            2,
+            person="Cy Dunn",
+            why_now="raised $12M Series A yesterday (3 reports); you know them; a role you sell to",
+        ),
+    ]
+    text = render_text(rows, NOW)
+    first, second = text.split("\n\n")[1:3]
+    assert first.count("raised $12M Series A") == 1
+    assert "Signal:  raised $12M Series A (yesterday)" in first
+    assert "Why now: you know them" in first
+    assert "Why now: 3 reports; you know them; a role you sell to" in second
+    html = compose_digest(rows, NOW).html
+    assert "why now:</span> 3 reports &middot; you know them &middot; a role" in html
