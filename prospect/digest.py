@@ -221,7 +221,7 @@ def _html_card(rec: Mapping[str, Any]) -> str:
     if link:
         signal += f' &middot; <a href="{_e(link)}" style="{_LINK}">read the story</a>'
     lines = [head, signal]
-    parts = why_parts(dict(rec))
+    parts = why_parts(rec)
     if parts:
         lines.append(f'<span style="{_MUTED}">why now:</span> ' + " &middot; ".join(map(_e, parts)))
     if rec.get("intro"):

@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -284,7 +284,7 @@ CARD_INDENT = 4
 _GAP = "   "  # between two short lines that share one
 
 
-def why_parts(rec: dict[str, Any]) -> list[str]:
+def why_parts(rec: Mapping[str, Any]) -> list[str]:
     """Why now as its short parts, without the signal and when that the row shows next to
     them; how many reports carried it is kept ("2 reports")."""
     parts = [p.strip() for p in _split_parts(inert(rec.get("why_now"))) if p.strip()]
