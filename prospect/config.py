@@ -316,6 +316,19 @@ def compile_pattern(pattern: str) -> Any:
     return re2.compile(_re2_source(pattern), options=_RE2_OPTIONS)
 
 
+def pattern_set(patterns: list[Any]) -> Any | None:
+    """The compiled rule patterns as one RE2 set, which tells in one pass over a text
+    which of them match in it; None when the set would need more memory than a rule may."""
+    regexes = re2.Set.SearchSet(_RE2_OPTIONS)
+    try:
+        for pattern in patterns:
+            regexes.Add(pattern.pattern)
+        regexes.Compile()
+    except re2.error:
+        return None
+    return regexes
+
+
 def pattern_problem(pattern: str) -> str | None:
     """What is wrong with a rule's regex for RE2, in words, or None."""
     try:

@@ -20,6 +20,7 @@ from prospect.detect import (
     normalize_role,
     normalize_round,
 )
+from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.text import find_verbs, fold, repeats_head, unshout
 from prospect.normalize import normalize_company
 
@@ -207,6 +208,30 @@ def test_keyword_rules_with_and_without_a_company_capture() -> None:
     ]
     acq = det.detect("Exclusive: Zendesk acquires Klaus for $50 million")
     assert [(s.rule, s.company) for s in acq] == [("acquisition", "Zendesk")]
+
+
+def test_several_regex_rules_are_screened_in_one_pass_with_the_same_hits() -> None:
+    """The regex rules are screened by one RE2 set; each rule still finds what its own
+    search finds, from where the summary stops repeating the headline."""
+    cfg = parse_config(
+        "rules:\n"
+        "  - name: acquisition\n"
+        "    pattern: '(?P<company>[A-Z]\\w+(?: [A-Z]\\w+)?) (?:acquires|to acquire) '\n"
+        "  - name: layoffs\n    pattern: '\\b(?:lays off|cuts) \\d+ (?:jobs|staff)'\n"
+        "  - name: office\n    pattern: '(?i)opens? (?:an? )?office'\n"
+    )
+    rules = compile_rules(cfg.rules)
+    assert all(r.regexes is not None for r in rules)
+    assert {r.slot for r in rules} == {0, 1, 2}
+    text = "Zendesk acquires Klaus; Acme cuts 40 jobs"
+    assert [h.rule for h in detect_keywords(text, rules)] == ["acquisition", "layoffs"]
+    assert [h.rule for h in detect_keywords(text, rules, text.index(";"))] == ["layoffs"]
+    assert detect_keywords("Acme opens an office in Lisbon", rules[:1]) == []
+    assert [h.rule for h in detect_keywords("Acme Opens Office in Lisbon", rules)] == ["office"]
+    for text in ("Zendesk acquires Klaus", "nothing here", "Beta to acquire Gamma; cuts 5 staff"):
+        for since in range(len(text) + 1):
+            plain = [r.name for r in rules if r.pattern.search(text, since)]
+            assert [h.rule for h in detect_keywords(text, rules, since)] == plain
 
 
 def test_summary_fills_in_what_the_headline_leaves_out(detector) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from prospect.config import Rule
+from prospect.config import Rule, pattern_set
 from prospect.detect.text import (
     clause_start,
     company_before,
@@ -36,6 +36,10 @@ class KeywordRule:
     folded: bool = False  # a phrase list, compiled to run on lowercased text
     # Every match contains one of these (on the text the pattern runs on); empty: no filter.
     needs: tuple[str, ...] = field(default=())
+    # A regex rule's place in one RE2 set of every regex rule, which says in one pass
+    # which of them can match a text (each pattern's own search has a cost per call).
+    regexes: Any = None
+    slot: int = -1
 
 
 @dataclass(slots=True)
@@ -48,10 +52,13 @@ class KeywordHit:
 def compile_rules(rules: list[Rule]) -> list[KeywordRule]:
     """One compiled pattern per rule: its regex, or its phrases as one alternation."""
     compiled = []
+    regex_rules = [rule for rule in rules if rule.pattern is not None]
+    regexes = pattern_set([rule.pattern for rule in regex_rules]) if len(regex_rules) else None
     for rule in rules:
         if rule.pattern is not None:
             group = rule.pattern.groupindex.get("company")
-            compiled.append(KeywordRule(rule.name, rule.pattern, group))
+            slot = regex_rules.index(rule) if regexes is not None else -1
+            compiled.append(KeywordRule(rule.name, rule.pattern, group, regexes=regexes, slot=slot))
         elif rule.phrases:
             words = sorted((re.escape(p) for p in rule.phrases if p), key=len, reverse=True)
             pattern = compile_folded(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
@@ -73,10 +80,16 @@ def detect_keywords(text: str, rules: list[KeywordRule], since: int = 0) -> list
     """The first hit of each rule in `text`, at or after `since`."""
     hits = []
     low = fold(text).low if any(r.folded for r in rules) else text
+    possible: list[int] | None = None  # the regex rules that match somewhere in `text`
     for rule in rules:
         subject = low if rule.folded else text
         if rule.needs and not _contains_any(subject, rule.needs, since):
             continue
+        if rule.regexes is not None:
+            if possible is None:
+                possible = rule.regexes.Match(text) or []
+            if rule.slot not in possible:
+                continue  # no match anywhere in the text, so none from `since` on
         m = rule.pattern.search(subject, since)
         if m is None:
             continue
