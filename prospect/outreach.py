@@ -718,6 +718,9 @@ SIGNAL_COLUMNS = (
     "id", "published_at", "type", "company", "person", "role", "round", "amount", "currency",
     "change", "rule", "event_id", "company_match", "matches", "feed", "title", "url",
 )  # fmt: skip
+# On a screen, what a person reads first: the day, whom it is about, the signal in words
+# ("raised $65M Series C", "named Chief Revenue Officer"), whom it matches, the headline.
+SIGNAL_SCREEN = ("id", "date", "company", "person", "signal", "matches", "title", "company_match")
 
 
 def signal_records(
@@ -761,6 +764,8 @@ def signal_records(
                     "feed": source.feed if source else None,
                     "title": source.title if source else None,
                     "url": signal.url,
+                    "date": (signal.published_at or "")[:10],
+                    "signal": describe_signal(signal),
                 }
             )
     out.sort(key=lambda r: (r["published_at"] or "", r["id"] or 0), reverse=True)

@@ -74,8 +74,11 @@ def render_records(
     fmt: str,
     term: Terminal,
     title: str | None = None,
+    screen: Sequence[str] | None = None,
 ) -> None:
-    """Print records in the chosen format, columns in the given order."""
+    """Print records in the chosen format, columns in the given order; a table on a
+    screen takes `screen`'s columns instead, in their order, when given (a record may
+    carry keys for the screen alone: a short date, a phrase)."""
     if fmt == "json":
         term.out.write(
             json.dumps(
@@ -101,7 +104,7 @@ def render_records(
             )
         term.out.write(buf.getvalue())
     else:
-        _render_table(records, columns, term, title)
+        _render_table(records, screen or columns, term, title)
 
 
 WORD_CAP = 26  # a longer word (a URL, a long address) folds rather than widen its column

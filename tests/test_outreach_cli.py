@@ -176,6 +176,37 @@ def test_signals_list_shows_raw_signals_with_matches(cli, store):
     assert [r["type"] for r in only] == ["executive_hire"]
 
 
+def test_signals_on_a_screen_read_as_a_day_a_phrase_and_whom_they_match(store):
+    """A table on a screen shows the day and the signal in words, with whom it matches;
+    csv and json keep every column and no more."""
+    from prospect.config import load_config
+    from prospect.outreach import SIGNAL_COLUMNS, SIGNAL_SCREEN, signal_records
+    from prospect.render import render_records
+    from prospect.terminal import Terminal
+
+    db = connect(store)
+    records = signal_records(db, load_config(None), datetime(2026, 11, 20, tzinfo=UTC), 365)
+    db.close()
+    hire = next(r for r in records if r["type"] == "executive_hire")
+    assert hire["date"] == hire["published_at"][:10]
+    assert hire["signal"] == "named Chief Revenue Officer"
+    term = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=True, width=80)
+    render_records(records, SIGNAL_COLUMNS, "table", term, screen=SIGNAL_SCREEN)
+    header = term.out.getvalue().splitlines()[1]
+    assert [c.strip() for c in header.strip("┃").split("┃")][:5] == [
+        "id",
+        "date",
+        "company",
+        "person",
+        "signal",
+    ]
+    funding = next(r for r in records if r["type"] == "funding_round")
+    assert funding["signal"].startswith("raised ") and "raised" in term.out.getvalue()
+    term = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=False)
+    render_records(records, SIGNAL_COLUMNS, "json", term, screen=SIGNAL_SCREEN)
+    assert list(json.loads(term.out.getvalue())[0]) == list(SIGNAL_COLUMNS)
+
+
 def test_bad_signal_type_is_a_usage_error(cli, store):
     result = cli("list", "--signal", "tweets")
     assert result.exit_code == 2

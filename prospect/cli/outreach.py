@@ -218,7 +218,7 @@ def signals_list(
 
     Example: prospect signals list --since 7d --type funding_round
     """
-    from prospect.outreach import SIGNAL_COLUMNS
+    from prospect.outreach import SIGNAL_COLUMNS, SIGNAL_SCREEN
     from prospect.outreach import signal_records as load_signal_records
     from prospect.render import render_records
 
@@ -226,7 +226,7 @@ def signals_list(
     records = load_signal_records(
         st.db(), st.config(), datetime.now(UTC), parse_since(since), _check_type(signal_type)
     )
-    render_records(records, SIGNAL_COLUMNS, chosen(fmt), st.term)
+    render_records(records, SIGNAL_COLUMNS, chosen(fmt), st.term, screen=SIGNAL_SCREEN)
 
 
 def register(app: typer.Typer) -> None:
