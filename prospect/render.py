@@ -143,6 +143,25 @@ def fit_columns(
     return chosen, widths
 
 
+# A stored UTC time ("2026-12-02T14:02:08+00:00"): 25 characters with no place to break.
+_UTC_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:\+00:00|Z)")
+
+
+def _on_screen(value: Any) -> Any:
+    if isinstance(value, str) and (m := _UTC_TIME.fullmatch(value)):
+        return f"{m.group(1)} {m.group(2)} UTC"
+    return value
+
+
+def screen_records(
+    records: Sequence[dict[str, Any]], columns: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The cells as a table on a screen shows them: a UTC time to the minute,
+    "2026-12-02 14:02 UTC", which can break between day and time; csv and json keep
+    the stored value."""
+    return [{c: _on_screen(r.get(c)) for c in columns} for r in records]
+
+
 def _render_table(
     records: Sequence[dict[str, Any]],
     columns: Sequence[str],
@@ -154,6 +173,7 @@ def _render_table(
         # a table is for reading: rich takes seconds per thousand rows, and
         # nobody scrolls through 30,000 contacts in a terminal
         shown = records[:TABLE_ROWS]
+    shown = screen_records(shown, columns)
     console = term.console()
     chosen, needs = fit_columns(shown, columns, console.width)
     from rich.table import Table  # only tables need it: csv, json and cards do not

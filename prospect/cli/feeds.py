@@ -35,6 +35,11 @@ FEED_COLUMNS = (
     "id", "name", "url", "tag", "status", "last_polled_at", "last_new_entry_at",
     "error_count", "next_poll_at", "last_error",
 )  # fmt: skip
+# On a screen: a failed feed's error before its address, which a name stands for.
+FEED_SCREEN = (
+    "id", "name", "status", "last_error", "last_new_entry_at", "next_poll_at", "tag", "url",
+    "error_count", "last_polled_at",
+)  # fmt: skip
 _ADDED = {"added": "added", "exists": "already subscribed:", "enabled": "enabled again:"}
 
 NameOption = Annotated[str | None, typer.Option(help="A short name for the feed.")]
@@ -157,7 +162,7 @@ def feeds_list(
 
     st = state(ctx)
     rows = [r for r in list_feeds(st.db()) if tag is None or r.get("tag") == tag]
-    render_records(rows, FEED_COLUMNS, chosen(fmt), st.term)
+    render_records(rows, FEED_COLUMNS, chosen(fmt), st.term, screen=FEED_SCREEN)
 
 
 @feeds_app.command("remove")
