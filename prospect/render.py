@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -477,36 +478,59 @@ def render_explain(row: Row, fmt: str, term: Terminal, now: datetime) -> None:
     if fmt == "csv":
         render_records(_part_rows(record), _PART_COLUMNS, fmt, term)
         return
-    lines = [
-        f"{record['person']}"
-        + (f", {record['title']}" if record["title"] else "")
-        + (f" at {record['company']}" if record["company"] else "")
-        + f"  [{record['person_key']}]",
-        f"why now: {record['why_now']}",
+    lines: list[tuple[str, int]] = [  # each line, and how far its continuation hangs
+        (
+            f"{record['person']}"
+            + (f", {record['title']}" if record["title"] else "")
+            + (f" at {record['company']}" if record["company"] else "")
+            + f"  [{record['person_key']}]",
+            4,
+        ),
+        (f"why now: {record['why_now']}", 9),
     ]
     if record["intro"]:
-        lines.append(f"intro: {record['intro']}")
+        lines.append((f"intro: {record['intro']}", 7))
     if record["state"]:
-        lines.append(f"state: {record['state']}")
-    lines.append("")
-    lines.append(f"score {record['score']} = strength x recency x relationship x fit")
+        lines.append((f"state: {record['state']}", 7))
+    lines.append(("", 0))
+    lines.append((f"score {record['score']} = strength x recency x relationship x fit", 6))
     for part, info in record["score_parts"].items():
-        lines.append(f"  {part:<12} {info['value']:<8} {info['why']}")
+        lines.append((f"  {part:<12} {info['value']:<8} {info['why']}", 24))
     for event in record["events"]:
         label = "signal" if event["best"] else "also"
-        lines.append("")
-        lines.append(f"{label}: {event['signal']} ({event['when']}), signal {event['signal_id']}")
+        lines.append(("", 0))
+        lines.append(
+            (f"{label}: {event['signal']} ({event['when']}), signal {event['signal_id']}", 4)
+        )
         for report in event["reports"]:
             feed = report["feed"] or "?"
-            lines.append(f"  - {report['published_at'] or ''}  {feed}: {report['title'] or ''}")
+            when = _on_screen(report["published_at"] or "")
+            lines.append((f"  - {when}  {feed}: {report['title'] or ''}", 4))
             if report["url"]:
-                lines.append(f"    {report['url']}")
+                lines.append((f"    {report['url']}", 4))
     if len(record["introducers"]) > 1:
-        lines.append("")
-        lines.append("who can introduce you, best first:")
+        lines.append(("", 0))
+        lines.append(("who can introduce you, best first:", 4))
         for c in record["introducers"]:
-            lines.append(f"  - {c['name']}, {c['title'] or '?'} [c:{c['contact_id']}]")
-    term.out.write("\n".join(inert(line) for line in lines) + "\n")
+            lines.append((f"  - {c['name']}, {c['title'] or '?'} [c:{c['contact_id']}]", 4))
+    width = term.console().width if term.interactive else None
+    out = []
+    for line, hang in lines:
+        line = inert(line)
+        if width is None or len(line) <= width:
+            out.append(line)
+            continue
+        # on a screen, wrapped at words under the line's own text; never inside a URL
+        text = line.lstrip(" ")
+        out += textwrap.wrap(
+            text,
+            width=width,
+            initial_indent=" " * (len(line) - len(text)),
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    term.out.write("\n".join(out) + "\n")
 
 
 _PART_COLUMNS = ("part", "value", "why")

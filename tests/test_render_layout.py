@@ -13,8 +13,10 @@ from prospect.demo import run_demo
 from prospect.render import (
     Terminal,
     _render_grid,
+    explain_record,
     fit_columns,
     render_cards,
+    render_explain,
     render_records,
     row_record,
     screen_records,
@@ -137,3 +139,21 @@ def test_the_list_as_one_grid_fits_the_width_with_every_column_readable(demo_rec
     assert "".join(why).endswith(demo_records[0]["profile_url"])  # whole, if folded
     assert " ".join(why).startswith("; ".join(why_parts(demo_records[0])))
     assert demo_records[0]["signal"] not in " ".join(why)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_explain_on_a_screen_wraps_at_words_under_each_line_and_keeps_urls_whole(width: int):
+    result = run_demo(say=lambda _m: None, limit=None)
+    row = next(r for r in result.rows if r.intro)  # a hire with introducers: every part
+    term = _term(width)
+    render_explain(row, "cards", term, result.now)
+    lines = term.out.getvalue().splitlines()
+    assert all(cell_len(line) <= width or "https://" in line for line in lines), lines
+    why = next(i for i, line in enumerate(lines) if line.startswith("why now: "))
+    assert lines[why + 1].startswith(" " * 9) and not lines[why + 1].startswith(" " * 10)
+    assert all(line.strip().startswith("https://") for line in lines if "https://" in line)
+    text = " ".join(" ".join(lines).split())
+    assert explain_record(row, result.now)["why_now"] in text  # no word cut in two
+    pipe = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=False)
+    render_explain(row, "cards", pipe, result.now)
+    assert f"why now: {explain_record(row, result.now)['why_now']}" in pipe.out.getvalue()
