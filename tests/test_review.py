@@ -198,3 +198,11 @@ def test_detect_dash_on_a_terminal_says_how_to_end(env: dict[str, str]):
     screen = term.read_until("signal(s) found")
     assert term.wait() == 0
     assert "funding_round" in screen
+
+
+def test_the_keys_line_fits_80_columns_at_any_place_in_a_list():
+    from prospect.cli.review import KEYS, SHORT_KEYS
+
+    assert len(f"[10 of 10] {SHORT_KEYS}") <= 80 < len(f"[10 of 10] {KEYS}")
+    for key in ("o/p", "c/s/z", "n note", "q quit"):
+        assert key in SHORT_KEYS

@@ -20,7 +20,8 @@ from prospect.errors import ExitCode, ProspectError
 from prospect.models import Row
 
 KEYS = "o story · p profile · c contacted · s skipped · z snooze · n note · space next · q quit"
-SHORT_KEYS = "o/p story/profile · c/s/z contacted/skipped/snooze · n note · space next · q quit"
+# For 80 columns: "[10 of 10] " and these fit (space or Enter goes on, as the help says).
+SHORT_KEYS = "o/p story/profile · c/s/z contacted/skipped/snooze · n note · q quit"
 
 
 def review(ctx: typer.Context) -> None:
