@@ -145,3 +145,22 @@ def test_clause_breaks_are_the_breaks_written_plainly() -> None:
         assert [m.span() for m in text._CLAUSE_BREAK.finditer(t)] == [
             m.span() for m in plain.finditer(t)
         ], t
+
+
+def test_no_name_before_is_only_said_where_no_person_is_read() -> None:
+    rng = random.Random(11)
+    said = 0
+    extra = ["Jane Doe is the ", "Jane Doe, the ", "Acme's ", "Jane Doe (Janie) ", "the new "]
+    for t in TEXTS + extra:
+        for cut in {len(t), *(rng.randrange(len(t) + 1) for _ in range(4))}:
+            left = t[:cut]
+            if not hires._no_name_before(left):
+                continue
+            said += 1
+            cuts = hires._CHOSEN, hires._SET, hires._IS_THE, hires._TO
+            seg = left
+            for pattern in reversed(cuts):
+                seg = pattern.sub("", seg)
+            assert text.person_at_end(seg) is None, left
+            assert hires._SURNAME.fullmatch(left.strip()) is None, left
+    assert said > 1000

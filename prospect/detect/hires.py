@@ -572,6 +572,29 @@ def _person_hit(
 _IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
 
 
+# The last words `_TO`, `_IS_THE`, `_SET` and `_CHOSEN` strip ("is to", "as the", "set").
+_CUT_WORDS = frozenset(
+    {"to", "will", "is", "was", "as", "set", "due", "slated", "selected", "chosen", "picked",
+     "named", "nominated"}
+)  # fmt: skip
+
+
+def _no_name_before(left: str) -> bool:
+    """Whether no person can be read at the end of `left`, cut as `_person_first` cuts it:
+    its last word is no name (names are capitalised) and nothing the cuts strip, with no
+    comma or parenthesis for person_at_end to read around ("the new leadership"). A cheap
+    proof that spares the cuts and person_at_end on most texts; False when unsure."""
+    if "," in left or "(" in left:
+        return False
+    words = left.split()
+    if len(words) < 2:  # one word may be a surname alone: "Karmazin Joins Sirius"
+        return False
+    last = words[-1]
+    if last.lower() in _CUT_WORDS or (last == "the" and words[-2].lower() in ("is", "was", "as")):
+        return False
+    return not last[:1].isupper()
+
+
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
@@ -584,7 +607,11 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         came = company_after(left, dep.end(), 60)
         left_from = left[came[0] : came[1]] if came else None
         left = left[: dep.start()]  # "Jane Doe leaves Acme to join Beta": Acme is the past
-    person = person_at_end(cut_end(_CHOSEN, cut_end(_SET, cut_end(_IS_THE, cut_end(_TO, left)))))
+    person = (
+        None
+        if _no_name_before(left)
+        else person_at_end(cut_end(_CHOSEN, cut_end(_SET, cut_end(_IS_THE, cut_end(_TO, left)))))
+    )
     if (
         person is None
         and _SURNAME.fullmatch(left.strip())

@@ -258,6 +258,7 @@ class WordGated:
         return self.pattern.search(low)
 
 
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 # Auxiliaries a verb pattern may open with ("has raised", "has been named", "to join").
 _AUX = re.compile(r"\b(?:has\s+been|to\s+be|has|have|had|will|is|was|to)\s+\Z")
 
@@ -279,9 +280,15 @@ def find_verbs(
     low = folded.low
     starts = set()
     for word in present:
+        n = len(word)
         i = low.find(word, since)
         while i >= 0:
-            starts.add(i)
+            # only where it is a whole word ("new", not "news"): a verb opens at a word
+            # boundary and its first word ends at one; a letter outside ASCII is let through
+            if (i == 0 or low[i - 1] not in _WORD_ASCII) and low[
+                i + n : i + n + 1
+            ] not in _WORD_ASCII:
+                starts.add(i)
             i = low.find(word, i + 1)
     found: list[re.Match[str]] = []
     last_end = -1
