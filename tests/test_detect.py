@@ -292,6 +292,23 @@ def test_cli_jsonl_contract(cli) -> None:  # type: ignore[no-untyped-def]
     assert records[1]["amount"] == 40e6 and records[1]["currency"] == "USD"
 
 
+def test_detect_on_a_screen_says_the_signal_in_words_beside_its_evidence() -> None:
+    import io
+
+    from prospect.detect.run import DETECT_COLUMNS, DETECT_SCREEN, detect_lines
+    from prospect.render import render_records
+    from prospect.terminal import Terminal
+
+    lines = ["Alan reaches $4.5B valuation with new $193M funding round"]
+    records = list(detect_lines(lines, Detector(load_config(None), {})))
+    assert records[0]["what"] == "raised $193M"
+    term = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=True, width=80)
+    render_records(records, DETECT_COLUMNS, "table", term, screen=DETECT_SCREEN)
+    shown = term.out.getvalue()
+    assert "$193M" in shown and "raised" in shown and "valuation" in shown
+    assert term.err.getvalue().startswith("not shown at 80 columns: signal, confidence")
+
+
 def test_cli_detect_over_a_feed_file(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     feed = tmp_path / "feed.xml"
     feed.write_text(

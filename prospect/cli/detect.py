@@ -36,6 +36,7 @@ def detect(
     from prospect.detect import Detector  # compiles every pattern: only for this command
     from prospect.detect.run import (
         DETECT_COLUMNS,
+        DETECT_SCREEN,
         detect_entries_records,
         detect_lines,
         load_feed_entries,
@@ -70,7 +71,7 @@ def detect(
                 raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
             except UnicodeDecodeError as exc:
                 raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    render_records(records, DETECT_COLUMNS, chosen(fmt), st.term)
+    render_records(records, DETECT_COLUMNS, chosen(fmt), st.term, screen=DETECT_SCREEN)
     st.say(f"{len(records)} signal(s) found")
 
 

@@ -15,10 +15,16 @@ from prospect.errors import InputError
 from prospect.fetch import fetch_feed, fetch_local, is_local, make_client
 from prospect.models import Entry, Signal
 from prospect.parse import parse_feed
+from prospect.wording import describe_signal
 
 DETECT_COLUMNS = (
     "line", "signal", "company", "person", "role", "previous_company", "round", "amount",
     "currency", "evidence", "confidence",
+)  # fmt: skip
+# On a screen: the signal in the list's words ("raised $193M Series B") stands for the
+# type, round, amount and role, so that it fits beside the company, person and evidence.
+DETECT_SCREEN = (
+    "line", "company", "what", "person", "previous_company", "evidence", "signal", "confidence",
 )  # fmt: skip
 
 
@@ -35,6 +41,7 @@ def signal_record(line: int, signal: Signal) -> dict[str, Any]:
         "currency": signal.currency,
         "evidence": signal.evidence,
         "confidence": signal.confidence,
+        "what": describe_signal(signal),
     }
 
 
