@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from prospect.detect import hires, roles, text
+from prospect.detect import funding, hires, roles, text
 from prospect.detect.roles import ROLE_RE, find_roles, search_role
 
 EVAL = Path(__file__).parent / "eval"
@@ -79,8 +79,111 @@ def test_find_roles_reads_text_with_letters_outside_ascii_the_plain_way() -> Non
     assert [m.group(0) for m in find_roles(t)] == ["Chief Revenue Officer"]
 
 
+# One phrase for each way the funding exclusions match, so every branch meets its gate.
+EXCLUDED_PHRASES = [
+    "Acme in advanced talks to raise",
+    "Acme reportedly closes",
+    "rumours swirl",
+    "a rumored $1B",
+    "Acme is said to be",
+    "Acme plans to raise $5M",
+    "Acme is raising a round",
+    "Acme could land $10M",
+    "Acme eyes $50M",
+    "Acme eyeing a new round",
+    "Acme mulls a sale",
+    "Acme weighing options",
+    "considering a round",
+    "in discussions with",
+    "Acme nears a deal",
+    "close to closing",
+    "Acme seeking capital",
+    "Acme explores options",
+    "a charity raises",
+    "non-profit raises",
+    "a nonprofit",
+    "fundraising campaign",
+    "a fundraiser",
+    "donations of $5M",
+    "GoFundMe",
+    "telethon",
+    "gala raises",
+    "in memory of",
+    "raises awareness",
+    "raised money for the victims",
+    "appeal raises",
+    "bake sale",
+    "marathon",
+    "food bank",
+    "scholarships",
+    "PTA raises",
+    "church raises",
+    "volunteers raise",
+    "Foundation raises",
+    "for the homeless",
+    "for families",
+    "preferred stock",
+    "dividend",
+    "depositary shares",
+    "cumulative",
+    "senior notes",
+    "notes due 2030",
+    "distribution on",
+    "convertible senior",
+    "exercise of warrants",
+    "from the government of",
+    "Serie A club",
+    "Premier League",
+    "La Liga",
+    "Bundesliga",
+    "Ligue 1",
+    "transfer fee",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "footballer",
+    "winger",
+    "Champions League",
+    "relegation",
+    "funding roundup",
+    "week in review",
+    "top 10",
+    "biggest rounds",
+    "this week's",
+    "weekly funding",
+    "the week's",
+    "deals of the week",
+    "funding report",
+    "Q3 funding",
+    "VC funding",
+    "venture funding",
+    "startups raised",
+    "funding fell",
+    "rounds are",
+    "why Series",
+    "how to raise",
+    "IPO",
+    "initial public offering",
+    "goes public",
+    "direct listing",
+    "SPAC",
+    "public offering",
+    "market debut",
+    "lists on Nasdaq",
+    "prices its shares",
+]
+
+
 @pytest.mark.parametrize(
-    "veto", [hires._NOT_A_HIRE_FOLDED, hires._NOT_A_HIRE_LEAD_FOLDED], ids=["head", "lead"]
+    "veto",
+    [
+        hires._NOT_A_HIRE_FOLDED,
+        hires._NOT_A_HIRE_LEAD_FOLDED,
+        funding._EXCLUDED,
+        funding._IPO_FOLDED,
+    ],
+    ids=["hire-head", "hire-lead", "funding-excluded", "funding-ipo"],
 )
 def test_word_gated_vetoes_answer_as_their_patterns(veto: text.WordGated) -> None:
     extra = [
@@ -88,6 +191,7 @@ def test_word_gated_vetoes_answer_as_their_patterns(veto: text.WordGated) -> Non
         "10 things a new CFO should know",  # opens with a digit
         "Jane Doe sells shares of Acme after joining as CRO",
         "Acme names Jane Doe CFO",
+        *EXCLUDED_PHRASES,
     ]
     vetoed = 0
     for t in TEXTS + extra:

@@ -38,6 +38,7 @@ from prospect.detect.text import (
     HEAD_NOUNS,
     POLITICS_WORDS,
     Folded,
+    WordGated,
     clause_end,
     clause_start,
     company_after,
@@ -311,10 +312,42 @@ def normalize_round(text: str | None) -> str | None:
 
 
 _VERB_FOLDED = compile_folded(_VERB.pattern)
-_EXCLUDED = compile_folded(
-    "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND))
+# Every match of the exclusions holds one of these words (a word of the folded text):
+# most texts hold none, and the alternation is not tried at every word of them.
+_EXCLUDED_WORDS = frozenset(
+    {
+        # _RUMOUR
+        "talks", "reportedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",
+        "said", "raise", "raising", "land", "nab", "bag", "snag", "eyes", "eyeing", "mulls",
+        "mulling", "weighs", "weighing", "considering", "discussions", "nears", "nearing",
+        "close", "seeking", "explores", "exploring",
+        # _CHARITY
+        "charity", "charities", "charitable", "profit", "nonprofit", "fundraiser",
+        "fundraising", "donation", "donations", "donated", "donates", "gofundme", "telethon",
+        "gala", "memory", "awareness", "money", "cash", "funds", "appeal", "bake", "marathon",
+        "food", "scholarship", "scholarships", "pta", "church", "volunteers", "foundation",
+        "victims", "families", "hospice", "homeless",
+        # _SECURITIES
+        "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
+        "distribution", "convertible", "exercise", "government",
+        # _FOOTBALL
+        "serie", "premier", "liga", "bundesliga", "ligue", "transfer", "striker", "midfielder",
+        "defender", "goalkeeper", "footballer", "winger", "champions", "relegation",
+        # _TREND
+        "funding", "review", "top", "biggest", "week", "weekly", "deals", "startups", "rounds",
+        "why", "how",
+    }
+)  # fmt: skip
+_EXCLUDED = WordGated(
+    compile_folded(
+        "|".join(p.pattern for p in (_RUMOUR, _CHARITY, _SECURITIES, _FOOTBALL, _TREND))
+    ),
+    _EXCLUDED_WORDS,
 )
-_IPO_FOLDED = compile_folded(_IPO.pattern)
+_IPO_FOLDED = WordGated(
+    compile_folded(_IPO.pattern),
+    frozenset({"ipo", "public", "listing", "spac", "debut", "list", "lists", "prices"}),
+)
 _VC_FUND_FOLDED = compile_folded(_VC_FUND.pattern)
 # "Seed round: Petalpay collects $2.8M": a headline labelled with its round.
 _ROUND_LABEL = re.compile(
@@ -323,11 +356,11 @@ _ROUND_LABEL = re.compile(
 _PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
 
 
-def _excluded(low: str) -> bool:
-    """Whole-entry reasons why no funding verb in it is a funding round (on folded text)."""
-    if _EXCLUDED.search(low):
+def _excluded(folded: Folded) -> bool:
+    """Whole-entry reasons why no funding verb in it is a funding round."""
+    if _EXCLUDED.search(folded):
         return True
-    return bool(_IPO_FOLDED.search(low) and not _PRIVATE_FOLDED.search(low))
+    return bool(_IPO_FOLDED.search(folded) and not _PRIVATE_FOLDED.search(folded.low))
 
 
 # The wire sentence "Acme announced today that it has raised ...": Acme is the subject.
@@ -651,7 +684,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if said is None and _RELATIVE.search(left):
             continue
         if not checked:
-            if _excluded(folded.low):
+            if _excluded(folded):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])
@@ -767,7 +800,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             hits.append(placement)
     if not hits:
         shaped = _other_shapes(text, folded, since)
-        if shaped is not None and not _excluded(folded.low):
+        if shaped is not None and not _excluded(folded):
             hits.append(shaped)
     return hits
 
