@@ -161,6 +161,21 @@ def test_a_short_list_leaves_groups_that_cannot_reach_it_unmatched(db: Database)
     assert 0 < len(window.matched) < len(window.groups) / 2
 
 
+def test_signals_stored_while_a_list_is_read_wait_for_the_next_list(db: Database) -> None:
+    """A poll may store signals while a list is being built: the list matches
+    the signals whose heads it bounded, not a newer report of the company's,
+    which the next list reads from the start."""
+    config = parse_config("{}")
+    add_contact(db, "Pat Lee", "Known Co", "VP of Sales")
+    first = funding(db, "Known Co", days_ago=3, round_="seed", amount=2e6)
+    window = Window(db, config, NOW, config.max_age_days)
+    later = funding(db, "Known Co", days_ago=1, feed="latewire", round_="series_c", amount=90e6)
+    [pat] = window.ranked()
+    assert [s.candidate.signal.id for s in pat] == [first.id]
+    [pat] = Window(db, config, NOW, config.max_age_days).ranked()
+    assert [s.candidate.signal.id for s in pat] == [later.id, first.id]
+
+
 def test_news_of_companies_nobody_known_works_at_is_never_matched(db: Database) -> None:
     """Most news is about companies the rep knows nobody at: a funding round
     or an unnamed hire there can reach no one, so even a list of everyone
