@@ -9,6 +9,7 @@ at once, so comparing the two checks the ceilings and the completeness."""
 
 from __future__ import annotations
 
+import gc
 import random
 from datetime import timedelta
 
@@ -19,7 +20,7 @@ from test_outreach import NOW, add_contact, add_report, funding
 from prospect import outreach
 from prospect.config import Config, parse_config
 from prospect.models import Signal
-from prospect.outreach import ListOptions, Window, build_list
+from prospect.outreach import ListOptions, Window, build_list, signal_records
 from prospect.store import write
 from prospect.store.digests import save_digest
 from prospect.store.outreach import save_outreach
@@ -174,6 +175,24 @@ def test_signals_stored_while_a_list_is_read_wait_for_the_next_list(db: Database
     assert [s.candidate.signal.id for s in pat] == [first.id]
     [pat] = Window(db, config, NOW, config.max_age_days).ranked()
     assert [s.candidate.signal.id for s in pat] == [later.id, first.id]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_list_leaves_no_reference_cycles_for_the_paused_collector(
+    db: Database, seed: int
+) -> None:
+    """A list is built with the cyclic garbage collector paused: all it makes
+    must be freed by reference counting alone, or a big list would hold on
+    to it until the collector runs again."""
+    config = parse_config(ACCOUNTS["both"])
+    richer_world(db, seed, config)
+    pin_digest(db, seed, config)
+    gc.collect()
+    for limit in (0, 3):
+        build_list(db, config, ListOptions(limit=limit, include_all=True), NOW)
+    signal_records(db, config, NOW)
+    assert gc.isenabled()
+    assert gc.collect() == 0
 
 
 def test_news_of_companies_nobody_known_works_at_is_never_matched(db: Database) -> None:
