@@ -196,9 +196,8 @@ class Window:
         self._norms: dict[object, tuple[str, ...]] = {}  # group -> its company norms
         self._alone: dict[object, list[int]] = defaultdict(list)  # -> its signals with none
         self.matched: set[object] = set()  # the groups matched so far
-        # who is named in which groups, and whose job changes are where (tuples
-        # of plain keys: most names are in one group, and plain data is not
-        # for the garbage collector to walk through again and again)
+        # who is named in which groups, and whose job changes are where (most
+        # names are in one group)
         self.by_name: dict[str, tuple[object, ...]] = {}
         self.by_contact: dict[int, tuple[object, ...]] = {}
         self._since = (now - timedelta(days=since_days)).isoformat()
@@ -301,8 +300,8 @@ class Window:
         self.matched.update(todo)
         norms = [n for k in todo for n in self._norms.get(k, ())]
         alone = [i for k in todo for i in self._alone.get(k, ())]
-        found = window_reports(self.db, self._since, self._type, self._last_id, norms, alone)
-        reports = [r for r in found if self._counts(r[0].type, r[0].rule)]
+        read = window_reports(self.db, self._since, self._type, self._last_id, norms, alone)
+        reports = [r for r in read if self._counts(r[0].type, r[0].rule)]
 
         def day_of(signal: Signal) -> float:
             when = parse_time(signal.published_at)

@@ -108,10 +108,14 @@ _REPORT_SELECT = (
 )
 
 
+# when a signal happened, as `row_to_report` dates it
+_WHEN = "coalesce(signals.published_at, signals.detected_at)"
+
+
 def _window_filter(since: str | None, signal_type: str | None) -> tuple[str, list[Any]]:
     sql, params = " WHERE 1=1", []
     if since:
-        sql += " AND coalesce(signals.published_at, signals.detected_at) >= ?"
+        sql += f" AND {_WHEN} >= ?"
         params.append(since)
     if signal_type:
         sql += " AND signals.type = ?"
@@ -157,7 +161,6 @@ _HEAD_SIGNAL_FIELDS = (
     "id", "type", "rule", "round", "change", "role", "old_title", "contact_id", "company",
     "person", "published_at",
 )  # fmt: skip
-_WHEN = "coalesce(signals.published_at, signals.detected_at)"
 _ALONE = "coalesce(signals.company_norm, '') = ''"
 _HEAD_SELECT = (
     "SELECT signals.id, signals.type, signals.rule, signals.round, signals.change, signals.role, "
