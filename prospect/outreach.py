@@ -77,7 +77,14 @@ from prospect.store.outreach import (
     save_outreach,
     store_counts,
 )
-from prospect.store.signals import Head, last_signal_id, signal_heads, window_reports
+from prospect.store.signals import (
+    HEAD_HOW,
+    HEAD_PLACE,
+    Head,
+    last_signal_id,
+    signal_heads,
+    window_reports,
+)
 from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
@@ -216,14 +223,14 @@ class Window:
         groups, by_name, by_contact = self.groups, self.by_name, self.by_contact
         today = now.timestamp()
         for row in signal_heads(db, self._since, signal_type, self._last_id):
-            how = row[1:7]
+            how = row[HEAD_HOW]
             if how not in hows:
                 hows[how] = self._how(Head._make(row))
             found = hows[how]
             if found is None:
                 continue
             strong, half_life = found
-            norm, named, contact_id, stamp = row[7:11]
+            norm, named, contact_id, stamp = row[HEAD_PLACE]
             if norm:
                 place = placed.get(norm)
                 if place is None:

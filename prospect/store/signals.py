@@ -157,6 +157,10 @@ class Head(NamedTuple):
         return Signal(**{f: getattr(self, f) for f in _HEAD_SIGNAL_FIELDS})
 
 
+# A head row's parts, by position in `Head`'s order (tests/test_store.py keeps
+# them so): what its strength depends on, then where it belongs.
+HEAD_HOW = slice(1, 7)  # type, rule, round, change, role, old_title
+HEAD_PLACE = slice(7, 11)  # company_norm, named, contact_id, stamp
 _HEAD_SIGNAL_FIELDS = (
     "id", "type", "rule", "round", "change", "role", "old_title", "contact_id", "company",
     "person", "published_at",
