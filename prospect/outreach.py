@@ -25,6 +25,7 @@ people with a new signal, under the same numbers (`ListOptions.fresh_only`).
 from __future__ import annotations
 
 import contextlib
+import gc
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -76,7 +77,14 @@ from prospect.store.outreach import (
     save_outreach,
     store_counts,
 )
-from prospect.store.signals import Head, reports_by_id, signal_heads
+from prospect.store.signals import (
+    HEAD_HOW,
+    HEAD_PLACE,
+    Head,
+    last_signal_id,
+    signal_heads,
+    window_reports,
+)
 from prospect.wording import describe_signal
 
 ACTIONS = ("contacted", "skipped", "snoozed")
@@ -103,6 +111,22 @@ class Matched:
     book: ContactBook
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a while. A list makes no reference
+    cycles (tests/test_outreach_topk.py keeps it so): reference counting frees
+    all it makes, and all the collector would do is walk the window's objects
+    again and again as they pile up, a sixth of a big list's time."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def load_events(
     db: Database,
     config: Config,
@@ -111,8 +135,9 @@ def load_events(
     signal_type: str | None = None,
 ) -> Matched:
     """Signals in the window, clustered into events, with only the contacts they concern."""
-    window = Window(db, config, now, since_days, signal_type)
-    events = window.process(list(window.groups))
+    with _collector_paused():
+        window = Window(db, config, now, since_days, signal_type)
+        events = window.process(list(window.groups))
     return Matched(events=events, book=window.book)
 
 
@@ -120,18 +145,6 @@ def _window(config: Config, since_days: float | None) -> float:
     if since_days is None:
         return config.max_age_days
     return min(since_days, config.max_age_days)
-
-
-@dataclass(slots=True)
-class _Group:
-    """The window's signals about one company (or one signal with none): every
-    report of an event is in one group, so a group clusters on its own."""
-
-    heads: list[int]  # signal ids
-    # the most any of its candidates can score; below zero: it can have none
-    # (a company nobody the rep knows works at, and no one named)
-    ceiling: float = -1.0
-    done: bool = False
 
 
 @dataclass(slots=True)
@@ -175,70 +188,113 @@ class Window:
         self.included = {self.index.key(a) for a in config.include_accounts}
         self.people: dict[str, _Person] = {}
         self._company: dict[int, CompanyMatch | None] = {}  # keyword hits with no company
+        self._enabled: dict[tuple[str, str], bool] = {}  # (type, rule) -> whether it counts
         self._fetched: tuple[set[str], set[str], set[int]] = (set(), set(), set())
         self._history: list[PastJob] | None = None
         self._changed: set[str] = set()  # people with new candidates since `ranked` looked
         self._memo: Memo = {}  # each event's strength and recency, scored once
-        self.groups: dict[object, _Group] = {}
-        # who is named in which groups, and whose job changes are where (lists:
-        # most names are in one group; a repeat is harmless)
-        self.by_name: dict[str, list[object]] = defaultdict(list)
-        self.by_contact: dict[int, list[object]] = defaultdict(list)
-        since = (now - timedelta(days=since_days)).isoformat()
+        # The window's groups: every report of an event is in one, so a group
+        # clusters on its own. A group is its company's (the signals whose
+        # stored company norms resolve to it) or a signal's with no company
+        # (its own, or a keyword hit's whose headline names a known company).
+        # group -> the most any of its candidates can score; below zero: it
+        # can have none (a company nobody the rep knows works at, no one named)
+        self.groups: dict[object, float] = {}
+        self._norms: dict[object, tuple[str, ...]] = {}  # group -> its company norms
+        self._alone: dict[object, list[int]] = defaultdict(list)  # -> its signals with none
+        self.matched: set[object] = set()  # the groups matched so far
+        # who is named in which groups, and whose job changes are where (most
+        # names are in one group)
+        self.by_name: dict[str, tuple[object, ...]] = {}
+        self.by_contact: dict[int, tuple[object, ...]] = {}
+        self._since = (now - timedelta(days=since_days)).isoformat()
+        self._type = signal_type
+        self._last_id = last_signal_id(db)
         # A group's ceiling is the most any report's strength x recency x people
         # can be: an event's score takes its best report's strength and its
         # earliest report's recency, which is at most the best report's own.
-        # (type, rule, how strong) -> its strength ceiling and half-life, or
-        # None when the rules file turns it off (enabled: false or weight 0):
-        # off for what is stored too
-        hows: dict[tuple[str | None, ...], tuple[float, float] | None] = {}
-        resolve, companies, groups = self.index.resolve_norm, self._company, self.groups
-        by_name, by_contact = self.by_name, self.by_contact
+        # (type, rule, round, change, role, old title: what strength depends
+        # on) -> its strength ceiling and half-life, or None when the rules
+        # file turns it off (enabled: false or weight 0): off for what is
+        # stored too
+        hows: dict[tuple[Any, ...], tuple[float, float] | None] = {}
+        # company norm -> its group, and whether anyone can be reached there
+        placed: dict[str, tuple[object, bool]] = {}
+        groups, by_name, by_contact = self.groups, self.by_name, self.by_contact
         today = now.timestamp()
-        for head in signal_heads(db, since, signal_type):
-            kind = head.type
-            how = (kind, head.rule, head.round, head.change, head.role, head.old_title)
+        for row in signal_heads(db, self._since, signal_type, self._last_id):
+            how = row[HEAD_HOW]
             if how not in hows:
-                hows[how] = self._how(head)
+                hows[how] = self._how(Head._make(row))
             found = hows[how]
             if found is None:
                 continue
             strong, half_life = found
-            company = resolve(head.company_norm)
-            if company is None and not head.company and kind == "keyword":
-                company = companies[head.id] = self.index.find_in_text(head.text)
-            key: object = company.norm if company else head.company_norm
-            if not key:
-                key = event_key(head.signal(), "")
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group([])
-            group.heads.append(head.id)
-            if head.person:
-                by_name[head.person_norm or ""].append(key)
-            if head.contact_id is not None:
-                by_contact[head.contact_id].append(key)
-            if company is None and not head.person and head.contact_id is None:
+            norm, named, contact_id, stamp = row[HEAD_PLACE]
+            if norm:
+                place = placed.get(norm)
+                if place is None:
+                    place = placed[norm] = self._place(norm)
+                key, reachable = place
+            else:
+                key, reachable = self._place_alone(Head._make(row))
+            if named is not None:
+                keys = by_name.get(named, ())
+                if key not in keys:
+                    by_name[named] = (*keys, key)
+            if contact_id is not None:
+                keys = by_contact.get(contact_id, ())
+                if key not in keys:
+                    by_contact[contact_id] = (*keys, key)
+            elif not reachable and named is None:
                 continue  # nobody to reach: no colleague is known, no one is named
-            if strong <= group.ceiling:
+            ceiling = groups[key]
+            if strong <= ceiling:
                 continue  # recency is at most 1: this one cannot raise the ceiling
-            days = (today - (today if head.stamp is None else head.stamp)) / 86400
-            ceiling = strong * decay(days, half_life)
-            if ceiling > group.ceiling:
-                group.ceiling = ceiling
+            days = (today - (today if stamp is None else stamp)) / 86400
+            value = strong * decay(days, half_life)
+            if value > ceiling:
+                groups[key] = value
         strongest = max((found[0] for found in hows.values() if found), default=0.0)
         people = people_ceiling(config)
-        for group in groups.values():
-            if group.ceiling >= 0:
-                group.ceiling = group_ceiling(group.ceiling, strongest, people)
+        for key, ceiling in groups.items():
+            if ceiling >= 0:
+                groups[key] = group_ceiling(ceiling, strongest, people)
+
+    def _place(self, norm: str) -> tuple[object, bool]:
+        """The group of the signals with this stored company norm, and whether
+        its company is one the rep knows (else its norm is its own group)."""
+        company = self.index.resolve_norm(norm)
+        key = company.norm if company else norm
+        self.groups.setdefault(key, -1.0)
+        self._norms[key] = (*self._norms.get(key, ()), norm)
+        return key, company is not None
+
+    def _place_alone(self, head: Head) -> tuple[object, bool]:
+        """The group of a signal with no company: a known company its keyword
+        hit's headline names, else its own event's."""
+        company = None
+        if not head.company and head.type == "keyword":
+            company = self._company[head.id] = self.index.find_in_text(head.text)
+        key = company.norm if company else event_key(head.signal(), "")
+        self.groups.setdefault(key, -1.0)
+        self._alone[key].append(head.id)
+        return key, company is not None
 
     def _how(self, head: Head) -> tuple[float, float] | None:
         """A kind of signal's strength ceiling and half-life (None: turned off)."""
         kind, rule = head.type, head.rule
-        if not self.config.enabled(kind, rule):
+        if not self._counts(kind, rule):
             return None
         half_life = self.config.half_life(kind, rule if kind == "keyword" else None)
         return strength_ceiling(head.signal(), self.config), half_life
+
+    def _counts(self, kind: str, rule: str) -> bool:
+        """Whether stored signals of this type and rule count (`Config.enabled`)."""
+        found = self._enabled.get((kind, rule))
+        if found is None:
+            found = self._enabled[kind, rule] = self.config.enabled(kind, rule)
+        return found
 
     def company_of(self, signal: Signal) -> CompanyMatch | None:
         if signal.id in self._company:
@@ -247,10 +303,12 @@ class Window:
 
     def process(self, keys: list[object]) -> list[Event]:
         """Read, cluster and match these groups; their candidates join `people`."""
-        todo = [k for k in keys if not self.groups[k].done]
-        for key in todo:
-            self.groups[key].done = True
-        reports = reports_by_id(self.db, [i for k in todo for i in self.groups[k].heads])
+        todo = [k for k in keys if k not in self.matched]
+        self.matched.update(todo)
+        norms = [n for k in todo for n in self._norms.get(k, ())]
+        alone = [i for k in todo for i in self._alone.get(k, ())]
+        read = window_reports(self.db, self._since, self._type, self._last_id, norms, alone)
+        reports = [r for r in read if self._counts(r[0].type, r[0].rule)]
 
         def day_of(signal: Signal) -> float:
             when = parse_time(signal.published_at)
@@ -337,7 +395,7 @@ class Window:
         contact_id = key_contact_id(key)
         if contact_id is not None and contact_id not in self.book.by_id:
             self.book.add(contacts_for_matching(self.db, ids=[contact_id]))
-        missing = [g for g in self._concerning(key) if not self.groups[g].done]
+        missing = [g for g in self._concerning(key) if g not in self.matched]
         if missing:
             self.process(missing)
         person = self.people.get(key)
@@ -360,9 +418,9 @@ class Window:
         if everything:
             self.process(list(self.groups))
         queue = [
-            (-g.ceiling, n, k)
-            for n, (k, g) in enumerate(self.groups.items())
-            if not g.done and g.ceiling >= 0
+            (-c, n, k)
+            for n, (k, c) in enumerate(self.groups.items())
+            if c >= 0 and k not in self.matched
         ]
         heapq.heapify(queue)
         boost = max(1.0, self.config.ranking.fit["included_account"])
@@ -390,7 +448,7 @@ class Window:
             push_people()
             while best and (best[0][1] in out or pushed.get(best[0][1]) != best[0][0]):
                 heapq.heappop(best)
-            while queue and self.groups[queue[0][2]].done:
+            while queue and queue[0][2] in self.matched:
                 heapq.heappop(queue)
             ceiling = -queue[0][0] if queue else 0.0
             leader = -best[0][0][0] if best else None
@@ -415,7 +473,11 @@ class Window:
 def build_list(
     db: Database, config: Config, options: ListOptions, now: datetime | None = None
 ) -> list[Row]:
-    now = now or datetime.now(UTC)
+    with _collector_paused():
+        return _build_list(db, config, options, now or datetime.now(UTC))
+
+
+def _build_list(db: Database, config: Config, options: ListOptions, now: datetime) -> list[Row]:
     contacted = last_contacted(db)
     window = Window(db, config, now, _window(config, options.since_days), options.signal_type,
                     last_contacted=contacted)  # fmt: skip

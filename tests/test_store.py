@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from prospect.errors import StoreError
 from prospect.store import connect, migrate, schema_version
 from prospect.store.schema import MIGRATIONS
+from prospect.store.signals import HEAD_HOW, HEAD_PLACE, Head
 
 
 def test_new_database_is_private_and_in_wal_mode(db_path: Path):
@@ -213,3 +214,10 @@ def test_a_lock_held_by_another_prospect_run_names_that_run(db_path: Path, short
         holder.communicate("\n", timeout=30)
     assert f"another prospect run (poll, pid {holder.pid}, since " in err.value.message
     assert f"pid {holder.pid}" in short_waits[0]
+
+
+def test_a_head_rows_parts_are_where_the_list_reads_them() -> None:
+    """The list reads a head row by position (no object per row): what its
+    strength depends on, then where it belongs."""
+    assert Head._fields[HEAD_HOW] == ("type", "rule", "round", "change", "role", "old_title")
+    assert Head._fields[HEAD_PLACE] == ("company_norm", "named", "contact_id", "stamp")

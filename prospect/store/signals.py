@@ -108,10 +108,14 @@ _REPORT_SELECT = (
 )
 
 
+# when a signal happened, as `row_to_report` dates it
+_WHEN = "coalesce(signals.published_at, signals.detected_at)"
+
+
 def _window_filter(since: str | None, signal_type: str | None) -> tuple[str, list[Any]]:
     sql, params = " WHERE 1=1", []
     if since:
-        sql += " AND coalesce(signals.published_at, signals.detected_at) >= ?"
+        sql += f" AND {_WHEN} >= ?"
         params.append(since)
     if signal_type:
         sql += " AND signals.type = ?"
@@ -119,54 +123,91 @@ def _window_filter(since: str | None, signal_type: str | None) -> tuple[str, lis
     return sql, params
 
 
-def reports_by_id(db: Database, ids: Iterable[int]) -> list[tuple[Signal, Source]]:
-    """These signals, each with the report it came from (its item's title and
-    feed), in id order; a signal is held as a signal, not as a row too (nor
-    its item's summary, which nothing shows)."""
-    sql = (
-        f"{_REPORT_SELECT} WHERE signals.id IN (SELECT value FROM json_each(?)) ORDER BY signals.id"
-    )
-    return [row_to_report(r) for r in db.query(sql, [json.dumps(sorted(set(ids)))])]
+def last_signal_id(db: Database) -> int:
+    """The newest signal's id (0: none): what one list reads up to, so the
+    heads it bounds and the reports it matches are the same signals even
+    while a poll stores more."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM signals").fetchone()[0]
 
 
 class Head(NamedTuple):
-    """What grouping a signal by company and bounding its score need."""
+    """What grouping a signal by company and bounding its score need, in the
+    order `signal_heads` selects it: first what its strength depends on, then
+    where it belongs, then (only for a signal with no company) what its own
+    group is made of."""
 
     id: int
     type: str
     rule: str
+    round: str | None
+    change: str | None
+    role: str | None
+    old_title: str | None
+    company_norm: str | None  # as stored: `normalize_company(company)`, None for ''
+    named: str | None  # a person named: their stored `person_norm` ('' if none); else None
+    contact_id: int | None
+    stamp: float | None  # dated as `row_to_report` dates it, in seconds since the epoch
+    # with a company norm, these are None (the group is the company's):
     company: str | None
     person: str | None
-    role: str | None
-    round: str | None
-    contact_id: int | None
-    old_title: str | None
-    change: str | None
-    company_norm: str | None  # as stored: `normalize_company(company)`, None for ''
-    person_norm: str | None  # as stored: `normalize_person(person)`, None for ''
-    published_at: str | None  # dated as `row_to_report` dates it
-    stamp: float | None  # that time in seconds since the epoch (None: not a time)
-    text: str | None  # a keyword hit with no company: where its company may be named
+    published_at: str | None
+    text: str | None  # a keyword hit with no company: its item's title (else its evidence)
 
     def signal(self) -> Signal:
         return Signal(**{f: getattr(self, f) for f in _HEAD_SIGNAL_FIELDS})
 
 
-_HEAD_SIGNAL_FIELDS = (*Head._fields[:10], "published_at")
+# A head row's parts, by position in `Head`'s order (tests/test_store.py keeps
+# them so): what its strength depends on, then where it belongs.
+HEAD_HOW = slice(1, 7)  # type, rule, round, change, role, old_title
+HEAD_PLACE = slice(7, 11)  # company_norm, named, contact_id, stamp
+_HEAD_SIGNAL_FIELDS = (
+    "id", "type", "rule", "round", "change", "role", "old_title", "contact_id", "company",
+    "person", "published_at",
+)  # fmt: skip
+_ALONE = "coalesce(signals.company_norm, '') = ''"
+_HEAD_SELECT = (
+    "SELECT signals.id, signals.type, signals.rule, signals.round, signals.change, signals.role, "
+    "signals.old_title, signals.company_norm, "
+    "CASE WHEN coalesce(signals.person, '') <> '' THEN coalesce(signals.person_norm, '') END, "
+    f"signals.contact_id, (julianday({_WHEN}) - 2440587.5) * 86400.0, "
+    f"CASE WHEN {_ALONE} THEN signals.company END, "
+    f"CASE WHEN {_ALONE} THEN signals.person END, "
+    f"CASE WHEN {_ALONE} THEN {_WHEN} END, "
+    "CASE WHEN signals.type = 'keyword' AND coalesce(signals.company, '') = '' THEN "
+    "coalesce((SELECT nullif(title, '') FROM items WHERE items.id = signals.item_id), "
+    "nullif(signals.evidence, '')) END FROM signals"
+)
 
 
-def signal_heads(db: Database, since: str | None, signal_type: str | None = None) -> Iterator[Head]:
-    """The window's signals, each as a `Head` (no evidence, URL or feed), row
-    by row: a list over hundreds of thousands of signals reads these, then the
-    full reports of the few it can show (`reports_by_id`). A keyword hit with
-    no company comes with its item's title (else its evidence)."""
+def signal_heads(
+    db: Database, since: str | None, signal_type: str | None, last_id: int
+) -> Iterator[tuple[Any, ...]]:
+    """The window's signals up to id `last_id`, row by row, each a plain tuple
+    in `Head`'s order (`Head._make` names one): a list over hundreds of
+    thousands of signals reads these, a few numbers and names each, then the
+    full reports of the few groups it can show (`window_reports`)."""
     where, params = _window_filter(since, signal_type)
-    columns = ", ".join(f"signals.{c}" for c in Head._fields[:-3])
-    when = "coalesce(signals.published_at, signals.detected_at)"
+    return db.execute(f"{_HEAD_SELECT}{where} AND signals.id <= ?", [*params, last_id])
+
+
+def window_reports(
+    db: Database,
+    since: str | None,
+    signal_type: str | None,
+    last_id: int,
+    company_norms: Iterable[str],
+    ids: Iterable[int],
+) -> list[tuple[Signal, Source]]:
+    """The window's signals as `signal_heads` reads it that have one of these
+    company norms or one of these ids, each with the report it came from (its
+    item's title and feed), in id order; a signal is held as a signal, not as
+    a row too (nor its item's summary, which nothing shows)."""
+    where, params = _window_filter(since, signal_type)
     sql = (
-        f"SELECT {columns}, {when}, (julianday({when}) - 2440587.5) * 86400.0, "
-        "CASE WHEN signals.type = 'keyword' AND coalesce(signals.company, '') = '' THEN "
-        "coalesce((SELECT nullif(title, '') FROM items WHERE items.id = signals.item_id), "
-        "nullif(signals.evidence, '')) END FROM signals" + where
+        f"{_REPORT_SELECT}{where} AND signals.id <= ? AND ("
+        "signals.company_norm IN (SELECT value FROM json_each(?)) "
+        "OR signals.id IN (SELECT value FROM json_each(?))) ORDER BY signals.id"
     )
-    return map(Head._make, db.execute(sql, params))
+    args = [*params, last_id, json.dumps(sorted(set(company_norms))), json.dumps(sorted(set(ids)))]
+    return [row_to_report(r) for r in db.query(sql, args)]
