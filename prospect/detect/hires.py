@@ -137,6 +137,13 @@ _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+# The wire's "Acme Corp said it has named Jane Doe CFO", "... said its board elected ...":
+# the company is the one that said it.
+_SAID_IT = re.compile(
+    r"\s+(?:said|says|announced|announces)\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?)"
+    r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
+    re.IGNORECASE,
+)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
     r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
@@ -271,6 +278,9 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
         if owner is not None:  # "Acme's board names Jane Doe CEO"
             span = company_before(text, start, owner.start() + 2)
+        said = _SAID_IT.search(text, start, vm.start()) if span is None else None
+        if said is not None:  # "Acme Corp said it named Jane Doe president"
+            span = company_before(text, start, said.start())
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None and start > 0:
@@ -541,6 +551,9 @@ def _person_hit(
 
 
 _IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
+# "Yahoo! has hired Usama Fayyad ...", "said it named Eugene Mora ...": the verb is active, so
+# the name after it is the person hired, not the company a passive "Jane Doe named CEO of" reads.
+_ACTIVE_BEFORE = re.compile(r"(?:^|\s)(?:has|have|had|it|they|we|which|who)\s*\Z", re.IGNORECASE)
 
 
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
@@ -562,6 +575,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         and left.strip().lower() not in _NOT_A_NAME
     ):
         person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
+    if person is None and verb_word in _AMBIGUOUS and _ACTIVE_BEFORE.search(left):
+        return None
     if verb_word == "new" and person is None:
         owned = _OWNED_NEW.search(left)
         hit = _new_of_owner(text, start, vm, owned) if owned else None

@@ -27,6 +27,14 @@ _TICKER = re.compile(
     r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|TSX\s+VENTURE|CSE|OTC|OTCQB|OTCQX|OTCMKTS|ASX|"
     r"LSE|AIM|FSE|CBOE|NEO|Cboe|BSE|NSE|HKEX|SGX|Euronext|XETRA|FRA)\b[^()]{0,50}\)"
 )
+# A wire's ticker after a name: "Olin Corp <OLN>", "Lloyds Bank <LLOY.L>", "Petrobras
+# (PETR3.SA) , opens new tab"; and a name it marks as unlisted, kept without its brackets:
+# "<Lacana Mining Corp> said".
+_RIC = re.compile(
+    r"\s*<[A-Z0-9][A-Z0-9.&-]{0,11}>"
+    r"|\s*\([A-Z0-9]{1,6}\.[A-Z]{1,2}\)(?:\s*,\s*opens\s+new\s+tab\b)?"
+)
+_UNLISTED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 # A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
 _CLAUSE_BREAK = re.compile(
@@ -103,6 +111,8 @@ def clean_title(title: str) -> str:
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
     text = _TICKER.sub("", text)
+    if "<" in text or ")" in text:
+        text = _UNLISTED.sub(r"\1", _RIC.sub("", text))
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -187,6 +197,8 @@ def compile_folded(pattern: str) -> re.Pattern[str]:
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = _TICKER.sub("", " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD])
+    if "<" in text or ")" in text:
+        text = _UNLISTED.sub(r"\1", _RIC.sub("", text))
     # The dateline's dash is within its first ~175 characters; most leads have none,
     # and two substring checks are far cheaper than the lazy pattern.
     head = text[:_DATELINE_REACH]

@@ -1,0 +1,97 @@
+"""Wire copy that tells a hire in the summary: "Acme Corp said it named Jane Doe president",
+a ticker after the name ("Olin Corp <OLN>", "Tesla Inc (TSLA.O)"), a headline in capitals.
+
+Every headline and summary here is real, from the even ids of the third development batch
+(`tests/eval/real-dev-batch3.tsv`: Reuters-21578 newswire stories) and from the second
+(`tests/eval/real-dev-hires.tsv`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prospect.config import load_config
+from prospect.detect import Detector
+from prospect.detect.text import clean_title, lead
+
+H = "executive_hire"
+
+# (headline, summary, expected [(company, person, role, previous_company)])
+HIRES = [
+    # the ticker is no part of the name; the summary names the person the headline leaves out
+    ("FIRSTIER <FRST> NAMES NEW CHIEF EXECUTIVE",
+     "FirsTier Inc said president William C. Smith has been named chief executive officer, "
+     "succeeding Charles W. Durham, who remains chairman.",
+     [("FirsTier", "William C. Smith", "Chief Executive Officer", None)]),
+    ("MELVILLE <MES> NAMES CHIEF FINANCIAL OFFICER",
+     "Melville Corp said it elected Robert Huth as executive vice president and chief "
+     "financial officer, succeeding Kenneth Berland on April six.",
+     [("Melville", "Robert Huth", "EVP and Chief Financial Officer", None)]),
+    # "said it named": the company is the one that said it, not the person after the verb
+    ("PHONE-A-GRAM <PHOG> NAMES NEW CHAIRMAN",
+     "Phone-A-Gram System Inc said it named Eugene Mora its Chairman and chief executive "
+     "officer.",
+     [("Phone-A-Gram System", "Eugene Mora", "Chairman and Chief Executive Officer", None)]),
+    ("BARCLAYS NAMES NEW NORTH AMERICAN CHIEF OFFICER",
+     "Barclays Bank Plc said it has promoted John Kerslake to chief executive officer of its "
+     "North American operations with overall responsibility for the bank's U.S. banking and "
+     "finance operations.",
+     [("Barclays Bank", "John Kerslake", "Chief Executive Officer", None)]),
+    ("DATAPOINT <DPT> NAMES NEW EXECUTIVES",
+     "Datapoint Corp said it named John Novak to the newly-created position of senior vice "
+     "president of operations, and John Peter as chief financial officer.",
+     [("Datapoint", "John Novak", "SVP of Operations", None),
+      ("Datapoint", "John Peter", "Chief Financial Officer", None)]),
+]  # fmt: skip
+
+
+def _detector() -> Detector:
+    return Detector(load_config(None))
+
+
+@pytest.mark.parametrize(("headline", "summary", "expected"), HIRES)
+def test_wire_said_hire(headline: str, summary: str, expected: list[tuple]) -> None:
+    signals = [s for s in _detector().detect(headline, summary) if s.type == H]
+    assert [(s.company, s.person, s.role, s.previous_company) for s in signals] == expected
+
+
+def test_an_active_verb_never_makes_the_person_the_company() -> None:
+    # "Yahoo! has hired Usama Fayyad, ...": the name after an active verb is the person.
+    signals = _detector().detect(
+        "Yahoo! Hires Chief Data Officer",
+        "In a move that has implications for ad targeting and reporting, Yahoo! has hired Usama "
+        "Fayyad, a co-founder of the company now known as Revenue Science, to the newly-created "
+        "position of Chief Data Officer.",
+    )
+    assert all(s.company != "Usama Fayyad" for s in signals)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("IBM <IBM> NAMES NEW PRESIDENT FOR ROLM UNIT", "IBM NAMES NEW PRESIDENT FOR ROLM UNIT"),
+        ("DIGITAL COMMUNICATIONS<DCAI> NAMES NEW PRESIDENT",
+         "DIGITAL COMMUNICATIONS NAMES NEW PRESIDENT"),
+        ("<HOOKER CORP LTD> NAMES NEW PRESIDENT FOR UNIT",
+         "HOOKER CORP LTD NAMES NEW PRESIDENT FOR UNIT"),
+    ],
+)  # fmt: skip
+def test_a_wire_ticker_leaves_the_headline(raw: str, clean: str) -> None:
+    assert clean_title(raw) == clean
+
+
+def test_a_wire_ticker_leaves_the_summary_and_an_unlisted_name_its_brackets() -> None:
+    assert lead("<Lacana Mining Corp> said Gil L. Leathley was appointed president") == (
+        "Lacana Mining Corp said Gil L. Leathley was appointed president"
+    )
+    assert lead("Lloyds Bank Canada, a unit of Lloyds Bank <LLOY.L> PLC said") == (
+        "Lloyds Bank Canada, a unit of Lloyds Bank PLC said"
+    )
+    # a Reuters story of today: the RIC in parentheses and the web page's link text
+    assert lead(
+        "RIO DE JANEIRO, March 6 (Reuters) - Brazil's state-run oil company Petrobras "
+        "(PETR3.SA) , opens new tab could distribute extra dividends this year"
+    ) == (
+        "RIO DE JANEIRO, March 6 (Reuters) - Brazil's state-run oil company Petrobras could "
+        "distribute extra dividends this year"
+    )
