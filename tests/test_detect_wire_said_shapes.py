@@ -42,6 +42,21 @@ HIRES = [
      "president of operations, and John Peter as chief financial officer.",
      [("Datapoint", "John Novak", "SVP of Operations", None),
       ("Datapoint", "John Peter", "Chief Financial Officer", None)]),
+    # a headline in capitals cuts the name short: the summary spells it, and names the person
+    ("K-TRON <KTII.O> ELECTS NEW PRESIDENT",
+     "K-Tron International Inc said its board elected John C. Tucker president, filling a "
+     "position that had been vacant since July 30, 1985.",
+     [("K-Tron International", "John C. Tucker", "President", None)]),
+    ("LACANA <LCNAF> NAMES NEW CEO AND PRESIDENT",
+     "<Lacana Mining Corp> said Gil L. Leathley was appointed president and chief executive, "
+     "replacing William Gross who retired.",
+     [("Lacana Mining", "Gil L. Leathley", "President and Chief Executive Officer", None)]),
+    # a generation after the name; the company that tells the news is not the person
+    ("BRAINTREE SAVINGS <BTSB.O> NAMES NEW CEO",
+     "Braintree Savings Bank said Winthrop Sargent IV has been named president and chief "
+     "executive officer, succeeding Lindsay L. Tait, who remains chairman.",
+     [("Braintree Savings Bank", "Winthrop Sargent IV", "President and Chief Executive Officer",
+       None)]),
 ]  # fmt: skip
 
 

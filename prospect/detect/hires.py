@@ -859,6 +859,9 @@ _OPENS_WITH_HIRE = re.compile(
 )
 
 
+_TELLS = re.compile(r"\b(?:said|says|announced|announces|reported|reports)\b", re.IGNORECASE)
+
+
 def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
     """The hire's full name from the summary, for a headline that names no one or only a
     surname ("Intel Taps Otellini As Next CEO": "... named Paul Otellini ...")."""
@@ -870,8 +873,9 @@ def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
                 return found
         return None
     person = person_at_start(lead)
-    if person is None or not _OPENS_WITH_HIRE.match(lead, len(person)):
-        return None
+    opens = _OPENS_WITH_HIRE.match(lead, len(person)) if person is not None else None
+    if opens is None or _TELLS.search(lead, len(person or ""), opens.end()):
+        return None  # "Braintree Savings Bank said Winthrop Sargent has been named": the teller
     return person
 
 

@@ -509,6 +509,8 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
             i += 1
             continue
         break
+    if i and i < len(words) and "," in text[pos + words[0][1] : pos + words[i][0]]:
+        return None  # "for the division, replacing John Roe": the name is another clause's
     run: list[tuple[int, int]] = []
     while i < len(words) and len(run) < 6:
         ws, we = words[i]
@@ -598,6 +600,10 @@ def _initials(word: str) -> bool:
     return bool(_INITIALS.fullmatch(word)) and word.lower() not in _NOT_INITIALS
 
 
+# A generation after a name, in capitals like an abbreviation: "Winthrop Sargent IV".
+_GENERATIONS = frozenset({"II", "III", "IV"})
+
+
 def person_at_end(segment: str) -> str | None:
     """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
     segment = _NICKNAME.sub("", segment.strip().rstrip(",").strip())
@@ -610,6 +616,9 @@ def person_at_end(segment: str) -> str | None:
     words = segment.split()
     run: list[str] = []
     for w in reversed(words[-8:]):
+        if not run and w in _GENERATIONS and len(words) > 2:
+            run.append(w)
+            continue
         if run and w.lower() in _PARTICLES:
             run.append(w)
             continue
@@ -623,7 +632,9 @@ def person_at_end(segment: str) -> str | None:
     while run and run[0].lower() in _PARTICLES:
         run = run[1:]
     real = [w for w in run if w.lower() not in _PARTICLES and not re.fullmatch(r"\w\.", w)]
-    if len(real) < 2 and not (len(real) == 1 and len(run) >= 2):
+    if real and real[-1] in _GENERATIONS:
+        real.pop()
+    if len(real) < 2 and not (len(real) == 1 and len(run) >= 2 and run[-1] not in _GENERATIONS):
         return None
     return " ".join(run)
 
@@ -640,6 +651,9 @@ def person_at_start(segment: str) -> str | None:
         if not run and _initials(bare) and len(words) > 1 and _name_word(words[1].rstrip(",")):
             run.append(bare)  # "KV Sridhar joins ..."
             continue
+        if len(run) >= 2 and bare in _GENERATIONS:
+            run.append(bare)  # "Winthrop Sargent IV has been named ..."
+            break
         if not _name_word(bare) or _possessive(bare) is not None:
             break
         run.append(bare)
