@@ -57,6 +57,28 @@ HIRES = [
      "executive officer, succeeding Lindsay L. Tait, who remains chairman.",
      [("Braintree Savings Bank", "Winthrop Sargent IV", "President and Chief Executive Officer",
        None)]),
+    # the unit a parent names the executive of is the company that hired; a headline in
+    # capitals can not tell the unit's name from a person's, its summary can
+    ("US WEST <USW> UNIT NAMES NEW PRESIDENT",
+     "US West Inc said it named A. Gary Ames to succeed Robert Blanz as president and chief "
+     "executive officer of its Mountain Bell subsidiary.",
+     [("Mountain Bell", "A. Gary Ames", "President and Chief Executive Officer", None)]),
+    ("TEXAS AIR <TEX> NAMES BRITT AIRWAYS PRESIDENT",
+     "Texas Air Corp said it named Norman McInnis as president of its Britt Airways unit, "
+     "succeeding Bill Britt, who retired March one.",
+     [("Britt Airways", "Norman McInnis", "President", None)]),
+    ("NWA <NWA> NAMES NEW HEAD FOR UNIT",
+     "NWA Inc said Edward A. Neer Jr. has been named president and chief executive officer of "
+     "its Mainline Travel Inc subsidiary, replacing Warren D. Phillips as chief executive and "
+     "Robert L. Daniels asd president.",
+     [("Mainline Travel", "Edward A. Neer Jr.", "President and Chief Executive Officer", None)]),
+    # the former employer in the summary's next sentence; a name never read across a sentence
+    ("ADVANCED GENETIC SCIENCES <AGSI> NAMES DIRECTOR",
+     "Advanced Genetic Sciences Inc said Debra Coyman was named director of business "
+     "development of the company. The company said Coyman was previously director of product "
+     "development of Agrigenetics Research Corp in Boulder, Colo.",
+     [("Advanced Genetic Sciences", "Debra Coyman", "Director of Business Development",
+       "Agrigenetics Research")]),
 ]  # fmt: skip
 
 

@@ -189,6 +189,12 @@ class Detector:
     def _hires(self, head: str, body: str, since: int, shouted: bool = False) -> list[Signal]:
         hits = detect_hires(head)
         text = head
+        if shouted and hits and body and not not_hire_news(head):
+            # A headline in capitals has lost what tells a name from a company ("TEXAS AIR
+            # NAMES BRITT AIRWAYS PRESIDENT"): the summary that names the hire tells it.
+            told = detect_hires(body, since, summary=True)
+            if len(told) >= len(hits) and any(hit.person for hit in told):
+                hits, text = told, body
         if not hits and body and not not_hire_news(head):
             hits, text = detect_hires(body, since, summary=True), body
         if not hits:
@@ -200,9 +206,7 @@ class Detector:
                 if signal.person is None or " " not in signal.person:
                     signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):
-            signal.previous_company = self._previous(
-                text, hit, signal, body if text is head else ""
-            )
+            signal.previous_company = self._previous(text, hit, signal, body)
         return signals
 
     @staticmethod

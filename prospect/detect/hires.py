@@ -148,6 +148,14 @@ _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGN
 _AFTER_ROLE_COMPANY = re.compile(
     r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
 )  # "steps into CEO role at Acme"
+# The unit a parent names the executive of: "president of its Megatek Corp unit", "of its
+# Mountain Bell subsidiary": the unit is the company that hired.
+_OF_UNIT = re.compile(
+    r"\s+(?:of|at)\s+(?:its|the\s+company['’]s)\s+"
+    r"((?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3}?)"
+    r"(?:\s+(?:Corp|Inc|Co|Ltd|LLC|Plc)\b\.?)?\s+(?:unit|subsidiary|affiliate)\b",
+    re.IGNORECASE,
+)
 # The predecessor named after "succeeds": "to succeed John Roe as ...".
 _SUCCEEDED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?=as\s)", re.IGNORECASE)
 
@@ -299,8 +307,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return None  # "Board appoints Jane Doe as CEO": whose board is not said
             span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
+        unit = _OF_UNIT.match(text, role_end)
+        if unit is not None:  # "names Jane Doe president of its Megatek Corp unit"
+            span, ev_end = (unit.start(1), unit.end(1)), unit.end()
         confidence = 0.9 if person else 0.75
-        return HireHit(span, person, role, (span[0], ev_end), confidence, previous)
+        return HireHit(span, person, role, (min(span[0], vm.start()), ev_end), confidence, previous)
     return None
 
 
@@ -710,6 +721,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     role = _role_name(rm, text)
     if role is None:
         return None
+    unit = _OF_UNIT.match(text, role_end)
+    if unit is not None:  # "has been named president of its Mainline Travel Inc subsidiary"
+        company = (unit.start(1), unit.end(1))
     ev_start = start + (left.find(person) if person and person in left else 0)
     return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous)
 

@@ -490,6 +490,9 @@ def headline_subject(head: str) -> str | None:
     return head[span[0] : span[1]]
 
 
+_GAP_BREAK = re.compile(r"[,;]|\.\s")
+
+
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
     """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
     hi = min(len(text), pos + limit)
@@ -509,7 +512,7 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
             i += 1
             continue
         break
-    if i and i < len(words) and "," in text[pos + words[0][1] : pos + words[i][0]]:
+    if i and i < len(words) and _GAP_BREAK.search(text, pos + words[0][1], pos + words[i][0]):
         return None  # "for the division, replacing John Roe": the name is another clause's
     run: list[tuple[int, int]] = []
     while i < len(words) and len(run) < 6:
