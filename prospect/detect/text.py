@@ -194,11 +194,21 @@ def compile_folded(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
+# A page's furniture in a feed's summary: a photo's credit ("Photo credit: Michael Coghlan .")
+# and, from there on, a link to another story ("Also Read: ZPX raises US$1.3M ...").
+_PHOTO_CREDIT = re.compile(r"\bPhoto\s+credit\s*:\s*[^.]{0,80}\.\s*", re.IGNORECASE)
+_ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
+
+
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = _TICKER.sub("", " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD])
     if "<" in text or ")" in text:
         text = _UNLISTED.sub(r"\1", _RIC.sub("", text))
+    if ":" in text:
+        text = _PHOTO_CREDIT.sub("", text, count=1)
+        also = _ALSO_READ.search(text)
+        text = text[: also.start()].rstrip() if also else text
     # The dateline's dash is within its first ~175 characters; most leads have none,
     # and two substring checks are far cheaper than the lazy pattern.
     head = text[:_DATELINE_REACH]
