@@ -79,6 +79,17 @@ HIRES = [
      "development of Agrigenetics Research Corp in Boulder, Colo.",
      [("Advanced Genetic Sciences", "Debra Coyman", "Director of Business Development",
        "Agrigenetics Research")]),
+    # a name with "and" inside it, initials written together, the teller no former employer
+    ("KANSAS POWER/LIGHT <KAN> NAMES CHIEF EXECUTIVE",
+     "Kansas Power and Light Co said it named David Black as chief executive officer. It said "
+     "he will succeed William Wall after the May Five annual meeting.",
+     [("Kansas Power and Light Co", "David Black", "Chief Executive Officer", None)]),
+    ("FIRST FEDERAL CHARLESTON <FFCH> NAMES NEW CEO",
+     "First Federal Savings and Loan Association of Charleston said executive vice president "
+     "A.L. Hutchinson Jr. has been named to succeed Robert L. Cale as president and chief "
+     "executive officer when he retires on April 1, 1988.",
+     [("First Federal Savings and Loan Association of Charleston", "A.L. Hutchinson Jr.",
+       "President and Chief Executive Officer", None)]),
 ]  # fmt: skip
 
 

@@ -74,6 +74,13 @@ def _widens(role: str | None, other: str | None) -> bool:
     return other.startswith(role + " ") or other.endswith(" and " + role)
 
 
+def _within(part: str, name: str | None) -> bool:
+    """Whether `part` is `name` or a run of its words ("Loan Association of Charleston" of
+    "First Federal Savings and Loan Association of Charleston"): the same employer."""
+    a, b = normalize_company(part), normalize_company(name)
+    return bool(a) and f" {a} " in f" {b} "
+
+
 def _same_company(short: str | None, other: str | None) -> bool:
     """Whether two names are one company, one of them cut short the way headlines cut
     names ("K-Tron" for "K-Tron International Inc", "Lacana" for "Lacana Mining Corp")."""
@@ -212,7 +219,7 @@ class Detector:
     @staticmethod
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
-        if hit.previous and hit.previous.lower() != (signal.company or "").lower():
+        if hit.previous and not _within(hit.previous, signal.company):
             return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
         found = previous_employer(

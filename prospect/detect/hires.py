@@ -357,7 +357,8 @@ def _announcer(text: str, start: int, person_at: int) -> tuple[int, int] | None:
     if person_at <= start:
         return None
     m = _ANNOUNCES.search(text, start, person_at)
-    return company_before(text, start, m.start()) if m else None
+    span = company_before(text, start, m.start()) if m else None
+    return _and_joined(text, start, span) if span else None  # "Kansas Power and Light Co said"
 
 
 # "taps Jane Doe to lead sales", "hires Jane Doe to head its Europe business": the part of
@@ -463,7 +464,7 @@ _NEXT_HIRE = re.compile(
 _NOT_A_NAME = frozenset({"board", "company", "firm", "group", "bank", "startup", "team", "report"})
 _SURNAME = re.compile(r"(?-i:[A-Z])[a-z][\w'’-]{2,}")
 # "Cushman and Wakefield", "Kasturi and Sons": one company, at the opening of the clause.
-_AND_OPEN = re.compile(r"((?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
+_AND_OPEN = re.compile(r"((?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}(?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
 
 
 def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]:

@@ -592,11 +592,18 @@ _NOT_NAMES = {
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 
 
+# Initials written together: "A.L. Hutchinson", "C.W. Strong" (not a place: "U.S.").
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "D.C.", "N.Y."})
+
+
 def _name_word(word: str) -> bool:
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
     if word.lower() in _NOT_NAMES:
         return False
+    if _DOTTED_INITIALS.fullmatch(word):
+        return word not in _PLACE_INITIALS
     letters = word.replace(".", "").replace("-", "").replace("'", "")
     # "CRO", "AI", "SVP": all capitals is an abbreviation, not a name (initials "J." pass).
     return not (len(letters) > 1 and letters.isupper())
