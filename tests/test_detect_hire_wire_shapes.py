@@ -59,6 +59,8 @@ HIRES = [
      [("Infosys", "Kanchinadam", "Chief Compliance Officer", None)]),
     ("KV Sridhar Joins SapientNitro as chief creative officer", "",
      [("SapientNitro", "KV Sridhar", "Chief Creative Officer", None)]),
+    ("KPMG appoints Samik Nandi as Partner of ERP Adivisory practice", "",
+     [("KPMG", "Samik Nandi", "Partner", None)]),
     ("Kasturi and Sons appoints Rajiv Lochan as MD & CEO", "",
      [("Kasturi and Sons", "Rajiv Lochan", "Managing Director and Chief Executive Officer",
        None)]),

@@ -143,3 +143,12 @@ def test_a_wire_ticker_leaves_the_summary_and_an_unlisted_name_its_brackets() ->
         "RIO DE JANEIRO, March 6 (Reuters) - Brazil's state-run oil company Petrobras could "
         "distribute extra dividends this year"
     )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    # written for the test: a firm named a partner is no hire
+    ["Acme names Deloitte as partner", "Acme joins Google Cloud as a launch partner"],
+)
+def test_a_partner_firm_is_no_partner_hire(headline: str) -> None:
+    assert [s for s in _detector().detect(headline) if s.type == H] == []

@@ -225,6 +225,11 @@ def _role_name(match: re.Match[str], text: str) -> str | None:
     return role
 
 
+def _partner_of_no_one(role: str | None, person: str | None) -> bool:
+    """A partner title with no person's full name: "names Deloitte as partner" is a firm."""
+    return role is not None and role.endswith("Partner") and (person is None or " " not in person)
+
+
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
@@ -273,6 +278,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
         if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):
+            return None
+        if _partner_of_no_one(role, person):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -720,7 +727,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
     role = _role_name(rm, text)
-    if role is None:
+    if role is None or _partner_of_no_one(role, person):
         return None
     unit = _OF_UNIT.match(text, role_end)
     if unit is not None:  # "has been named president of its Mainline Travel Inc subsidiary"

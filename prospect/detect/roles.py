@@ -123,6 +123,9 @@ _SINGLE_BASE = (
     + r"|"
     + _GRADE
     + r"managing\s+(?:director|partner)"
+    # "Partner", "Venture Partner": a partner of a firm (read with a named person only)
+    r"|(?:(?:general|venture|founding|senior|equity|operating)\s+)?partner\b"
+    r"(?!s?\s+(?:with|in|for|to|program|programme|network|ecosystem|sales|solutions?)\b|-)"
     # not "Chin Lee, MD, MPH"; "MD, CEO" is two titles
     r"|" + _GRADE + r"(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?!(?-i:C[A-Z]{1,3}O)\b)(?-i:[A-Z]{2}))"
     r"|executive\s+director"
