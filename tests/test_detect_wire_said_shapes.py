@@ -90,6 +90,26 @@ HIRES = [
      "executive officer when he retires on April 1, 1988.",
      [("First Federal Savings and Loan Association of Charleston", "A.L. Hutchinson Jr.",
        "President and Chief Executive Officer", None)]),
+    # a chair named with another title, or with another hire: not a board seat alone
+    ("APPLIED MAGNETICS <APM> NAMES OFFICERS",
+     "Applied Magnetics Corp said its board named Ben Newitt to the new position of vice "
+     "chairman and as chief executive officer.",
+     [("Applied Magnetics", "Ben Newitt", "Chief Executive Officer", None)]),
+    ("PREMIER INDUSTRIAL <PRE> NAMES EXECUTIVES",
+     "Premier Industrial Corp said it named Robert Warren to the new post of vice chairman and "
+     "William Hamilton president, succeeding Warren.",
+     [("Premier Industrial", "William Hamilton", "President", None)]),
+    ("NATIONAL HEALTH CARE <NHCS> NAMES NEW OFFICIALS",
+     "National Medical Care Systems INc said it has named Arthur Axelrod its Chairman and "
+     "Robert Kim its president.",
+     [("National Medical Care Systems", "Robert Kim", "President", None)]),
+    # "the company's president, Jane Doe," names the one who has the title: no hire of it
+    ("VALLEY FEDERAL <VFED> NAMES NEW OFFICERS",
+     "Valley Federal Savings and Loan Association said it appointed Joseph Biafora to the post "
+     "of chairman and the company's president, Donald Headlund, was named to the additional "
+     "post of chief executive.",
+     [("Valley Federal Savings and Loan Association", "Donald Headlund",
+       "Chief Executive Officer", None)]),
 ]  # fmt: skip
 
 

@@ -137,6 +137,10 @@ _NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+# "... vice chairman and ...": what follows the chair is another title, or another hire.
+_AND_AFTER_BOARD = re.compile(r"\s+and(?:\s+|\Z)")
+_VICE_END = re.compile(r"[\s-]*(?:vice|deputy|co)[\s-]*\Z", re.IGNORECASE)
+_LINK_ONLY = re.compile(r"\s*(?:(?:as|to|be|the|new|a|an)\s+)*", re.IGNORECASE)
 # The wire's "Acme Corp said it has named Jane Doe CFO", "... said its board elected ...":
 # the company is the one that said it.
 _SAID_IT = re.compile(
@@ -243,6 +247,17 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if board is not None and comma > board.start() and not _BOARD.search(pre, comma):
             pre = pre[comma + 1 :].strip()  # "X as Chairman, Jane Doe as CEO": the next hire
             board = None
+        elif board is not None and (
+            (joined := _AND_AFTER_BOARD.search(pre, board.end())) is not None
+            and not _BOARD.search(pre, joined.end())
+        ):
+            # "X its Chairman and Jane Doe its president": the next hire; "Jane Doe to the new
+            # position of vice chairman and as CEO": the chair comes with the title
+            after = pre[joined.end() :].strip()
+            raw = right[: rm.start()]
+            if after or _LINK_ONLY.fullmatch(raw[raw.lower().rfind(" and") + 4 :]):
+                pre = after or _strip_fillers(_VICE_END.sub("", pre[: board.start()]))[0]
+                board = None
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or board is not None:
             return None
         pre, previous = _peel_person(pre)
