@@ -110,6 +110,13 @@ HIRES = [
      "post of chief executive.",
      [("Valley Federal Savings and Loan Association", "Donald Headlund",
        "Chief Executive Officer", None)]),
+    # "will assume the position of": the title taken over
+    ("COCA-COLA BOTTLING <COKE> NAMES NEW PRESIDENT",
+     "Coca-Cola Bottling Co Consolidated said James Moore Jr. will assume the position of "
+     "president and chief executive office, replacing Marvin W. Griffin Jr., who resigned "
+     "effective today.",
+     [("Coca-Cola Bottling Co Consolidated", "James Moore Jr.",
+       "President and Chief Executive Officer", None)]),
 ]  # fmt: skip
 
 

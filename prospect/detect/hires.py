@@ -56,7 +56,8 @@ _PERSON_FIRST = (
     r"takes\s+(?:the\s+)?helm\s+as|new|"
     r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
     r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
-    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
+    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
+    r"(?:will\s+|to\s+)?(?:assumes|assume|assumed)\s+(?:the\s+)?(?:role|position|post|title)\s+of"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -70,7 +71,8 @@ ANCHOR_WORDS = frozenset(
         "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected", "new", "take", "head"
+        "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
+        "assumed",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
