@@ -30,11 +30,24 @@ _TICKER = re.compile(
 # A wire's ticker after a name: "Olin Corp <OLN>", "Lloyds Bank <LLOY.L>", "Petrobras
 # (PETR3.SA) , opens new tab"; and a name it marks as unlisted, kept without its brackets:
 # "<Lacana Mining Corp> said".
-_RIC = re.compile(
-    r"\s*<[A-Z0-9][A-Z0-9.&-]{0,11}>"
-    r"|\s*\([A-Z0-9]{1,6}\.[A-Z]{1,2}\)(?:\s*,\s*opens\s+new\s+tab\b)?"
-)
+_RIC = re.compile(r"<[A-Z0-9][A-Z0-9.&-]{0,11}>")
+_RIC_PAREN = re.compile(r"\([A-Z0-9]{1,6}\.[A-Z]{1,2}\)(?:\s*,\s*opens\s+new\s+tab\b)?")
 _UNLISTED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
+
+
+def _without_tickers(text: str) -> str:
+    """`text` without a wire's tickers (each starts with "<" or "(": the engine scans for
+    that character) and with its unlisted names unbracketed."""
+    n = 0
+    if "<" in text:
+        text, n = _RIC.subn("", text)
+        text = _UNLISTED.sub(r"\1", text)
+    if "(" in text:
+        text, m = _RIC_PAREN.subn("", text)
+        n += m
+    return " ".join(text.split()).replace(" ,", ",") if n else text  # "Inc <TORT.T>, Japan's"
+
+
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 # A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
 _CLAUSE_BREAK = re.compile(
@@ -110,9 +123,7 @@ def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
-    text = _TICKER.sub("", text)
-    if "<" in text or ")" in text:
-        text = _UNLISTED.sub(r"\1", _RIC.sub("", text))
+    text = _without_tickers(_TICKER.sub("", text))
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -202,11 +213,10 @@ _ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
 
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
-    text = _TICKER.sub("", " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD])
-    if "<" in text or ")" in text:
-        text = _UNLISTED.sub(r"\1", _RIC.sub("", text))
-    if ":" in text:
+    text = _without_tickers(_TICKER.sub("", " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]))
+    if "redit" in text:  # "Photo credit:", cheaply first
         text = _PHOTO_CREDIT.sub("", text, count=1)
+    if "lso " in text:  # "Also Read:"
         also = _ALSO_READ.search(text)
         text = text[: also.start()].rstrip() if also else text
     # The dateline's dash is within its first ~175 characters; most leads have none,
