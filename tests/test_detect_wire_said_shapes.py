@@ -117,6 +117,11 @@ HIRES = [
      "effective today.",
      [("Coca-Cola Bottling Co Consolidated", "James Moore Jr.",
        "President and Chief Executive Officer", None)]),
+    # the board seat that comes with the titles is no hire of its own
+    ("SAN/BAR <SBAR> APPOINTS NEW PRESIDENT",
+     "San/Bar Corp said it appointed Charles von Urff as president, chief operating officer and "
+     "a director of the company to succeed Robert Johnson, who retired last year.",
+     [("San/Bar", "Charles von Urff", "President and Chief Operating Officer", None)]),
 ]  # fmt: skip
 
 
@@ -179,3 +184,19 @@ def test_a_wire_ticker_leaves_the_summary_and_an_unlisted_name_its_brackets() ->
 )
 def test_a_partner_firm_is_no_partner_hire(headline: str) -> None:
     assert [s for s in _detector().detect(headline) if s.type == H] == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    # written for the test: the chair, or a seat, that comes with the executive title
+    [
+        ("Acme names Jane Doe CEO and Chairman", ("Acme", "Jane Doe", "Chief Executive Officer")),
+        ("Jane Doe named CEO and chairman of Acme",
+         ("Acme", "Jane Doe", "Chief Executive Officer")),
+        ("Jane Doe named CEO and a director of Acme",
+         ("Acme", "Jane Doe", "Chief Executive Officer")),
+    ],
+)  # fmt: skip
+def test_a_chair_with_the_title_is_the_title_hire(headline: str, expected: tuple) -> None:
+    signals = [s for s in _detector().detect(headline) if s.type == H]
+    assert [(s.company, s.person, s.role) for s in signals] == [expected]

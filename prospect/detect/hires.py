@@ -179,7 +179,9 @@ class HireHit:
 # A board seat that comes with the executive title: "as CEO and a member of the board".
 _WITH_BOARD_SEAT = re.compile(
     r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
-    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member)\b",
+    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member"
+    # "as CEO and Chairman (of the Board)": the chair comes with the executive title
+    r"|(?:its\s+)?(?:vice[\s-])?chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?)\b",
     re.IGNORECASE,
 )
 
@@ -717,7 +719,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             company = company_after(text, vm.end() + skip, rm.start() - skip)
         post = right[rm.end() :]
         if company is None:
-            link = _AFTER_ROLE_COMPANY.match(post)
+            seat = len(post) - len(_past_board_seat(post))  # "named CEO and chairman of Acme"
+            link = _AFTER_ROLE_COMPANY.match(post, seat)
             if link:
                 company = company_after(text, vm.end() + rm.end() + link.end())
                 company = _and_tail(text, company) if company else None
@@ -1005,6 +1008,8 @@ def _more_after(text: str, hit: HireHit) -> list[HireHit]:
     out: list[HireHit] = []
     pos = hit.evidence[1]
     for _ in range(3):
+        if _WITH_BOARD_SEAT.match(text, pos):
+            break  # "as CEO and a director of Acme": the seat that comes with the title
         jm = _MORE_JOIN.match(text, pos)
         if jm is None:
             break
