@@ -162,6 +162,13 @@ _OF_UNIT = re.compile(
     r"(?:\s+(?:Corp|Inc|Co|Ltd|LLC|Plc)\b\.?)?\s+(?:unit|subsidiary|affiliate)\b",
     re.IGNORECASE,
 )
+# The company the text is about, referred to before a title: "the company's", "its", "the
+# supercomputer maker's".
+_OWN_REFERENCE = re.compile(
+    r"\s*(?:its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|maker|startup|group|bank|"
+    r"business|retailer|lender|insurer|developer|provider)['’]s)\s*",
+    re.IGNORECASE,
+)
 # The predecessor named after "succeeds": "to succeed John Roe as ...".
 _SUCCEEDED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?=as\s)", re.IGNORECASE)
 
@@ -626,6 +633,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
+    referred = False  # the company is the one the text is about, not named in the sentence
     previous: str | None = left_from
     if previous is None and person is not None:
         previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
@@ -727,6 +735,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             elif verb == "as" and post[:1] == " ":  # "takes charge as MD Numaligarh Refinery"
                 company = company_after(text, vm.end() + rm.end())
         role_end = vm.end() + rm.end()
+        # "Jane Doe becomes the supercomputer maker's SVP": the company the text is about
+        referred = company is None and _OWN_REFERENCE.fullmatch(right, skip, rm.start()) is not None
     if company is None and person is not None:
         company = _announcer(text, start, start + left.rfind(person))
     if company is None and person is not None and start > 0:
@@ -736,8 +746,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    board = _BOARD.search(text, vm.end(), role_end) if company is not None else None
-    if company is None or (
+    referred = referred and company is None and person is not None
+    board = _BOARD.search(text, vm.end(), role_end) if company is not None or referred else None
+    if (company is None and not referred) or (
         board is not None
         and not (board.start() >= role_end - len(rm.group(0)) and _CHAIR_TITLE.match(rm.group(0)))
     ):
