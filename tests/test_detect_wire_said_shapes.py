@@ -2,8 +2,9 @@
 a ticker after the name ("Olin Corp <OLN>", "Tesla Inc (TSLA.O)"), a headline in capitals.
 
 Every headline and summary here is real, from the even ids of the third development batch
-(`tests/eval/real-dev-batch3.tsv`: Reuters-21578 newswire stories) and from the second
-(`tests/eval/real-dev-hires.tsv`).
+(`tests/eval/real-dev-batch3.tsv`: Reuters-21578 newswire stories, e27 articles) and from the
+first and second (`real-dev.tsv`, `real-dev-hires.tsv`), except where a test says it was
+written for the test.
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ HIRES = [
      "San/Bar Corp said it appointed Charles von Urff as president, chief operating officer and "
      "a director of the company to succeed Robert Johnson, who retired last year.",
      [("San/Bar", "Charles von Urff", "President and Chief Operating Officer", None)]),
+    # a description with a capitalised word in it before the name (e27)
+    ("Former Kudo exec Sukan Makmuri joins P2P lending startup UangTeman as CTO, COO", "",
+     [("UangTeman", "Sukan Makmuri", "Chief Technology Officer and Chief Operating Officer",
+       "Kudo")]),
 ]  # fmt: skip
 
 

@@ -574,6 +574,12 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         run.pop()
     if not run:
         return None
+    described = DESCRIBED_AFTER.match(text, pos + run[-1][1])
+    if described is not None and limit >= 100:  # a clause's company, not a short reach
+        # "joins P2P lending startup UangTeman as CTO": the name follows its description
+        named = company_after(text, described.end(), 40)
+        if named is not None and named[0] == described.end() + 1:
+            return named
     texts = strip_legal([text[pos + a : pos + b] for a, b in run])
     run = run[: len(texts)]
     return _tidy_span(text, pos + run[0][0], pos + run[-1][1])
