@@ -1,5 +1,5 @@
 """Wire copy that tells a hire in the summary: "Acme Corp said it named Jane Doe president",
-a ticker after the name ("Olin Corp <OLN>", "Tesla Inc (TSLA.O)"), a headline in capitals.
+a ticker after the name ("Olin Corp <OLN>", "Petrobras (PETR3.SA)"), a headline in capitals.
 
 Every headline and summary here is real, from the even ids of the third development batch
 (`tests/eval/real-dev-batch3.tsv`: Reuters-21578 newswire stories, e27 articles) and from the
@@ -127,6 +127,13 @@ HIRES = [
     ("Former Kudo exec Sukan Makmuri joins P2P lending startup UangTeman as CTO, COO", "",
      [("UangTeman", "Sukan Makmuri", "Chief Technology Officer and Chief Operating Officer",
        "Kudo")]),
+    # the title held, then the new one: "names president Jane Doe to the added post of CEO"
+    ("AMERICAN SAVINGS <AAA> NAMES NEW CHIEF EXECUTIVE",
+     "American Savings and Loan Association of Florida said its board has named president and "
+     "chief operating officer Edward P. Mahoney to the added post of chief executive officer, "
+     "succeeding Morris N. Broad, who remains chairman.",
+     [("American Savings and Loan Association of Florida", "Edward P. Mahoney",
+       "Chief Executive Officer", None)]),
 ]  # fmt: skip
 
 

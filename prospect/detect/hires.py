@@ -135,7 +135,11 @@ _PHARMA = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
-_NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
+_NEW_TITLE = re.compile(
+    r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new|added|additional|newly-created)\s+)*"
+    r"(?:(?:post|position|role)\s+of\s+)?",  # "... Jane Doe to the added post of CEO"
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
