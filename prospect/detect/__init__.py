@@ -204,9 +204,11 @@ class Detector:
                 hits, text = told, body
         if not hits and body and not not_hire_news(head):
             hits, text = detect_hires(body, since, summary=True), body
-        subject = headline_subject(head) if text is body else None
-        # a hit whose company is "the company's": the company the headline opens with
-        hits = [hit for hit in hits if hit.company is not None or subject is not None]
+        subject = None
+        if any(hit.company is None for hit in hits):
+            # a hit whose company is "the company's": the company the headline opens with
+            subject = headline_subject(head) if text is body else None
+            hits = [hit for hit in hits if hit.company is not None or subject is not None]
         if not hits:
             return []
         signals = [self._hire_signal(text, hit) for hit in hits]

@@ -574,9 +574,10 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         run.pop()
     if not run:
         return None
-    described = DESCRIBED_AFTER.match(text, pos + run[-1][1])
-    if described is not None and limit >= 100:  # a clause's company, not a short reach
-        # "joins P2P lending startup UangTeman as CTO": the name follows its description
+    # "joins P2P lending startup UangTeman as CTO": the name follows its description (read
+    # for a clause's company, not a short reach)
+    described = DESCRIBED_AFTER.match(text, pos + run[-1][1]) if limit >= 100 else None
+    if described is not None:
         named = company_after(text, described.end(), 40)
         if named is not None and named[0] == described.end() + 1:
             return named
