@@ -59,6 +59,8 @@ HIRES = [
      [("Infosys", "Kanchinadam", "Chief Compliance Officer", None)]),
     ("KV Sridhar Joins SapientNitro as chief creative officer", "",
      [("SapientNitro", "KV Sridhar", "Chief Creative Officer", None)]),
+    ("KPMG appoints Samik Nandi as Partner of ERP Adivisory practice", "",
+     [("KPMG", "Samik Nandi", "Partner", None)]),
     ("Kasturi and Sons appoints Rajiv Lochan as MD & CEO", "",
      [("Kasturi and Sons", "Rajiv Lochan", "Managing Director and Chief Executive Officer",
        None)]),
@@ -83,6 +85,10 @@ HIRES = [
      "Intel 's board, as expected, has named Paul Otellini to succeed Craig Barrett as CEO "
      "effective next May 18, the company announced Thursday.",
      [("Intel", "Paul Otellini", "Chief Executive Officer", None)]),
+    ("Cray promotes two execs",
+     "Ly-Huong Pham becomes the supercomputer maker's senior vice president of operations, and "
+     "Peter Ungaro is made senior vice president for sales, marketing and services.",
+     [("Cray", "Ly-Huong Pham", "SVP of Operations", None)]),
     ("Broadcom taps ex-Philips executive as CEO",
      "Scott McGregor, former head of Royal Philips Electronics' semiconductor division, will "
      "replace Alan Ross, who plans to retire.",

@@ -67,8 +67,25 @@ _THE_COMPANY = re.compile(
 
 
 def _widens(role: str | None, other: str | None) -> bool:
-    """Whether `other` is `role` with more said ("VP" -> "VP of Operations")."""
-    return bool(role and other and other != role and other.startswith(role + " "))
+    """Whether `other` is `role` with more said ("VP" -> "VP of Operations", "Chief
+    Executive Officer" -> "President and Chief Executive Officer")."""
+    if not role or not other or other == role:
+        return False
+    return other.startswith(role + " ") or other.endswith(" and " + role)
+
+
+def _within(part: str, name: str | None) -> bool:
+    """Whether `part` is `name` or a run of its words ("Loan Association of Charleston" of
+    "First Federal Savings and Loan Association of Charleston"): the same employer."""
+    a, b = normalize_company(part), normalize_company(name)
+    return bool(a) and f" {a} " in f" {b} "
+
+
+def _same_company(short: str | None, other: str | None) -> bool:
+    """Whether two names are one company, one of them cut short the way headlines cut
+    names ("K-Tron" for "K-Tron International Inc", "Lacana" for "Lacana Mining Corp")."""
+    a, b = normalize_company(short), normalize_company(other)
+    return bool(a and b) and (a == b or b.startswith(a + " ") or a.startswith(b + " "))
 
 
 __all__ = ["CompanyScanner", "Detector", "normalize_role", "normalize_round"]
@@ -109,7 +126,7 @@ class Detector:
         if self.funding_on:
             found += self._funding(head, body, since)
         if self.hires_on:
-            found += self._hires(head, body, since)
+            found += self._hires(head, body, since, shouted)
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)
@@ -176,29 +193,40 @@ class Detector:
             if signal.amount is None and hit.amount is not None:
                 signal.amount, signal.currency = hit.amount, hit.currency
 
-    def _hires(self, head: str, body: str, since: int) -> list[Signal]:
+    def _hires(self, head: str, body: str, since: int, shouted: bool = False) -> list[Signal]:
         hits = detect_hires(head)
         text = head
+        if shouted and hits and body and not not_hire_news(head):
+            # A headline in capitals has lost what tells a name from a company ("TEXAS AIR
+            # NAMES BRITT AIRWAYS PRESIDENT"): the summary that names the hire tells it.
+            told = detect_hires(body, since, summary=True)
+            if len(told) >= len(hits) and any(hit.person for hit in told):
+                hits, text = told, body
         if not hits and body and not not_hire_news(head):
             hits, text = detect_hires(body, since, summary=True), body
+        subject = None
+        if any(hit.company is None for hit in hits):
+            # a hit whose company is "the company's": the company the headline opens with
+            subject = headline_subject(head) if text is body else None
+            hits = [hit for hit in hits if hit.company is not None or subject is not None]
         if not hits:
             return []
         signals = [self._hire_signal(text, hit) for hit in hits]
+        for signal in signals:
+            signal.company = signal.company or subject
         if text is head and body:
-            self._merge_body_hires(signals, head, body, since)
+            self._merge_body_hires(signals, head, body, since, shouted)
             for signal in signals:
                 if signal.person is None or " " not in signal.person:
                     signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):
-            signal.previous_company = self._previous(
-                text, hit, signal, body if text is head else ""
-            )
+            signal.previous_company = self._previous(text, hit, signal, body)
         return signals
 
     @staticmethod
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
-        if hit.previous and hit.previous.lower() != (signal.company or "").lower():
+        if hit.previous and not _within(hit.previous, signal.company):
             return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
         found = previous_employer(
@@ -213,13 +241,16 @@ class Detector:
             else None
         )
 
-    def _merge_body_hires(self, signals: list[Signal], head: str, body: str, since: int) -> None:
+    def _merge_body_hires(
+        self, signals: list[Signal], head: str, body: str, since: int, shouted: bool = False
+    ) -> None:
         """Names the headline left out, and the other hires of a headline that announces
-        several ("Rippl, Tasso, Lexion add execs", "names interim CFO, new CHRO")."""
+        several ("Rippl, Tasso, Lexion add execs", "names interim CFO, new CHRO"). A
+        headline in capitals takes the summary's spelling of the company."""
         several = len(signals) > 1 or bool(_SEVERAL.search(head))
         for extra in detect_hires(body, since, summary=True):
             other = body[extra.company[0] : extra.company[1]] if extra.company else ""
-            same = [s for s in signals if normalize_company(other) == normalize_company(s.company)]
+            same = [s for s in signals if _same_company(s.company, other)]
             if not same or extra.person is None:
                 continue
             if any(s.person == extra.person for s in same):
@@ -234,6 +265,8 @@ class Detector:
                 blank[0].person = extra.person
                 if len(same) == 1 or _widens(blank[0].role, extra.role):
                     blank[0].role = extra.role or blank[0].role
+                if shouted and len(other) > len(blank[0].company or ""):
+                    blank[0].company = self._company(body, extra.company)[0]
             elif several:
                 signals.append(self._hire_signal(body, extra))
                 signals[-1].company = same[0].company

@@ -363,10 +363,12 @@ def _excluded(folded: Folded) -> bool:
     return bool(_IPO_FOLDED.search(folded) and not _PRIVATE_FOLDED.search(folded.low))
 
 
-# The wire sentence "Acme announced today that it has raised ...": Acme is the subject.
+# The wire sentence "Acme announced today that it has raised ...", "Kdan Mobile ... announced
+# yesterday it has raised ...": Acme is the subject.
 _SAID_THAT = re.compile(
     r"\s(?:today\s+)?(?:announced|announces|said|says|confirmed|confirms|reported|revealed)"
-    r"(?:\s+today)?\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?\Z",
+    r"(?:\s+(?:today|yesterday))?(?:\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?"
+    r"|\s+(?:it|the\s+company)\s+(?:has\s+|have\s+)?)\Z",
     re.IGNORECASE,
 )
 # A name right before a round word ("from Susquehanna Growth Equity"): a capitalised word,
@@ -680,6 +682,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         start = clause_start(text, vm.start())
         left = text[start : vm.start()]
         said = _SAID_THAT.search(left)
+        if said and " that " not in said.group(0) and vm.group("verb").lower().startswith("had"):
+            said = None  # "Last week, Nreal announced it had raised": told before, not news
         subject_end = start + said.start() if said else vm.start()
         if said is None and _RELATIVE.search(left):
             continue
@@ -759,7 +763,10 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if span[1] <= vm.start() and _PERSON_SUBJECT.search(text, start, vm.start()) is None:
             if _PREPOSITION_BEFORE.search(text, start, span[0]):
                 continue  # "Startups in India raised": a place after a preposition is no subject
-            if name in _GENERIC_SUBJECTS or name.split()[-1] in _GENERIC_SUBJECTS:
+            named_company = name.startswith("the ") and name.endswith(" company")  # "The Bouqs"
+            if name in _GENERIC_SUBJECTS or (
+                name.split()[-1] in _GENERIC_SUBJECTS and not named_company
+            ):
                 continue
             if _FOUNDER_BEFORE.search(text, start, span[0]) or _FOUNDER_AFTER.match(text, span[1]):
                 continue  # "Repeat founder Ryan Williams raises", "Seattle founder X, who"

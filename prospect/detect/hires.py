@@ -59,7 +59,8 @@ _PERSON_FIRST = (
     r"takes\s+(?:the\s+)?helm\s+as|new|"
     r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
     r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
-    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead"
+    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
+    r"(?:will\s+|to\s+)?(?:assumes|assume|assumed)\s+(?:the\s+)?(?:role|position|post|title)\s+of"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
 # Every word a verb above starts with: a text containing none of them is skipped.
@@ -73,7 +74,8 @@ ANCHOR_WORDS = frozenset(
         "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected", "new", "take", "head"
+        "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
+        "assumed",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -153,14 +155,44 @@ _PHARMA = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
-_NEW_TITLE = re.compile(r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
+_NEW_TITLE = re.compile(
+    r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new|added|additional|newly-created)\s+)*"
+    r"(?:(?:post|position|role)\s+of\s+)?",  # "... Jane Doe to the added post of CEO"
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+# "... vice chairman and ...": what follows the chair is another title, or another hire.
+_AND_AFTER_BOARD = re.compile(r"\s+and(?:\s+|\Z)")
+_VICE_END = re.compile(r"[\s-]*(?:vice|deputy|co)[\s-]*\Z", re.IGNORECASE)
+_LINK_ONLY = re.compile(r"\s*(?:(?:as|to|be|the|new|a|an)\s+)*", re.IGNORECASE)
+# The wire's "Acme Corp said it has named Jane Doe CFO", "... said its board elected ...":
+# the company is the one that said it.
+_SAID_IT = re.compile(
+    r"\s+(?:said|says|announced|announces)\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?)"
+    r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
+    re.IGNORECASE,
+)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
     r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
 )  # "steps into CEO role at Acme"
+# The unit a parent names the executive of: "president of its Megatek Corp unit", "of its
+# Mountain Bell subsidiary": the unit is the company that hired.
+_OF_UNIT = re.compile(
+    r"\s+(?:of|at)\s+(?:its|the\s+company['’]s)\s+"
+    r"((?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3}?)"
+    r"(?:\s+(?:Corp|Inc|Co|Ltd|LLC|Plc)\b\.?)?\s+(?:unit|subsidiary|affiliate)\b",
+    re.IGNORECASE,
+)
+# The company the text is about, referred to before a title: "the company's", "its", "the
+# supercomputer maker's".
+_OWN_REFERENCE = re.compile(
+    r"\s*(?:its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|maker|startup|group|bank|"
+    r"business|retailer|lender|insurer|developer|provider)['’]s)\s*",
+    re.IGNORECASE,
+)
 # The predecessor named after "succeeds": "to succeed John Roe as ...".
 _SUCCEEDED = re.compile(r"\s+(?:[\w.'’-]+\s+){1,4}?(?=as\s)", re.IGNORECASE)
 
@@ -178,7 +210,9 @@ class HireHit:
 # A board seat that comes with the executive title: "as CEO and a member of the board".
 _WITH_BOARD_SEAT = re.compile(
     r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
-    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member)\b",
+    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member"
+    # "as CEO and Chairman (of the Board)": the chair comes with the executive title
+    r"|(?:its\s+)?(?:vice[\s-])?chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?)\b",
     re.IGNORECASE,
 )
 
@@ -239,6 +273,11 @@ def _former(pre: str, person: str) -> bool:
     return pre[cut:].lower() == person.lower() and _FORMER_BEFORE.search(pre, 0, cut) is not None
 
 
+def _partner_of_no_one(role: str | None, person: str | None) -> bool:
+    """A partner title with no person's full name: "names Deloitte as partner" is a firm."""
+    return role is not None and role.endswith("Partner") and (person is None or " " not in person)
+
+
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
@@ -252,6 +291,17 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if board is not None and comma > board.start() and not _BOARD.search(pre, comma):
             pre = pre[comma + 1 :].strip()  # "X as Chairman, Jane Doe as CEO": the next hire
             board = None
+        elif board is not None and (
+            (joined := _AND_AFTER_BOARD.search(pre, board.end())) is not None
+            and not _BOARD.search(pre, joined.end())
+        ):
+            # "X its Chairman and Jane Doe its president": the next hire; "Jane Doe to the new
+            # position of vice chairman and as CEO": the chair comes with the title
+            after = pre[joined.end() :].strip()
+            raw = right[: rm.start()]
+            if after or _LINK_ONLY.fullmatch(raw[raw.lower().rfind(" and") + 4 :]):
+                pre = after or _strip_fillers(_VICE_END.sub("", pre[: board.start()]))[0]
+                board = None
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or board is not None:
             return None
         pre, previous = _peel_person(pre)
@@ -288,6 +338,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         role = _role_name(rm, text)
         if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):
             return None
+        if _partner_of_no_one(role, person):
+            return None
         verb = vm.group("verb").lower()
         if (
             verb in _WEAK
@@ -300,6 +352,9 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
         if owner is not None:  # "Acme's board names Jane Doe CEO"
             span = company_before(text, start, owner.start() + 2)
+        said = _SAID_IT.search(text, start, vm.start()) if span is None else None
+        if said is not None:  # "Acme Corp said it named Jane Doe president"
+            span = company_before(text, start, said.start())
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None and start > 0:
@@ -318,8 +373,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return None  # "Board appoints Jane Doe as CEO": whose board is not said
             span = (span[0], span[0] + board.start() - 1)  # "AER Board appoints": AER hires
         ev_end = role_end
+        unit = _OF_UNIT.match(text, role_end)
+        if unit is not None:  # "names Jane Doe president of its Megatek Corp unit"
+            span, ev_end = (unit.start(1), unit.end(1)), unit.end()
         confidence = 0.9 if person else 0.75
-        return HireHit(span, person, role, (span[0], ev_end), confidence, previous)
+        return HireHit(span, person, role, (min(span[0], vm.start()), ev_end), confidence, previous)
     return None
 
 
@@ -365,7 +423,8 @@ def _announcer(text: str, start: int, person_at: int) -> tuple[int, int] | None:
     if person_at <= start:
         return None
     m = _ANNOUNCES.search(text, start, person_at)
-    return company_before(text, start, m.start()) if m else None
+    span = company_before(text, start, m.start()) if m else None
+    return _and_joined(text, start, span) if span else None  # "Kansas Power and Light Co said"
 
 
 # "taps Jane Doe to lead sales", "hires Jane Doe to head its Europe business": the part of
@@ -471,7 +530,7 @@ _NEXT_HIRE = re.compile(
 _NOT_A_NAME = frozenset({"board", "company", "firm", "group", "bank", "startup", "team", "report"})
 _SURNAME = re.compile(r"(?-i:[A-Z])[a-z][\w'’-]{2,}")
 # "Cushman and Wakefield", "Kasturi and Sons": one company, at the opening of the clause.
-_AND_OPEN = re.compile(r"((?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
+_AND_OPEN = re.compile(r"((?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}(?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
 
 
 def _and_joined(text: str, start: int, span: tuple[int, int]) -> tuple[int, int]:
@@ -570,6 +629,9 @@ def _person_hit(
 
 
 _IS_THE = re.compile(r"\s+(?:is|was|as)(?:\s+the)?\s*\Z|\s*,\s*(?:the\s+)?\Z", re.IGNORECASE)
+# "Yahoo! has hired Usama Fayyad ...", "said it named Eugene Mora ...": the verb is active, so
+# the name after it is the person hired, not the company a passive "Jane Doe named CEO of" reads.
+_ACTIVE_BEFORE = re.compile(r"(?:^|\s)(?:has|have|had|it|they|we|which|who)\s*\Z", re.IGNORECASE)
 
 
 # The last words `_TO`, `_IS_THE`, `_SET` and `_CHOSEN` strip ("is to", "as the", "set").
@@ -618,6 +680,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         and left.strip().lower() not in _NOT_A_NAME
     ):
         person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
+    if person is None and verb_word in _AMBIGUOUS and _ACTIVE_BEFORE.search(left):
+        return None
     if verb_word == "new" and person is None:
         owned = at_end(_OWNED_NEW, left)
         hit = _new_of_owner(text, start, vm, owned) if owned else None
@@ -629,6 +693,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
     company: tuple[int, int] | None = None
+    referred = False  # the company is the one the text is about, not named in the sentence
     previous: str | None = left_from
     if previous is None and person is not None:
         previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
@@ -722,13 +787,16 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             company = company_after(text, vm.end() + skip, rm.start() - skip)
         post = right[rm.end() :]
         if company is None:
-            link = _AFTER_ROLE_COMPANY.match(post)
+            seat = len(post) - len(_past_board_seat(post))  # "named CEO and chairman of Acme"
+            link = _AFTER_ROLE_COMPANY.match(post, seat)
             if link:
                 company = company_after(text, vm.end() + rm.end() + link.end())
                 company = _and_tail(text, company) if company else None
             elif verb == "as" and post[:1] == " ":  # "takes charge as MD Numaligarh Refinery"
                 company = company_after(text, vm.end() + rm.end())
         role_end = vm.end() + rm.end()
+        # "Jane Doe becomes the supercomputer maker's SVP": the company the text is about
+        referred = company is None and _OWN_REFERENCE.fullmatch(right, skip, rm.start()) is not None
     if company is None and person is not None:
         company = _announcer(text, start, start + left.rfind(person))
     if company is None and person is not None and start > 0:
@@ -738,8 +806,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
-    board = _BOARD.search(text, vm.end(), role_end) if company is not None else None
-    if company is None or (
+    referred = referred and company is None and person is not None
+    board = _BOARD.search(text, vm.end(), role_end) if company is not None or referred else None
+    if (company is None and not referred) or (
         board is not None
         and not (board.start() >= role_end - len(rm.group(0)) and _CHAIR_TITLE.match(rm.group(0)))
     ):
@@ -749,8 +818,11 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
     role = _role_name(rm, text)
-    if role is None:
+    if role is None or _partner_of_no_one(role, person):
         return None
+    unit = _OF_UNIT.match(text, role_end)
+    if unit is not None:  # "has been named president of its Mainline Travel Inc subsidiary"
+        company = (unit.start(1), unit.end(1))
     ev_start = start + (left.find(person) if person and person in left else 0)
     return HireHit(company, person, role, (ev_start, role_end), 0.9 if person else 0.75, previous)
 
@@ -911,6 +983,9 @@ _OPENS_WITH_HIRE = re.compile(
 )
 
 
+_TELLS = re.compile(r"\b(?:said|says|announced|announces|reported|reports)\b", re.IGNORECASE)
+
+
 def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
     """The hire's full name from the summary, for a headline that names no one or only a
     surname ("Intel Taps Otellini As Next CEO": "... named Paul Otellini ...")."""
@@ -922,8 +997,9 @@ def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
                 return found
         return None
     person = person_at_start(lead)
-    if person is None or not _OPENS_WITH_HIRE.match(lead, len(person)):
-        return None
+    opens = _OPENS_WITH_HIRE.match(lead, len(person)) if person is not None else None
+    if opens is None or _TELLS.search(lead, len(person or ""), opens.end()):
+        return None  # "Braintree Savings Bank said Winthrop Sargent has been named": the teller
     return person
 
 
@@ -1012,6 +1088,8 @@ def _more_after(text: str, hit: HireHit) -> list[HireHit]:
     out: list[HireHit] = []
     pos = hit.evidence[1]
     for _ in range(3):
+        if _WITH_BOARD_SEAT.match(text, pos):
+            break  # "as CEO and a director of Acme": the seat that comes with the title
         jm = _MORE_JOIN.match(text, pos)
         if jm is None:
             break

@@ -125,6 +125,9 @@ _SINGLE_BASE = (
     + r"|"
     + _GRADE
     + r"managing\s+(?:director|partner)"
+    # "Partner", "Venture Partner": a partner of a firm (read with a named person only)
+    r"|(?:(?:general|venture|founding|senior|equity|operating)\s+)?partner\b"
+    r"(?!s?\s+(?:with|in|for|to|program|programme|network|ecosystem|sales|solutions?)\b|-)"
     # not "Chin Lee, MD, MPH"; "MD, CEO" is two titles
     r"|" + _GRADE + r"(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?!(?-i:C[A-Z]{1,3}O)\b)(?-i:[A-Z]{2}))"
     r"|executive\s+director"
@@ -204,6 +207,7 @@ _FIRST_WORDS = frozenset(
         "design", "legal", "risk", "credit", "treasury", "investment", "investments",
         "wealth", "engineering", "hr", "it", "partnerships", "alliances", "communications",
         "talent", "channel", "services", "steel", "healthcare", "manufacturing",
+        "partner", "venture", "founding", "operating",
     }
 )  # fmt: skip
 # Level abbreviations run on into the word ("VPs" holds the title "VP").

@@ -27,6 +27,27 @@ _TICKER = re.compile(
     r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|TSX\s+VENTURE|CSE|OTC|OTCQB|OTCQX|OTCMKTS|ASX|"
     r"LSE|AIM|FSE|CBOE|NEO|Cboe|BSE|NSE|HKEX|SGX|Euronext|XETRA|FRA)\b[^()]{0,50}\)"
 )
+# A wire's ticker after a name: "Olin Corp <OLN>", "Lloyds Bank <LLOY.L>", "Petrobras
+# (PETR3.SA) , opens new tab"; and a name it marks as unlisted, kept without its brackets:
+# "<Lacana Mining Corp> said".
+_RIC = re.compile(r"<[A-Z0-9][A-Z0-9.&-]{0,11}>")
+_RIC_PAREN = re.compile(r"\([A-Z0-9]{1,6}\.[A-Z]{1,2}\)(?:\s*,\s*opens\s+new\s+tab\b)?")
+_UNLISTED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
+
+
+def _without_tickers(text: str) -> str:
+    """`text` without a wire's tickers (each starts with "<" or "(": the engine scans for
+    that character) and with its unlisted names unbracketed."""
+    n = 0
+    if "<" in text:
+        text, n = _RIC.subn("", text)
+        text = _UNLISTED.sub(r"\1", text)
+    if "(" in text:
+        text, m = _RIC_PAREN.subn("", text)
+        n += m
+    return " ".join(text.split()).replace(" ,", ",") if n else text  # "Inc <TORT.T>, Japan's"
+
+
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 # A full stop ends a clause after a lowercase word, not after "Dr." or "Inc.".
 # ": ", " - ", a sentence's ". " (not "Inc. " or "Corp. "), " –", a quote. Written as one
@@ -108,6 +129,7 @@ def clean_title(title: str) -> str:
     text = _REUTERS_PREFIX.sub("", text)
     if "(" in text:
         text = _TICKER.sub("", text)
+    text = _without_tickers(text)
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -189,11 +211,23 @@ def compile_folded(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
+# A page's furniture in a feed's summary: a photo's credit ("Photo credit: Michael Coghlan .")
+# and, from there on, a link to another story ("Also Read: ZPX raises US$1.3M ...").
+_PHOTO_CREDIT = re.compile(r"\bPhoto\s+credit\s*:\s*[^.]{0,80}\.\s*", re.IGNORECASE)
+_ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
+
+
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
     if "(" in text:
         text = _TICKER.sub("", text)
+    text = _without_tickers(text)
+    if "redit" in text:  # "Photo credit:", cheaply first
+        text = _PHOTO_CREDIT.sub("", text, count=1)
+    if "lso " in text:  # "Also Read:"
+        also = _ALSO_READ.search(text)
+        text = text[: also.start()].rstrip() if also else text
     # The dateline's dash is within its first ~175 characters; most leads have none,
     # and two substring checks are far cheaper than the lazy pattern.
     head = text[:_DATELINE_REACH]
@@ -540,6 +574,9 @@ def headline_subject(head: str) -> str | None:
     return head[span[0] : span[1]]
 
 
+_GAP_BREAK = re.compile(r"[,;]|\.\s")
+
+
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
     """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
     hi = min(len(text), pos + limit)
@@ -559,6 +596,8 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
             i += 1
             continue
         break
+    if i and i < len(words) and _GAP_BREAK.search(text, pos + words[0][1], pos + words[i][0]):
+        return None  # "for the division, replacing John Roe": the name is another clause's
     run: list[tuple[int, int]] = []
     while i < len(words) and len(run) < 6:
         ws, we = words[i]
@@ -599,6 +638,13 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         run.pop()
     if not run:
         return None
+    # "joins P2P lending startup UangTeman as CTO": the name follows its description (read
+    # for a clause's company, not a short reach)
+    described = DESCRIBED_AFTER.match(text, pos + run[-1][1]) if limit >= 100 else None
+    if described is not None:
+        named = company_after(text, described.end(), 40)
+        if named is not None and named[0] == described.end() + 1:
+            return named
     texts = strip_legal([text[pos + a : pos + b] for a, b in run])
     run = run[: len(texts)]
     return _tidy_span(text, pos + run[0][0], pos + run[-1][1])
@@ -627,11 +673,18 @@ _NOT_NAMES = {
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 
 
+# Initials written together: "A.L. Hutchinson", "C.W. Strong" (not a place: "U.S.").
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "D.C.", "N.Y."})
+
+
 def _name_word(word: str) -> bool:
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
     if word.lower() in _NOT_NAMES:
         return False
+    if _DOTTED_INITIALS.fullmatch(word):
+        return word not in _PLACE_INITIALS
     letters = word.replace(".", "").replace("-", "").replace("'", "")
     # "CRO", "AI", "SVP": all capitals is an abbreviation, not a name (initials "J." pass).
     return not (len(letters) > 1 and letters.isupper())
@@ -649,6 +702,8 @@ def _initials(word: str) -> bool:
 
 
 _INITIAL = re.compile(r"\w\.")
+# A generation after a name, in capitals like an abbreviation: "Winthrop Sargent IV".
+_GENERATIONS = frozenset({"II", "III", "IV"})
 
 
 def person_at_end(segment: str) -> str | None:
@@ -663,6 +718,9 @@ def person_at_end(segment: str) -> str | None:
     words = segment.split()
     run: list[str] = []
     for w in reversed(words[-8:]):
+        if not run and w in _GENERATIONS and len(words) > 2:
+            run.append(w)
+            continue
         if run and w.lower() in _PARTICLES:
             run.append(w)
             continue
@@ -676,7 +734,9 @@ def person_at_end(segment: str) -> str | None:
     while run and run[0].lower() in _PARTICLES:
         run = run[1:]
     real = [w for w in run if w.lower() not in _PARTICLES and not _INITIAL.fullmatch(w)]
-    if len(real) < 2 and not (len(real) == 1 and len(run) >= 2):
+    if real and real[-1] in _GENERATIONS:
+        real.pop()
+    if len(real) < 2 and not (len(real) == 1 and len(run) >= 2 and run[-1] not in _GENERATIONS):
         return None
     return " ".join(run)
 
@@ -693,6 +753,9 @@ def person_at_start(segment: str) -> str | None:
         if not run and _initials(bare) and len(words) > 1 and _name_word(words[1].rstrip(",")):
             run.append(bare)  # "KV Sridhar joins ..."
             continue
+        if len(run) >= 2 and bare in _GENERATIONS:
+            run.append(bare)  # "Winthrop Sargent IV has been named ..."
+            break
         if not _name_word(bare) or _possessive(bare) is not None:
             break
         run.append(bare)
