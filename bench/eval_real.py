@@ -47,8 +47,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="the test part, no per-source rows")
     parser.add_argument("--ids", choices=("all", "even", "odd"), default="all",
                         help="only the items whose id number is even or odd")  # fmt: skip
+    parser.add_argument("--file", metavar="NAME", default=None,
+                        help="one development file alone, e.g. real-dev-batch4.tsv")  # fmt: skip
     add_json_option(parser)
     args = parser.parse_args()
+    if args.file and args.part != "dev":
+        parser.error("--file scores one development file: give --part dev")
     say = sys.stderr if args.json else sys.stdout
     parts = ("test", "dev") if args.part == "both" else (args.part,)
     if args.show_misses and "test" in parts:
@@ -57,6 +61,10 @@ def main() -> int:
     ok = True
     for part in parts:
         files = sorted(EVAL.glob(f"real-{part}*.tsv"))
+        if args.file:
+            files = [f for f in files if f.name == args.file]
+            if not files:
+                parser.error(f"no development file {args.file} in {EVAL}")
         items = [i for f in files for i in load_items(f) if _keep(i.id, args.ids)]
         scores = score(items, run_cli([item.line() for item in items]))
         signals = {k: sum(lab.signal == k for i in items for lab in i.labels) for k in SCORED}
