@@ -268,3 +268,15 @@ def test_no_name_before_is_only_said_where_no_person_is_read() -> None:
             assert text.person_at_end(seg) is None, left
             assert hires._SURNAME.fullmatch(left.strip()) is None, left
     assert said > 1000
+
+
+def test_owned_is_said_wherever_the_owner_pattern_reads_an_owner() -> None:
+    rng = random.Random(13)
+    owners = 0
+    for t in [*TEXTS, "BHP's ", "Acme’s  ", "the company's new"]:
+        for cut in {len(t), *(rng.randrange(len(t) + 1) for _ in range(4))}:
+            left = t[:cut]
+            if hires._OWNED_NEW.search(left):
+                owners += 1
+                assert hires._owned(left), left
+    assert owners > 0

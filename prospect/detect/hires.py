@@ -594,6 +594,11 @@ _FUNCTION_NAMES = frozenset({"r&d", "hr", "it", "csr", "pr", "sales", "marketing
 _OWNED_NEW = re.compile(r"(\S+)['’]s\s+\Z")
 
 
+def _owned(left: str) -> bool:
+    """Whether `left` may end with an owner, "BHP's ", as `_OWNED_NEW` reads it."""
+    return left[-1:].isspace() and left.rstrip().endswith(("'s", "’s"))
+
+
 def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]) -> HireHit | None:
     """ "BHP's new CEO Craig": the owner hired the person named after the title."""
     rm = ROLE_RE.match(text, vm.end() + 1)
@@ -661,6 +666,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
+    if (
+        verb_word == "new"
+        and not _owned(left)
+        and _no_name_before(left)
+        and not _LEFT_DEPARTURE.search(left)
+    ):
+        return None  # "the new leadership will ...": no owner and no person before it
     if at_end(_SPECULATION, left):
         return None  # "Likely To Join Angel One As CBO": not announced
     dep = _LEFT_DEPARTURE.search(left)
@@ -683,7 +695,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if person is None and verb_word in _AMBIGUOUS and _ACTIVE_BEFORE.search(left):
         return None
     if verb_word == "new" and person is None:
-        owned = at_end(_OWNED_NEW, left)
+        owned = at_end(_OWNED_NEW, left) if _owned(left) else None
         hit = _new_of_owner(text, start, vm, owned) if owned else None
         return hit  # "BHP's new CEO Craig"; "Analysts expect new CEO at Acme to ..." is none
     if verb_word == "join" and person is None:
