@@ -53,6 +53,7 @@ from prospect.store import now_iso, write
 from prospect.store.contacts import (
     contacts_by_id,
     contacts_by_url,
+    deferred_indexes,
     ensure_companies,
     forget_source_names,
     import_cache,
@@ -207,7 +208,8 @@ def import_file(
                         older = as_of is not None and newer_export(None, as_of, last) is not None
                     named = remember_source_names(db, source)
                     try:
-                        parsed, run = _read(db, parse, source, older, named)
+                        with deferred_indexes(db):
+                            parsed, run = _read(db, parse, source, older, named)
                         if not older and newer_export(run.guessed, as_of, last) is not None:
                             raise _OlderExport  # undone whole: read again as older
                         summary = _finish(

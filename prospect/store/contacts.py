@@ -27,6 +27,7 @@ from prospect.companies import alias_norms, alias_table, company_key
 from prospect.models import Contact, PastJob
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
+from prospect.store.schema import NAME_SHORT
 
 _SAID_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
 _ROW_COLUMNS = (
@@ -208,10 +209,15 @@ def key_holders(
             put(("email", email), ids)
     alone = sorted({name for name, company in names_at if name and not company})
     if alone:
+        # Through (company_norm, name_short), as the names at a company are, so
+        # an import needs no index of names alone (`deferred_indexes`); the
+        # short name computed as the column is. A blank company: NULL or ''.
         for name, ids in db.execute(
-            "SELECT name_norm, group_concat(id) FROM contacts "
-            f"WHERE name_norm IN (SELECT value FROM json_each(?)) AND {_COMPANY_BLANK} "
-            "GROUP BY name_norm",
+            f"WITH k AS (SELECT name_norm, {NAME_SHORT} AS short "
+            "FROM (SELECT value AS name_norm FROM json_each(?))) "
+            "SELECT k.name_norm, group_concat(c.id) FROM k JOIN contacts AS c "
+            "ON (c.company_norm IS NULL OR c.company_norm = '') AND c.name_short = k.short "
+            "AND c.name_norm = k.name_norm GROUP BY k.name_norm",
             [json.dumps(alone)],
         ):
             put(("name", name, ""), ids)
@@ -340,6 +346,37 @@ def import_cache(db: Database) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+# The contacts index no import looks anyone up by (`key_holders` finds names
+# alone through the company's index too): SQLite builds it from sorted keys in
+# a fraction of what the same entries cost inserted one row at a time.
+_DEFERRED_INDEXES = ("idx_contacts_name_norm_company_norm",)
+
+
+@contextlib.contextmanager
+def deferred_indexes(db: Database) -> Iterator[None]:
+    """Inside an import's transaction: when the store holds no contact yet,
+    leave out the indexes the import does not read while it writes every row,
+    and build them again, as the schema made them, once every row is in. A
+    failure rolls the transaction back, index and all; with contacts already
+    stored, the indexes are kept as they are."""
+    if db.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is not None:
+        yield
+        return
+    marks = ", ".join("?" for _ in _DEFERRED_INDEXES)
+    made = [
+        sql
+        for (sql,) in db.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+            _DEFERRED_INDEXES,
+        )
+    ]
+    for name in _DEFERRED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    yield
+    for sql in made:
+        db.execute(sql)
 
 
 def remember_source_names(db: Database, source: str) -> bool:
