@@ -60,6 +60,7 @@ from prospect.store.contacts import (
     key_holders,
     last_export_dates,
     next_contact_id,
+    profile_urls,
     remember_source_names,
     said_about,
     save_contacts,
@@ -155,9 +156,14 @@ class _Batches:
         names_here = source_names(self.db, keys.names) if self.named else {}
         ids = set(found.values()) | {ids[0] for ids in names_here.values() if len(ids) == 1}
         ids -= {c.id for c in by_url}
+        # Namesakes with member profiles of their own are only told apart:
+        # loaded whole, only the contacts a row could be.
+        profiles = profile_urls(self.db, ids)
+        ids = self.reconciler.takeable(recs, found, names_here, profiles)
+        apart = {cid: url for cid, url in profiles.items() if cid not in ids and url}
         contacts = sorted([*by_url, *contacts_by_id(self.db, ids)], key=lambda c: c.id or 0)
         said = said_about(self.db, self.source, [c.id for c in contacts if c.id is not None])
-        known = Known(contacts, said, names_here, found)
+        known = Known(contacts, said, names_here, found, apart)
         batch = self.reconciler.reconcile(recs, known)
         save_contacts(
             self.db, self.source, batch.insert.values(), batch.update.values(), batch.said.values()

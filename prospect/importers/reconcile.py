@@ -121,6 +121,9 @@ class Known:
     names_here: dict[str, list[int]] = field(default_factory=dict)
     # The contact each key finds, as one batch would (`Reconciler.choose`).
     found: dict[Key, int] = field(default_factory=dict)
+    # The member profiles of contacts a key finds that no row of the batch can
+    # be (`Reconciler.takeable`), by id: only told apart, never loaded.
+    profiles: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -218,6 +221,7 @@ class _Book:
         for (kind, *parts), cid in known.found.items():
             indexes[kind][parts[0] if kind in ("url", "email") else tuple(parts)] = cid
         self.said = known.said
+        self.profiles = known.profiles
         # This source's people by name alone: exports without profile URLs
         # (LinkedIn 2018-2021) still find someone whose company changed.
         self.by_name_here = known.names_here
@@ -254,7 +258,8 @@ class _Book:
         if len(same_name) == 1 and same_name[0] not in claimed:
             candidates.append(same_name[0])
         for cid in candidates:
-            stored = normalize_profile_url(self.rows[cid].profile_url)
+            row = self.rows.get(cid)
+            stored = normalize_profile_url(row.profile_url if row else self.profiles[cid])
             # Two different member profiles are two different people.
             if not (url and is_person_url(stored) and stored != url):
                 return cid
@@ -463,6 +468,42 @@ class Reconciler:
             if name:
                 keys.names.add(name)
         return keys
+
+    @staticmethod
+    def takeable(
+        recs: Iterable[Contact],
+        found: Mapping[Key, int],
+        names_here: Mapping[str, list[int]],
+        profiles: Mapping[int, str | None],
+    ) -> set[int]:
+        """Of the contacts the store found for a batch of cleaned rows (their
+        `profiles`: id -> profile URL), the ones a row could be taken as
+        (`_Book.find`): every one but those holding a member profile no row
+        gives, unless a row without a member profile finds them: a row with
+        one is never another member's (a namesake at the same company). The
+        rest need not be loaded: what a row looks up by email or name is in
+        `found`, which `_Book` sets over what its contacts index, so only the
+        profile tells them apart (`Known.profiles`)."""
+        given = Reconciler.urls(recs)
+        # a key a contact held in an earlier batch finds it as a member profile does
+        takeable = {cid for key, cid in found.items() if key[0] == "url"}
+        for cid, url in profiles.items():
+            held = normalize_profile_url(url)
+            if not is_person_url(held) or held in given:
+                takeable.add(cid)
+        for rec in recs:
+            if is_person_url(rec.profile_url):
+                continue
+            name, company = rec.name_norm or "", rec.company_norm or ""
+            for key in (("email", rec.email or ""), ("name", name, company)):
+                if key in found:
+                    takeable.add(found[key])
+            if ("short", _short(name), company) in found:
+                takeable.add(found[("short", _short(name), company)])
+            same = names_here.get(name, [])
+            if len(same) == 1:
+                takeable.add(same[0])
+        return takeable & profiles.keys()
 
     def reconcile(self, recs: Iterable[Contact], known: Known) -> Batch:
         """Decide, for every cleaned row of a batch, whether it is new, changed or

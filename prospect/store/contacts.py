@@ -255,6 +255,18 @@ def contacts_by_id(db: Database, ids: Collection[int]) -> list[Contact]:
     ]
 
 
+def profile_urls(db: Database, ids: Collection[int]) -> dict[int, str | None]:
+    """The profile URL of each of these contacts, by id (None: none)."""
+    if not ids:
+        return {}
+    return dict(
+        db.execute(
+            "SELECT id, profile_url FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(ids))],
+        ).fetchall()
+    )
+
+
 def source_names(db: Database, names: Collection[str]) -> dict[str, list[int]]:
     """This source's people with each of these names when the import began
     (`remember_source_names`): the one id of a name one person has, two of
