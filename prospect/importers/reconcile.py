@@ -576,15 +576,24 @@ class Reconciler:
         that held it in an earlier batch): the first that held it when the
         import began, else the first to gain it."""
         found: dict[Key, int] = {}
+        first_id = self.first_id
         for key in holders.keys() | former.keys():
             ids = holders.get(key, [])
-            gained = self.gained.get(key, {})
-            first = [i for i in ids if i < self.first_id and i not in gained]
+            gained = self.gained.get(key)
+            if gained:
+                first = [i for i in ids if i < first_id and i not in gained]
+            else:  # most keys: nobody gained them, so ids alone decide
+                first = [i for i in ids if i < first_id] if first_id > 1 else []
             if key in former:
                 first.append(former[key])
             # else the first to gain it: a contact this import added gained its
             # keys when it was given its id
-            found[key] = min(first) if first else min(ids, key=lambda i: (gained.get(i, i), i))
+            if first:
+                found[key] = min(first)
+            elif gained:
+                found[key] = min(ids, key=lambda i: (gained.get(i, i), i))
+            else:
+                found[key] = min(ids)
         return found
 
     def _keep(self, out: Batch, book: _Book, new: Contact) -> None:

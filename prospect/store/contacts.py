@@ -198,7 +198,7 @@ def key_holders(
 
     def put(key: tuple[str, ...], ids: str | None) -> None:
         if ids:
-            holders[key] = [int(i) for i in ids.split(",")]
+            holders[key] = list(map(int, ids.split(",")))
 
     if emails:
         for email, ids in db.execute(
