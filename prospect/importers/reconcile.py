@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from prospect.companies import company_of, is_placeholder
@@ -189,9 +190,12 @@ def _moved(old_company: Any, new_company: Any) -> bool:
     return old != new
 
 
+@lru_cache(maxsize=8192)
 def _short(name_norm: str | None) -> str:
     """A name without its middle names: "john q public" and "john public" are
-    one person at one company (Google keeps the middle initial, LinkedIn not)."""
+    one person at one company (Google keeps the middle initial, LinkedIn not).
+    Cached: a batch asks it of each row's name three times (its keys, finding
+    it, indexing it), and names recur."""
     tokens = (name_norm or "").split()
     return f"{tokens[0]} {tokens[-1]}" if len(tokens) > 2 else " ".join(tokens)
 
