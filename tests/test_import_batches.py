@@ -15,6 +15,7 @@ import prospect.importers as importers
 from prospect.errors import InputError
 from prospect.importers import import_contacts, import_file
 from prospect.importers.linkedin import parse_linkedin
+from prospect.importers.reconcile import Written
 from prospect.models import Contact
 from prospect.store import connect
 
@@ -132,6 +133,40 @@ def test_namesakes_only_told_apart_store_what_loading_them_whole_stores(tmp_path
         assert _run(tmp_path, "whole", batch, steps) == told_apart
     finally:
         importers.Reconciler.takeable = takeable  # type: ignore[method-assign]
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=exports, batch=st.sampled_from([1, 2, 3, 5]))
+def test_a_fresh_import_asks_only_for_keys_it_wrote_and_stores_the_same(tmp_path, steps, batch):
+    """Into an empty store an import looks up only the keys of contacts it has
+    written itself (`reconcile.Written`): the store ends as if it asked for all."""
+    asked_less = _run(tmp_path, "written", batch, steps)
+    has_contacts = importers.has_contacts
+    importers.has_contacts = lambda db: True  # type: ignore[assignment]
+    try:
+        assert _run(tmp_path, "all", batch, steps) == asked_less
+    finally:
+        importers.has_contacts = has_contacts  # type: ignore[assignment]
+
+
+def test_written_keys_are_never_missed() -> None:
+    written = Written()
+    contacts = [
+        Contact(f"P {n}", profile_url=f"https://www.linkedin.com/in/p{n}", email=f"p{n}@x.example",
+                company=f"C {n % 7}", company_norm=f"c {n % 7}", name_norm=f"p q {n}")
+        for n in range(5_000)
+    ]  # fmt: skip
+    for c in contacts:
+        written.add(c)
+    for c in contacts:
+        assert ("url", c.profile_url) in written
+        assert ("email", c.email) in written
+        assert ("short", c.company_norm, f"p {c.name_norm.split()[-1]}") in written
+        assert ("alone", c.name_norm) in written
+    false_yes = [("url", f"https://www.linkedin.com/in/q{n}") in written for n in range(5_000)]
+    assert sum(false_yes) < 50  # a few false yeses at most
 
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

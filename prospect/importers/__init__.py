@@ -44,6 +44,7 @@ from sqlite_utils import Database
 from prospect.importers.reconcile import (
     Known,
     Reconciler,
+    Written,
     change_date,
     job_change_signal,
 )
@@ -56,6 +57,7 @@ from prospect.store.contacts import (
     deferred_indexes,
     ensure_companies,
     forget_source_names,
+    has_contacts,
     import_cache,
     key_holders,
     last_export_dates,
@@ -130,6 +132,9 @@ class _Batches:
         self.pending: list[Contact] = []
         self.guessed: str | None = None  # the newest connection date so far
         self.reconciler: Reconciler | None = None
+        # Into a store with no contacts, the keys of those this reading wrote:
+        # the only keys worth looking up.
+        self.written = Written() if not has_contacts(db) else None
 
     def add(self, contact: Contact) -> None:
         day = contact.connected_on
@@ -148,8 +153,14 @@ class _Batches:
         self.pending = []
         if not recs:
             return
-        by_url = contacts_by_url(self.db, self.reconciler.urls(recs))
+        written = self.written
+        urls = self.reconciler.urls(recs)
+        if written is not None:
+            urls = {url for url in urls if ("url", url) in written}
+        by_url = contacts_by_url(self.db, urls)
         keys = self.reconciler.keys(recs, {c.profile_url for c in by_url if c.profile_url})
+        if written is not None:
+            keys = keys.written(written)
         found = self.reconciler.choose(
             key_holders(self.db, keys.emails, keys.names_at, keys.short_names_at), keys.former
         )
@@ -168,6 +179,9 @@ class _Batches:
         save_contacts(
             self.db, self.source, batch.insert.values(), batch.update.values(), batch.said.values()
         )
+        if written is not None:
+            for contact in (*batch.insert.values(), *batch.update.values()):
+                written.add(contact)
 
 
 class _Collect(Collector):

@@ -110,6 +110,18 @@ class Keys:
     # keys contacts lost in earlier batches, to the contact (`Reconciler.former`)
     former: dict[Key, int] = field(default_factory=dict)
 
+    def written(self, written: Written) -> Keys:
+        """Only the keys a contact `written` may hold: into a store that held no
+        contact before the import, the others find nobody. A company's people
+        without a name are always looked up (rare)."""
+        return Keys(
+            emails={e for e in self.emails if ("email", e) in written},
+            short_names_at={k for k in self.short_names_at if ("short", k[0], k[1]) in written},
+            names_at={(n, c) for n, c in self.names_at if not n or c or ("alone", n) in written},
+            names=self.names,
+            former=self.former,
+        )
+
 
 @dataclass(slots=True)
 class Known:
@@ -134,6 +146,40 @@ class Batch:
     insert: dict[int, Contact] = field(default_factory=dict)
     update: dict[int, Contact] = field(default_factory=dict)
     said: dict[int, Contact] = field(default_factory=dict)
+
+
+class Written:
+    """The keys of the contacts an import has written into a store that held
+    none before it: a key none of them holds has no holder to look up
+    (`Keys.written`). A bitmap of the keys' hashes, 4 MB at any size: a key
+    may seem written when it was not (it is then looked up, and found by
+    nobody), never the other way round."""
+
+    __slots__ = ("_bits",)
+    _MASK = (1 << 25) - 1
+
+    def __init__(self) -> None:
+        self._bits = bytearray((self._MASK + 1) >> 3)
+
+    def _add(self, key: tuple[str, ...]) -> None:
+        h = hash(key) & self._MASK
+        self._bits[h >> 3] |= 1 << (h & 7)
+
+    def __contains__(self, key: object) -> bool:
+        h = hash(key) & self._MASK
+        return bool(self._bits[h >> 3] >> (h & 7) & 1)
+
+    def add(self, contact: Contact) -> None:
+        """A contact as it is stored: every key the store's look-ups find it by
+        (`store.contacts.contacts_by_url`, `key_holders`)."""
+        if contact.profile_url:
+            self._add(("url", contact.profile_url))
+        if contact.email:
+            self._add(("email", contact.email))
+        name = contact.name_norm or ""
+        if contact.company_norm:
+            self._add(("short", contact.company_norm, _short(name)))
+        self._add(("alone", name))
 
 
 class Ids:

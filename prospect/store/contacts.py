@@ -377,7 +377,7 @@ def deferred_indexes(db: Database) -> Iterator[None]:
     and build them again, as the schema made them, once every row is in. A
     failure rolls the transaction back, index and all; with contacts already
     stored, the indexes are kept as they are."""
-    if db.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is not None:
+    if has_contacts(db):
         yield
         return
     marks = ", ".join("?" for _ in _DEFERRED_INDEXES)
@@ -412,6 +412,10 @@ def remember_source_names(db: Database, source: str) -> bool:
 
 def forget_source_names(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS temp.import_names")
+
+
+def has_contacts(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is not None
 
 
 def next_contact_id(db: Database) -> int:
