@@ -10,7 +10,11 @@ An import never loads the whole store: for each batch it asks which contacts
 hold the keys the batch's rows could be found by (`contacts_by_url`,
 `key_holders`: member profile, email, name at a company, the name without its
 middle names there), each key list passed as one JSON parameter and probed
-through an index, then loads the one contact each key finds.
+through an index, then loads the one contact each key finds (`profile_urls`
+first: a namesake with a member profile of their own is only told apart).
+Into an empty store, an import asks only for the keys it has written itself
+(`importers.reconcile.Written`), and builds the indexes it does not read
+while it writes after its rows (`deferred_indexes`).
 """
 
 from __future__ import annotations
