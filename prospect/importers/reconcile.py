@@ -34,7 +34,7 @@ are decided here too.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -316,6 +316,15 @@ class _Book:
         return None
 
 
+def _copy(c: Contact) -> Contact:
+    """`dataclasses.replace(c)` at an eighth of its cost: a re-import copies
+    every stored contact it meets to merge the row into it."""
+    return Contact(
+        c.full_name, c.first_name, c.last_name, c.email, c.profile_url, c.company, c.title,
+        c.connected_on, c.sources, c.id, c.company_norm, c.name_norm,
+    )  # fmt: skip
+
+
 def _clean(contact: Contact) -> Contact:
     """The contact with its keys normalised once (`normalize_company` is cached:
     company names repeat)."""
@@ -380,7 +389,7 @@ def _merged(
     book: _Book,
 ) -> Contact:
     """The contact once this record is taken into account."""
-    new = replace(row)
+    new = _copy(row)
     name = _pick(rec.full_name, row.full_name, before, "full_name")
     if name != row.full_name:
         new.full_name, new.first_name, new.last_name = name, rec.first_name, rec.last_name
@@ -664,7 +673,7 @@ class Reconciler:
         """Take a later row of a person already read from this file: its values
         fill the blanks the first row left, in the contact and in what the source said."""
         row = book.rows[cid]
-        new = replace(row)
+        new = _copy(row)
         for key in _FILLED:
             if _blank(getattr(new, key)) and not _blank(getattr(rec, key)):
                 if key == "profile_url" and book.by_url.get(rec.profile_url or "", cid) != cid:
@@ -684,7 +693,7 @@ class Reconciler:
         said = book.said.get(cid)
         if said is None:
             return
-        now_said = replace(said)
+        now_said = _copy(said)
         for key in _FILLED:
             if _blank(getattr(now_said, key)) and not _blank(getattr(rec, key)):
                 setattr(now_said, key, getattr(rec, key))
