@@ -15,6 +15,7 @@ import prospect.importers as importers
 from prospect.errors import InputError
 from prospect.importers import import_contacts, import_file
 from prospect.importers.linkedin import parse_linkedin
+from prospect.importers.reconcile import Written
 from prospect.models import Contact
 from prospect.store import connect
 
@@ -115,6 +116,59 @@ def test_batches_of_any_size_store_what_one_batch_stores(tmp_path, steps, batch)
     assert _run(tmp_path, "batched", batch, steps) == whole
 
 
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=exports, batch=st.sampled_from([1, 2, 3, 10_000]))
+def test_namesakes_only_told_apart_store_what_loading_them_whole_stores(tmp_path, steps, batch):
+    """A contact a key finds that no row can be (a namesake at the company with
+    a member profile of their own) is only told apart by its profile, never
+    loaded (`Reconciler.takeable`): the store ends as if every one was."""
+    told_apart = _run(tmp_path, "apart", batch, steps)
+    takeable = importers.Reconciler.__dict__["takeable"]
+    importers.Reconciler.takeable = staticmethod(  # type: ignore[method-assign]
+        lambda recs, found, names_here, profiles: set(profiles)
+    )
+    try:
+        assert _run(tmp_path, "whole", batch, steps) == told_apart
+    finally:
+        importers.Reconciler.takeable = takeable  # type: ignore[method-assign]
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=exports, batch=st.sampled_from([1, 2, 3, 5]))
+def test_a_fresh_import_asks_only_for_keys_it_wrote_and_stores_the_same(tmp_path, steps, batch):
+    """Into an empty store an import looks up only the keys of contacts it has
+    written itself (`reconcile.Written`): the store ends as if it asked for all."""
+    asked_less = _run(tmp_path, "written", batch, steps)
+    has_contacts = importers.has_contacts
+    importers.has_contacts = lambda db: True  # type: ignore[assignment]
+    try:
+        assert _run(tmp_path, "all", batch, steps) == asked_less
+    finally:
+        importers.has_contacts = has_contacts  # type: ignore[assignment]
+
+
+def test_written_keys_are_never_missed() -> None:
+    written = Written()
+    contacts = [
+        Contact(f"P {n}", profile_url=f"https://www.linkedin.com/in/p{n}", email=f"p{n}@x.example",
+                company=f"C {n % 7}", company_norm=f"c {n % 7}", name_norm=f"p q {n}")
+        for n in range(5_000)
+    ]  # fmt: skip
+    for c in contacts:
+        written.add(c)
+    for c in contacts:
+        assert ("url", c.profile_url) in written
+        assert ("email", c.email) in written
+        assert ("short", c.company_norm, f"p {c.name_norm.split()[-1]}") in written
+        assert ("alone", c.name_norm) in written
+    false_yes = [("url", f"https://www.linkedin.com/in/q{n}") in written for n in range(5_000)]
+    assert sum(false_yes) < 50  # a few false yeses at most
+
+
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
 
@@ -171,4 +225,41 @@ def test_an_older_export_found_at_its_end_is_read_again_as_older(tmp_path, db_pa
         assert rows == [("Ada Byron", "Globex"), ("Grace Hopper", "Initech")]
     finally:
         importers.BATCH = old
+        db.close()
+
+
+def _indexes(db_path: Path) -> list[tuple]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_fresh_import_ends_with_the_indexes_it_began_with(tmp_path, db_path):
+    """Into an empty store the names index is built after the rows
+    (`store.contacts.deferred_indexes`): as the schema made it, whether the
+    import is written or, failing, rolled back."""
+    connect(db_path).close()
+    made = _indexes(db_path)
+    names = {name for name, _sql in made}
+    assert {"idx_contacts_name_norm_company_norm", "idx_contact_sources_source"} <= names
+    db = connect(db_path)
+    try:
+        bad = _export(tmp_path / "Connections.csv", 40, bad_at=33)
+        with pytest.raises(InputError):
+            import_file(db, lambda collect: parse_linkedin(bad, True, collect), "linkedin")
+        assert _indexes(db_path) == made
+        assert db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+        good = _export(tmp_path / "good.csv", 40)
+        import_file(db, lambda collect: parse_linkedin(good, True, collect), "linkedin")
+        assert _indexes(db_path) == made
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        plan = db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE name_norm = 'ada byron7'"
+        ).fetchall()
+        assert "idx_contacts_name_norm_company_norm" in str(plan)
+    finally:
         db.close()

@@ -3,10 +3,13 @@ rows are new, which changed, and which jobs changed and how."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from prospect.importers.reconcile import (
     JobChange,
+    _copy,
     change_date,
     classify_change,
     job_changed,
@@ -127,3 +130,13 @@ def test_a_source_changing_its_word_is_a_change_a_second_source_only_fills_blank
 )
 def test_a_job_change_is_dated_between_the_two_exports(previous, current, stated, expected):
     assert change_date(previous, current, "2026-04-02T09:00:00+00:00", stated) == expected
+
+
+def test_a_contact_is_copied_as_dataclasses_replace_copies_it():
+    """`_copy` names every field of `Contact`: one added later must be copied too."""
+    values = {f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(Contact))}
+    values["sources"] = ["linkedin"]
+    contact = Contact(**values)
+    copied = _copy(contact)
+    assert copied == dataclasses.replace(contact) and copied is not contact
+    assert copied.sources is contact.sources

@@ -44,6 +44,7 @@ from sqlite_utils import Database
 from prospect.importers.reconcile import (
     Known,
     Reconciler,
+    Written,
     change_date,
     job_change_signal,
 )
@@ -53,12 +54,15 @@ from prospect.store import now_iso, write
 from prospect.store.contacts import (
     contacts_by_id,
     contacts_by_url,
+    deferred_indexes,
     ensure_companies,
     forget_source_names,
+    has_contacts,
     import_cache,
     key_holders,
     last_export_dates,
     next_contact_id,
+    profile_urls,
     remember_source_names,
     said_about,
     save_contacts,
@@ -128,6 +132,9 @@ class _Batches:
         self.pending: list[Contact] = []
         self.guessed: str | None = None  # the newest connection date so far
         self.reconciler: Reconciler | None = None
+        # Into a store with no contacts, the keys of those this reading wrote:
+        # the only keys worth looking up.
+        self.written = Written() if not has_contacts(db) else None
 
     def add(self, contact: Contact) -> None:
         day = contact.connected_on
@@ -146,21 +153,35 @@ class _Batches:
         self.pending = []
         if not recs:
             return
-        by_url = contacts_by_url(self.db, self.reconciler.urls(recs))
+        written = self.written
+        urls = self.reconciler.urls(recs)
+        if written is not None:
+            urls = {url for url in urls if ("url", url) in written}
+        by_url = contacts_by_url(self.db, urls)
         keys = self.reconciler.keys(recs, {c.profile_url for c in by_url if c.profile_url})
+        if written is not None:
+            keys = keys.written(written)
         found = self.reconciler.choose(
             key_holders(self.db, keys.emails, keys.names_at, keys.short_names_at), keys.former
         )
         names_here = source_names(self.db, keys.names) if self.named else {}
         ids = set(found.values()) | {ids[0] for ids in names_here.values() if len(ids) == 1}
         ids -= {c.id for c in by_url}
+        # Namesakes with member profiles of their own are only told apart:
+        # loaded whole, only the contacts a row could be.
+        profiles = profile_urls(self.db, ids)
+        ids = self.reconciler.takeable(recs, found, names_here, profiles)
+        apart = {cid: url for cid, url in profiles.items() if cid not in ids and url}
         contacts = sorted([*by_url, *contacts_by_id(self.db, ids)], key=lambda c: c.id or 0)
         said = said_about(self.db, self.source, [c.id for c in contacts if c.id is not None])
-        known = Known(contacts, said, names_here, found)
+        known = Known(contacts, said, names_here, found, apart)
         batch = self.reconciler.reconcile(recs, known)
         save_contacts(
             self.db, self.source, batch.insert.values(), batch.update.values(), batch.said.values()
         )
+        if written is not None:
+            for contact in (*batch.insert.values(), *batch.update.values()):
+                written.add(contact)
 
 
 class _Collect(Collector):
@@ -207,7 +228,8 @@ def import_file(
                         older = as_of is not None and newer_export(None, as_of, last) is not None
                     named = remember_source_names(db, source)
                     try:
-                        parsed, run = _read(db, parse, source, older, named)
+                        with deferred_indexes(db):
+                            parsed, run = _read(db, parse, source, older, named)
                         if not older and newer_export(run.guessed, as_of, last) is not None:
                             raise _OlderExport  # undone whole: read again as older
                         summary = _finish(

@@ -189,7 +189,7 @@ def parse_rows(
             row_lines, lines.row = lines.row, []
             line = first_line + previous  # the row's first line (a cell may span several)
             previous_end, previous = previous, reader.line_num
-            if not any(c.strip() for c in row):
+            if not "".join(row).strip():
                 continue  # a blank line, or Excel's ",,,,": nothing was left out
             # A quote left open swallows the rest of the file, so only a row of
             # several lines that ends at the end of the file can hold one: the
@@ -260,10 +260,16 @@ def _email(cells: Mapping[str, str]) -> str | None:
     (LinkedIn's Contacts.csv: "a@x.com,b@y.com"), or something that is no
     address at all (LinkedIn 2018: `urn:li:member:...`)."""
     for key in ("email", "other_email"):
-        for part in re.split(r"[,;\s]+", cells.get(key, "")):
+        cell = cells.get(key, "")
+        if "@" not in cell:  # most rows: an empty cell
+            continue
+        for part in _EMAIL_SEPARATORS.split(cell):
             if "@" in part:
                 return part
     return None
+
+
+_EMAIL_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 def _name_cell(cells: Mapping[str, str], key: str) -> str:
@@ -274,7 +280,9 @@ def _name_cell(cells: Mapping[str, str], key: str) -> str:
 
 
 def _add(cells: dict[str, str], line: int, out: Collector) -> None:
-    full, first, last = (_name_cell(cells, k) for k in ("full_name", "first_name", "last_name"))
+    full = _name_cell(cells, "full_name")
+    first = _name_cell(cells, "first_name")
+    last = _name_cell(cells, "last_name")
     company = cells.get("company", "")
     name = person_name(full, first, last, cells.get("middle_name", ""))
     if company and name.full.casefold() == company.casefold():

@@ -172,7 +172,11 @@ def person_name(full: str = "", first: str = "", last: str = "", middle: str = "
     full, first, last = clean_name(full), _given_name(first), _family_name(last)
     middle = clean_name(middle.replace(",", " ")) if middle else ""
     if first or last:
-        shown = " ".join(p for p in (first, middle.strip(), last) if p)
+        middle = middle.strip()
+        if middle:
+            shown = " ".join(p for p in (first, middle, last) if p)
+        else:  # nearly every row: no middle name
+            shown = f"{first} {last}" if first and last else first or last
         if full:
             parsed = split_name(full)
             # The full name has more of the name (a middle name): show it.

@@ -34,7 +34,8 @@ are decided here too.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from prospect.companies import company_of, is_placeholder
@@ -109,6 +110,18 @@ class Keys:
     # keys contacts lost in earlier batches, to the contact (`Reconciler.former`)
     former: dict[Key, int] = field(default_factory=dict)
 
+    def written(self, written: Written) -> Keys:
+        """Only the keys a contact `written` may hold: into a store that held no
+        contact before the import, the others find nobody. A company's people
+        without a name are always looked up (rare)."""
+        return Keys(
+            emails={e for e in self.emails if ("email", e) in written},
+            short_names_at={k for k in self.short_names_at if ("short", k[0], k[1]) in written},
+            names_at={(n, c) for n, c in self.names_at if not n or c or ("alone", n) in written},
+            names=self.names,
+            former=self.former,
+        )
+
 
 @dataclass(slots=True)
 class Known:
@@ -121,6 +134,9 @@ class Known:
     names_here: dict[str, list[int]] = field(default_factory=dict)
     # The contact each key finds, as one batch would (`Reconciler.choose`).
     found: dict[Key, int] = field(default_factory=dict)
+    # The member profiles of contacts a key finds that no row of the batch can
+    # be (`Reconciler.takeable`), by id: only told apart, never loaded.
+    profiles: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -130,6 +146,40 @@ class Batch:
     insert: dict[int, Contact] = field(default_factory=dict)
     update: dict[int, Contact] = field(default_factory=dict)
     said: dict[int, Contact] = field(default_factory=dict)
+
+
+class Written:
+    """The keys of the contacts an import has written into a store that held
+    none before it: a key none of them holds has no holder to look up
+    (`Keys.written`). A bitmap of the keys' hashes, 4 MB at any size: a key
+    may seem written when it was not (it is then looked up, and found by
+    nobody), never the other way round."""
+
+    __slots__ = ("_bits",)
+    _MASK = (1 << 25) - 1
+
+    def __init__(self) -> None:
+        self._bits = bytearray((self._MASK + 1) >> 3)
+
+    def _add(self, key: tuple[str, ...]) -> None:
+        h = hash(key) & self._MASK
+        self._bits[h >> 3] |= 1 << (h & 7)
+
+    def __contains__(self, key: object) -> bool:
+        h = hash(key) & self._MASK
+        return bool(self._bits[h >> 3] >> (h & 7) & 1)
+
+    def add(self, contact: Contact) -> None:
+        """A contact as it is stored: every key the store's look-ups find it by
+        (`store.contacts.contacts_by_url`, `key_holders`)."""
+        if contact.profile_url:
+            self._add(("url", contact.profile_url))
+        if contact.email:
+            self._add(("email", contact.email))
+        name = contact.name_norm or ""
+        if contact.company_norm:
+            self._add(("short", contact.company_norm, _short(name)))
+        self._add(("alone", name))
 
 
 class Ids:
@@ -186,9 +236,12 @@ def _moved(old_company: Any, new_company: Any) -> bool:
     return old != new
 
 
+@lru_cache(maxsize=8192)
 def _short(name_norm: str | None) -> str:
     """A name without its middle names: "john q public" and "john public" are
-    one person at one company (Google keeps the middle initial, LinkedIn not)."""
+    one person at one company (Google keeps the middle initial, LinkedIn not).
+    Cached: a batch asks it of each row's name three times (its keys, finding
+    it, indexing it), and names recur."""
     tokens = (name_norm or "").split()
     return f"{tokens[0]} {tokens[-1]}" if len(tokens) > 2 else " ".join(tokens)
 
@@ -218,6 +271,7 @@ class _Book:
         for (kind, *parts), cid in known.found.items():
             indexes[kind][parts[0] if kind in ("url", "email") else tuple(parts)] = cid
         self.said = known.said
+        self.profiles = known.profiles
         # This source's people by name alone: exports without profile URLs
         # (LinkedIn 2018-2021) still find someone whose company changed.
         self.by_name_here = known.names_here
@@ -254,11 +308,21 @@ class _Book:
         if len(same_name) == 1 and same_name[0] not in claimed:
             candidates.append(same_name[0])
         for cid in candidates:
-            stored = normalize_profile_url(self.rows[cid].profile_url)
+            row = self.rows.get(cid)
+            stored = normalize_profile_url(row.profile_url if row else self.profiles[cid])
             # Two different member profiles are two different people.
             if not (url and is_person_url(stored) and stored != url):
                 return cid
         return None
+
+
+def _copy(c: Contact) -> Contact:
+    """`dataclasses.replace(c)` at an eighth of its cost: a re-import copies
+    every stored contact it meets to merge the row into it."""
+    return Contact(
+        c.full_name, c.first_name, c.last_name, c.email, c.profile_url, c.company, c.title,
+        c.connected_on, c.sources, c.id, c.company_norm, c.name_norm,
+    )  # fmt: skip
 
 
 def _clean(contact: Contact) -> Contact:
@@ -325,7 +389,7 @@ def _merged(
     book: _Book,
 ) -> Contact:
     """The contact once this record is taken into account."""
-    new = replace(row)
+    new = _copy(row)
     name = _pick(rec.full_name, row.full_name, before, "full_name")
     if name != row.full_name:
         new.full_name, new.first_name, new.last_name = name, rec.first_name, rec.last_name
@@ -464,6 +528,42 @@ class Reconciler:
                 keys.names.add(name)
         return keys
 
+    @staticmethod
+    def takeable(
+        recs: Iterable[Contact],
+        found: Mapping[Key, int],
+        names_here: Mapping[str, list[int]],
+        profiles: Mapping[int, str | None],
+    ) -> set[int]:
+        """Of the contacts the store found for a batch of cleaned rows (their
+        `profiles`: id -> profile URL), the ones a row could be taken as
+        (`_Book.find`): every one but those holding a member profile no row
+        gives, unless a row without a member profile finds them: a row with
+        one is never another member's (a namesake at the same company). The
+        rest need not be loaded: what a row looks up by email or name is in
+        `found`, which `_Book` sets over what its contacts index, so only the
+        profile tells them apart (`Known.profiles`)."""
+        given = Reconciler.urls(recs)
+        # a key a contact held in an earlier batch finds it as a member profile does
+        takeable = {cid for key, cid in found.items() if key[0] == "url"}
+        for cid, url in profiles.items():
+            held = normalize_profile_url(url)
+            if not is_person_url(held) or held in given:
+                takeable.add(cid)
+        for rec in recs:
+            if is_person_url(rec.profile_url):
+                continue
+            name, company = rec.name_norm or "", rec.company_norm or ""
+            for key in (("email", rec.email or ""), ("name", name, company)):
+                if key in found:
+                    takeable.add(found[key])
+            if ("short", _short(name), company) in found:
+                takeable.add(found[("short", _short(name), company)])
+            same = names_here.get(name, [])
+            if len(same) == 1:
+                takeable.add(same[0])
+        return takeable & profiles.keys()
+
     def reconcile(self, recs: Iterable[Contact], known: Known) -> Batch:
         """Decide, for every cleaned row of a batch, whether it is new, changed or
         the same, and which jobs changed; `known` holds whatever the store has
@@ -535,15 +635,24 @@ class Reconciler:
         that held it in an earlier batch): the first that held it when the
         import began, else the first to gain it."""
         found: dict[Key, int] = {}
+        first_id = self.first_id
         for key in holders.keys() | former.keys():
             ids = holders.get(key, [])
-            gained = self.gained.get(key, {})
-            first = [i for i in ids if i < self.first_id and i not in gained]
+            gained = self.gained.get(key)
+            if gained:
+                first = [i for i in ids if i < first_id and i not in gained]
+            else:  # most keys: nobody gained them, so ids alone decide
+                first = [i for i in ids if i < first_id] if first_id > 1 else []
             if key in former:
                 first.append(former[key])
             # else the first to gain it: a contact this import added gained its
             # keys when it was given its id
-            found[key] = min(first) if first else min(ids, key=lambda i: (gained.get(i, i), i))
+            if first:
+                found[key] = min(first)
+            elif gained:
+                found[key] = min(ids, key=lambda i: (gained.get(i, i), i))
+            else:
+                found[key] = min(ids)
         return found
 
     def _keep(self, out: Batch, book: _Book, new: Contact) -> None:
@@ -564,7 +673,7 @@ class Reconciler:
         """Take a later row of a person already read from this file: its values
         fill the blanks the first row left, in the contact and in what the source said."""
         row = book.rows[cid]
-        new = replace(row)
+        new = _copy(row)
         for key in _FILLED:
             if _blank(getattr(new, key)) and not _blank(getattr(rec, key)):
                 if key == "profile_url" and book.by_url.get(rec.profile_url or "", cid) != cid:
@@ -584,7 +693,7 @@ class Reconciler:
         said = book.said.get(cid)
         if said is None:
             return
-        now_said = replace(said)
+        now_said = _copy(said)
         for key in _FILLED:
             if _blank(getattr(now_said, key)) and not _blank(getattr(rec, key)):
                 setattr(now_said, key, getattr(rec, key))

@@ -66,7 +66,14 @@ def connect(path: Path | str, applied: list[int] | None = None) -> Database:
                 raise StoreError(problem)
             if os.stat(path).st_mode & 0o077:
                 os.chmod(path, 0o600)
-        db = Database(str(path)) if not memory else Database(memory=True)
+        # No sqlite-utils plugins: whatever SQL functions other packages register
+        # are no part of the store, and looking for them costs every run a scan
+        # of the installed packages' entry points.
+        db = (
+            Database(str(path), execute_plugins=False)
+            if not memory
+            else Database(memory=True, execute_plugins=False)
+        )
     except OSError as exc:
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise StoreError(

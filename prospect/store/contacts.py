@@ -10,7 +10,11 @@ An import never loads the whole store: for each batch it asks which contacts
 hold the keys the batch's rows could be found by (`contacts_by_url`,
 `key_holders`: member profile, email, name at a company, the name without its
 middle names there), each key list passed as one JSON parameter and probed
-through an index, then loads the one contact each key finds.
+through an index, then loads the one contact each key finds (`profile_urls`
+first: a namesake with a member profile of their own is only told apart).
+Into an empty store, an import asks only for the keys it has written itself
+(`importers.reconcile.Written`), and builds the indexes it does not read
+while it writes after its rows (`deferred_indexes`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from prospect.companies import alias_norms, alias_table, company_key
 from prospect.models import Contact, PastJob
 from prospect.normalize import normalize_company
 from prospect.store import now_iso
+from prospect.store.schema import NAME_SHORT
 
 _SAID_COLUMNS = ("full_name", "email", "profile_url", "company", "title", "connected_on")
 _ROW_COLUMNS = (
@@ -197,7 +202,7 @@ def key_holders(
 
     def put(key: tuple[str, ...], ids: str | None) -> None:
         if ids:
-            holders[key] = [int(i) for i in ids.split(",")]
+            holders[key] = list(map(int, ids.split(",")))
 
     if emails:
         for email, ids in db.execute(
@@ -208,10 +213,15 @@ def key_holders(
             put(("email", email), ids)
     alone = sorted({name for name, company in names_at if name and not company})
     if alone:
+        # Through (company_norm, name_short), as the names at a company are, so
+        # an import needs no index of names alone (`deferred_indexes`); the
+        # short name computed as the column is. A blank company: NULL or ''.
         for name, ids in db.execute(
-            "SELECT name_norm, group_concat(id) FROM contacts "
-            f"WHERE name_norm IN (SELECT value FROM json_each(?)) AND {_COMPANY_BLANK} "
-            "GROUP BY name_norm",
+            f"WITH k AS (SELECT name_norm, {NAME_SHORT} AS short "
+            "FROM (SELECT value AS name_norm FROM json_each(?))) "
+            "SELECT k.name_norm, group_concat(c.id) FROM k JOIN contacts AS c "
+            "ON (c.company_norm IS NULL OR c.company_norm = '') AND c.name_short = k.short "
+            "AND c.name_norm = k.name_norm GROUP BY k.name_norm",
             [json.dumps(alone)],
         ):
             put(("name", name, ""), ids)
@@ -225,10 +235,13 @@ def key_holders(
         put(("name", "", company), ids)
     if short_names_at:
         for company, short, name, ids, exact in db.execute(
-            "SELECT k.value ->> 0, k.value ->> 1, k.value ->> 2, group_concat(c.id), "
-            "group_concat(CASE WHEN c.name_norm = k.value ->> 2 THEN c.id END) "
-            "FROM json_each(?) AS k JOIN contacts AS c "
-            "ON c.company_norm = k.value ->> 0 AND c.name_short = k.value ->> 1 GROUP BY k.key",
+            # each key's three parts read from its JSON once, not once per holder
+            "WITH k AS MATERIALIZED (SELECT key, value ->> 0 AS company, value ->> 1 AS short, "
+            "value ->> 2 AS name FROM json_each(?)) "
+            "SELECT k.company, k.short, k.name, group_concat(c.id), "
+            "group_concat(CASE WHEN c.name_norm = k.name THEN c.id END) "
+            "FROM k JOIN contacts AS c "
+            "ON c.company_norm = k.company AND c.name_short = k.short GROUP BY k.key",
             [json.dumps(sorted(short_names_at))],
         ):
             put(("short", short, company), ids)
@@ -247,6 +260,18 @@ def contacts_by_id(db: Database, ids: Collection[int]) -> list[Contact]:
             [json.dumps(sorted(ids))],
         )
     ]
+
+
+def profile_urls(db: Database, ids: Collection[int]) -> dict[int, str | None]:
+    """The profile URL of each of these contacts, by id (None: none)."""
+    if not ids:
+        return {}
+    return dict(
+        db.execute(
+            "SELECT id, profile_url FROM contacts WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(ids))],
+        ).fetchall()
+    )
 
 
 def source_names(db: Database, names: Collection[str]) -> dict[str, list[int]]:
@@ -342,6 +367,38 @@ def import_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
+# The indexes no import looks anyone up by while it writes (`key_holders` finds
+# names alone through the company's index too; what a source said is read by
+# contact): SQLite builds one from sorted keys in a fraction of what the same
+# entries cost inserted one row at a time.
+_DEFERRED_INDEXES = ("idx_contacts_name_norm_company_norm", "idx_contact_sources_source")
+
+
+@contextlib.contextmanager
+def deferred_indexes(db: Database) -> Iterator[None]:
+    """Inside an import's transaction: when the store holds no contact yet,
+    leave out the indexes the import does not read while it writes every row,
+    and build them again, as the schema made them, once every row is in. A
+    failure rolls the transaction back, index and all; with contacts already
+    stored, the indexes are kept as they are."""
+    if has_contacts(db):
+        yield
+        return
+    marks = ", ".join("?" for _ in _DEFERRED_INDEXES)
+    made = [
+        sql
+        for (sql,) in db.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+            _DEFERRED_INDEXES,
+        )
+    ]
+    for name in _DEFERRED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    yield
+    for sql in made:
+        db.execute(sql)
+
+
 def remember_source_names(db: Database, source: str) -> bool:
     """Keep, for this transaction, the names of the people `source` has named
     (in a temporary table: an import finds them by name alone, as they were
@@ -359,6 +416,10 @@ def remember_source_names(db: Database, source: str) -> bool:
 
 def forget_source_names(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS temp.import_names")
+
+
+def has_contacts(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is not None
 
 
 def next_contact_id(db: Database) -> int:
