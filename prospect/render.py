@@ -76,10 +76,12 @@ def render_records(
     term: Terminal,
     title: str | None = None,
     screen: Sequence[str] | None = None,
+    empty: str = "nothing to show",
 ) -> None:
     """Print records in the chosen format, columns in the given order; a table on a
     screen takes `screen`'s columns instead, in their order, when given (a record may
-    carry keys for the screen alone: a short date, a phrase)."""
+    carry keys for the screen alone: a short date, a phrase). With no records a table
+    is `empty` said on stderr, not a box of headers; csv and json stay well-formed."""
     if fmt == "json":
         term.out.write(
             json.dumps(
@@ -104,6 +106,8 @@ def render_records(
                 [csv_cell(inert(r.get(c)) if r.get(c) is not None else "") for c in columns]
             )
         term.out.write(buf.getvalue())
+    elif not records:
+        term.tell(empty)
     else:
         _render_table(records, screen or columns, term, title)
 

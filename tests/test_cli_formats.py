@@ -74,6 +74,10 @@ def test_piped_output_defaults_to_csv(cli, command: str, tmp_path: Path):
 
 
 def test_an_explicit_table_is_kept_in_a_pipe(cli):
+    empty = cli("feeds", "list", "--format", "table")
+    assert empty.exit_code == 0
+    assert empty.stdout == "" and "no feeds yet: prospect feeds add URL" in empty.stderr
+    assert cli("feeds", "add", "--no-check", "https://example.com/feed.xml").exit_code == 0
     result = cli("feeds", "list", "--format", "table")
     assert result.exit_code == 0
     assert "┃" in result.stdout

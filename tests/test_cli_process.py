@@ -94,9 +94,15 @@ def test_redirected_output_is_csv_by_default(big_db: Path, tmp_path: Path):
 
 def test_a_terminal_gets_a_table_by_default(tmp_path: Path):
     """With stdout a terminal (a pty), the same command draws a table."""
+    db = str(tmp_path / "p.db")
+    subprocess.run(
+        [sys.executable, "-m", "prospect", "--db", db, "feeds", "add", "--no-check",
+         "https://example.com/feed.xml"],
+        check=True, capture_output=True,
+    )  # fmt: skip
     primary, secondary = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "prospect", "--db", str(tmp_path / "p.db"), "feeds", "list"],
+        [sys.executable, "-m", "prospect", "--db", db, "feeds", "list"],
         stdout=secondary,
         stderr=subprocess.PIPE,
     )
@@ -113,7 +119,7 @@ def test_a_terminal_gets_a_table_by_default(tmp_path: Path):
     os.close(primary)
     assert proc.wait(timeout=60) == 0
     text = b"".join(chunks).decode()
-    assert "┏" in text and "┃" in text and "polled" in text
+    assert "┏" in text and "┃" in text and "status" in text and "example.com" in text
     assert "id,name,url" not in text
 
 

@@ -157,3 +157,14 @@ def test_explain_on_a_screen_wraps_at_words_under_each_line_and_keeps_urls_whole
     pipe = Terminal(out=io.StringIO(), err=io.StringIO(), color=False, interactive=False)
     render_explain(row, "cards", pipe, result.now)
     assert f"why now: {explain_record(row, result.now)['why_now']}" in pipe.out.getvalue()
+
+
+def test_an_empty_table_is_a_sentence_and_csv_and_json_stay_well_formed():
+    term = _term(80)
+    render_records([], ["id", "name"], "table", term, empty="no feeds yet: prospect feeds add URL")
+    assert term.out.getvalue() == ""
+    assert term.err.getvalue() == "no feeds yet: prospect feeds add URL\n"
+    for fmt, out in (("csv", "id,name\n"), ("json", "[]\n"), ("jsonl", "")):
+        term = _term(80)
+        render_records([], ["id", "name"], fmt, term, empty="unused")
+        assert (term.out.getvalue(), term.err.getvalue()) == (out, "")

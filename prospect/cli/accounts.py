@@ -82,7 +82,9 @@ def accounts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     from prospect.render import render_records
 
     st = state(ctx)
-    render_records(account_report(st.db(), st.config()), ACCOUNT_COLUMNS, chosen(fmt), st.term)
+    empty = "no accounts: name them under accounts.include in signals.yaml"
+    report = account_report(st.db(), st.config())
+    render_records(report, ACCOUNT_COLUMNS, chosen(fmt), st.term, empty=empty)
 
 
 @accounts_app.command("unfollow")

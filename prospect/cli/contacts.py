@@ -185,7 +185,10 @@ def contacts_list(ctx: typer.Context, fmt: FormatOption = None) -> None:
     from prospect.store.contacts import iter_contacts
 
     st = state(ctx)
-    render_records(_records(iter_contacts(st.db())), CONTACT_COLUMNS, chosen(fmt), st.term)
+    empty = "no contacts yet: prospect import linkedin Connections.csv"
+    render_records(
+        _records(iter_contacts(st.db())), CONTACT_COLUMNS, chosen(fmt), st.term, empty=empty
+    )
 
 
 @contacts_app.command("search")
@@ -202,7 +205,10 @@ def contacts_search(
     from prospect.store.contacts import search_contacts
 
     st = state(ctx)
-    render_records(_records(search_contacts(st.db(), text)), CONTACT_COLUMNS, chosen(fmt), st.term)
+    found = _records(search_contacts(st.db(), text))
+    render_records(
+        found, CONTACT_COLUMNS, chosen(fmt), st.term, empty=f"no contact matches {text!r}"
+    )
 
 
 @contacts_app.command("show")
@@ -241,7 +247,8 @@ def who(
 
     st = state(ctx)
     people = contacts_at(st.db(), company, aliases=st.config().aliases)
-    render_records(_records(people), CONTACT_COLUMNS, chosen(fmt), st.term)
+    empty = f"you know nobody at {company!r} (by any spelling, legal form or alias)"
+    render_records(_records(people), CONTACT_COLUMNS, chosen(fmt), st.term, empty=empty)
 
 
 def register(app: typer.Typer) -> None:

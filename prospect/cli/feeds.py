@@ -162,7 +162,8 @@ def feeds_list(
 
     st = state(ctx)
     rows = [r for r in list_feeds(st.db()) if tag is None or r.get("tag") == tag]
-    render_records(rows, FEED_COLUMNS, chosen(fmt), st.term, screen=FEED_SCREEN)
+    empty = "no feeds yet: prospect feeds add URL" if tag is None else f"no feeds tagged {tag!r}"
+    render_records(rows, FEED_COLUMNS, chosen(fmt), st.term, screen=FEED_SCREEN, empty=empty)
 
 
 @feeds_app.command("remove")

@@ -199,7 +199,10 @@ def history(
     from prospect.render import render_records
 
     st = state(ctx)
-    render_records(history_records(st.db(), limit), HISTORY_COLUMNS, chosen(fmt), st.term)
+    empty = "nothing recorded yet: prospect mark 1 contacted (or prospect review)"
+    render_records(
+        history_records(st.db(), limit), HISTORY_COLUMNS, chosen(fmt), st.term, empty=empty
+    )
 
 
 @signals_app.command("list")
@@ -226,7 +229,8 @@ def signals_list(
     records = load_signal_records(
         st.db(), st.config(), datetime.now(UTC), parse_since(since), _check_type(signal_type)
     )
-    render_records(records, SIGNAL_COLUMNS, chosen(fmt), st.term, screen=SIGNAL_SCREEN)
+    empty = "no signals in the window: prospect poll reads the feeds"
+    render_records(records, SIGNAL_COLUMNS, chosen(fmt), st.term, screen=SIGNAL_SCREEN, empty=empty)
 
 
 def register(app: typer.Typer) -> None:
