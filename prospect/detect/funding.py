@@ -256,7 +256,10 @@ _CHARITY = re.compile(
 _SECURITIES = re.compile(
     r"\b(?:preferred\s+(?:stock|shares?|units|securities)|dividends?|depositary\s+shares|"
     r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior|"
-    r"exercise\s+of\s+(?:\w+\s+)?warrants|from\s+(?:the\s+)?government\s+of)\b",
+    r"exercise\s+of\s+(?:\w+\s+)?warrants|from\s+(?:the\s+)?government\s+of|"
+    # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
+    # debentures", "via NCDs"
+    r"debentures?|ncds?)\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
@@ -276,7 +279,7 @@ _GENERIC_SUBJECTS = {
     "startups", "companies", "firms", "founders", "investors", "vcs", "unicorns", "fintechs",
     "rounds", "startup", "company", "firm", "the", "it", "they", "he", "she", "we", "this",
     "that", "who", "funding", "banks", "brands", "teams", "report", "study", "developers",
-    "researchers", "vets", "veterans", "alumni", "founder",
+    "researchers", "vets", "veterans", "alumni", "founder", "sector", "ecosystem",
 }  # fmt: skip
 
 
@@ -329,7 +332,8 @@ _EXCLUDED_WORDS = frozenset(
         "victims", "families", "hospice", "homeless",
         # _SECURITIES
         "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
-        "distribution", "convertible", "exercise", "government",
+        "distribution", "convertible", "exercise", "government", "debenture", "debentures",
+        "ncd", "ncds",
         # _FOOTBALL
         "serie", "premier", "liga", "bundesliga", "ligue", "transfer", "striker", "midfielder",
         "defender", "goalkeeper", "footballer", "winger", "champions", "relegation",

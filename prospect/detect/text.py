@@ -65,7 +65,7 @@ HEAD_NOUNS = {
     "newcomer", "challenger", "neobank", "platform", "app", "vendor", "manufacturer",
     "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
     "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
-    "competitor", "alternative",
+    "competitor", "alternative", "parent",
 }  # fmt: skip
 # Sector words written before a name with no head noun ("Insurtech Lemonade raises").
 SECTOR_WORDS = {
@@ -393,6 +393,9 @@ def clause_end(text: str, pos: int, window: int = 220) -> int:
 _MONEY_WORD = re.compile(r"(?:[$€£¥₹]|(?:US|C|A|S|HK|NZ|R)\$)")
 
 
+_DOMAIN_NAME = re.compile(r"[a-z0-9]{2,}(?:\.[a-z]{2,})+")
+
+
 def _is_namey(word: str) -> bool:
     """A word that can be part of a company name: capitalised, a digit, or camel-cased."""
     if not word or _MONEY_WORD.match(word):
@@ -401,9 +404,12 @@ def _is_namey(word: str) -> bool:
     if head.isupper() or head.isdigit():
         return True
     # camel-cased ("iPhone", "eToro"): a capital after the first letter; a digit inside
-    # a lowercase word ("n8n") is a brand's spelling too
+    # a lowercase word ("n8n") is a brand's spelling too, and so is a domain ("super.money",
+    # "cal.com")
     return len(word) > 2 and (
-        word[1:].lower() != word[1:] or (word.isalnum() and any(c.isdigit() for c in word))
+        word[1:].lower() != word[1:]
+        or (word.isalnum() and any(c.isdigit() for c in word))
+        or _DOMAIN_NAME.fullmatch(word) is not None
     )
 
 
