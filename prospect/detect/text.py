@@ -36,8 +36,10 @@ _UNLISTED = re.compile(r"<([A-Z][^<>]{1,80}?)>")
 
 
 def _without_tickers(text: str) -> str:
-    """`text` without a wire's tickers (each starts with "<" or "(": the engine scans for
-    that character) and with its unlisted names unbracketed."""
+    """`text` without its exchange tickers ("(NASDAQ: ATLX)") and a wire's tickers (each
+    starts with "<" or "(", looked for first) and with its unlisted names unbracketed."""
+    if "(" in text:
+        text = _TICKER.sub("", text)
     n = 0
     if "<" in text:
         text, n = _RIC.subn("", text)
@@ -127,8 +129,6 @@ def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
-    if "(" in text:
-        text = _TICKER.sub("", text)
     text = _without_tickers(text)
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
@@ -220,8 +220,6 @@ _ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
-    if "(" in text:
-        text = _TICKER.sub("", text)
     text = _without_tickers(text)
     if "redit" in text:  # "Photo credit:", cheaply first
         text = _PHOTO_CREDIT.sub("", text, count=1)
