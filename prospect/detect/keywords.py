@@ -52,13 +52,14 @@ class KeywordHit:
 def compile_rules(rules: list[Rule]) -> list[KeywordRule]:
     """One compiled pattern per rule: its regex, or its phrases as one alternation."""
     compiled = []
-    regex_rules = [rule for rule in rules if rule.pattern is not None]
-    regexes = pattern_set([rule.pattern for rule in regex_rules]) if len(regex_rules) else None
+    patterns = [rule.pattern for rule in rules if rule.pattern is not None]
+    regexes = pattern_set(patterns) if patterns else None
+    slot = 0  # the next regex rule's place in the set, in the order they were added
     for rule in rules:
         if rule.pattern is not None:
             group = rule.pattern.groupindex.get("company")
-            slot = regex_rules.index(rule) if regexes is not None else -1
             compiled.append(KeywordRule(rule.name, rule.pattern, group, regexes=regexes, slot=slot))
+            slot += 1
         elif rule.phrases:
             words = sorted((re.escape(p) for p in rule.phrases if p), key=len, reverse=True)
             pattern = compile_folded(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
