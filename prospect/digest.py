@@ -37,7 +37,6 @@ import html
 import os
 import socket
 import sqlite3
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,7 +53,7 @@ from prospect.config import Config
 from prospect.errors import InputError, ProspectError, StoreError
 from prospect.mail import resolve_smtp, send_mail
 from prospect.outreach import ListOptions, build_list
-from prospect.render import inert, row_record, why_parts
+from prospect.render import inert, row_record, why_parts, wrap_words
 from prospect.store import db_file, describe_db_error, write
 from prospect.store.digests import delete_outbox, outbox_rows, save_digest, save_outbox
 from prospect.store.outreach import save_outreach
@@ -135,14 +134,7 @@ def safe_link(url: Any) -> str | None:
 def _wrap(label: str, value: str) -> list[str]:
     """'   Why now: ...' wrapped with a hanging indent; URLs are never broken."""
     first = f"   {label:<8} "
-    return textwrap.wrap(
-        value,
-        width=WIDTH,
-        initial_indent=first,
-        subsequent_indent=" " * len(first),
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
+    return wrap_words(value, WIDTH, first, " " * len(first)) or [first.rstrip()]
 
 
 def _who(rec: Mapping[str, Any]) -> str:
@@ -164,13 +156,7 @@ def render_text(records: Sequence[Mapping[str, Any]], now: datetime) -> str:
         lines.append("No new signals about people worth contacting since the last digest.")
     for rec in records:
         key = f" [{inert(rec.get('person_key'))}]" if rec.get("person_key") else ""
-        lines += textwrap.wrap(
-            f"{rec.get('rank')}. {_who(rec)}{key}",
-            width=WIDTH,
-            subsequent_indent="   ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        lines += wrap_words(f"{rec.get('rank')}. {_who(rec)}{key}", WIDTH, rest="   ")
         signal = inert(rec.get("signal"))
         when = inert(rec.get("when"))
         lines += _wrap("Signal:", f"{signal} ({when})" if when else signal)

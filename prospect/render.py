@@ -524,17 +524,23 @@ def render_explain(row: Row, fmt: str, term: Terminal, now: datetime) -> None:
         if width is None or len(line) <= width:
             out.append(line)
             continue
-        # on a screen, wrapped at words under the line's own text; never inside a URL
+        # on a screen, wrapped at words under the line's own text
         text = line.lstrip(" ")
-        out += textwrap.wrap(
-            text,
-            width=width,
-            initial_indent=" " * (len(line) - len(text)),
-            subsequent_indent=" " * hang,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        out += wrap_words(text, width, " " * (len(line) - len(text)), " " * hang)
     term.out.write("\n".join(out) + "\n")
+
+
+def wrap_words(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """`text` wrapped to `width` at blanks only, its first line after `first` and the
+    others after `rest`: a word, a URL or a hyphenated name is never cut."""
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 _PART_COLUMNS = ("part", "value", "why")
