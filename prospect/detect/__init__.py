@@ -39,6 +39,7 @@ from prospect.detect.hires import (
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role
 from prospect.detect.text import (
+    PLACES,
     clause_end,
     clause_start,
     clean_title,
@@ -127,6 +128,8 @@ class Detector:
             found += self._funding(head, body, since)
         if self.hires_on:
             found += self._hires(head, body, since, shouted)
+        # a country or a state is never the company ("India Gets ₹1 Lakh Cr Investment")
+        found = [s for s in found if normalize_company(s.company) not in PLACES]
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)
@@ -251,9 +254,19 @@ class Detector:
         for extra in detect_hires(body, since, summary=True):
             other = body[extra.company[0] : extra.company[1]] if extra.company else ""
             same = [s for s in signals if _same_company(s.company, other)]
-            if not same or extra.person is None:
+            if not same:
                 continue
-            if any(s.person == extra.person for s in same):
+            if extra.person is None:
+                if len(same) == 1 and _widens(same[0].role, extra.role):
+                    same[0].role = extra.role  # "names new CEO": "its new president and CEO"
+                continue
+            named = [s for s in same if s.person == extra.person]
+            if named:
+                # the summary gives the whole title ("names CFO" -> "Executive Vice
+                # President and Chief Financial Officer")
+                for s in named:
+                    if _widens(s.role, extra.role):
+                        s.role = extra.role
                 continue
             blank = [s for s in same if s.person is None and s.role == extra.role] or [
                 s

@@ -61,6 +61,7 @@ _VERBS = (
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
     "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
     "finalises", "finalized", "finalised", "nab", "land", "bag", "snag", "confirms", "confirmed",
+    "taps", "tapped",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -78,7 +79,7 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
-    "confirms", "confirmed",
+    "confirms", "confirmed", "taps", "tapped",
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
@@ -97,6 +98,8 @@ ROUND_PATTERN = (
     r"angel(?=\s+(?:round|funding|investment))|late-stage(?=\s+(?:round|funding)))"
 )
 _ROUND_RE = re.compile(ROUND_PATTERN, re.IGNORECASE)
+# Between the money and a round word: that round came before this one.
+_PAST_ROUND_GAP = re.compile(r"\b(?:after|since|following)\b", re.IGNORECASE)
 _RIGHT = re.compile(
     _QUALIFIERS
     # one word of the writer's own before the money: "raises a cool $23M", "huge $21M seed"
@@ -259,7 +262,9 @@ _SECURITIES = re.compile(
     r"exercise\s+of\s+(?:\w+\s+)?warrants|from\s+(?:the\s+)?government\s+of|"
     # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
     # debentures", "via NCDs"
-    r"debentures?|ncds?)\b",
+    r"debentures?|ncds?|"
+    # a coin sold to the public: "raises $52.5M via crypto sale", "in Kin token sale"
+    r"(?:token|crypto|coin)\s+(?:sales?|offerings?)|icos?)\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
@@ -272,7 +277,10 @@ _TREND = re.compile(
     r"\b(?:funding\s+roundup|week\s+in\s+review|top\s+\d+|biggest\s+(?:rounds|raises|deals)|"
     r"this\s+week's|weekly\s+funding|the\s+week's|deals\s+of\s+the\s+week|funding\s+report|"
     r"Q[1-4]\s+funding|VC\s+funding|venture\s+funding|startups\s+raised|funding\s+(?:fell|rose|"
-    r"drops?|climbs?|hits?|falls?|slumps?)|rounds\s+are|why\s+series|how\s+to\s+raise)\b",
+    r"drops?|climbs?|hits?|falls?|slumps?)|rounds\s+are|why\s+series|how\s+to\s+raise|"
+    # a country's money, not a round: "receives $2.09b remittances", "Rs 23,600 Cr investment
+    # proposals", "₹50 Crore Investment Commitments"
+    r"remittances?|investment\s+(?:commitments?|proposals?|pledges?)|(?:fdi|capital)\s+inflows?)\b",
     re.IGNORECASE,
 )
 _GENERIC_SUBJECTS = {
@@ -333,13 +341,14 @@ _EXCLUDED_WORDS = frozenset(
         # _SECURITIES
         "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
         "distribution", "convertible", "exercise", "government", "debenture", "debentures",
-        "ncd", "ncds",
+        "ncd", "ncds", "token", "crypto", "coin", "ico", "icos",
         # _FOOTBALL
         "serie", "premier", "liga", "bundesliga", "ligue", "transfer", "striker", "midfielder",
         "defender", "goalkeeper", "footballer", "winger", "champions", "relegation",
         # _TREND
         "funding", "review", "top", "biggest", "week", "weekly", "deals", "startups", "rounds",
-        "why", "how",
+        "why", "how", "remittance", "remittances", "commitment", "commitments", "proposal",
+        "proposals", "pledge", "pledges", "inflow", "inflows",
     }
 )  # fmt: skip
 _EXCLUDED = WordGated(
@@ -713,6 +722,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             and not round_m.group("round").lower().startswith(("series", "seed", "pre"))
         ):
             round_m = None  # "from Susquehanna Growth Equity": an investor's name
+        if round_m and _PAST_ROUND_GAP.search(text, rm.end(), round_m.start()):
+            round_m = None  # "raises $200M at $2B valuation 5 months after $100M Series A"
         if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
             continue
         if verb.startswith("extend"):

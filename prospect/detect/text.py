@@ -505,7 +505,7 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     kept = strip_legal(kept)
     run = run[: len(kept)]
     if not run:
-        return _brand_at_start(text, start, end, seg, spans)
+        return _brand_at_start(text, start, end, seg, spans) or _brand_after_noun(start, seg, spans)
     if seg[run[-1][0] : run[-1][1]].lower() == "and":
         return None  # "Acme Reports Results And Completion of ...": a second predicate
     s, e = start + run[0][0], start + run[-1][1]
@@ -540,6 +540,24 @@ def _brand_at_start(
     if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
         return None
     return ws, we
+
+
+def _brand_after_noun(start: int, seg: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A brand written in lowercase right after the noun that describes it: "German
+    DeepTech startup kausable raises ..."; one word, never a word of the sentence's own
+    ("startup successfully raises", "startup also raises")."""
+    if len(spans) < 2:
+        return None
+    ws, we = spans[-1]
+    word, noun = seg[ws:we], seg[spans[-2][0] : spans[-2][1]].lower()
+    if noun not in HEAD_NOUNS or not (word.isalnum() and word.islower()) or len(word) < 3:
+        return None
+    low = word
+    if low.endswith("ly") or low in _STOP_FORWARD or low in _ADVERBS or low in _PRONOUNS:
+        return None
+    if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
+        return None
+    return start + ws, start + we
 
 
 def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -806,3 +824,50 @@ def full_name(name: str, body: str, any_case: bool = False) -> str | None:
         return None
     spelled = head[at : at + len(name)]  # "WLRN Public Media" for a shouted "Wlrn Public Media"
     return spelled if spelled != name and not spelled.islower() else None
+
+
+# Countries, regions and the states and provinces news names most: never the company that
+# raised or hired ("India Gets ₹1 Lakh Cr Investment Commitments", "Bangladesh receives
+# $2.09b remittances", "Asia draws $100bn in capital"). Lowercase, as `normalize_company`
+# leaves them.
+PLACES = frozenset(
+    (
+        "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia",
+        "austria", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "bhutan",
+        "bolivia", "bosnia", "botswana", "brazil", "brunei", "bulgaria", "cambodia", "cameroon",
+        "canada", "chile", "china", "colombia", "croatia", "cuba", "cyprus", "czechia",
+        "denmark", "ecuador", "egypt", "estonia", "ethiopia", "finland", "france", "georgia",
+        "germany", "ghana", "greece", "guatemala", "hungary", "iceland", "india", "indonesia",
+        "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan", "kenya",
+        "kuwait", "laos", "latvia", "lebanon", "libya", "lithuania", "luxembourg", "malaysia",
+        "maldives", "malta", "mexico", "moldova", "mongolia", "morocco", "mozambique",
+        "myanmar", "namibia", "nepal", "netherlands", "nigeria", "norway", "oman", "pakistan",
+        "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+        "russia", "rwanda", "serbia", "singapore", "slovakia", "slovenia", "somalia", "spain",
+        "sudan", "sweden", "switzerland", "syria", "taiwan", "tanzania", "thailand", "tunisia",
+        "turkey", "turkiye", "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela",
+        "vietnam", "yemen", "zambia", "zimbabwe", "africa", "asia", "europe", "oceania",
+        "antarctica", "eurozone",
+        "south africa", "south korea", "north korea", "korea", "new zealand", "saudi arabia",
+        "sri lanka", "hong kong", "united states", "united kingdom", "uk", "us", "usa", "uae",
+        "united arab emirates", "czech republic", "costa rica", "ivory coast", "north america",
+        "south america", "latin america", "latam", "middle east", "southeast asia",
+        "south asia", "east asia", "central asia", "gcc", "mena", "apac", "emea", "asean", "eu",
+        "european union", "gulf",
+        # Indian states and cities that business news names as actors
+        "andhra pradesh", "assam", "bihar", "delhi", "goa", "gujarat", "haryana", "karnataka",
+        "kerala", "madhya pradesh", "maharashtra", "odisha", "orissa", "punjab", "rajasthan",
+        "tamil nadu", "telangana", "uttar pradesh", "uttarakhand", "west bengal", "mumbai",
+        "bengaluru", "bangalore", "chennai", "hyderabad", "kolkata", "dhaka", "chattogram",
+        # US states and provinces of Canada
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+        "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+        "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+        "new jersey", "new mexico", "new york state", "north carolina", "north dakota", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+        "tennessee", "texas", "utah", "vermont", "virginia", "washington state",
+        "west virginia", "wisconsin", "wyoming", "ontario", "quebec", "alberta",
+        "british columbia", "manitoba", "saskatchewan", "nova scotia",
+    )
+)  # fmt: skip
