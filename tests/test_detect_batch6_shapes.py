@@ -84,3 +84,57 @@ def test_the_summary_gives_the_whole_title(detector: Detector) -> None:
         "executive officer, suggesting the retailer would soon start",
     )
     assert signal.role == "President and Chief Executive Officer"
+
+
+# Media Jobs Report, Business Wire and FMP news items of tests/eval/real-dev-batch5.tsv
+# (Mediajobsreport/mjr-morning-brief-feed, AnirudhSingal/FinApp_Public).
+
+
+def test_general_manager_of_a_company_names_the_company(detector: Detector) -> None:
+    (signal,) = detector.detect("Yusim Aladro Promoted to General Manager of Warner Music Mexico")
+    assert (signal.company, signal.person, signal.role) == (
+        "Warner Music Mexico",
+        "Yusim Aladro",
+        "General Manager",
+    )
+    # written for the test: a function or a region after "of" is still the title's
+    (signal,) = detector.detect("Acme names Jane Doe General Manager of APAC")
+    assert (signal.company, signal.role) == ("Acme", "General Manager of APAC")
+
+
+def test_an_official_partner_is_a_sponsor(detector: Detector) -> None:
+    assert detector.detect("Beasley Named Official Audio Partner of Vegas Golden Knights") == []
+
+
+def test_warrant_exercises_are_no_round(detector: Detector) -> None:
+    assert detector.detect("Bridgeline Receives More than $2.5M in Warrant Exercises") == []
+
+
+def test_a_promotion_has_no_former_employer_and_takes_the_summary_s_title(
+    detector: Detector,
+) -> None:
+    (signal,) = detector.detect(
+        "Gray Media Promotes Tim Maloney to Lead WBKO",
+        "BOWLING GREEN, KY — Gray Media has promoted longtime WBKO sales executive Tim Maloney "
+        "to General Manager and Director of Sales for the company’s Bowling Green television "
+        "operation.",
+    )
+    assert (signal.company, signal.person, signal.previous_company) == (
+        "Gray Media",
+        "Tim Maloney",
+        None,
+    )
+    assert signal.role == "General Manager and Director of Sales"
+
+
+def test_where_the_hire_comes_from(detector: Detector) -> None:
+    (signal,) = detector.detect(
+        "Confluent appoints Google Cloud finance chief Steffan Tomlinson As CFO"
+    )
+    assert (signal.person, signal.previous_company) == ("Steffan Tomlinson", "Google Cloud")
+    # written for the test, after SambaNova's "joins after nearly nine years at Tesla"
+    (signal,) = detector.detect(
+        "Acme Appoints Jonathan Chang As General Counsel",
+        "Chang joins Acme after nearly nine years at Tesla, where he led litigation.",
+    )
+    assert signal.previous_company == "Tesla"

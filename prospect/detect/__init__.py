@@ -60,6 +60,9 @@ _SEVERAL = re.compile(
 )
 
 
+# A hire that is a promotion: the person was already at the company.
+_PROMOTION = re.compile(r"\b(?:promot|elevat)(?:es|ed|ing|e|ion)\b", re.IGNORECASE)
+
 # A summary that opens on the headline's company without naming it.
 _THE_COMPANY = re.compile(
     r"\s*(?P<who>(?:The|the)\s+(?:company|startup|firm|business))(?=\s+(?:has\s+|have\s+|"
@@ -229,6 +232,8 @@ class Detector:
     @staticmethod
     def _previous(text: str, hit: HireHit, signal: Signal, body: str) -> str | None:
         """The hire's former employer: in its own clause, else where the summary names them."""
+        if _PROMOTION.search(signal.evidence):
+            return None  # a promotion is inside the company: "promotes longtime WBKO exec"
         if hit.previous and not _within(hit.previous, signal.company):
             return hit.previous
         lo, hi = clause_start(text, hit.evidence[0]), clause_end(text, hit.evidence[1])
@@ -265,8 +270,8 @@ class Detector:
                 # the summary gives the whole title ("names CFO" -> "Executive Vice
                 # President and Chief Financial Officer")
                 for s in named:
-                    if _widens(s.role, extra.role):
-                        s.role = extra.role
+                    if s.role is None or _widens(s.role, extra.role):
+                        s.role = extra.role or s.role
                 continue
             blank = [s for s in same if s.person is None and s.role == extra.role] or [
                 s

@@ -259,7 +259,7 @@ _CHARITY = re.compile(
 _SECURITIES = re.compile(
     r"\b(?:preferred\s+(?:stock|shares?|units|securities)|dividends?|depositary\s+shares|"
     r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior|"
-    r"exercise\s+of\s+(?:\w+\s+)?warrants|from\s+(?:the\s+)?government\s+of|"
+    r"exercise\s+of\s+(?:\w+\s+)?warrants|warrants?\s+exercises?|from\s+(?:the\s+)?government\s+of|"
     # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
     # debentures", "via NCDs"
     r"debentures?|ncds?|"
@@ -341,7 +341,7 @@ _EXCLUDED_WORDS = frozenset(
         # _SECURITIES
         "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
         "distribution", "convertible", "exercise", "government", "debenture", "debentures",
-        "ncd", "ncds", "token", "crypto", "coin", "ico", "icos",
+        "ncd", "ncds", "warrant", "warrants", "token", "crypto", "coin", "ico", "icos",
         # _FOOTBALL
         "serie", "premier", "liga", "bundesliga", "ligue", "transfer", "striker", "midfielder",
         "defender", "goalkeeper", "footballer", "winger", "champions", "relegation",

@@ -273,9 +273,15 @@ def _former(pre: str, person: str) -> bool:
     return pre[cut:].lower() == person.lower() and _FORMER_BEFORE.search(pre, 0, cut) is not None
 
 
-def _partner_of_no_one(role: str | None, person: str | None) -> bool:
-    """A partner title with no person's full name: "names Deloitte as partner" is a firm."""
-    return role is not None and role.endswith("Partner") and (person is None or " " not in person)
+_OFFICIAL = re.compile(r"\bofficial\b", re.IGNORECASE)
+
+
+def _partner_of_no_one(role: str | None, person: str | None, pre: str = "") -> bool:
+    """A partner title with no person's full name: "names Deloitte as partner" is a firm;
+    "named Official Audio Partner of the Golden Knights" is a sponsorship."""
+    if role is None or not role.endswith("Partner"):
+        return False
+    return person is None or " " not in person or _OFFICIAL.search(pre) is not None
 
 
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
@@ -321,6 +327,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 previous = owned[span[0] : span[1]] if span else None
             elif person is None:
                 previous = _employer_before(pre)
+            elif owned:  # "appoints Google Cloud finance chief Steffan Tomlinson as CFO"
+                previous = _employer_before(owned)
         if pre and person is None and not linked:
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
@@ -338,7 +346,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         role = _role_name(rm, text)
         if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):
             return None
-        if _partner_of_no_one(role, person):
+        if _partner_of_no_one(role, person, pre):
             return None
         verb = vm.group("verb").lower()
         if (
@@ -846,6 +854,9 @@ _PREVIOUS = re.compile(
     r"|\b(?:joins|joined|joining|comes|coming|moves|moving|arrives|arriving|poached|lured|"
     r"hired\s+away|recruited)\s+from\s+(?:rival\s+)?"
     r"|\bformerly\s+(?:of|at|with)\s+"
+    # "joins after nearly nine years at Tesla", "spent 12 years at Oracle"
+    r"|\b(?:after|spent)\s+(?:nearly\s+|almost\s+|more\s+than\s+|over\s+|about\s+)?"
+    r"(?:[\w-]+\s+)?years?\s+(?:at|with)\s+"
     r"|\b(?:previously|formerly|most\s+recently|prior\s+to\s+(?:joining|this(?:\s+appointment)?)|"
     r"before\s+(?:joining|taking\s+on\s+this(?:\s+\w+){0,2}(?:\s+at\s+[^,]{1,40})?))[\s,]+"
     r"(?:(?:he|she|they|was|were|served|worked|spent|held|led|ran|had)\s+)*"
@@ -893,7 +904,7 @@ _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?
 # with none of them names no former employer, and its patterns are not tried.
 _PREVIOUS_CUES = (
     "former", "ex-", "ex ", "longtime", "long-time", "departing", "vet", "from",
-    "previously", "recently", "prior", "before", "alum", "insider",
+    "previously", "recently", "prior", "before", "alum", "insider", "years",
 )  # fmt: skip
 
 

@@ -131,7 +131,9 @@ _SINGLE_BASE = (
     # not "Chin Lee, MD, MPH"; "MD, CEO" is two titles
     r"|" + _GRADE + r"(?<!,\s)(?-i:MD|GM)\b(?!,\s*(?!(?-i:C[A-Z]{1,3}O)\b)(?-i:[A-Z]{2}))"
     r"|executive\s+director"
-    r"|" + _GRADE + r"general\s+(?:manager|counsel)(?:\s+of\s+" + _DEPT + r")?"
+    r"|" + _GRADE + r"general\s+(?:manager|counsel)"
+    # "General Manager of Sales", "of APAC"; "General Manager of Warner Music" names the company
+    r"(?:\s+of\s+(?:the\s+)?(?:" + _FUNC_PHRASE + r"|" + _REGION_Q + r")\b)?"
     r"|country\s+(?:manager|head|director)"
     r"|(?:marketing|revenue|finance|financial|technology|tech|product|operations|people|"
     r"digital|data|growth|commercial|sales|security|information|customer|strategy)\s+"
