@@ -138,3 +138,30 @@ def test_where_the_hire_comes_from(detector: Detector) -> None:
         "Chang joins Acme after nearly nine years at Tesla, where he led litigation.",
     )
     assert signal.previous_company == "Tesla"
+
+
+# Wall Street Journal and The Verge items of tests/eval/real-dev-batch7.tsv
+# (rumca-js/RSS-Link-Database-2022).
+
+
+def test_a_unit_s_owner_is_where_the_hire_comes_from(detector: Detector) -> None:
+    (signal,) = detector.detect(
+        "Oracle Hires Chief Legal Officer From Facebook's Blockchain Project",
+        "Stuart Levey most recently served as the CEO of Meta Platform’s cryptocurrency "
+        "project, which sold its assets earlier this year.",
+    )
+    assert (signal.company, signal.role, signal.previous_company) == (
+        "Oracle",
+        "Chief Legal Officer",
+        "Facebook",
+    )
+    assert signal.person == "Stuart Levey"  # the summary opens on the hire's career
+
+
+def test_an_employer_before_a_job_word(detector: Detector) -> None:
+    (signal,) = detector.detect("Signal names Google walkout organizer as new company president")
+    assert (signal.company, signal.role, signal.previous_company) == (
+        "Signal",
+        "President",
+        "Google",
+    )

@@ -868,6 +868,7 @@ _EMPLOYEE = re.compile(
     r"\s*(?:(?!(?:as|to|at|of|for|in|on|and|with)\s)[\w-]+\s+){0,2}?"
     r"(?:exec(?:utive)?s?|vet(?:eran)?s?|leaders?|heads?|chiefs?|"
     r"employees?|alum(?:nus|na|ni)?|researchers?|managers?|directors?|engineers?|officials?|"
+    r"scientists?|designers?|organi[sz]ers?|"
     r"lead|president|staffer|insider|" + r"(?-i:C[A-Z]{1,3}O))\b",
     re.IGNORECASE,
 )
@@ -891,11 +892,21 @@ def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str |
     if span is None:
         return None
     name = text[span[0] : span[1]]
+    owner = _UNIT_OF_OWNER.match(text, m.end())
+    if owner is not None and owner.end("unit") >= span[1]:
+        name = owner.group("owner")  # "from Facebook's Blockchain Project": Facebook
     if name.split()[0].lower() in _MONTHS or (hired_by and name.lower() == hired_by.lower()):
         return None
     return name
 
 
+# A unit written after its owner: "Facebook's Blockchain Project", "Google's AI Unit".
+_UNIT_OF_OWNER = re.compile(
+    r"(?P<owner>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})['’]s\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<unit>project|unit|division|team|arm|lab|labs|business|group|"
+    r"subsidiary|venture)\b",
+    re.IGNORECASE,
+)
 # "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
 _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
 
@@ -1001,7 +1012,9 @@ _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?
 _OPENS_WITH_HIRE = re.compile(
     r"[^.;]{0,160}?\b(?:will\s+(?:replace|succeed|join|become|take\s+over|lead|head)|"
     r"succeeds|replaces|(?:has\s+been|was|is|will\s+be)\s+(?:named|appointed|promoted|"
-    r"hired|elected)|joins|joined|takes\s+over|becomes|assumes)\b",
+    r"hired|elected)|joins|joined|takes\s+over|becomes|assumes|"
+    # the hire's career, told as the summary opens: "Stuart Levey most recently served as"
+    r"most\s+recently|previously\s+(?:served|was|led|worked)|will\s+be\s+coming\s+on\s+board)\b",
     re.IGNORECASE,
 )
 
