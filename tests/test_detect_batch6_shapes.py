@@ -165,3 +165,38 @@ def test_an_employer_before_a_job_word(detector: Detector) -> None:
         "President",
         "Google",
     )
+
+
+# SEntFiN 1.0 headlines of tests/eval/real-dev-hires.tsv (Indian business news).
+
+
+def test_a_name_ending_in_digits_names_people(detector: Detector) -> None:
+    (signal,) = detector.detect("Network18 names Anuj Gandhi as Group distribution director")
+    assert (signal.company, signal.person) == ("Network18", "Anuj Gandhi")
+    # written for the test: a number before "names" is still the noun
+    assert detector.detect("Acme shortlists 3 names for CEO") == []
+
+
+def test_a_whole_time_director_seat_comes_with_the_title(detector: Detector) -> None:
+    (signal,) = detector.detect(
+        "Jindal SAW appoints Neeraj Kumar as Group CEO & Whole-Time Director"
+    )
+    assert (signal.company, signal.person, signal.role) == (
+        "Jindal SAW",
+        "Neeraj Kumar",
+        "Group Chief Executive Officer",
+    )
+
+
+def test_a_lowercase_title_of_a_company(detector: Detector) -> None:
+    (signal,) = detector.detect("Ashok Vidyasagar appointed as senior VP of Endemol India")
+    assert (signal.company, signal.person, signal.role) == (
+        "Endemol India",
+        "Ashok Vidyasagar",
+        "SVP",
+    )
+    # written for the test: a function after "of", or a title in title case, stays the title's
+    (signal,) = detector.detect("Acme names Jane Doe senior VP of sales")
+    assert (signal.company, signal.role) == ("Acme", "SVP of Sales")
+    (signal,) = detector.detect("Acme names Jane Doe Vice President of Global Marketing")
+    assert (signal.company, signal.role) == ("Acme", "VP of Marketing")

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prospect.detect.roles import QUALIFIER_RE, ROLE_RE, find_roles, normalize_role, search_role
+from prospect.detect.roles import (
+    FUNC_PHRASE,
+    QUALIFIER_RE,
+    REGION_Q,
+    ROLE_RE,
+    find_roles,
+    normalize_role,
+    search_role,
+)
 from prospect.detect.text import (
     POLITICS_WORDS,
     WordGated,
@@ -210,11 +218,28 @@ class HireHit:
 # A board seat that comes with the executive title: "as CEO and a member of the board".
 _WITH_BOARD_SEAT = re.compile(
     r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
-    r"(?:\s+of\s+directors)?|(?:a\s+)?director|board\s+member"
+    r"(?:\s+of\s+directors)?|(?:a\s+)?(?:whole[\s-]time\s+)?director|board\s+member"
     # "as CEO and Chairman (of the Board)": the chair comes with the executive title
     r"|(?:its\s+)?(?:vice[\s-])?chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?)\b",
     re.IGNORECASE,
 )
+
+
+_OF_NAME = re.compile(r"\s+(?:of|at)\s+(?=(?-i:[A-Z]))")
+_FUNC_START = re.compile(r"(?:" + FUNC_PHRASE + r"|" + REGION_Q + r")\b", re.IGNORECASE)
+
+
+def _own_title(rm: re.Match[str]) -> re.Match[str]:
+    """A title written in lowercase, then a capitalised name after "of": "senior VP of
+    Endemol India" is the title "senior VP" at Endemol India. In title case ("Vice
+    President of Global Marketing") the words after "of" stay the title's."""
+    raw = rm.group()
+    if not raw[:1].islower() or (m := _OF_NAME.search(raw)) is None:
+        return rm
+    if _FUNC_START.match(raw, m.end()):
+        return rm  # "head of Sales", "president of APAC"
+    short = ROLE_RE.match(rm.string, rm.start(), rm.start() + m.start())
+    return short if short is not None and short.end() == rm.start() + m.start() else rm
 
 
 def _past_board_seat(post: str) -> str:
@@ -288,7 +313,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     skip_to = -1
-    for rm in find_roles(right):
+    for rm in map(_own_title, find_roles(right)):
         if rm.start() < skip_to:
             continue
         pre, linked = _strip_fillers(right[: rm.start()])
@@ -781,6 +806,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return None
             skip = whom.end()
         rm = search_role(right, skip)
+        rm = _own_title(rm) if rm is not None else None
         if rm is None and person is not None and verb in ("as", "become", "becomes"):
             # "Jane Doe takes over as Acme chief", "to become new Acme head"
             co = company_after(text, vm.end())
@@ -1092,7 +1118,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
 
 
 _NAMES_NOUN = re.compile(
-    r"(?:\d|\b(?:the|big|top|few|brand|domain|shortlists?|two|three|four|five))\s+\Z"
+    # "3 names", not "Network18 names": a number standing alone
+    r"(?:(?<!\w)\d[\d,]*|\b(?:the|big|top|few|brand|domain|shortlists?|two|three|four|five))\s+\Z"
 )
 
 

@@ -371,3 +371,9 @@ def _normalize_one(raw: str) -> str:
     if m:
         return f"Director of {_title(_REGION_WORDS.sub('', m.group(1)))}"
     return _title(low)
+
+
+# For readers of a title's words ("senior VP of Endemol India": a function or a region
+# after "of" is the title's, a name is the company's).
+FUNC_PHRASE = _FUNC_PHRASE
+REGION_Q = _REGION_Q
