@@ -200,3 +200,11 @@ def test_a_lowercase_title_of_a_company(detector: Detector) -> None:
     assert (signal.company, signal.role) == ("Acme", "SVP of Sales")
     (signal,) = detector.detect("Acme names Jane Doe Vice President of Global Marketing")
     assert (signal.company, signal.role) == ("Acme", "VP of Marketing")
+
+
+def test_chosen_to_head_a_company(detector: Detector) -> None:
+    (signal,) = detector.detect("Sudhir Vasudeva selected to head ONGC")
+    assert (signal.company, signal.person, signal.role) == ("ONGC", "Sudhir Vasudeva", "Head")
+    # written for the test: the active voice still reads the unit headed
+    (signal,) = detector.detect("Acme hires Jane Doe to head sales")
+    assert (signal.company, signal.person, signal.role) == ("Acme", "Jane Doe", "Head of Sales")

@@ -537,7 +537,8 @@ def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
 _TO = re.compile(r"\s+(?:is\s+)?(?:set\s+)?(?:to|will)\s*\Z", re.IGNORECASE)
 # Chosen, before "to head": "Jane Doe selected to head Acme".
 _CHOSEN = re.compile(
-    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set)\s*\Z",
+    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set|"
+    r"appointed|tapped|hired|promoted|elevated|elected|recruited)\s*\Z",
     re.IGNORECASE,
 )
 # "to head Acme's US-based arm": the part she is to head.
@@ -675,7 +676,8 @@ _ACTIVE_BEFORE = re.compile(r"(?:^|\s)(?:has|have|had|it|they|we|which|who)\s*\Z
 # The last words `_TO`, `_IS_THE`, `_SET` and `_CHOSEN` strip ("is to", "as the", "set").
 _CUT_WORDS = frozenset(
     {"to", "will", "is", "was", "as", "set", "due", "slated", "selected", "chosen", "picked",
-     "named", "nominated"}
+     "named", "nominated", "appointed", "tapped", "hired", "promoted", "elevated", "elected",
+     "recruited"}
 )  # fmt: skip
 
 
@@ -744,7 +746,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         previous = _employer_before(left[: left.rfind(person)])  # "Samsung mobile chief Jane"
     role: str | None = None
     if verb == "head" and (
-        not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(left)
+        not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(cut_end(_CHOSEN, left))
     ):
         return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
     if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head") or (
