@@ -208,3 +208,17 @@ def test_chosen_to_head_a_company(detector: Detector) -> None:
     # written for the test: the active voice still reads the unit headed
     (signal,) = detector.detect("Acme hires Jane Doe to head sales")
     assert (signal.company, signal.person, signal.role) == ("Acme", "Jane Doe", "Head of Sales")
+
+
+def test_an_executive_joins_to_run_something(detector: Detector) -> None:
+    # GeekWire, via tests/eval/real-dev-batch4.tsv
+    (signal,) = detector.detect(
+        "Former Cruise CEO Marc Whitten joins Meta to run new group focused on humanoids"
+    )
+    assert (signal.company, signal.person, signal.previous_company) == (
+        "Meta",
+        "Marc Whitten",
+        "Cruise",
+    )
+    # written for the test: people who are not executives join for other things
+    assert detector.detect("Fans join Acme to run a marathon") == []

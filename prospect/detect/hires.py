@@ -526,7 +526,10 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
 _HEAD_OBJECT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])(?![\d])")
 _OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
 # A join with no title stated ends with the company: "Jane Doe joins Acme".
-_JOIN_ENDS = re.compile(r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part))\b)")
+# "Jane Doe joins Acme to lead its new robotics group": a join with the job it is for.
+_JOIN_ENDS = re.compile(
+    r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part)|to\s+(?:lead|run|head|oversee))\b)"
+)
 
 
 def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
