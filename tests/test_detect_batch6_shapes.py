@@ -222,3 +222,14 @@ def test_an_executive_joins_to_run_something(detector: Detector) -> None:
     )
     # written for the test: people who are not executives join for other things
     assert detector.detect("Fans join Acme to run a marathon") == []
+
+
+def test_a_nationality_before_a_brand_is_a_description(detector: Detector) -> None:
+    # EU-Startups, via tests/eval/real-dev-batch6.tsv
+    (signal,) = detector.detect("Swiss SkyCell bags $116M to optimise pharma transport")
+    assert signal.company == "SkyCell"
+    # written for the test: names that open with a nationality keep it
+    assert [s.company for s in detector.detect("Swiss Re raises $500M")] == ["Swiss Re"]
+    assert [s.company for s in detector.detect("British Airways names Jane Doe CFO")] == [
+        "British Airways"
+    ]

@@ -468,7 +468,26 @@ def _trim_descriptors(words: list[str]) -> list[str]:
     words = words[cut:]
     while len(words) > 1 and words[0].lower().strip(",") in SECTOR_WORDS:
         words = words[1:]
+    if len(words) == 2 and words[0].lower() in DEMONYMS and _BRANDLIKE.fullmatch(words[1]):
+        words = words[1:]  # "Swiss SkyCell bags $116M"; "Swiss Re", "British Airways" stay
     return words
+
+
+# Nationalities news writes before a name: "Swiss SkyCell", "Danish Velatir".
+DEMONYMS = frozenset(
+    {
+        "american", "austrian", "belgian", "brazilian", "british", "canadian", "chinese",
+        "croatian", "czech", "danish", "dutch", "emirati", "estonian", "finnish", "french",
+        "german", "greek", "hungarian", "indian", "indonesian", "irish", "israeli", "italian",
+        "japanese", "kenyan", "korean", "latvian", "lithuanian", "mexican", "nigerian",
+        "norwegian", "pakistani", "polish", "portuguese", "romanian", "saudi", "scottish",
+        "singaporean", "slovak", "slovenian", "spanish", "swedish", "swiss", "turkish",
+        "ukrainian", "welsh",
+    }
+)  # fmt: skip
+# A brand's spelling no dictionary word has: a capital or a digit inside ("SkyCell", "Cars24",
+# "DeepL") or all capitals ("ASML").
+_BRANDLIKE = re.compile(r"[A-Za-z][a-z]+[A-Z0-9][\w-]*|[A-Z][A-Z0-9]{2,}")
 
 
 def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
