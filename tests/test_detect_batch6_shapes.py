@@ -233,3 +233,14 @@ def test_a_nationality_before_a_brand_is_a_description(detector: Detector) -> No
     assert [s.company for s in detector.detect("British Airways names Jane Doe CFO")] == [
         "British Airways"
     ]
+
+
+def test_a_placement_priced_at_the_market_is_a_round(detector: Detector) -> None:
+    # GlobeNewswire, via zhigehe/bulwark (tests/eval/real-dev-batch8.tsv)
+    (signal,) = detector.detect(
+        "Nuwellis Announces $5 Million Private Placement and Warrant Inducement Transaction, "
+        "Priced At-The-Market"
+    )
+    assert (signal.company, signal.amount) == ("Nuwellis", 5e6)
+    # written for the test: an at-the-market offering is still no round
+    assert detector.detect("Acme Announces $50 Million At-The-Market Equity Offering Program") == []

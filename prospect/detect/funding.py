@@ -420,7 +420,8 @@ _PROJECT = re.compile(
 # finance, a public company refinancing its debt, an equity line from a market investor.
 _NOT_A_ROUND = re.compile(
     r"\b(?:project[\s-]+financ\w*|construction\s+(?:financ\w*|loans?|debt)|tax\s+equity|"
-    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|at-the-market|"
+    # an at-the-market offering; not "Private Placement Priced At-The-Market" (its price)
+    r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|(?<!priced\s)at-the-market|"
     # money paid to selling shareholders: "raises $527M via secondaries", "tender offer"
     r"(?:via|through|in)\s+(?:an?\s+)?secondar(?:y|ies)(?:\s+(?:sale|share\s+sale|deal))?|"
     r"tender\s+offer)\b",
