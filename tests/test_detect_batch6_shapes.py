@@ -244,3 +244,10 @@ def test_a_placement_priced_at_the_market_is_a_round(detector: Detector) -> None
     assert (signal.company, signal.amount) == ("Nuwellis", 5e6)
     # written for the test: an at-the-market offering is still no round
     assert detector.detect("Acme Announces $50 Million At-The-Market Equity Offering Program") == []
+
+
+def test_a_bond_is_no_round(detector: Detector) -> None:
+    # Reuters, via evilgodfahim/wl (tests/eval/real-dev-batch9.tsv)
+    assert detector.detect("Alphabet raises $3.9 billion in inaugural Australian dollar bond") == []
+    # written for the test: a company named Bond still raises
+    assert [s.company for s in detector.detect("Bond raises $10M seed round")] == ["Bond"]

@@ -264,7 +264,10 @@ _SECURITIES = re.compile(
     # debentures", "via NCDs"
     r"debentures?|ncds?|"
     # a coin sold to the public: "raises $52.5M via crypto sale", "in Kin token sale"
-    r"(?:token|crypto|coin)\s+(?:sales?|offerings?)|icos?)\b",
+    r"(?:token|crypto|coin)\s+(?:sales?|offerings?)|icos?|"
+    # a bond sold to the market: "raises $3.9 billion in inaugural Australian dollar bond"
+    r"(?:dollar|yen|euro|sterling|green|corporate|debut|inaugural|sovereign|perpetual|"
+    r"benchmark)\s+bonds?|bonds?\s+(?:sale|issue|issuance|offering|deal)s?|sukuk)\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
@@ -341,7 +344,8 @@ _EXCLUDED_WORDS = frozenset(
         # _SECURITIES
         "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
         "distribution", "convertible", "exercise", "government", "debenture", "debentures",
-        "ncd", "ncds", "warrant", "warrants", "token", "crypto", "coin", "ico", "icos",
+        "ncd", "ncds", "warrant", "warrants", "bond", "bonds", "sukuk", "token", "crypto",
+        "coin", "ico", "icos",
         # _FOOTBALL
         "serie", "premier", "liga", "bundesliga", "ligue", "transfer", "striker", "midfielder",
         "defender", "goalkeeper", "footballer", "winger", "champions", "relegation",
