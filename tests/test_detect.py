@@ -307,6 +307,7 @@ def test_detect_on_a_screen_says_the_signal_in_words_beside_its_evidence() -> No
     shown = term.out.getvalue()
     assert "$193M" in shown and "raised" in shown and "valuation" in shown
     assert "evidence" not in term.err.getvalue()  # whatever is left out, not the evidence
+    assert "funding_round" not in shown  # the type is said in words, not as a column
 
 
 def test_cli_detect_over_a_feed_file(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -21,10 +21,11 @@ DETECT_COLUMNS = (
     "line", "signal", "company", "person", "role", "previous_company", "round", "amount",
     "currency", "evidence", "confidence",
 )  # fmt: skip
-# On a screen: the signal in the list's words ("raised $193M Series B") stands for the
-# type, round, amount and role, so that it fits beside the company, person and evidence.
+# On a screen: the signal in the list's words ("raised $193M Series B", "Acme: layoffs
+# (...)") stands for the type, rule, round, amount and role, so that it fits beside the
+# company, person and evidence; csv and json keep every column.
 DETECT_SCREEN = (
-    "line", "company", "what", "person", "previous_company", "evidence", "signal", "confidence",
+    "line", "company", "what", "person", "previous_company", "evidence", "confidence",
 )  # fmt: skip
 
 
