@@ -36,6 +36,15 @@ def test_a_country_s_money_and_a_coin_sale_are_no_round(detector: Detector, head
     assert [s for s in detector.detect(headline) if s.type == "funding_round"] == []
 
 
+def test_a_remittance_startup_still_raises(detector: Detector) -> None:
+    # written for the test: only money counted as remittances is a country's
+    for headline, company in (
+        ("Remittance startup Abound raises $14M", "Abound"),
+        ("Cross-border remittance platform Acme raises $20M Series A", "Acme"),
+    ):
+        assert [s.company for s in detector.detect(headline)] == [company]
+
+
 def test_taps_takes_money_when_a_funding_word_says_so(detector: Detector) -> None:
     (signal,) = detector.detect("SumUp taps €285M more in growth funding to weather the storm")
     assert (signal.company, signal.round, signal.amount, signal.currency) == (

@@ -283,6 +283,8 @@ _TREND = re.compile(
     r"drops?|climbs?|hits?|falls?|slumps?)|rounds\s+are|why\s+series|how\s+to\s+raise|"
     # a country's money, not a round: "receives $2.09b remittances", "Rs 23,600 Cr investment
     # proposals", "₹50 Crore Investment Commitments"
+    # (a remittance startup still raises: only money counted as remittances is excluded)
+    r"\d[\d.,]*\s*(?:[kmb]n?|billion|million|crore|cr|lakh)?\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?"
     r"remittances?|investment\s+(?:commitments?|proposals?|pledges?)|(?:fdi|capital)\s+inflows?)\b",
     re.IGNORECASE,
 )
