@@ -45,6 +45,16 @@ def test_a_remittance_startup_still_raises(detector: Detector) -> None:
         assert [s.company for s in detector.detect(headline)] == [company]
 
 
+def test_a_company_that_makes_tokens_or_bonds_still_raises(detector: Detector) -> None:
+    # written for the test: the money is not from selling them
+    for headline, company in (
+        ("Token offering platform Securitize raises $47M", "Securitize"),
+        ("Green bond startup Acme raises $5M seed", "Acme"),
+        ("BrowserStack valued at $4 billion in $200 million BOND-led funding", "BrowserStack"),
+    ):
+        assert [s.company for s in detector.detect(headline)] == [company]
+
+
 def test_taps_takes_money_when_a_funding_word_says_so(detector: Detector) -> None:
     (signal,) = detector.detect("SumUp taps €285M more in growth funding to weather the storm")
     assert (signal.company, signal.round, signal.amount, signal.currency) == (

@@ -263,11 +263,12 @@ _SECURITIES = re.compile(
     # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
     # debentures", "via NCDs"
     r"debentures?|ncds?|"
-    # a coin sold to the public: "raises $52.5M via crypto sale", "in Kin token sale"
-    r"(?:token|crypto|coin)\s+(?:sales?|offerings?)|icos?|"
-    # a bond sold to the market: "raises $3.9 billion in inaugural Australian dollar bond"
-    r"(?:dollar|yen|euro|sterling|green|corporate|debut|inaugural|sovereign|perpetual|"
-    r"benchmark)\s+bonds?|bonds?\s+(?:sale|issue|issuance|offering|deal)s?|sukuk)\b",
+    # money raised by selling coins or bonds to the market: "raises $52.5M via crypto sale",
+    # "in Kin token sale", "in inaugural Australian dollar bond" -- not a company that makes
+    # them ("token offering platform Securitize raises $47M")
+    r"(?:via|in|through|of|from)\s+(?:an?\s+|its\s+)?(?:[\w$.-]+\s+){0,3}?(?:(?:token|crypto|"
+    r"coin)\s+(?:sales?|offerings?)|icos?|bonds?(?!-)|sukuk)|bonds?\s+(?:sale|issue|issuance|"
+    r"offering|deal)s?)\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
