@@ -561,6 +561,12 @@ def _brand_at_start(
     return ws, we
 
 
+# Words of the sentence's own that follow a head noun: "startup again raises".
+_NOT_BRANDS = frozenset(
+    {"again", "first", "already", "soon", "once", "too", "then", "yet", "ever", "never"}
+)
+
+
 def _brand_after_noun(start: int, seg: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A brand written in lowercase right after the noun that describes it: "German
     DeepTech startup kausable raises ..."; one word, never a word of the sentence's own
@@ -572,7 +578,9 @@ def _brand_after_noun(start: int, seg: str, spans: list[tuple[int, int]]) -> tup
     if noun not in HEAD_NOUNS or not (word.isalnum() and word.islower()) or len(word) < 3:
         return None
     low = word
-    if low.endswith("ly") or low in _STOP_FORWARD or low in _ADVERBS or low in _PRONOUNS:
+    if low.endswith(("ly", "self")) or low in _NOT_BRANDS or low in _STOP_FORWARD:
+        return None
+    if low in _ADVERBS or low in _PRONOUNS:
         return None
     if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
         return None
