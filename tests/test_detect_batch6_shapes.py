@@ -276,3 +276,20 @@ def test_a_bond_is_no_round(detector: Detector) -> None:
     assert detector.detect("Alphabet raises $3.9 billion in inaugural Australian dollar bond") == []
     # written for the test: a company named Bond still raises
     assert [s.company for s in detector.detect("Bond raises $10M seed round")] == ["Bond"]
+
+
+def test_hired_to_co_lead_a_business(detector: Detector) -> None:
+    # Reuters, via evilgodfahim/wl (tests/eval/real-dev-batch9.tsv)
+    (signal,) = detector.detect(
+        "Morgan Stanley hires Barclays' Emma Taylor to co-lead global internet banking, "
+        "sources say - Reuters"
+    )
+    assert (signal.company, signal.person, signal.previous_company) == (
+        "Morgan Stanley",
+        "Emma Taylor",
+        "Barclays",
+    )
+    assert signal.role == "Co-Head of Internet Banking"
+    # written for the test: a plural owner written "Barclays'" in a company-first hire too
+    (signal,) = detector.detect("Acme appoints Barclays' Emma Taylor as CFO")
+    assert signal.previous_company == "Barclays"

@@ -269,6 +269,18 @@ _PERSON_TAIL = re.compile(
 )
 
 
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
+
+
+def _owner_of(owned: str) -> str | None:
+    """The company a person is written as belonging to: "HP India's" -> "HP India",
+    "Barclays'" -> "Barclays"."""
+    span = company_before(owned, 0, len(owned))
+    if span is None:
+        return None
+    return owned[span[0] : span[1]].rstrip("'’")
+
+
 def _peel_person(pre: str) -> tuple[str, str | None]:
     """`pre` up to where the person's name ends, and the former employer a "from Y" names."""
     m = _PERSON_TAIL.search(pre)
@@ -347,9 +359,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if previous is None and pre:
             # "appoints HP India's Sunil Dutt", "appoints Grameenphone CTO as India COO"
             owned = pre[: pre.rfind(person)].strip() if person else ""
-            if owned.endswith(("'s", "’s")):
-                span = company_before(owned, 0, len(owned))
-                previous = owned[span[0] : span[1]] if span else None
+            if owned.endswith(_POSSESSIVES):
+                previous = _owner_of(owned)
             elif person is None:
                 previous = _employer_before(pre)
             elif owned:  # "appoints Google Cloud finance chief Steffan Tomlinson as CFO"
@@ -467,15 +478,17 @@ _UNIT = (
     r"strategy|growth|partnerships|communications|hr|people|talent|revenue|data|design|"
     r"security|legal|compliance|risk|investments?|wealth|retail|commercial|business|unit|"
     r"division|team|teams|region|arm|practice|organi[sz]ation|group|office|function|efforts|"
-    r"platform|brand|lab|labs|expansion)"
+    r"platform|brand|lab|labs|expansion|banking|payments|lending|insurance|cloud|infrastructure|"
+    r"services|markets|trading|advisory|innovation|sustainability|policy|affairs|content|"
+    r"editorial|news|analytics|ai)"
 )
 _TO_LEAD = re.compile(
-    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?:(?:its|the|their|all|a|new)\s+)*"
+    r"\s+to\s+(?P<co>co-?)?(?:lead|head|run|oversee|spearhead)\s+(?:(?:its|the|their|all|a|new)\s+)*"
     r"(?P<unit>(?:(?!to\s|as\s|and\s|in\s|at\s|for\s)[\w&'’-]+\s+){0,3}" + _UNIT + r")\b",
     re.IGNORECASE,
 )
 _TO_LEAD_ANY = re.compile(
-    r"\s+to\s+(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"\s+to\s+(?:co-?)?(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
     r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium|"
     r"panel|committee|probe|inquiry|investigation|commission|delegation|task\s+force)\b)",
     re.I,
@@ -513,12 +526,15 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     person = person_at_end(pre)
     if person is None and not _DESCRIBED.search(pre):
         return None
+    owned = pre[: pre.rfind(person)].strip() if person else ""
+    if previous is None and owned.endswith(_POSSESSIVES):
+        previous = _owner_of(owned)  # "hires Barclays' Emma Taylor to co-lead ..."
     start = clause_start(text, vm.start())
     span = company_before(text, start, vm.start())
     if span is None or _BOARD.search(text, lm.end(), lm.end() + 20):
         return None
     unit = _TEAM_WORD.sub("", lm.group("unit")) or lm.group("unit")
-    role = normalize_role("Head of " + unit)
+    role = normalize_role(("Co-Head of " if lm.group("co") else "Head of ") + unit)
     return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
 
 
