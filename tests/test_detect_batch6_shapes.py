@@ -293,3 +293,19 @@ def test_hired_to_co_lead_a_business(detector: Detector) -> None:
     # written for the test: a plural owner written "Barclays'" in a company-first hire too
     (signal,) = detector.detect("Acme appoints Barclays' Emma Taylor as CFO")
     assert signal.previous_company == "Barclays"
+
+
+def test_more_functions_have_chiefs(detector: Detector) -> None:
+    # Reuters via Google News (tests/eval/real-dev.tsv)
+    (signal,) = detector.detect(
+        "Anthropic names global affairs chief to tackle AI policy as Trump tensions persist"
+    )
+    assert (signal.company, signal.role) == ("Anthropic", "Global Affairs Chief")
+    # written for the test
+    for headline, role in (
+        ("Acme names Jane Doe AI chief", "Chief AI Officer"),
+        ("Acme names new legal chief", "Chief Legal Officer"),
+        ("Acme names Jane Doe research chief", "Head of Research"),
+    ):
+        assert [s.role for s in detector.detect(headline)] == [role], headline
+    assert detector.detect("EU names new policy chief") == []

@@ -36,7 +36,28 @@ _FUNCTION_CHIEFS = {
     "information": "Chief Information Officer",
     "customer": "Chief Customer Officer",
     "strategy": "Chief Strategy Officer",
+    "legal": "Chief Legal Officer",
+    "hr": "Chief Human Resources Officer",
+    "risk": "Chief Risk Officer",
+    "compliance": "Chief Compliance Officer",
+    "investment": "Chief Investment Officer",
+    "content": "Chief Content Officer",
+    "creative": "Chief Creative Officer",
+    "medical": "Chief Medical Officer",
+    "scientific": "Chief Scientific Officer",
+    "science": "Chief Scientific Officer",
+    "innovation": "Chief Innovation Officer",
+    "sustainability": "Chief Sustainability Officer",
+    "ai": "Chief AI Officer",
+    "communications": "Chief Communications Officer",
 }
+# "global affairs chief", "policy chief": a head of the function, no officer title.
+_HEAD_CHIEFS = frozenset(
+    {
+        "global affairs", "public affairs", "government affairs", "corporate affairs", "policy",
+        "public policy", "research", "engineering",
+    }
+)  # fmt: skip
 _FUNCS = (
     r"(?:business\s+development|customer\s+success|customer\s+experience|demand\s+generation|"
     r"product\s+marketing|revenue\s+operations|sales\s+operations|corporate\s+development|"
@@ -136,8 +157,10 @@ _SINGLE_BASE = (
     r"(?:\s+of\s+(?:the\s+)?(?:" + _FUNC_PHRASE + r"|" + _REGION_Q + r")\b)?"
     r"|country\s+(?:manager|head|director)"
     r"|(?:marketing|revenue|finance|financial|technology|tech|product|operations|people|"
-    r"digital|data|growth|commercial|sales|security|information|customer|strategy)\s+"
-    r"(?:chief|boss|head)\b"
+    r"digital|data|growth|commercial|sales|security|information|customer|strategy|legal|hr|"
+    r"risk|compliance|investment|content|creative|medical|scientific|science|innovation|"
+    r"sustainability|ai|communications|(?:global|public|government|corporate)\s+affairs|"
+    r"(?:public\s+)?policy|research|engineering)\s+(?:chief|boss|head)\b"
     r"|(?:regional\s+|group\s+|company\s+|interim\s+|acting\s+)?president"
     r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+)(?=(?:the\s+)?(?:"
     + _REGION_Q
@@ -203,7 +226,8 @@ _FIRST_WORDS = frozenset(
         "cmd", "chairman", "resident", "business",
         "marketing", "revenue", "finance", "financial", "technology", "tech", "product",
         "operations", "people", "digital", "data", "growth", "commercial", "sales",
-        "security", "information", "customer", "strategy",
+        "security", "information", "customer", "strategy", "compliance", "medical", "scientific",
+        "science", "innovation", "sustainability", "ai", "public", "government", "policy",
         "equities", "equity", "research", "banking", "consumer", "retail", "enterprise",
         "distribution", "brand", "creative", "content", "programming", "news", "editorial",
         "design", "legal", "risk", "credit", "treasury", "investment", "investments",
@@ -347,7 +371,9 @@ def _normalize_one(raw: str) -> str:
         return _LEVELS[low]
     if low in ("chief executive", "chief exec"):
         return "Chief Executive Officer"
-    m = re.fullmatch(r"(\w+)\s+(?:chief|boss|head)", low)
+    m = re.fullmatch(r"(\w+(?:\s+\w+)?)\s+(?:chief|boss|head)", low)
+    if m and m.group(1) in _HEAD_CHIEFS:
+        return f"Head of {_title(m.group(1))}"  # "global affairs chief"
     if m and m.group(1) in _FUNCTION_CHIEFS:
         if low.endswith("head"):
             return f"Head of {_title(m.group(1))}"
