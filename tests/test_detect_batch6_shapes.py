@@ -309,3 +309,25 @@ def test_more_functions_have_chiefs(detector: Detector) -> None:
     ):
         assert [s.role for s in detector.detect(headline)] == [role], headline
     assert detector.detect("EU names new policy chief") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # written for the test: verbs of a hire that news uses
+        "Acme inducts Jane Doe as CFO",
+        "Acme brings on board Jane Doe as CFO",
+        "Acme installs Jane Doe as CEO",
+        "Acme chooses Jane Doe as CEO",
+        "Acme designates Jane Doe as CFO",
+        "Jane Doe returns as Acme CEO",
+    ],
+)
+def test_more_verbs_of_a_hire(detector: Detector, headline: str) -> None:
+    (signal,) = detector.detect(headline)
+    assert (signal.type, signal.company, signal.person) == ("executive_hire", "Acme", "Jane Doe")
+
+
+def test_brought_on_board_is_no_board_seat(detector: Detector) -> None:
+    # written for the test: "on board" is the verb's, a board seat is still none
+    assert detector.detect("Acme brings Jane Doe on its board of directors") == []

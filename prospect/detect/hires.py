@@ -55,16 +55,17 @@ _COMPANY_FIRST = (
     r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
-    r"picks|picked|brings\s+on|brings\s+in|ropes\s+in|roped\s+in|brought\s+on|brought\s+in|"
+    r"picks|picked|brings\s+on(?:\s+board)?|brings\s+in|ropes\s+in|roped\s+in|"
+    r"brought\s+on(?:\s+board)?|brought\s+in|"
     r"onboards|onboarded|lures|snags|nabs|"
-    r"elects|elected|"
+    r"elects|elected|inducts|inducted|installs|installed|chooses|chose|designates|designated|"
     r"announces|announced"
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
-    r"takes\s+(?:the\s+)?helm\s+as|new|"
+    r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
     r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
     r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
@@ -83,7 +84,8 @@ ANCHOR_WORDS = frozenset(
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
-        "assumed",
+        "assumed", "inducts", "inducted", "installs", "installed", "chooses", "chose",
+        "designates", "designated",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
