@@ -331,3 +331,26 @@ def test_more_verbs_of_a_hire(detector: Detector, headline: str) -> None:
 def test_brought_on_board_is_no_board_seat(detector: Detector) -> None:
     # written for the test: "on board" is the verb's, a board seat is still none
     assert detector.detect("Acme brings Jane Doe on its board of directors") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # written for the test: verbs of a raise that news uses, with a funding word
+        "Acme garners $5M in seed funding",
+        "Acme mobilizes $5M in funding",
+        "Acme notches $5M Series A",
+        "Acme seals $5M funding",
+        "Acme wraps up $5M seed round",
+        "Acme snares $5M seed round",
+    ],
+)
+def test_more_verbs_of_a_raise(detector: Detector, headline: str) -> None:
+    (signal,) = detector.detect(headline)
+    assert (signal.type, signal.company, signal.amount) == ("funding_round", "Acme", 5e6)
+
+
+def test_those_verbs_need_a_funding_word(detector: Detector) -> None:
+    # written for the test: a painting fetches money at auction, a deal is sealed
+    assert detector.detect("Acme painting fetches $5M at auction") == []
+    assert detector.detect("Acme seals $5M supply deal") == []

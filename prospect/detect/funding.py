@@ -61,7 +61,9 @@ _VERBS = (
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
     "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
     "finalises", "finalized", "finalised", "nab", "land", "bag", "snag", "confirms", "confirmed",
-    "taps", "tapped",
+    "taps", "tapped", "garners", "garnered", "mobilises", "mobilizes", "mobilised", "mobilized",
+    "fetches", "fetched", "amasses", "amassed", "notches", "notched", "seals", "sealed",
+    "wraps up", "wrapped up", "wraps", "wrapped", "sews up", "sewed up", "snares", "snared",
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -79,7 +81,10 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
-    "confirms", "confirmed", "taps", "tapped",
+    "confirms", "confirmed", "taps", "tapped", "garners", "garnered", "mobilises", "mobilizes",
+    "mobilised", "mobilized", "fetches", "fetched", "amasses", "amassed", "notches", "notched",
+    "seals", "sealed", "wraps up", "wrapped up", "wraps", "wrapped", "sews up", "sewed up",
+    "snares", "snared",
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
