@@ -354,3 +354,16 @@ def test_those_verbs_need_a_funding_word(detector: Detector) -> None:
     # written for the test: a painting fetches money at auction, a deal is sealed
     assert detector.detect("Acme painting fetches $5M at auction") == []
     assert detector.detect("Acme seals $5M supply deal") == []
+
+
+def test_an_owner_s_new_executive_named_before_or_after(detector: Detector) -> None:
+    # written for the test
+    for headline in ("Jane Doe is Acme's new CEO", "Acme's new CEO is Jane Doe"):
+        (signal,) = detector.detect(headline)
+        assert (signal.company, signal.person, signal.role) == (
+            "Acme",
+            "Jane Doe",
+            "Chief Executive Officer",
+        ), headline
+    # an owner is no surname, and a title-case predicate is no name (WSJ, batch 7)
+    assert detector.detect("Volkswagen's New CEO Puts Self-Driving Car Plans Under Review") == []

@@ -659,17 +659,35 @@ def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]
     rm = ROLE_RE.match(text, vm.end() + 1)
     if rm is None:
         return None
+    end = rm.end()
     person = person_at_start(text[rm.end() :]) or (
         m.group(0) if (m := _SURNAME.match(text, rm.end() + 1)) and rm.end() < len(text) else None
     )
-    if person is None or text[rm.end() : rm.end() + 1] != " ":
+    if person is not None and text[rm.end() : rm.end() + 1] == " ":
+        end = rm.end() + 1 + len(person)
+        if len(person.split()) > 3 or not _NAME_ENDS.match(text, end):
+            return None  # "Volkswagen's New CEO Puts Self-Driving Car Plans Under Review"
+    elif (is_m := _IS_PERSON.match(text, rm.end())) is not None:
+        person = person_at_start(text[is_m.end() :])  # "Acme's new CEO is Jane Doe"
+        end = is_m.end() + len(person or "")
+    else:
+        # "Jane Doe is Acme's new CEO", "will be Acme's next CEO": the person before the owner
+        before = _PERSON_IS.search(text, start, start + owned.start(1))
+        person = person_at_end(text[start : before.start()]) if before else None
+    if person is None:
         return None
     span = company_before(text, start, start + owned.end(1) + 2)
     if span is None:
         return None
     role = _role_name(rm, text)
-    end = rm.end() + 1 + len(person)
-    return HireHit(span, person, role, (span[0], end), 0.7) if role else None
+    begin = min(span[0], start + text[start:].find(person))
+    return HireHit(span, person, role, (begin, end), 0.7) if role else None
+
+
+# Where a name read after a title ends: the text's end, punctuation or a lowercase word.
+_NAME_ENDS = re.compile(r"\s*(?:\Z|[,.:;()\-–—]|(?-i:[a-z]))")
+_IS_PERSON = re.compile(r"\s+(?:is|:)\s+|:\s+")
+_PERSON_IS = re.compile(r"\s+(?:is|will\s+be|becomes|as)\s+\Z")
 
 
 def _person_hit(
@@ -746,6 +764,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         person is None
         and _SURNAME.fullmatch(left.strip())
         and left.strip().lower() not in _NOT_A_NAME
+        and not left.strip().endswith(_POSSESSIVES)  # "Amazon's new CEO": an owner
     ):
         person = left.strip()  # "Dandapani named CEO of Infy BPO", "Karmazin Joins Sirius"
     if person is None and verb_word in _AMBIGUOUS and _ACTIVE_BEFORE.search(left):
