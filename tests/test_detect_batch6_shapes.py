@@ -367,3 +367,12 @@ def test_an_owner_s_new_executive_named_before_or_after(detector: Detector) -> N
         ), headline
     # an owner is no surname, and a title-case predicate is no name (WSJ, batch 7)
     assert detector.detect("Volkswagen's New CEO Puts Self-Driving Car Plans Under Review") == []
+
+
+def test_a_fundraise_and_an_undisclosed_amount(detector: Detector) -> None:
+    # written for the test
+    (signal,) = detector.detect("Acme completes $5M fundraise")
+    assert (signal.company, signal.amount) == ("Acme", 5e6)
+    (signal,) = detector.detect("Acme raises undisclosed amount from Sequoia")
+    assert (signal.company, signal.amount) == ("Acme", None)
+    assert detector.detect("Charity completes $5M fundraiser") == []

@@ -118,7 +118,9 @@ _RIGHT = re.compile(
     # "nabs a Microsoft investment": the investor named before the word
     + r"|(?P<noamount>"
     + ROUND_PATTERN
-    + r"|funding|financing|investment|capital|backing|round"
+    + r"|funding|financing|investment|capital|backing|round|fundraise"
+    # "raises undisclosed amount from Sequoia"
+    + r"|(?:an\s+)?undisclosed\s+(?:amount|sum)"
     # "Suno raises at $2.45B valuation": a round whose size is not told
     + r"|at\s+(?:an?\s+)?(?:[$€£]|US\$)\d[\d.,]*\s?(?:[bmk]n?|billion|million)?\+?\s+valuation\b"
     + r"|(?:cash|funds|money)(?=\s|$|[,.;:])))",
@@ -126,7 +128,8 @@ _RIGHT = re.compile(
 )
 _FUNDING_WORD = re.compile(
     r"\b(?:round|funding|financing|investment|capital|series\s+[a-h]|seed|pre-seed|backing|"
-    r"raise|venture|debt|credit\s+facility|equity|led\s+by|from\s+investors|private\s+placement)\b",
+    r"raise|fundraise|venture|debt|credit\s+facility|equity|led\s+by|from\s+investors|"
+    r"private\s+placement)\b",
     re.IGNORECASE,
 )
 # The money is not raised: "$40M contract", "$2B acquisition", "$300M Fund IV".
