@@ -49,6 +49,13 @@ from prospect.detect.text import (
     headline_subject,
 )
 
+# Verbs of a raise that take other objects as often ("seals a deal", "fetches a price"):
+# tried last, and only with a funding word (`_NEEDS_FUNDING_WORD`).
+_WORDED_VERBS = (
+    "taps", "tapped", "garners", "garnered", "mobilises", "mobilizes", "mobilised", "mobilized",
+    "fetches", "fetched", "amasses", "amassed", "notches", "notched", "seals", "sealed",
+    "wraps up", "wrapped up", "wraps", "wrapped", "sews up", "sewed up", "snares", "snared",
+)  # fmt: skip
 # The funding verbs, in the order they are tried; a space is any run of blanks.
 _VERBS = (
     "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
@@ -61,9 +68,7 @@ _VERBS = (
     "snaps up", "raising", "takes in", "took in", "takes", "took", "pockets", "pocketed",
     "mops up", "mopped up", "extends", "extended", "locks down", "locked down", "finalizes",
     "finalises", "finalized", "finalised", "nab", "land", "bag", "snag", "confirms", "confirmed",
-    "taps", "tapped", "garners", "garnered", "mobilises", "mobilizes", "mobilised", "mobilized",
-    "fetches", "fetched", "amasses", "amassed", "notches", "notched", "seals", "sealed",
-    "wraps up", "wrapped up", "wraps", "wrapped", "sews up", "sewed up", "snares", "snared",
+    *_WORDED_VERBS,
 )  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>(?:has\s+|have\s+|had\s+)?(?:"
@@ -81,10 +86,7 @@ ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 _NEEDS_FUNDING_WORD = {
     "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
     "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
-    "confirms", "confirmed", "taps", "tapped", "garners", "garnered", "mobilises", "mobilizes",
-    "mobilised", "mobilized", "fetches", "fetched", "amasses", "amassed", "notches", "notched",
-    "seals", "sealed", "wraps up", "wrapped up", "wraps", "wrapped", "sews up", "sewed up",
-    "snares", "snared",
+    "confirms", "confirmed", *_WORDED_VERBS,
 }  # fmt: skip
 _QUALIFIERS = (
     r"(?:\s+(?:a|an|another|its|their|fresh|new|additional|further|nearly|almost|about|around|"
