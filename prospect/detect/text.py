@@ -554,11 +554,21 @@ def _brand_at_start(
     low = word.lower()
     if not text[end].isupper() and (ws != 0 or low in _PRONOUNS):
         return None
-    if not word.isalnum() or len(word) < 3 or low in _STOP_FORWARD or low in _ADVERBS:
-        return None
-    if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
+    if not word.isalnum() or not _may_be_brand(low):
         return None
     return ws, we
+
+
+def _may_be_brand(low: str) -> bool:
+    """Whether a lowercase word of three letters or more may be a brand's spelling: not a
+    word the sentence itself uses (a stop word, an adverb, a sector, a head noun)."""
+    return len(low) >= 3 and not (
+        low in _STOP_FORWARD
+        or low in _ADVERBS
+        or low in SECTOR_WORDS
+        or low in HEAD_NOUNS
+        or low in _NOT_NAMES
+    )
 
 
 # Words of the sentence's own that follow a head noun: "startup again raises".
@@ -575,16 +585,11 @@ def _brand_after_noun(start: int, seg: str, spans: list[tuple[int, int]]) -> tup
         return None
     ws, we = spans[-1]
     word, noun = seg[ws:we], seg[spans[-2][0] : spans[-2][1]].lower()
-    if noun not in HEAD_NOUNS or not (word.isalnum() and word.islower()) or len(word) < 3:
+    if noun not in HEAD_NOUNS or not (word.isalnum() and word.islower()):
         return None
-    low = word
-    if low.endswith(("ly", "self")) or low in _NOT_BRANDS or low in _STOP_FORWARD:
+    if word.endswith(("ly", "self")) or word in _NOT_BRANDS or word in _PRONOUNS:
         return None
-    if low in _ADVERBS or low in _PRONOUNS:
-        return None
-    if low in SECTOR_WORDS or low in HEAD_NOUNS or low in _NOT_NAMES:
-        return None
-    return start + ws, start + we
+    return (start + ws, start + we) if _may_be_brand(word) else None
 
 
 def _tidy_span(text: str, s: int, e: int) -> tuple[int, int] | None:
