@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from prospect.cli import app
 from prospect.config import Config, load_config
+from prospect.detect import Detector
 from prospect.store import connect
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,6 +47,12 @@ def db(db_path: Path):
 @pytest.fixture
 def config() -> Config:
     return load_config(None)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    """A detector with the packaged rules and no known companies, built once a module."""
+    return Detector(load_config(None))
 
 
 @pytest.fixture

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from prospect.config import load_config
 from prospect.detect import Detector
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(load_config(None))
 
 
 @pytest.mark.parametrize(
