@@ -557,9 +557,12 @@ def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
 # "Jane Doe to take over as ...", "Jane Doe is set to ...": the name is before.
 _TO = re.compile(r"\s+(?:is\s+)?(?:set\s+)?(?:to|will)\s*\Z", re.IGNORECASE)
 # Chosen, before "to head": "Jane Doe selected to head Acme".
+_CHOSEN_WORDS = (
+    "selected", "chosen", "picked", "named", "nominated", "set", "appointed", "tapped", "hired",
+    "promoted", "elevated", "elected", "recruited",
+)  # fmt: skip
 _CHOSEN = re.compile(
-    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:selected|chosen|picked|named|nominated|set|"
-    r"appointed|tapped|hired|promoted|elevated|elected|recruited)\s*\Z",
+    r"\s+(?:is\s+|has\s+been\s+|was\s+)?(?:" + "|".join(_CHOSEN_WORDS) + r")\s*\Z",
     re.IGNORECASE,
 )
 # "to head Acme's US-based arm": the part she is to head.
@@ -713,11 +716,7 @@ _ACTIVE_BEFORE = re.compile(r"(?:^|\s)(?:has|have|had|it|they|we|which|who)\s*\Z
 
 
 # The last words `_TO`, `_IS_THE`, `_SET` and `_CHOSEN` strip ("is to", "as the", "set").
-_CUT_WORDS = frozenset(
-    {"to", "will", "is", "was", "as", "set", "due", "slated", "selected", "chosen", "picked",
-     "named", "nominated", "appointed", "tapped", "hired", "promoted", "elevated", "elected",
-     "recruited"}
-)  # fmt: skip
+_CUT_WORDS = frozenset({"to", "will", "is", "was", "as", "set", "due", "slated", *_CHOSEN_WORDS})
 
 
 def _no_name_before(left: str) -> bool:
