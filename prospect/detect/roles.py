@@ -58,6 +58,13 @@ _HEAD_CHIEFS = frozenset(
         "public policy", "research", "engineering",
     }
 )  # fmt: skip
+# The functions the title pattern reads before "chief", "boss" or "head": both kinds above,
+# longest first. Not "operating": the pattern never read "operating chief", though
+# `normalize_role` still names it when a title comes from elsewhere.
+_CHIEF_FUNCTIONS = "|".join(
+    w.replace(" ", r"\s+")
+    for w in sorted({*_FUNCTION_CHIEFS, *_HEAD_CHIEFS} - {"operating"}, key=lambda w: (-len(w), w))
+)
 _FUNCS = (
     r"(?:business\s+development|customer\s+success|customer\s+experience|demand\s+generation|"
     r"product\s+marketing|revenue\s+operations|sales\s+operations|corporate\s+development|"
@@ -156,11 +163,7 @@ _SINGLE_BASE = (
     # "General Manager of Sales", "of APAC"; "General Manager of Warner Music" names the company
     r"(?:\s+of\s+(?:the\s+)?(?:" + _FUNC_PHRASE + r"|" + _REGION_Q + r")\b)?"
     r"|country\s+(?:manager|head|director)"
-    r"|(?:marketing|revenue|finance|financial|technology|tech|product|operations|people|"
-    r"digital|data|growth|commercial|sales|security|information|customer|strategy|legal|hr|"
-    r"risk|compliance|investment|content|creative|medical|scientific|science|innovation|"
-    r"sustainability|ai|communications|(?:global|public|government|corporate)\s+affairs|"
-    r"(?:public\s+)?policy|research|engineering)\s+(?:chief|boss|head)\b"
+    r"|(?:" + _CHIEF_FUNCTIONS + r")\s+(?:chief|boss|head)\b"
     r"|(?:regional\s+|group\s+|company\s+|interim\s+|acting\s+)?president"
     r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+)(?=(?:the\s+)?(?:"
     + _REGION_Q
