@@ -47,7 +47,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from prospect import __version__
 from prospect.errors import InputError
-from prospect.fetch import FetchResult, fetch_feed
+from prospect.fetch import BeforeBody, FetchResult, fetch_feed
 from prospect.models import Signal
 
 if TYPE_CHECKING:
@@ -300,13 +300,13 @@ class EdgarSource:
     user_agent: str | None
     form_d: bool
 
-    async def fetch(self, run: PollRun, feed: FeedRow) -> FetchResult:
+    async def fetch(self, run: PollRun, feed: FeedRow, before_body: BeforeBody) -> FetchResult:
         if self.refused:
             return FetchResult(url=feed.url, error=self.refused)
         await _limit().wait()
         return await fetch_feed(
             run.client, feed.url, feed.etag, feed.last_modified, host_limit=run.hosts,
-            deadline=run.timeout, user_agent=self.user_agent,
+            deadline=run.timeout, user_agent=self.user_agent, before_body=before_body,
         )  # fmt: skip
 
     async def add_filings(

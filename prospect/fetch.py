@@ -35,7 +35,7 @@ import contextlib
 import re
 import ssl
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -70,6 +70,10 @@ _CHUNK = 64 * 1024
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 RETRY_AFTER_MAX_SECONDS = 365 * 24 * 3600
 _STALE_CONNECTION = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+
+
+# awaited just before a body is read: where a poll waits for room to hold it
+BeforeBody = Callable[[], Awaitable[None]]
 
 
 class BodyTooLarge(Exception):
@@ -350,6 +354,7 @@ async def _fetch_http(
     headers: dict[str, str],
     max_bytes: int,
     host_limit: HostLimiter,
+    before_body: BeforeBody | None,
 ) -> FetchResult:
     seen = {url}
     current = url
@@ -358,7 +363,7 @@ async def _fetch_http(
         async with host_limit(current):
             response = await _open(clients, current, headers)
             try:
-                result = await _read_response(response, url, current, max_bytes)
+                result = await _read_response(response, url, current, max_bytes, before_body)
             finally:
                 await response.aclose()
         if isinstance(result, str):  # a redirect to follow
@@ -376,7 +381,11 @@ async def _fetch_http(
 
 
 async def _read_response(
-    response: httpx.Response, url: str, current: str, max_bytes: int
+    response: httpx.Response,
+    url: str,
+    current: str,
+    max_bytes: int,
+    before_body: BeforeBody | None,
 ) -> FetchResult | str:
     """One response read to its end: a result, or the address a redirect points to."""
     status = response.status_code
@@ -403,6 +412,8 @@ async def _read_response(
     if status != 200:
         result.error = f"HTTP {status} {response.reason_phrase}".strip()
         return result
+    if before_body is not None:
+        await before_body()
     try:
         result.body = await _read_body(response, max_bytes)
     except BodyTooLarge:
@@ -411,6 +422,20 @@ async def _read_response(
     except (ValueError, zlib.error) as exc:
         result.error = f"cannot decode the body: {exc}"
     return result
+
+
+def _off_the_clock(wait: BeforeBody, budget: asyncio.Timeout) -> BeforeBody:
+    """`wait`, with the time it takes added to `budget`'s deadline."""
+
+    async def waited() -> None:
+        loop = asyncio.get_running_loop()
+        when, started = budget.when(), loop.time()
+        budget.reschedule(None)
+        await wait()
+        if when is not None:
+            budget.reschedule(when + loop.time() - started)
+
+    return waited
 
 
 async def fetch_feed(
@@ -422,11 +447,18 @@ async def fetch_feed(
     host_limit: HostLimiter | None = None,
     deadline: float = TOTAL_TIMEOUT,
     user_agent: str | None = None,
+    before_body: BeforeBody | None = None,
 ) -> FetchResult:
     """GET a feed, sending the stored validators exactly as received (and
     `user_agent` in place of the client's, for a server that asks tools to
-    name a contact: SEC EDGAR)."""
+    name a contact: SEC EDGAR).
+
+    `before_body` is awaited once a 200's headers are in, just before its body
+    is read: a poll waits there for room to hold one more body. The wait does
+    not count against `deadline`, which is the server's time."""
     if is_local(url):
+        if before_body is not None:
+            await before_body()
         return await asyncio.to_thread(fetch_local, url, max_bytes)
     headers = {"Accept-Encoding": "gzip, deflate"}
     if user_agent:
@@ -436,8 +468,10 @@ async def fetch_feed(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        async with asyncio.timeout(deadline):
-            return await _fetch_http(clients, url, headers, max_bytes, host_limit or HostLimiter())
+        async with asyncio.timeout(deadline) as budget:
+            wait = _off_the_clock(before_body, budget) if before_body else None
+            limit = host_limit or HostLimiter()
+            return await _fetch_http(clients, url, headers, max_bytes, limit, wait)
     except TimeoutError:
         return FetchResult(url=url, error=f"timed out after {deadline:.3g} s")
     except httpx.HTTPError as exc:

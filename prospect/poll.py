@@ -14,8 +14,10 @@
   (`Parser`): in a worker process for a poll of `PROCESSES_FROM` feeds or more,
   else in one thread. It starts with the first body to parse, so a poll where
   every feed answers 304 loads neither parser nor the detector. At most
-  `MAX_BODIES` feeds are between fetch and parse at once: memory stays flat
-  however many feeds.
+  `MAX_BODIES` bodies are between read and parsed at once: memory stays flat
+  however many feeds. A fetch takes its room only once a body is on its way
+  (a 304, a redirect or an error holds none), so a re-poll where most feeds
+  answer 304 keeps every request it may (`CONCURRENCY`) in flight.
 - SQLite is written from the loop's thread only, one short transaction per
   feed (WAL, synchronous=NORMAL: a commit costs no fsync).
 
@@ -31,10 +33,11 @@ added again.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import multiprocessing
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -80,7 +83,7 @@ RETRY_AFTER_CAP = timedelta(days=7)
 # bounded by that timeout from the poll's start (the host queues included), and
 # a parse still running or waiting then fails its feed as timed out.
 POLL_MARGIN = 10.0
-MAX_BODIES = 64  # feeds between fetch and parsed at once: bodies held in memory
+MAX_BODIES = 64  # bodies between read and parsed at once: bodies held in memory
 PROCESSES_FROM = 100  # feeds in a poll from which parsing runs in worker processes
 PARSE_PROCESSES = 1
 
@@ -169,10 +172,11 @@ class Parser:
     compiling the detector) and bodies and results are pickled to and fro:
     a poll of a few feeds is done sooner in a thread (bench/bench_poll.py).
 
-    Back-pressure: at most `MAX_BODIES` feeds are between the start of their
-    fetch and the end of their parse (`slot()`), so a poll of thousands of
+    Back-pressure: at most `MAX_BODIES` bodies are between the start of their
+    read and the end of their parse (`room()`), so a poll of thousands of
     feeds never holds more than a few dozen bodies, however much faster
-    fetching runs than parsing."""
+    fetching runs than parsing. A fetch waits for room only when it has a
+    body to read, with the response's headers in and its connection held."""
 
     def __init__(
         self, config: Config, companies: Callable[[], Mapping[str, str]], processes: int = 0
@@ -184,9 +188,24 @@ class Parser:
         self._detector: LazyDetector | None = None
         self._slots = asyncio.Semaphore(MAX_BODIES)
 
-    def slot(self) -> asyncio.Semaphore:
-        """Held from the start of a feed's fetch to the end of its parse."""
-        return self._slots
+    @contextlib.asynccontextmanager
+    async def room(self) -> AsyncIterator[Callable[[], Awaitable[None]]]:
+        """Room for one feed's body, for the length of the block: the fetch
+        awaits what this yields just before it reads a body, and the room is
+        freed when the block ends (the body parsed or given up)."""
+        taken = False
+
+        async def take() -> None:
+            nonlocal taken
+            if not taken:
+                await self._slots.acquire()
+                taken = True
+
+        try:
+            yield take
+        finally:
+            if taken:
+                self._slots.release()
 
     def _start(self) -> Executor:
         # the companies are read here, in the loop's thread: the connection is its
@@ -281,29 +300,29 @@ async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
     # SEC EDGAR (prospect/edgar.py): a declared User-Agent, its own rate limit,
     # and each new Form D read into a funding signal; None for any other feed
     edgar = edgar_source(feed.url, run.config)
-    loop = asyncio.get_running_loop()
     parsed = None
     result = FetchResult(url=feed.url, error=f"timed out after {run.timeout:g} s")
     try:
         async with asyncio.timeout_at(run.ends_at):
-            async with run.parser.slot():  # back-pressure: a bound on bodies in memory
-                # every fetch ends within about the poll's timeout from its start,
-                # however long it waited for a slot (a second of grace: a fetch that
-                # starts at once still gets the whole timeout); its host queue is
-                # inside the fetch's own deadline
-                left = run.ends_at - POLL_MARGIN - loop.time() + 1.0
-                if left > 0 and edgar is not None:
-                    result = await edgar.fetch(run, feed)
-                elif left > 0:
+            async with run.parser.room() as room:  # back-pressure: a bound on bodies in memory
+                # every fetch ends within the poll's timeout from its start, its
+                # host queue included; a wait for room to read its body is not the
+                # server's time and is bounded by the poll's end alone
+                if edgar is not None:
+                    result = await edgar.fetch(run, feed, room)
+                else:
                     result = await fetch_feed(
                         run.client, feed.url, feed.etag, feed.last_modified,
-                        host_limit=run.hosts, deadline=min(run.timeout, left),
+                        host_limit=run.hosts, deadline=run.timeout, before_body=room,
                     )  # fmt: skip
                 if result.status == 200 and result.error is None:
                     parsed = await run.parser.parse(result.body, result.headers, feed.url)
                     result.error = parsed.feed.error
-                    if edgar is not None and result.error is None:
-                        await edgar.add_filings(run, feed, parsed, result)
+                result.body = b""  # parsed (or given up): let the bytes go
+            # outside the room: a feed holding room never waits on the network,
+            # which fetches waiting for room hold
+            if edgar is not None and parsed is not None and result.error is None:
+                await edgar.add_filings(run, feed, parsed, result)
     except TimeoutError:
         run.late = True
         parsed = None
@@ -311,7 +330,7 @@ async def refresh_feed(run: PollRun, feed: FeedRow) -> None:
             f"timed out: the poll's {run.timeout + POLL_MARGIN:g} s ran out before "
             "this feed was parsed"
         )
-    result.body = b""  # parsed (or given up): let the bytes go
+    result.body = b""
     summary = run.summary
     summary.polled += 1
     update = next_poll(feed, result, run.now)

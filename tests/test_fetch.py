@@ -8,7 +8,7 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -243,6 +243,34 @@ def test_a_server_trickling_bytes_hits_the_overall_deadline(raw_server):
     server = raw_server(trickle)
     result = fetch(server.url(), read_timeout=1.0, deadline=0.5)
     assert result.error and "timed out" in result.error
+
+
+def test_the_wait_before_a_body_is_off_the_deadline_and_only_for_a_body(httpserver):
+    """`before_body` runs once a 200's headers are in, and its wait (a poll's
+    room for one more body) does not count against the server's deadline; a 304
+    and an HTTP error have no body and never wait."""
+    httpserver.expect_request("/feed", headers={"If-None-Match": '"1"'}).respond_with_data(
+        "", status=304
+    )
+    httpserver.expect_request("/feed").respond_with_data(RSS)
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    waits: list[str] = []
+
+    def waiting(name: str) -> Callable[[], Awaitable[None]]:
+        async def wait() -> None:
+            waits.append(name)
+            await asyncio.sleep(0.6)
+
+        return wait
+
+    url = httpserver.url_for("/feed")
+    result = fetch(url, deadline=0.4, before_body=waiting("200"))
+    assert result.status == 200 and result.error is None and result.body == RSS
+    result = fetch(url, etag='"1"', deadline=0.4, before_body=waiting("304"))
+    assert result.not_modified and result.error is None
+    result = fetch(httpserver.url_for("/gone"), deadline=0.4, before_body=waiting("404"))
+    assert result.error == "HTTP 404 NOT FOUND"
+    assert waits == ["200"]
 
 
 def test_a_connection_dropped_mid_body_is_an_error(raw_server):

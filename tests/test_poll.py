@@ -191,21 +191,48 @@ def test_a_poll_of_many_feeds_stores_every_feed(db, config, httpserver):
     assert calls[-1] == (20, 20)
 
 
-def test_back_pressure_bounds_the_bodies_between_fetch_and_parse(db, config, monkeypatch):
-    """With room for 3 bodies, the server never sees a 4th request while 3 feeds
-    are between their fetch and the end of their parse, and every feed is stored."""
+def test_back_pressure_bounds_the_bodies_between_read_and_parse(db, config, monkeypatch):
+    """With room for 3 bodies and a slow parse, never more than 3 bodies are
+    between the start of their read and the end of their parse, and every feed
+    is stored. A re-poll where every feed answers 304 holds no body, so its
+    requests are not held back by that room: more than 3 are in flight."""
+    import prospect.fetch
+    import prospect.poll
+
     monkeypatch.setattr("prospect.poll.MAX_BODIES", 3)
-    lock, active, peak = threading.Lock(), [0], [0]
+    lock = threading.Lock()
+    held, held_peak, active, active_peak = [0], [0], [0], [0]
+    read_body, parse = prospect.fetch._read_body, prospect.poll.parse_and_detect
+
+    async def counted_read(*args: object) -> bytes:
+        with lock:
+            held[0] += 1
+            held_peak[0] = max(held_peak[0], held[0])
+        return await read_body(*args)
+
+    def slow_parse(*args: object) -> object:
+        time.sleep(0.03)
+        try:
+            return parse(*args)
+        finally:
+            with lock:
+                held[0] -= 1
+
+    monkeypatch.setattr("prospect.fetch._read_body", counted_read)
+    monkeypatch.setattr("prospect.poll.parse_and_detect", slow_parse)
 
     def handler(request: Request) -> Response:
         with lock:
             active[0] += 1
-            peak[0] = max(peak[0], active[0])
+            active_peak[0] = max(active_peak[0], active[0])
         time.sleep(0.05)
         with lock:
             active[0] -= 1
         n = request.path.strip("/")
-        return Response(rss(f"Feed {n} news", f"Feed {n} more"), content_type="application/xml")
+        if request.headers.get("If-None-Match") == f'"{n}"':
+            return Response(status=304)
+        body = rss(f"Feed {n} news", f"Feed {n} more")
+        return Response(body, content_type="application/xml", headers={"ETag": f'"{n}"'})
 
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.expect_request(re.compile(r"/f\d+")).respond_with_handler(handler)
@@ -213,11 +240,16 @@ def test_back_pressure_bounds_the_bodies_between_fetch_and_parse(db, config, mon
     try:
         subscribe(db, *(server.url_for(f"/f{i}") for i in range(12)))
         summary = poll(db, config)
+        assert (summary.polled, summary.failed, summary.new_entries) == (12, 0, 24)
+        assert 1 < held_peak[0] <= 3
+        active_peak[0] = 0
+        again = poll(db, config, force=True)
     finally:
         server.clear()
         server.stop()
-    assert (summary.polled, summary.failed, summary.new_entries) == (12, 0, 24)
-    assert 1 < peak[0] <= 3
+    assert (again.polled, again.not_modified, again.failed) == (12, 12, 0)
+    assert held[0] == 0
+    assert 3 < active_peak[0] <= 6  # the per-host limit, not the room for bodies
 
 
 def _stored(database) -> list[tuple]:
