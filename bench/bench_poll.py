@@ -9,7 +9,7 @@ Measured in the same run:
   (a) a naive sequential loop of feedparser.parse(url) over the same URLs;
   (b) `prospect poll` on a fresh database (a subprocess, start-up included);
   (c) a second `prospect poll --force`, where every feed answers 304.
-Targets: (b) <= (a) / 10; (c) <= (b) / 2; peak RSS of (b) < 200 MB.
+Targets: (b) <= (a) / 20; (c) <= (b) / 2; peak RSS of (b) < 150 MB.
 
 (b) and (c) are run `--runs` times (each (b) on its own fresh database, each
 (c) on the database its (b) filled) and the medians are compared: the machine
@@ -26,7 +26,6 @@ import argparse
 import compileall
 import hashlib
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -123,17 +122,35 @@ def start_servers() -> list[Server]:
     return servers
 
 
-def run_prospect(db: Path, *args: str) -> float:
+# Runs a command and writes its time and its largest descendant's peak RSS (KB) to
+# argv[1]. The poll is started from this small process, not from the benchmark's
+# own: a child's peak RSS counts what it shared with its parent as it started, and
+# the benchmark holds every feed's body (124 MB at 6,500 feeds).
+_MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[2:], check=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+open(sys.argv[1], "w").write(f"{seconds} {peak}")
+"""
+
+
+def run_prospect(db: Path, *args: str) -> tuple[float, float]:
+    """One `prospect poll`: its seconds and its peak RSS in MB (the poll's
+    process or its parse worker, whichever is larger)."""
     rules = db.with_suffix(".yaml")
     if not rules.exists():
         rules.write_text("# empty: the packaged defaults\n", "utf-8")
-    start = time.perf_counter()
+    figures = db.with_suffix(".run")
     subprocess.run(
-        [sys.executable, "-m", "prospect", "--db", str(db), "poll", *args],
+        [sys.executable, "-c", _MEASURE, str(figures),
+         sys.executable, "-m", "prospect", "--db", str(db), "poll", *args],
         check=True,
         env={**os.environ, "PROSPECT_CONFIG": str(db.with_suffix(".yaml"))},
-    )
-    return time.perf_counter() - start
+    )  # fmt: skip
+    seconds, peak_kb = figures.read_text().split()
+    return float(seconds), int(peak_kb) / 1024
 
 
 def main() -> None:
@@ -179,7 +196,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="prospect-bench-") as tmp:
         empty = Path(tmp) / "empty.db"
         connect(empty).close()
-        startup = statistics.median(run_prospect(empty) for _ in range(3))
+        startup = statistics.median(run_prospect(empty)[0] for _ in range(3))
         dbs = []
         for i in range(args.runs):
             db_path = Path(tmp) / f"bench{i}.db"
@@ -189,14 +206,15 @@ def main() -> None:
                     add_feed(db, url)
             db.close()
             dbs.append(db_path)
-        fresh_runs = [run_prospect(db_path) for db_path in dbs]
-        peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        measured = [run_prospect(db_path) for db_path in dbs]
+        fresh_runs = [seconds for seconds, _ in measured]
+        peak_rss_mb = max(peak for _, peak in measured)
         for db_path in dbs:
             db = connect(db_path)
             stored = db.execute("SELECT count(*) FROM items").fetchone()[0]
             db.close()
             assert stored == n_feeds * ENTRIES, (db_path, stored)
-        cached_runs = [run_prospect(db_path, "--force") for db_path in dbs]
+        cached_runs = [run_prospect(db_path, "--force")[0] for db_path in dbs]
 
     for server in servers:  # shut down together: each waits up to its poll interval
         threading.Thread(target=server.shutdown).start()
@@ -205,7 +223,8 @@ def main() -> None:
     print(
         f"runs of (b): {' '.join(f'{t:.2f}' for t in fresh_runs)} s; "
         f"runs of (c): {' '.join(f'{t:.2f}' for t in cached_runs)} s; "
-        f"start-up (poll with nothing to poll): {startup:.2f} s",
+        f"start-up (poll with nothing to poll): {startup:.2f} s; "
+        f"peak RSS of (b), largest process: {peak_rss_mb:.1f} MB",
         file=sys.stderr,
     )
 
@@ -213,7 +232,7 @@ def main() -> None:
         return
     rows = [
         ("(a) naive feedparser.parse loop", naive, None, None, None),
-        ("(b) prospect poll, fresh db (median)", fresh, naive, fresh / naive, 1 / 10),
+        ("(b) prospect poll, fresh db (median)", fresh, naive, fresh / naive, 1 / 20),
         ("(c) poll --force, all 304 (median)", cached, fresh, cached / fresh, 1 / 2),
     ]
     print(f"{'figure':38} {'seconds':>8} {'baseline':>9} {'ratio':>7} {'target':>8}  ok")
@@ -223,9 +242,9 @@ def main() -> None:
             continue
         ok = "yes" if ratio <= target else "NO"
         print(f"{name:38} {value:8.2f} {base:9.2f} {ratio:7.3f} {'<= ' + f'{target:.3f}':>8}  {ok}")
-    ok = "yes" if peak_rss_mb < 200 else "NO"
+    ok = "yes" if peak_rss_mb < 150 else "NO"
     print(f"{'peak RSS of (b), largest process (MB)':38} {peak_rss_mb:8.1f} {'':>9} {'':>7} "
-          f"{'< 200':>8}  {ok}")  # fmt: skip
+          f"{'< 150':>8}  {ok}")  # fmt: skip
 
 
 if __name__ == "__main__":
