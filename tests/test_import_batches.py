@@ -15,7 +15,7 @@ import prospect.importers as importers
 from prospect.errors import InputError
 from prospect.importers import import_contacts, import_file
 from prospect.importers.linkedin import parse_linkedin
-from prospect.importers.reconcile import Written
+from prospect.importers.reconcile import Keys, Written
 from prospect.models import Contact
 from prospect.store import connect
 
@@ -263,3 +263,17 @@ def test_a_fresh_import_ends_with_the_indexes_it_began_with(tmp_path, db_path):
         assert "idx_contacts_name_norm_company_norm" in str(plan)
     finally:
         db.close()
+
+
+def test_a_namesake_with_a_member_profile_is_not_looked_up_for_a_row_with_one() -> None:
+    """Into a fresh store, a name at a company that only rows with a member profile
+    give, and only contacts with a member profile hold, finds nobody: two member
+    profiles are two people. A row or a contact without one keeps the look-up."""
+    written = Written()
+    written.add(Contact("Ada Byron", profile_url="https://www.linkedin.com/in/ada",
+                        company_norm="acme", name_norm="ada byron"))  # fmt: skip
+    written.add(Contact("Ann Lee", company_norm="acme", name_norm="ann lee"))
+    keys = Keys(short_names_at={("acme", "ada byron", "ada byron"), ("acme", "ann lee", "ann lee")})
+    assert keys.written(written).short_names_at == {("acme", "ann lee", "ann lee")}
+    keys.bare.add(("acme", "ada byron"))  # a row of the batch without a member profile
+    assert keys.written(written).short_names_at == keys.short_names_at

@@ -109,17 +109,31 @@ class Keys:
     names: set[str] = field(default_factory=set)  # names alone, for this source's people
     # keys contacts lost in earlier batches, to the contact (`Reconciler.former`)
     former: dict[Key, int] = field(default_factory=dict)
+    # (company, short name) of the rows among them with no member profile
+    bare: set[tuple[str, str]] = field(default_factory=set)
 
     def written(self, written: Written) -> Keys:
         """Only the keys a contact `written` may hold: into a store that held no
         contact before the import, the others find nobody. A company's people
-        without a name are always looked up (rare)."""
+        without a name are always looked up (rare). A name at a company that
+        only rows with a member profile give, and only contacts with a member
+        profile of their own hold, finds nobody either: two member profiles are
+        two people (`_Book.find`), and the profile itself is looked up apart
+        (`store.contacts.contacts_by_url`). In an export where every row has
+        a profile, that is every namesake at a company."""
+        bare = self.bare
         return Keys(
             emails={e for e in self.emails if ("email", e) in written},
-            short_names_at={k for k in self.short_names_at if ("short", k[0], k[1]) in written},
+            short_names_at={
+                k
+                for k in self.short_names_at
+                if ("short", k[0], k[1]) in written
+                and ((k[0], k[1]) in bare or ("bare", k[0], k[1]) in written)
+            },
             names_at={(n, c) for n, c in self.names_at if not n or c or ("alone", n) in written},
             names=self.names,
             former=self.former,
+            bare=bare,
         )
 
 
@@ -178,7 +192,10 @@ class Written:
             self._add(("email", contact.email))
         name = contact.name_norm or ""
         if contact.company_norm:
-            self._add(("short", contact.company_norm, _short(name)))
+            short = _short(name)
+            self._add(("short", contact.company_norm, short))
+            if not is_person_url(contact.profile_url):
+                self._add(("bare", contact.company_norm, short))
         self._add(("alone", name))
 
 
@@ -521,7 +538,10 @@ class Reconciler:
             if rec.email:
                 keys.emails.add(rec.email)
             if company and name:
-                keys.short_names_at.add((company, _short(name), name))
+                short = _short(name)
+                keys.short_names_at.add((company, short, name))
+                if not is_person_url(rec.profile_url):
+                    keys.bare.add((company, short))
             else:
                 keys.names_at.add((name, company))
             if name:
