@@ -27,7 +27,14 @@ from collections.abc import Mapping
 
 from prospect.config import Config
 from prospect.detect.companies import CompanyScanner
-from prospect.detect.funding import FundingHit, amount_in, detect_funding, normalize_round, round_in
+from prospect.detect.funding import (
+    FundingHit,
+    amount_in,
+    detect_funding,
+    fund_headline,
+    normalize_round,
+    round_in,
+)
 from prospect.detect.hires import (
     HireHit,
     detect_hires,
@@ -150,7 +157,7 @@ class Detector:
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
-        if not signals and body:
+        if not signals and body and not fund_headline(head):
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         if not signals and body:
             signals = self._funding_of_subject(head, body, since)

@@ -379,6 +379,20 @@ _IPO_FOLDED = WordGated(
     frozenset({"ipo", "public", "listing", "spac", "debut", "list", "lists", "prices"}),
 )
 _VC_FUND_FOLDED = compile_folded(_VC_FUND.pattern)
+# A headline about a new fund ("J.E. Robert Assembles New Investment Fund"): the money its
+# summary says was raised is the fund's.
+_FUND_HEADLINE = re.compile(
+    _VC_FUND.pattern + r"|\b(?:new|launches|assembles|closes)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:investment|buyout|equity|venture|real\s+estate|infrastructure|debt|credit)\s+funds?\b",
+    re.IGNORECASE,
+)
+
+
+def fund_headline(head: str) -> bool:
+    """Whether a headline announces an investment fund rather than a company's round."""
+    return _FUND_HEADLINE.search(head) is not None
+
+
 # "Seed round: Petalpay collects $2.8M": a headline labelled with its round.
 _ROUND_LABEL = re.compile(
     r"^\s*" + ROUND_PATTERN + r"(?:\s+(?:round|funding|financing|deal))?\s*$", re.IGNORECASE
@@ -691,6 +705,9 @@ def _placement(text: str, since: int) -> FundingHit | None:
 
 
 _DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
+# An aside between two dashes that opens in lowercase: "Ember, a start-up developing chips
+# for ZigBee--a low-cost wireless standard--received $25 million".
+_DASH_ASIDE = re.compile(r"(?:--|\s?—\s?)(?=[a-z])[^—.;]{2,120}?(?:--|\s?—\s?)(?=\w)")
 
 
 def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
@@ -704,6 +721,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         # a wire's defined term ('Acme, Inc. ("Acme"), a developer of ..., announced'): its
         # quotes are no clause break; blanked, so every offset still points into `text`
         text = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
+    if "--" in text or "—" in text:
+        text = _DASH_ASIDE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     folded = fold(text)
     checked = False
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
@@ -1061,6 +1080,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
                                   0.75)  # fmt: skip
         if backer is None or span is None or not POLITICS_WORDS.isdisjoint(fold(text).words):
             continue
+        if text[backer[0] : backer[1]].split()[-1].lower() in _NOT_BACKERS:
+            continue  # "Calif. Official Backs Anthem-WellPoint": approval, not money
         rest = text[span[1] : end]
         names = text[backer[0] : backer[1]] + text[span[0] : span[1]]
         # "Zomato backs Shiprocket": a company and nothing after the name, or a purpose
@@ -1078,6 +1099,15 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
 # "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
 # investee is described as a thing made, so a company, not a place or a building.
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)
+
+
+# Who "backs" a deal or a plan with a say, not with money.
+_NOT_BACKERS = frozenset(
+    {
+        "official", "officials", "regulator", "regulators", "commissioner", "judge", "court",
+        "shareholders", "stockholders", "holders", "union", "unions", "panel", "agency",
+    }
+)  # fmt: skip
 
 
 _BACKS_PURPOSE = re.compile(

@@ -31,6 +31,7 @@ from prospect.detect.roles import (
     search_role,
 )
 from prospect.detect.text import (
+    PLACES,
     POLITICS_WORDS,
     WordGated,
     at_end,
@@ -46,6 +47,7 @@ from prospect.detect.text import (
     person_at_end,
     person_at_start,
 )
+from prospect.normalize import normalize_company
 
 _COMPANY_FIRST = (
     r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:appointment|hiring|hire|"
@@ -283,11 +285,31 @@ def _owner_of(owned: str) -> str | None:
     return owned[span[0] : span[1]].rstrip("'’")
 
 
+# "names Gianfranco Lanci of Italy as president", "appoints Jane Doe of Acme as CTO": a
+# place or an employer after the whole name.
+_OF_AFTER_NAME = re.compile(r"\s+of\s+(?=[A-Z])")
+
+
+def _peel_of(pre: str) -> tuple[str, str | None]:
+    of = _OF_AFTER_NAME.search(pre)
+    if of is None or "'" in pre or "’" in pre:
+        return pre, None  # "Bank of America's Jane Doe": the "of" is in the employer's name
+    head = pre[: of.start()]
+    if person_at_end(head) != head:
+        return pre, None
+    span = company_after(pre, of.end(), 60)
+    if span is None or span[1] != len(pre):
+        return pre, None
+    where = pre[span[0] : span[1]]
+    return head, None if normalize_company(where) in PLACES else where
+
+
 def _peel_person(pre: str) -> tuple[str, str | None]:
-    """`pre` up to where the person's name ends, and the former employer a "from Y" names."""
+    """`pre` up to where the person's name ends, and the former employer a "from Y" or an
+    "of Y" names."""
     m = _PERSON_TAIL.search(pre)
     if m is None:
-        return pre, None
+        return _peel_of(pre)
     previous = None
     if m.group("from"):
         span = company_after(pre, m.end(), 60)
@@ -982,7 +1004,7 @@ _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?
 # with none of them names no former employer, and its patterns are not tried.
 _PREVIOUS_CUES = (
     "former", "ex-", "ex ", "longtime", "long-time", "departing", "vet", "from",
-    "previously", "recently", "prior", "before", "alum", "insider", "years",
+    "previously", "recently", "prior", "before", "alum", "insider", "year",
 )  # fmt: skip
 
 
