@@ -93,7 +93,8 @@ _QUALIFIERS = (
     r"roughly|approximately|over|more\s+than|up\s+to|some|close\s+to|north\s+of|total|"
     r"a\s+total\s+of|the|first|second|third|final|oversubscribed|undisclosed|early|initial|"
     r"whopping|massive|hefty|mega|big|record|extra|follow-on|strategic|sizable|sizeable|maiden|"
-    r"more|much-needed|debut|inaugural|biggest|largest|huge)){0,5}"
+    r"more|much-needed|debut|inaugural|biggest|largest|huge|small|bridge|"
+    r"(?:\d|six|seven|eight|nine)-figure)){0,5}"
 )
 ROUND_PATTERN = (
     r"(?P<round>pre-?\s?seed|pre-series\s+[a-h]|seed(?=\s|$|[,.;:)+]|-(?:stage|round|funding|"
@@ -189,7 +190,8 @@ _IPO = re.compile(
 )
 _PRIVATE_ROUND = re.compile(
     r"\b(?:series\s+[a-h]|pre-seed|seed\s+round|funding\s+round|venture\s+round|pre-IPO|"
-    r"private\s+placement)\b",
+    r"private\s+placement|still-private|(?:ahead\s+of|before|prior\s+to)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:IPO|listing|going\s+public))\b",
     re.IGNORECASE,
 )
 # What a VC firm raises: a fund. Read in the raising clause only, never in "led by X" or
@@ -400,9 +402,31 @@ _ROUND_LABEL = re.compile(
 _PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
 
 
-def _excluded(folded: Folded) -> bool:
-    """Whole-entry reasons why no funding verb in it is a funding round."""
-    if _EXCLUDED.search(folded):
+# Money from an IPO's anchor investors is the IPO's ("raises Rs 189 Cr from anchor investors
+# ahead of IPO"), whatever else the entry says.
+_ANCHOR = re.compile(r"\banchor\s+(?:investors?|book|allocation|round)\b")
+
+
+_RUMOUR_FOLDED = compile_folded(_RUMOUR.pattern)
+# A contrast after a raise done, before talk of more: "raises $11M but hoped to raise much
+# more", "closes $185M round as rival Polymarket reportedly seeks $200M".
+_CONTRAST = re.compile(r"\s(?:but|while|whereas|even\s+as|as\s+(?:rival|competitor)s?)\s")
+
+
+def _excluded(folded: Folded, verb_end: int | None = None) -> bool:
+    """Whole-entry reasons why no funding verb in it is a funding round; a rumour after
+    `verb_end` (a raise the entry reports) and a contrast with it is about something else."""
+    m = _EXCLUDED.search(folded)
+    while m is not None:
+        if (
+            verb_end is None
+            or m.start() < verb_end
+            or _RUMOUR_FOLDED.match(folded.low, m.start()) is None
+            or _CONTRAST.search(folded.low, verb_end, m.start()) is None
+        ):
+            return True
+        m = _EXCLUDED.pattern.search(folded.low, m.end())
+    if "anchor" in folded.words and _ANCHOR.search(folded.low):
         return True
     return bool(_IPO_FOLDED.search(folded) and not _PRIVATE_FOLDED.search(folded.low))
 
@@ -738,7 +762,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
         if said is None and _RELATIVE.search(left):
             continue
         if not checked:
-            if _excluded(folded):
+            if _excluded(folded, rm.end()):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])
@@ -876,8 +900,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
 # The words each shape needs, checked on the entry's word set before any pattern runs.
 _INVESTOR_WORDS = frozenset(
     {"leads", "led", "co", "participates", "fuels", "fueled", "fuelled", "participated",
-     "invest", "invests", "invested", "investment", "backs", "pour", "pours", "poured", "pump",
-     "pumps", "pumped", "inject", "injects", "injected"}
+     "invest", "invests", "invested", "investment", "backs", "back", "pour", "pours",
+     "poured", "pump", "pumps", "pumped", "inject", "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
 _VALUED_WORDS = frozenset({"valued", "valuation"})
@@ -903,17 +927,29 @@ _INVESTMENT_IN = re.compile(r"investment\s+in\Z", re.IGNORECASE)
 _ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|into)\s+", re.I)
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
-    r"\b(?:invests|invested|invest(?=\s+(?:[$€£₹]|(?-i:[A-Z]{2,3})\s?\d|Rs\b))|(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|"
-    r"minority\s+|equity\s+|undisclosed\s+)*investment|(?P<pour>pours?|poured|pumps?|pumped|"
-    r"injects?|injected))\b",
+    r"\b(?:invests|invested|invest(?=\s+(?:[$€£₹]|(?-i:[A-Z]{2,3})\s?\d|Rs\b))|"
+    r"(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|minority\s+|equity\s+|"
+    r"undisclosed\s+|follow-on\s+|seed\s+|growth\s+|new\s+|additional\s+)*investment|"
+    r"(?P<pour>pours?|poured|pumps?|pumped|injects?|injected))\b",
     re.IGNORECASE,
 )
 # Who pours money into a company: "Investors pour $50M into Acme", "VCs pump $20M into".
+# Firms known by a bare name count too: "Accel invests $19M in Acme".
 _POURERS = re.compile(
-    r"\b(?:investors|vcs|backers|funds|venture|capital|ventures|partners)\b", re.I
+    r"\b(?:investors|vcs|backers|funds|venture|capital|ventures|partners|accel|sequoia|"
+    r"benchmark|a16z|andreessen|khosla|kleiner|greylock|lightspeed|bessemer|redpoint|coatue|"
+    r"softbank|temasek|tiger\s+global|general\s+catalyst|y\s+combinator|balderton|atomico|"
+    r"northzone|creandum|earlybird|blume|peak\s+xv)\b",
+    re.I,
 )
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)  # "Zomato backs Shiprocket with $10M"
-_BACKS_NAME = re.compile(r"\bbacks\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "Sequoia backs Acme", "Khosla Ventures backs data mapping startup Lume", "General Catalyst
+# and Khosla Ventures back ..." (the plural only before a described company).
+_BACKS_NAME = re.compile(
+    r"\b(?:backs\s+(?=(?-i:[A-Z]))|(?P<plural>back)s?\s+(?=(?:[a-z][\w-]*\s+){0,4}?"
+    r"(?:startup|start-up|company|firm|platform|maker|developer|provider)\s+(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
 # "With $37M seed round, Maka ...", "After its $30 million Series B, Loom ..."
 _WITH_FIRST = re.compile(r"^(?:with|after|armed\s+with|fresh\s+off)\s", re.IGNORECASE)
 # "Gutsy launches with $51M seed", "Acme emerges from stealth with $10M"
@@ -1092,6 +1128,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         described = _described(text, bm.end(), span[0]) or _APPOSITIVE.match(rest) is not None
         if not (described or (plain and " " not in names)):
             continue
+        if bm.group("plural") and not _POURERS.search(text, start, bm.start()):
+            continue  # "Fans back local startup Acme": backing by investors only
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
     return None
 

@@ -67,7 +67,8 @@ HEAD_NOUNS = {
     "newcomer", "challenger", "neobank", "platform", "app", "vendor", "manufacturer",
     "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
     "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
-    "competitor", "alternative", "parent",
+    "competitor", "alternative", "parent", "chipmaker", "carmaker", "automaker", "drugmaker",
+    "toymaker",
 }  # fmt: skip
 # Sector words written before a name with no head noun ("Insurtech Lemonade raises").
 SECTOR_WORDS = {
