@@ -33,6 +33,7 @@ from prospect.detect.roles import (
 from prospect.detect.text import (
     PLACES,
     POLITICS_WORDS,
+    Folded,
     WordGated,
     at_end,
     clause_end,
@@ -1135,6 +1136,24 @@ def not_hire_news(head: str) -> bool:
     return bool(_NOT_A_HIRE_FOLDED.search(folded)) or not POLITICS_WORDS.isdisjoint(folded.words)
 
 
+# "Acme hires a YouTube exec as CPO, says it will raise money": the hiring company's next
+# clause, not a quote.
+_SAYS_IT = re.compile(r"(?<=, )says\s+it\b")
+
+
+def _vetoed(veto: WordGated, folded: Folded, vm: re.Match[str]) -> bool:
+    m = veto.search(folded)
+    while m is not None:
+        if not (
+            vm.end() <= m.start()
+            and _SAYS_IT.match(folded.low, m.start())
+            and _COMPANY_FIRST_RE.fullmatch(" ".join(vm.group("verb").lower().split()))
+        ):
+            return True
+        m = veto.pattern.search(folded.low, m.end())
+    return False
+
+
 def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:
     """Executive hires announced in `text` (a cleaned headline or, with `summary`, a
     summary's lead, where "said" is how news is told).
@@ -1147,7 +1166,7 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
     hits: list[HireHit] = []
     for vm in find_verbs(folded, ANCHOR_WORDS, _VERB_FOLDED, since):
         if not checked:
-            if veto.search(folded) or not POLITICS_WORDS.isdisjoint(folded.words):
+            if _vetoed(veto, folded, vm) or not POLITICS_WORDS.isdisjoint(folded.words):
                 return []
             checked = True
         verb = " ".join(vm.group("verb").lower().split())

@@ -87,7 +87,7 @@ _REGION_Q = (
     r"north\s+america|south\s+asia|south-east\s+asia|southeast\s+asia|asia[\s-]pacific|"
     r"middle\s+east|global|international|national|regional|country|zonal|worldwide)"
 )
-_QUAL = r"(?:" + _REGION_Q + r"(?:\s+region)?\s+)"
+_QUAL = r"(?:" + _REGION_Q + r"(?:\s+(?:and|&)\s+" + _REGION_Q + r")?(?:\s+region)?\s+)"
 # The units a "... head" or "... director" is written after: "India operations head",
 # "Equities Head", "consumer banking head", "Group distribution director".
 _UNIT_WORD = (
@@ -197,7 +197,8 @@ _SINGLE_BASE = (
     + _UNIT_WORD
     + r"\s+){0,2}director\b"
     r"(?:\s+(?:of|for)\s+(?=(?:" + _FUNCS + r")\b)" + _DEPT + r")?"
-    r"|(?=(?:[\w&-]+\s+){1,2}director\b)(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}director\b"
+    r"|(?=(?:[\w&-]+\s+){1,3}director\b)(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}"
+    r"(?:(?:and|&)\s+" + _UNIT_WORD + r"\s+)?director\b"
     r"|director\s*-\s*" + _DEPT_WORD + r")"
 )
 # A title with the scope it is written with ("India MD", "global COO").

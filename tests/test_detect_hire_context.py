@@ -1,0 +1,46 @@
+"""Hires whose title or next clause the detector used to stop at.
+
+Headlines from the development part, as their sources wrote them: SEntFiN
+(DaraghK93/stockApp, tests/eval/real-dev-hires.tsv), the Media Jobs Report feed
+(Mediajobsreport/mjr-morning-brief-feed, tests/eval/real-dev-batch5.tsv) and TechCrunch
+(Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv). A look-alike
+written for the test says so.
+"""
+
+from __future__ import annotations
+
+from prospect.detect import Detector
+
+
+def _hires(detector: Detector, head: str) -> list[tuple]:
+    return [
+        (s.company, s.person, s.role, s.previous_company)
+        for s in detector.detect(head)
+        if s.type == "executive_hire"
+    ]
+
+
+def test_two_regions_before_a_title(detector: Detector) -> None:
+    head = "Symantec appoints Adrian Jones as Asia Pacific and Japan senior vice president"
+    assert _hires(detector, head) == [
+        ("Symantec", "Adrian Jones", "Asia Pacific and Japan Senior Vice President", None)
+    ]
+
+
+def test_two_units_before_director(detector: Detector) -> None:
+    head = "SBE Names Andrew Sveum Marketing and Growth Director"
+    assert _hires(detector, head) == [
+        ("SBE", "Andrew Sveum", "Marketing and Growth Director", None)
+    ]
+
+
+def test_the_hiring_company_s_next_clause_is_no_quote(detector: Detector) -> None:
+    head = (
+        "Character.AI hires a YouTube exec as CPO, says it will raise money next year with new "
+        "partners"
+    )
+    assert _hires(detector, head) == [("Character.AI", None, "Chief Product Officer", "YouTube")]
+    # written for the test: an executive who says something is still no hire
+    assert _hires(detector, "Acme CEO Jane Doe says it is time to hire a CTO") == []
+    assert _hires(detector, "Jane Doe, new CEO of Acme, says it will grow") == []
+    assert _hires(detector, "Acme says it will name Jane Doe CEO") == []
