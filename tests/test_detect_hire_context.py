@@ -3,8 +3,9 @@
 Headlines from the development part, as their sources wrote them: SEntFiN
 (DaraghK93/stockApp, tests/eval/real-dev-hires.tsv), the Media Jobs Report feed
 (Mediajobsreport/mjr-morning-brief-feed, tests/eval/real-dev-batch5.tsv) and TechCrunch
-(Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv). A look-alike
-written for the test says so.
+(Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv) and ZDNet
+(rumca-js/RSS-Link-Database-2022, tests/eval/real-dev-batch7.tsv). A look-alike written for
+the test says so.
 """
 
 from __future__ import annotations
@@ -44,3 +45,17 @@ def test_the_hiring_company_s_next_clause_is_no_quote(detector: Detector) -> Non
     assert _hires(detector, "Acme CEO Jane Doe says it is time to hire a CTO") == []
     assert _hires(detector, "Jane Doe, new CEO of Acme, says it will grow") == []
     assert _hires(detector, "Acme says it will name Jane Doe CEO") == []
+
+
+def test_a_board_seat_after_a_comma_comes_with_the_title(detector: Detector) -> None:
+    head = "Richard Merwe appointed MD, vice chairman of Bayer CropScience"  # SEntFiN
+    assert _hires(detector, head) == [
+        ("Bayer CropScience", "Richard Merwe", "Managing Director", None)
+    ]
+    # written for the test: a board seat alone is still no hire
+    assert _hires(detector, "Jane Doe appointed vice chairman of Acme") == []
+
+
+def test_a_first_woman_in_a_post(detector: Detector) -> None:
+    head = "Samsung Electronics names its first woman president"  # ZDNet
+    assert _hires(detector, head) == [("Samsung Electronics", None, "President", None)]

@@ -103,7 +103,8 @@ _FILLERS = {
     "as", "to", "the", "its", "their", "his", "her", "a", "an", "new", "first", "first-ever",
     "next", "incoming", "interim", "acting", "permanent", "founding", "inaugural", "role",
     "position", "post", "of", "in", "into", "for", "be", "serve", "become", "company's",
-    "newly", "created", "newly-created", "global", "sole", "co", "at", "in-house",
+    "newly", "created", "newly-created", "global", "sole", "co", "at", "in-house", "woman",
+    "female",
 }  # fmt: skip
 # Not news of a hire, wherever it is said: surveys, awards, insiders selling stock.
 _NOT_A_HIRE_ANYWHERE = (
@@ -222,7 +223,7 @@ class HireHit:
 
 # A board seat that comes with the executive title: "as CEO and a member of the board".
 _WITH_BOARD_SEAT = re.compile(
-    r"\s*,?\s*(?:and|&)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
+    r"\s*(?:,?\s*(?:and|&)|,)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
     r"(?:\s+of\s+directors)?|(?:a\s+)?(?:whole[\s-]time\s+)?director|board\s+member"
     # "as CEO and Chairman (of the Board)": the chair comes with the executive title
     r"|(?:its\s+)?(?:vice[\s-])?chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?)\b",
