@@ -3,7 +3,8 @@
 Headlines from the development part, as their sources wrote them: SEntFiN
 (DaraghK93/stockApp, tests/eval/real-dev-hires.tsv), the Media Jobs Report feed
 (Mediajobsreport/mjr-morning-brief-feed, tests/eval/real-dev-batch5.tsv) and TechCrunch
-(Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv) and ZDNet
+(Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv), GlobeNewswire
+(zhigehe/bulwark, tests/eval/real-dev.tsv) and ZDNet
 (rumca-js/RSS-Link-Database-2022, tests/eval/real-dev-batch7.tsv). A look-alike written for
 the test says so.
 """
@@ -59,3 +60,26 @@ def test_a_board_seat_after_a_comma_comes_with_the_title(detector: Detector) -> 
 def test_a_first_woman_in_a_post(detector: Detector) -> None:
     head = "Samsung Electronics names its first woman president"  # ZDNet
     assert _hires(detector, head) == [("Samsung Electronics", None, "President", None)]
+
+
+def test_hires_who_join_the_company_the_release_is_about(detector: Detector) -> None:
+    # GlobeNewswire, as zhigehe/bulwark kept it (tests/eval/real-dev.tsv)
+    head = "Madrona-backed Gradial to Expand Agentic AI Ecosystem with Three Strategic Hires"
+    summary = (
+        "SEATTLE, Feb. 11, 2025 (GLOBE NEWSWIRE) — Gradial, the agentic AI content supply chain "
+        "company backed by Madrona Venture Group, has tapped three strategic hires to expand the "
+        "company’s ecosystem of technology platforms, digital experience agencies and enterprise "
+        "customers. Jason Michaels joins as head of partnerships, Lisa Hillman as head of "
+        "customer success and Cara Olson as a senior account executive."
+    )
+    found = [
+        (s.company, s.person, s.role)
+        for s in detector.detect(head, summary)
+        if s.type == "executive_hire"
+    ]
+    assert found == [
+        ("Gradial", "Jason Michaels", "Head of Partnerships"),
+        ("Gradial", "Lisa Hillman", "Head of Customer Success"),
+    ]
+    # written for the test: a headline that joins no one to a named company is no hire
+    assert _hires(detector, "Jason Michaels joins as CRO") == []

@@ -50,6 +50,7 @@ from prospect.detect.text import (
     clause_end,
     clause_start,
     clean_title,
+    company_after,
     full_name,
     headline_subject,
     lead,
@@ -65,6 +66,16 @@ _SEVERAL = re.compile(
     r"senior\s+hires|changes|vps|svps|evps|officers|presidents|directors|heads)\b",
     re.IGNORECASE,
 )
+
+
+def _opens_both(head: str, body: str) -> str | None:
+    """The company a summary opens with, when the headline names it too ("Madrona-backed
+    Gradial to Expand ... with Three Strategic Hires" over "Gradial, the agentic AI ...")."""
+    span = company_after(body, 0, 60)
+    if span is None or span[0] != 0:
+        return None
+    name = body[: span[1]]
+    return name if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", head) else None
 
 
 # A hire that is a promotion: the person was already at the company.
@@ -221,6 +232,8 @@ class Detector:
         if any(hit.company is None for hit in hits):
             # a hit whose company is "the company's": the company the headline opens with
             subject = headline_subject(head) if text is body else None
+            if subject is None and text is body:
+                subject = _opens_both(head, body)
             hits = [hit for hit in hits if hit.company is not None or subject is not None]
         if not hits:
             return []

@@ -826,13 +826,14 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             if nxt is not None and nxt.group(1) not in ("from", "in", "as", "and", "after"):
                 return None  # "to head India business of Fiat": a unit, not the company
         name_end = vm.end()
+        joined_as = False
         if company is None:
-            # "Acme announced that Jane Doe has joined as CFO": the announcer hired her.
+            # "Acme announced that Jane Doe has joined as CFO": the announcer hired her;
+            # "Jane Doe joins as head of partnerships": the company the text is about.
             if person is None or not _JOINED_AS.match(text, vm.end()):
                 return None
             company = _announcer(text, start, start + left.rfind(person))
-            if company is None:
-                return None
+            joined_as = company is None
         else:
             name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
             fm = _FROM_AFTER_ROLE.match(text, name_end)
@@ -863,6 +864,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         role_end = name_end + rm.end()
         post = after[rm.end() :]
+        referred = joined_as
     else:
         skip = 0
         if verb.startswith("succeed"):
