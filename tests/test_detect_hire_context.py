@@ -83,3 +83,16 @@ def test_hires_who_join_the_company_the_release_is_about(detector: Detector) -> 
     ]
     # written for the test: a headline that joins no one to a named company is no hire
     assert _hires(detector, "Jason Michaels joins as CRO") == []
+
+
+def test_joins_as_an_abbreviated_title(detector: Detector) -> None:
+    # written for the test: "as CRO" is the title, not a company joined
+    head = "Acme Expands Its Sales Leadership"
+    for sentence in ("Jane Doe has joined as CRO.", "Jane Doe has joined the company as CRO."):
+        summary = "Acme, the payments company, is growing its sales team. " + sentence
+        found = [
+            (s.company, s.person, s.role)
+            for s in detector.detect(head, summary)
+            if s.type == "executive_hire"
+        ]
+        assert found == [("Acme", "Jane Doe", "Chief Revenue Officer")], sentence

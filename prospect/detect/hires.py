@@ -815,7 +815,9 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
-        company = company_after(text, vm.end())
+        jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
+        joins_as = jm is not None
+        company = None if joins_as else company_after(text, vm.end())  # not "as CFO": a title
         if verb == "head" and company is not None:
             owner = _OWNER_AFTER.match(text, vm.end())
             if owner is not None:  # "to head Acme's retail business": Acme
@@ -830,10 +832,11 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if company is None:
             # "Acme announced that Jane Doe has joined as CFO": the announcer hired her;
             # "Jane Doe joins as head of partnerships": the company the text is about.
-            if person is None or not _JOINED_AS.match(text, vm.end()):
+            if person is None or jm is None:
                 return None
             company = _announcer(text, start, start + left.rfind(person))
             joined_as = company is None
+            name_end = jm.end() - 3  # "joins the company as CFO": the title after "as"
         else:
             name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
             fm = _FROM_AFTER_ROLE.match(text, name_end)
