@@ -934,8 +934,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     if _DEPARTURE.search(right[: role_end - vm.end()]):
         return None
     role = _role_name(rm, text)
-    if role is None or _partner_of_no_one(role, person):
-        return None
+    if role is None or _partner_of_no_one(role, person, text[vm.end() : role_end]):
+        return None  # "Arctic Wolf Named Official Cybersecurity Partner of BWT Alpine"
     unit = _OF_UNIT.match(text, role_end)
     if unit is not None:  # "has been named president of its Mainline Travel Inc subsidiary"
         company = (unit.start(1), unit.end(1))

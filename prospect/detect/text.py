@@ -458,6 +458,7 @@ def _trim_descriptors(words: list[str]) -> list[str]:
             (
                 low.endswith(DESCRIPTOR_SUFFIXES)
                 or low in HEAD_NOUNS
+                or (low[-1:] == "s" and low[:-1] in PLACES)  # "Chinas Xiaomi": China's
                 or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
                 or _possessive(w) is not None
             )
