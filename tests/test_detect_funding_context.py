@@ -3,7 +3,9 @@
 Headlines from the development part, as their sources wrote them: recode and e27
 (mr5iff/startup-funding-monitor, tests/eval/real-dev-batch3.tsv), TechCrunch
 (Asin-Junior-Honore/TechCrunchStartupBot, tests/eval/real-dev-funding.tsv), Entrackr and
-Google News (Sajal439/ncr-hiring, aritrade1709/just-raised, tests/eval/real-dev-batch4.tsv).
+Google News (Sajal439/ncr-hiring, aritrade1709/just-raised, tests/eval/real-dev-batch4.tsv),
+TechCrunch again (bucks96/techcrunch-digest and leeFernando/sitemate-app,
+tests/eval/real-dev-fresh.tsv and real-dev-batch6.tsv).
 A look-alike written for the test says so.
 """
 
@@ -61,6 +63,11 @@ def test_a_round_in_its_context(detector: Detector, headline: str, company: str)
         "Ryan Breslow is back as CEO of fintech Bolt",
         "Google and Amazon invest $2B in Texas",
         "City raises bridge tolls",
+        # TechCrunch (bucks96/techcrunch-digest, leeFernando/sitemate-app): a venture firm
+        # known by its bare name raises a fund
+        "New leaders, new fund: Sequoia has raised $7B to expand its AI bets",
+        "Kleiner Perkins announces $2 billion in fresh capital, showing that established firms "
+        "can still raise large sums",
     ],
 )
 def test_still_no_round(detector: Detector, headline: str) -> None:

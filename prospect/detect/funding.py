@@ -851,6 +851,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue  # "Acme Ventures raises $200M in new funds": a fund
         if name.split()[-1] in _FUND_NAMES and round_m is None and not tail.strip(" ,.;"):
             continue  # "..., Creator Ventures raises $45M": nothing but money, a fund
+        if round_m is None and _KNOWN_INVESTOR.fullmatch(name):
+            continue  # "Sequoia has raised $7B to expand its AI bets": a venture firm's fund
         if firm and (
             _FUND_WORD.search(text, vm.end(), end)
             or _TO_INVEST.match(tail)
@@ -934,12 +936,19 @@ _INVESTS = re.compile(
     re.IGNORECASE,
 )
 # Who pours money into a company: "Investors pour $50M into Acme", "VCs pump $20M into".
-# Firms known by a bare name count too: "Accel invests $19M in Acme".
+# Venture firms known by a bare name: "Accel invests $19M in Acme" names an investor, and
+# what "Sequoia has raised" is a fund.
+_KNOWN_INVESTORS = (
+    r"accel|sequoia(?:\s+capital)?|benchmark|a16z|andreessen\s+horowitz|andreessen|"
+    r"khosla(?:\s+ventures)?|kleiner\s+perkins|kleiner|greylock|lightspeed|bessemer|redpoint|"
+    r"coatue|softbank|temasek|tiger\s+global|general\s+catalyst|y\s+combinator|balderton|"
+    r"atomico|northzone|creandum|earlybird|blume|peak\s+xv"
+)
+_KNOWN_INVESTOR = re.compile(r"(?:" + _KNOWN_INVESTORS + r")", re.I)
 _POURERS = re.compile(
-    r"\b(?:investors|vcs|backers|funds|venture|capital|ventures|partners|accel|sequoia|"
-    r"benchmark|a16z|andreessen|khosla|kleiner|greylock|lightspeed|bessemer|redpoint|coatue|"
-    r"softbank|temasek|tiger\s+global|general\s+catalyst|y\s+combinator|balderton|atomico|"
-    r"northzone|creandum|earlybird|blume|peak\s+xv)\b",
+    r"\b(?:investors|vcs|backers|funds|venture|capital|ventures|partners|"
+    + _KNOWN_INVESTORS
+    + r")\b",
     re.I,
 )
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)  # "Zomato backs Shiprocket with $10M"
