@@ -36,6 +36,7 @@ import asyncio
 import contextlib
 import functools
 import multiprocessing
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -219,6 +220,13 @@ class Parser:
         self._detector = LazyDetector(self._config, self._companies())
         return ThreadPoolExecutor(1, thread_name_prefix="prospect-parse")
 
+    def warm(self) -> None:
+        """Start the worker processes now, so their start-up (importing and compiling the
+        detector) runs beside the first fetches instead of after the first body."""
+        if self._processes and self._executor is None:
+            self._executor = self._start()
+            self._executor.submit(os.getpid)
+
     async def parse(self, body: bytes, headers: dict[str, str], url: str) -> Parsed:
         if self._executor is None:
             self._executor = self._start()
@@ -372,6 +380,8 @@ async def _refresh_all(
 ) -> None:
     processes = PARSE_PROCESSES if len(feeds) >= PROCESSES_FROM else 0
     parser = Parser(config, lambda: company_names(db), processes)
+    if sum(not (feed.etag or feed.last_modified) for feed in feeds) >= PROCESSES_FROM:
+        parser.warm()  # that many bodies are sure to come: no validator to answer 304 to
     client = make_client(
         read_timeout=min(timeout, read_timeout),
         connect_timeout=min(timeout, CONNECT_TIMEOUT),

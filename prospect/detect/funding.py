@@ -391,8 +391,9 @@ _FUND_HEADLINE = re.compile(
 
 
 def fund_headline(head: str) -> bool:
-    """Whether a headline announces an investment fund rather than a company's round."""
-    return _FUND_HEADLINE.search(head) is not None
+    """Whether a headline announces an investment fund rather than a company's round
+    (it says "fund": most headlines are ruled out by that look-up alone)."""
+    return "fund" in head.lower() and _FUND_HEADLINE.search(head) is not None
 
 
 # "Seed round: Petalpay collects $2.8M": a headline labelled with its round.
