@@ -231,9 +231,7 @@ class Detector:
         subject = None
         if any(hit.company is None for hit in hits):
             # a hit whose company is "the company's": the company the headline opens with
-            subject = headline_subject(head) if text is body else None
-            if subject is None and text is body:
-                subject = _opens_both(head, body)
+            subject = (headline_subject(head) or _opens_both(head, body)) if text is body else None
             hits = [hit for hit in hits if hit.company is not None or subject is not None]
         if not hits:
             return []

@@ -417,16 +417,14 @@ _CONTRAST = re.compile(r"\s(?:but|while|whereas|even\s+as|as\s+(?:rival|competit
 def _excluded(folded: Folded, verb_end: int | None = None) -> bool:
     """Whole-entry reasons why no funding verb in it is a funding round; a rumour after
     `verb_end` (a raise the entry reports) and a contrast with it is about something else."""
-    m = _EXCLUDED.search(folded)
-    while m is not None:
-        if (
-            verb_end is None
-            or m.start() < verb_end
-            or _RUMOUR_FOLDED.match(folded.low, m.start()) is None
-            or _CONTRAST.search(folded.low, verb_end, m.start()) is None
-        ):
-            return True
-        m = _EXCLUDED.pattern.search(folded.low, m.end())
+    if any(
+        verb_end is None
+        or m.start() < verb_end
+        or _RUMOUR_FOLDED.match(folded.low, m.start()) is None
+        or _CONTRAST.search(folded.low, verb_end, m.start()) is None
+        for m in _EXCLUDED.finditer(folded)
+    ):
+        return True
     if "anchor" in folded.words and _ANCHOR.search(folded.low):
         return True
     return bool(_IPO_FOLDED.search(folded) and not _PRIVATE_FOLDED.search(folded.low))

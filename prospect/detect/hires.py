@@ -816,8 +816,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
-        joins_as = jm is not None
-        company = None if joins_as else company_after(text, vm.end())  # not "as CFO": a title
+        company = None if jm else company_after(text, vm.end())  # not "as CFO": a title
         if verb == "head" and company is not None:
             owner = _OWNER_AFTER.match(text, vm.end())
             if owner is not None:  # "to head Acme's retail business": Acme
@@ -828,14 +827,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             if nxt is not None and nxt.group(1) not in ("from", "in", "as", "and", "after"):
                 return None  # "to head India business of Fiat": a unit, not the company
         name_end = vm.end()
-        joined_as = False
         if company is None:
             # "Acme announced that Jane Doe has joined as CFO": the announcer hired her;
             # "Jane Doe joins as head of partnerships": the company the text is about.
             if person is None or jm is None:
                 return None
             company = _announcer(text, start, start + left.rfind(person))
-            joined_as = company is None
+            referred = company is None
             name_end = jm.end() - 3  # "joins the company as CFO": the title after "as"
         else:
             name_end = past_legal(text, company[1])  # "joins Acme Corp as CRO"
@@ -867,7 +865,6 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         role_end = name_end + rm.end()
         post = after[rm.end() :]
-        referred = joined_as
     else:
         skip = 0
         if verb.startswith("succeed"):
@@ -1148,16 +1145,14 @@ _SAYS_IT = re.compile(r"(?<=, )says\s+it\b")
 
 
 def _vetoed(veto: WordGated, folded: Folded, vm: re.Match[str]) -> bool:
-    m = veto.search(folded)
-    while m is not None:
-        if not (
+    return any(
+        not (
             vm.end() <= m.start()
             and _SAYS_IT.match(folded.low, m.start())
             and _COMPANY_FIRST_RE.fullmatch(" ".join(vm.group("verb").lower().split()))
-        ):
-            return True
-        m = veto.pattern.search(folded.low, m.end())
-    return False
+        )
+        for m in veto.finditer(folded)
+    )
 
 
 def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:

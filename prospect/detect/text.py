@@ -10,6 +10,7 @@ string work over bounded windows, so nothing here can backtrack badly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -280,15 +281,20 @@ class WordGated:
         self.pattern, self.words = pattern, words
         self.digit = digit  # a match may also be a text that opens with a digit, no word
 
-    def search(self, folded: Folded) -> re.Match[str] | None:
+    def _ruled_out(self, folded: Folded) -> bool:
         low = folded.low
-        if (
+        return (
             self.words.isdisjoint(folded.words)
             and low.isascii()
             and not (self.digit and low[:1].isdigit())
-        ):
-            return None
-        return self.pattern.search(low)
+        )
+
+    def search(self, folded: Folded) -> re.Match[str] | None:
+        return None if self._ruled_out(folded) else self.pattern.search(folded.low)
+
+    def finditer(self, folded: Folded) -> Iterator[re.Match[str]]:
+        """Every match, in order: for a veto some of whose matches are excused."""
+        return iter(()) if self._ruled_out(folded) else self.pattern.finditer(folded.low)
 
 
 _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
