@@ -176,15 +176,18 @@ _NEW_TITLE = re.compile(
 )
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
-_BOARD_OWNER = re.compile(r"['’]s\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+# "Acme's board names", "Acme board appoints": the company whose board it is.
+_BOARD_OWNER = re.compile(r"(?P<owns>['’]s)?\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
 # "... vice chairman and ...": what follows the chair is another title, or another hire.
 _AND_AFTER_BOARD = re.compile(r"\s+and(?:\s+|\Z)")
 _VICE_END = re.compile(r"[\s-]*(?:vice|deputy|co)[\s-]*\Z", re.IGNORECASE)
 _LINK_ONLY = re.compile(r"\s*(?:(?:as|to|be|the|new|a|an)\s+)*", re.IGNORECASE)
 # The wire's "Acme Corp said it has named Jane Doe CFO", "... said its board elected ...":
 # the company is the one that said it.
+# A headline drops the "it": "Verily Says Appointed Deepak Ahuja As CFO".
 _SAID_IT = re.compile(
-    r"\s+(?:said|says|announced|announces)\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?)"
+    r"\s+(?:said|says|announced|announces)"
+    r"(?:\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?))?"
     r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
     re.IGNORECASE,
 )
@@ -421,7 +424,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         span = company_before(text, start, vm.start())
         owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
         if owner is not None:  # "Acme's board names Jane Doe CEO"
-            span = company_before(text, start, owner.start() + 2)
+            name_end = owner.end("owns") if owner.group("owns") else owner.start()
+            span = company_before(text, start, name_end)
         said = _SAID_IT.search(text, start, vm.start()) if span is None else None
         if said is not None:  # "Acme Corp said it named Jane Doe president"
             span = company_before(text, start, said.start())
@@ -848,9 +852,10 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 unit = _HEADED_UNIT.match(text, name_end)
                 role = "Head of " + _unit_title(unit.group("unit")) if unit else "Head"
                 return _person_hit(text, start, left, person, company, role, name_end, previous)
+            helm = person is not None and "helm" in vm.group("verb").lower()
             if (
                 (person is not None or described)
-                and (dep or _EXEC_BEFORE.search(left) or described)
+                and (dep or _EXEC_BEFORE.search(left) or described or helm)
                 and _JOIN_ENDS.match(text, name_end)
             ):
                 if described and previous is None:
@@ -1142,17 +1147,24 @@ def not_hire_news(head: str) -> bool:
 # "Acme hires a YouTube exec as CPO, says it will raise money": the hiring company's next
 # clause, not a quote.
 _SAYS_IT = re.compile(r"(?<=, )says\s+it\b")
+# "Verily says it appointed Deepak Ahuja as CFO": the company telling its own hire, not a
+# quote; only the teller word and "it" stand between the company and the verb.
+_SAYS_HIRED = re.compile(r"(?:says|said)(?:\s+that)?(?:\s+it)?(?:\s+(?:has|had|have))?\s+\Z")
+
+
+def _excused(m: re.Match[str], folded: Folded, vm: re.Match[str]) -> bool:
+    """Whether a veto's match `m` is part of the company's own report of hit `vm`."""
+    company_first = _COMPANY_FIRST_RE.fullmatch(" ".join(vm.group("verb").lower().split()))
+    if company_first is None:
+        return False
+    if vm.end() <= m.start():
+        return _SAYS_IT.match(folded.low, m.start()) is not None
+    told = _SAYS_HIRED.match(folded.low, m.start(), vm.start())
+    return m.end() <= vm.start() and told is not None
 
 
 def _vetoed(veto: WordGated, folded: Folded, vm: re.Match[str]) -> bool:
-    return any(
-        not (
-            vm.end() <= m.start()
-            and _SAYS_IT.match(folded.low, m.start())
-            and _COMPANY_FIRST_RE.fullmatch(" ".join(vm.group("verb").lower().split()))
-        )
-        for m in veto.finditer(folded)
-    )
+    return any(not _excused(m, folded, vm) for m in veto.finditer(folded))
 
 
 def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireHit]:

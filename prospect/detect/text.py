@@ -639,6 +639,22 @@ def headline_subject(head: str) -> str | None:
 _GAP_BREAK = re.compile(r"[,;]|\.\s")
 
 
+# What a company's part is called when it is no company of its own: "Acme's Consumer
+# Division" is Acme's; "Jeff Bezos' Blue Origin" is Blue Origin.
+_UNIT_NOUNS = frozenset({"division", "unit", "business", "arm", "operations", "segment"})
+
+
+def _owns_a_unit(text: str, pos: int, words: list[tuple[int, int]]) -> bool:
+    """Whether the capitalised words after a possessive name one of its units."""
+    for ws, we in words[:4]:
+        w = text[pos + ws : pos + we]
+        if not _is_namey(w):
+            return False
+        if w.lower().rstrip(".") in _UNIT_NOUNS:
+            return True
+    return False
+
+
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
     """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
     hi = min(len(text), pos + limit)
@@ -688,6 +704,7 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
                     _is_namey(nxt)
                     and nxt.lower() not in _STOP_FORWARD
                     and nxt.lower() not in ("series", "seed", "pre-seed")
+                    and not _owns_a_unit(text, pos, words[i:])
                 ):
                     run = []  # "Jeff Bezos' Blue Origin", "Bizongo's NextBuy": the owned one
                     continue
@@ -731,6 +748,7 @@ _NOT_NAMES = {
     "innovator", "expert", "developer", "specialist", "strategist", "pioneer", "entrepreneur",
     "scientist", "researcher", "engineer", "banker", "investor", "attorney", "lawyer",
     "physician", "builder", "operator", "technologist", "marketer", "visionary", "exec.",
+    "succession", "transition", "leadership",
 }  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 

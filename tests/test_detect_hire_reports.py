@@ -1,0 +1,67 @@
+"""Hire headlines in the shapes wires and newsrooms use that the detector used to drop.
+
+"Verily Says Appointed Deepak Ahuja As CFO" is a development-part headline (a press-release
+list kept by AnirudhSingal/FinApp_Public, tests/eval/real-dev-batch5.tsv); the others are
+written for the test in the shapes of real headlines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prospect.detect import Detector
+
+
+def _hires(detector: Detector, head: str) -> list[tuple]:
+    return [
+        (s.company, s.person, s.role) for s in detector.detect(head) if s.type == "executive_hire"
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Verily Says Appointed Deepak Ahuja As CFO",  # the "it" dropped
+        "Verily says it has appointed Deepak Ahuja as chief financial officer",
+    ],
+)
+def test_a_company_telling_its_own_hire(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == [("Verily", "Deepak Ahuja", "Chief Financial Officer")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme CEO says hiring will slow next year",
+        "Jane Doe says she was named CEO of Acme after a long search",
+        "Analyst says Acme should name new CEO",
+        "Acme says it will name a new CEO soon",
+        "Trump says appointed Jane Doe as ambassador",
+    ],
+)
+def test_quotes_stay_out(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []
+
+
+def test_a_board_without_a_possessive(detector: Detector) -> None:
+    head = "Acme board appoints Jane Doe chief executive"
+    assert _hires(detector, head) == [("Acme", "Jane Doe", "Chief Executive Officer")]
+
+
+def test_a_division_is_its_owner_s(detector: Detector) -> None:
+    head = "Jane Doe Named President of Acme's Consumer Division"
+    assert _hires(detector, head) == [("Acme", "Jane Doe", "President")]
+
+
+def test_an_owned_brand_is_its_own_company(detector: Detector) -> None:
+    head = "Jane Doe named CEO of Jeff Bezos' Blue Origin"
+    assert _hires(detector, head) == [("Blue Origin", "Jane Doe", "Chief Executive Officer")]
+
+
+def test_taking_the_helm_names_no_title(detector: Detector) -> None:
+    assert _hires(detector, "Jane Doe takes helm at Acme") == [("Acme", "Jane Doe", None)]
+
+
+def test_a_succession_plan_is_no_person(detector: Detector) -> None:
+    people = [s.person for s in detector.detect("Acme Announces CEO Succession Plan")]
+    assert "Succession Plan" not in people
