@@ -727,6 +727,8 @@ def _placement(text: str, since: int) -> FundingHit | None:
     return FundingHit(span, None, amount, currency, (span[0], pm.end()), 0.8)
 
 
+# An investment from a named investor: "announces strategic investment from Google".
+_FROM_NAMED = re.compile(r"\s*from\s+(?-i:[A-Z])", re.IGNORECASE)
 _DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
 # An aside between two dashes that opens in lowercase: "Ember, a start-up developing chips
 # for ZigBee--a low-cost wireless standard--received $25 million".
@@ -813,9 +815,14 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             or (noamount in ("cash", "funds", "money") and verb not in _NEEDS_FUNDING_WORD)
             or (
                 noamount in ("funding", "financing", "investment", "capital")
-                and verb not in _NEEDS_FUNDING_WORD
+                and (
+                    verb not in _NEEDS_FUNDING_WORD
+                    or (noamount == "investment" and _FROM_NAMED.match(tail) is not None)
+                )
             )
         ):
+            # "announces investment in new plant", "announces funding from SDTC for a pilot
+            # plant"; "announces strategic investment from Google" is money in
             continue
         if _GRANT.match(tail):
             continue  # a grant, decided: not a funding round
@@ -905,7 +912,7 @@ _INVESTOR_WORDS = frozenset(
      "poured", "pump", "pumps", "pumped", "inject", "injects", "injected"}
 )  # fmt: skip
 _LAUNCH_WORDS = frozenset({"launches", "launched", "debuts", "emerges", "stealth"})
-_VALUED_WORDS = frozenset({"valued", "valuation"})
+_VALUED_WORDS = frozenset({"valued", "valuation", "unicorn"})
 _ROUND_WORD = r"(?:round|funding|financing|investment|raise|backing)"
 _AMOUNT_AT = re.compile(r"\s*(?:a\s+|an\s+|its\s+|the\s+|new\s+|fresh\s+|latest\s+)*", re.I)
 _ROUND_AT = re.compile(
@@ -972,6 +979,13 @@ _VALUED = re.compile(
     # "Mercor quintuples valuation to $10B with $350M Series C"
     r"(?-i:[a-z]+s)\s+(?:its\s+)?valuation\s+to\s+)(?=\S)",
     re.I,
+)
+# "Acme turns unicorn with $200M Series C", "hits unicorn status with ...": no amount before
+# the link, the round after it.
+_UNICORN = re.compile(
+    r"\b(?:becomes|became|turns|turned|hits|reaches|achieves|attains|earns|gains)\s+"
+    r"(?:a\s+)?unicorn(?:\s+status)?",
+    re.IGNORECASE,
 )
 _VALUATION_LINK = re.compile(
     r"\s*(?:valuation\s+)?(?:with|in|after|following|on|thanks\s+to|via)\s", re.IGNORECASE
@@ -1293,11 +1307,26 @@ def _valued(text: str, since: int) -> FundingHit | None:
             and "valuation" not in text[am.end() : link.end()].lower()
         ):
             continue
-        found = _money_round(text, link.end() - 1, end)
-        if found is None:
-            continue
-        span = company_before(text, clause_start(text, vm.start()), vm.start())
-        if span is not None:
-            _, amount, currency, round_name = found
-            return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)
+        hit = _valued_round(text, vm, link, end)
+        if hit is not None:
+            return hit
+    for um in _UNICORN.finditer(text, since):
+        end = clause_end(text, um.end())
+        link = _VALUATION_LINK.match(text, um.end(), end)
+        hit = _valued_round(text, um, link, end) if link is not None else None
+        if hit is not None:
+            return hit
     return None
+
+
+def _valued_round(text: str, vm: re.Match[str], link: re.Match[str], end: int) -> FundingHit | None:
+    """The round after a valuation's link ("... with $193M Series B") of the company before
+    the valuation's words; None when no round is written there."""
+    found = _money_round(text, link.end() - 1, end)
+    if found is None:
+        return None
+    span = company_before(text, clause_start(text, vm.start()), vm.start())
+    if span is None:
+        return None
+    _, amount, currency, round_name = found
+    return FundingHit(span, round_name, amount, currency, (span[0], found[0]), 0.75)

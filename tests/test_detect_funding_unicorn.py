@@ -1,0 +1,50 @@
+"""Rounds told in two more shapes: a unicorn's round, an investment from a named investor.
+
+Written for the test in the shapes of real headlines (Indian startup press writes "turns
+unicorn with", press wires "announces strategic investment from"); the look-alikes beside
+them are the ones each shape must keep out: a valuation that is no round, money for a plant
+(the Geomega headline is a development-part one: GlobeNewswire via
+christiangomezstudio/geomega-rss, tests/eval/real-dev.tsv).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prospect.detect import Detector
+
+
+def _rounds(detector: Detector, head: str) -> list[tuple]:
+    return [
+        (s.company, s.round, s.amount)
+        for s in detector.detect(head)
+        if s.type == "funding_round"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        ("Acme hits unicorn status with $200M Series C", ("Acme", "series_c", 200e6)),
+        ("Acme Turns Unicorn With $100 Mn Funding Led By Tiger Global", ("Acme", None, 100e6)),
+        ("Acme becomes a unicorn after $150M Series D", ("Acme", "series_d", 150e6)),
+        ("Acme announces strategic investment from Google", ("Acme", None, None)),
+        ("Acme Announces Growth Investment From Summit Partners", ("Acme", "growth", None)),
+    ],
+)
+def test_rounds(detector: Detector, head: str, want: tuple) -> None:
+    assert _rounds(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme becomes unicorn with $2B valuation",
+        "India gets its 100th unicorn with Acme",
+        "Acme announces investment in new plant",
+        "Acme announces funding from the EU for its factory",
+        "Geomega Announces Funding from SDTC, Quebec and Rio Tinto for a $4M Pilot Plant",
+    ],
+)
+def test_look_alikes(detector: Detector, head: str) -> None:
+    assert _rounds(detector, head) == []
