@@ -16,9 +16,7 @@ from prospect.detect import Detector
 
 def _rounds(detector: Detector, head: str) -> list[tuple]:
     return [
-        (s.company, s.round, s.amount)
-        for s in detector.detect(head)
-        if s.type == "funding_round"
+        (s.company, s.round, s.amount) for s in detector.detect(head) if s.type == "funding_round"
     ]
 
 

@@ -65,3 +65,20 @@ def test_taking_the_helm_names_no_title(detector: Detector) -> None:
 def test_a_succession_plan_is_no_person(detector: Detector) -> None:
     people = [s.person for s in detector.detect("Acme Announces CEO Succession Plan")]
     assert "Succession Plan" not in people
+
+
+def test_a_function_to_lead_is_no_company(detector: Detector) -> None:
+    head = "Acme Taps Former Oracle Executive Jane Doe to Lead Sales"
+    assert _hires(detector, head) == [("Acme", "Jane Doe", "Head of Sales")]
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("Acme names Jane Doe head of its India business", "Head of India Business"),
+        ("Acme appoints Jane Doe as head of its wealth management business",
+         "Head of Wealth Management Business"),
+    ],
+)  # fmt: skip
+def test_head_of_its_unit(detector: Detector, head: str, role: str) -> None:
+    assert _hires(detector, head) == [("Acme", "Jane Doe", role)]

@@ -674,7 +674,15 @@ _FOUNDER = re.compile(r"(?:ex-)?(?:(?:co-?)?founder|boss|chief|chairman|head)", 
 _CHAIR_TITLE = re.compile(r"(?:\w+\s+)?chairman\b|(?-i:CMD)\b", re.IGNORECASE)
 _DESCRIBED_BEFORE = re.compile(r"\b(?:former|ex|longtime|long-time|departing|veteran)\b", re.I)
 # A function, not a company: "to head R&D".
-_FUNCTION_NAMES = frozenset({"r&d", "hr", "it", "csr", "pr", "sales", "marketing", "finance"})
+_FUNCTION_NAMES = frozenset(
+    {"r&d", "hr", "it", "csr", "pr", "sales", "marketing", "finance", "engineering", "product",
+     "operations", "growth", "partnerships", "communications", "legal", "strategy", "design"}
+)  # fmt: skip
+
+
+def _is_function(text: str, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` are a function of a company ("Sales"), not a company."""
+    return text[span[0] : span[1]].lower() in _FUNCTION_NAMES
 
 
 _OWNED_NEW = re.compile(r"(\S+)['’]s\s+\Z")
@@ -821,11 +829,13 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
         company = None if jm else company_after(text, vm.end())  # not "as CFO": a title
+        if verb == "lead" and company is not None and _is_function(text, company):
+            return None  # "taps Jane Doe to Lead Sales": read as the tapping company's hire
         if verb == "head" and company is not None:
             owner = _OWNER_AFTER.match(text, vm.end())
             if owner is not None:  # "to head Acme's retail business": Acme
                 company = _tidy_span_of(text, owner.start(1), owner.end(1))
-            if company is None or text[company[0] : company[1]].lower() in _FUNCTION_NAMES:
+            if company is None or _is_function(text, company):
                 return None
             nxt = re.match(r"\s+([a-z][\w-]*)", text[company[1] :])
             if nxt is not None and nxt.group(1) not in ("from", "in", "as", "and", "after"):

@@ -143,7 +143,7 @@ _SINGLE_BASE = (
     + _REGION
     + _FUNC_PHRASE
     + r"\b)?"
-    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+"
+    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+(?:its\s+)?"
     + _DEPT
     + r"|co-head\b(?:\s+of\s+"
     + _DEPT
@@ -394,7 +394,7 @@ def _normalize_one(raw: str) -> str:
         level = _LEVELS.get(f"{prefix} {m.group(1)}".strip(), _LEVELS.get(m.group(1), "VP"))
         func = _REGION_WORDS.sub("", m.group(2))
         return f"{level} of {_title(func)}"
-    m = re.fullmatch(r"(?:global\s+|regional\s+|group\s+)?head\s+of\s+(.+)", low)
+    m = re.fullmatch(r"(?:global\s+|regional\s+|group\s+)?head\s+of\s+(?:its\s+)?(.+)", low)
     if m:
         return f"Head of {_title(_REGION_WORDS.sub('', m.group(1)))}"
     m = re.fullmatch(r"director\s+of\s+(.+)", low)
