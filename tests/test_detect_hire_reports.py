@@ -82,3 +82,45 @@ def test_a_function_to_lead_is_no_company(detector: Detector) -> None:
 )  # fmt: skip
 def test_head_of_its_unit(detector: Detector, head: str, role: str) -> None:
     assert _hires(detector, head) == [("Acme", "Jane Doe", role)]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme CFO Jane Doe named CEO",
+        "Acme's CFO Jane Doe to take over as CEO",
+        "Acme CFO Jane Doe to take over as CEO",
+    ],
+)
+def test_a_promotion_from_a_title_at_the_same_company(detector: Detector, head: str) -> None:
+    signals = [s for s in detector.detect(head) if s.type == "executive_hire"]
+    assert [(s.company, s.person, s.role, s.previous_company) for s in signals] == [
+        ("Acme", "Jane Doe", "Chief Executive Officer", None)
+    ]
+
+
+def test_a_former_title_is_no_promotion(detector: Detector) -> None:
+    assert _hires(detector, "Former Google CFO Jane Doe named CEO") == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Jane Doe to replace John Roe as Acme CEO",
+        "Jane Doe replaces John Roe as CEO of Acme",
+    ],
+)
+def test_a_successor_replacing(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == [("Acme", "Jane Doe", "Chief Executive Officer")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme replaces John Roe as CEO",  # by whom is not said
+        "Acme to replace CEO after poor results",
+        "Robots to replace workers as Acme automates",
+    ],
+)
+def test_a_replacement_with_no_successor(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []

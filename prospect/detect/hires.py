@@ -71,7 +71,8 @@ _PERSON_FIRST = (
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
     r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
     r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
-    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded)|(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
+    r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded|replaces|replace)|"
+    r"(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
     r"(?:will\s+|to\s+)?(?:assumes|assume|assumed)\s+(?:the\s+)?(?:role|position|post|title)\s+of"
 )
 _VERB = re.compile(r"\b(?P<verb>" + _COMPANY_FIRST + r"|" + _PERSON_FIRST + r")\b", re.IGNORECASE)
@@ -88,7 +89,7 @@ ANCHOR_WORDS = frozenset(
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
         "assumed", "inducts", "inducted", "installs", "installed", "chooses", "chose",
-        "designates", "designated",
+        "designates", "designated", "replace", "replaces",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -439,8 +440,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         if person is None and vm.group("verb").lower() in _AMBIGUOUS:
             name = text[span[0] : span[1]]
-            if person_at_end(name) == name or ROLE_RE.match(name):
-                return None  # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO"
+            if person_at_end(name) == name or ROLE_RE.match(name) or _titled_person(name):
+                # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO", "Acme CFO
+                # Jane Doe named CEO": the person was named, read from the person's side
+                return None
         board = _BOARD_OF.search(" " + text[span[0] : span[1]])
         if board is not None:
             if board.start() == 0:
@@ -771,6 +774,33 @@ def _no_name_before(left: str) -> bool:
     return not last[:1].isupper()
 
 
+_PAST_WORD = re.compile(r"\b(?:former|ex|erstwhile|onetime|one-time)\b", re.IGNORECASE)
+
+
+def _titled_person(name: str) -> bool:
+    """Whether `name` ends with a person after a title: "Acme CFO Jane Doe"."""
+    person = person_at_end(name)
+    if person is None or person == name:
+        return False
+    before = name[: name.rfind(person)].rstrip()
+    return any(m.end() == len(before) for m in find_roles(before))
+
+
+def _promoted_at(
+    text: str, start: int, left: str, employer: str, person: str
+) -> tuple[int, int] | None:
+    """The span of `employer` when `left` reads "<employer>('s) <title> <person>"."""
+    at = left.find(employer)
+    title_end = left.rfind(person)
+    if at < 0 or title_end < at + len(employer) or _PAST_WORD.search(left, 0, at):
+        return None  # "Former Google CFO Jane Doe named CEO": Google is the past
+    between = left[at + len(employer) : title_end].strip()
+    between = between[2:].strip() if between[:2] in ("'s", "’s") else between
+    if not between or ROLE_RE.fullmatch(between) is None:
+        return None
+    return (start + at, start + at + len(employer))
+
+
 def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
@@ -882,10 +912,10 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         post = after[rm.end() :]
     else:
         skip = 0
-        if verb.startswith("succeed"):
+        if verb.startswith(("succeed", "replace")):
             whom = _SUCCEEDED.match(right)  # "Jane Doe to succeed John Roe as CEO of Acme"
-            if whom is None:
-                return None
+            if whom is None or (verb.startswith("replace") and " " not in (person or "")):
+                return None  # "Acme replaces John Roe as CEO": whom by, not said
             skip = whom.end()
         rm = search_role(right, skip)
         rm = _own_title(rm) if rm is not None else None
@@ -934,6 +964,11 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owner = re.search(r"(\S+)['’]s\s+" + re.escape(person.split()[0]), left)
         if owner:
             company = company_before(text, start, start + owner.end(1) + 2)
+    if company is None and person is not None and previous is not None:
+        # "Acme CFO Jane Doe named CEO", "Acme's CFO Jane Doe to take over as CEO": her
+        # present title's company promotes her; it is no former employer
+        company = _promoted_at(text, start, left, previous, person)
+        previous = None if company is not None else previous
     referred = referred and company is None and person is not None
     board = _BOARD.search(text, vm.end(), role_end) if company is not None or referred else None
     if (company is None and not referred) or (
