@@ -149,7 +149,8 @@ _NOT_RAISED = re.compile(
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
-    r"purchases?|restructuring|registered\s+direct)(?!-)",  # "BOND-led funding" is a round
+    r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies))(?!-)",
+    # "BOND-led funding" is a round; "receives $5M milestone payment from Pfizer" is revenue
     re.IGNORECASE,
 )
 # The amount written after the round ("funding of $3M", "seed round worth €2M").

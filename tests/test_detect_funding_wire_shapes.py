@@ -1,4 +1,5 @@
-"""Rounds told in two more shapes: a unicorn's round, an investment from a named investor.
+"""Rounds told in two more shapes: a unicorn's round, an investment from a named investor;
+and money in that is no round (a milestone payment).
 
 Written for the test in the shapes of real headlines (Indian startup press writes "turns
 unicorn with", press wires "announces strategic investment from"); the look-alikes beside
@@ -42,6 +43,8 @@ def test_rounds(detector: Detector, head: str, want: tuple) -> None:
         "Acme announces investment in new plant",
         "Acme announces funding from the EU for its factory",
         "Geomega Announces Funding from SDTC, Quebec and Rio Tinto for a $4M Pilot Plant",
+        "Acme receives $5M milestone payment from Pfizer",
+        "Acme Receives $12 Million Upfront Payment Under License Agreement",
     ],
 )
 def test_look_alikes(detector: Detector, head: str) -> None:
