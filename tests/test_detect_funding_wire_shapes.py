@@ -49,3 +49,10 @@ def test_rounds(detector: Detector, head: str, want: tuple) -> None:
 )
 def test_look_alikes(detector: Detector, head: str) -> None:
     assert _rounds(detector, head) == []
+
+
+def test_a_story_s_summary_raise_is_background(detector: Detector) -> None:
+    signals = detector.detect(
+        "How Acme built a $1B business", "Acme raised $100 million last year and now employs 500."
+    )
+    assert [s for s in signals if s.type == "funding_round"] == []

@@ -124,3 +124,56 @@ def test_a_successor_replacing(detector: Detector, head: str) -> None:
 )
 def test_a_replacement_with_no_successor(detector: Detector, head: str) -> None:
     assert _hires(detector, head) == []
+
+
+def _hires_told(detector: Detector, head: str, summary: str) -> list[tuple]:
+    return [
+        (s.company, s.person, s.role)
+        for s in detector.detect(head, summary)
+        if s.type == "executive_hire"
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Acme appointed Jane Doe, previously head of its Asia unit, as chief executive.",
+        "Acme appointed Jane Doe, formerly its CFO, as chief executive.",
+    ],
+)
+def test_a_past_title_set_off_by_commas(detector: Detector, summary: str) -> None:
+    got = _hires_told(detector, "Acme appoints new CEO", summary)
+    assert got == [("Acme", "Jane Doe", "Chief Executive Officer")]
+
+
+def test_a_past_title_before_the_new_one_in_a_long_clause(detector: Detector) -> None:
+    # a development-part item (Reuters-21578 via loki86/ksr_zadanie1V2, real-dev-batch3.tsv)
+    got = _hires_told(
+        detector,
+        "HUTTON <EFH> NAMES PERAS SENIOR VP",
+        "E.F. Hutton said it named Steven Peras, formerly vice president in charge of all "
+        "spot trading for Irving Bank's <V> Irving Trust Co, senior vice president for "
+        "worldwide foreign exchange trading.",
+    )
+    assert [(person, role) for _, person, role in got] == [
+        ("Steven Peras", "SVP of Foreign Exchange Trading")
+    ]
+
+
+def test_said_on_a_day_that_it_appointed(detector: Detector) -> None:
+    got = _hires_told(
+        detector,
+        "Acme Names New CFO",
+        "Acme Inc. said on Tuesday it had appointed Jane Doe as its chief financial officer.",
+    )
+    assert got == [("Acme", "Jane Doe", "Chief Financial Officer")]
+
+
+def test_a_description_between_the_company_and_its_announcement(detector: Detector) -> None:
+    got = _hires_told(
+        detector,
+        "Acme Strengthens Executive Team",
+        "SAN FRANCISCO--(BUSINESS WIRE)--Acme, the leader in cloud security, today announced "
+        "the appointment of Jane Doe as Chief Revenue Officer.",
+    )
+    assert got == [("Acme", "Jane Doe", "Chief Revenue Officer")]

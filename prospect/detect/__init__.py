@@ -34,6 +34,7 @@ from prospect.detect.funding import (
     fund_headline,
     normalize_round,
     round_in,
+    story_headline,
 )
 from prospect.detect.hires import (
     HireHit,
@@ -168,6 +169,8 @@ class Detector:
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
+        if story_headline(head):
+            body = ""  # "How Acme built a $1B business": its summary's raise is background
         if not signals and body and not fund_headline(head):
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         if not signals and body:

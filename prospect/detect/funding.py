@@ -391,6 +391,21 @@ _FUND_HEADLINE = re.compile(
 )
 
 
+# A headline over a story, not news: "How Acme built a $1B business", "Interview: ...". The
+# raise its summary mentions is the story's background ("Acme raised $100M last year").
+_STORY_HEADLINE = re.compile(
+    r"^(?:how|why|what|when|inside|opinion|interview|podcast|q&a|analysis|explainer|"
+    r"watch|video|webinar|column|commentary)\b",
+    re.IGNORECASE,
+)
+
+
+def story_headline(head: str) -> bool:
+    """Whether a headline is over a story (a how-to, an interview), whose summary's money
+    is background, not a round announced."""
+    return _STORY_HEADLINE.match(head) is not None
+
+
 def fund_headline(head: str) -> bool:
     """Whether a headline announces an investment fund rather than a company's round
     (it says "fund": most headlines are ruled out by that look-up alone)."""

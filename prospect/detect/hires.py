@@ -169,7 +169,17 @@ _PHARMA = re.compile(
     r"therapy|oncology|bio)\b",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r",\s*(?:its|his|her|their|the\s+company['’]s)\s+\Z", re.IGNORECASE)
+# A title the person has, or had, set off by a comma: "Jane Doe, its CTO, to ...", "Jane
+# Doe, previously head of Asia, as CEO".
+_OWNER_WORD = r"(?:its|his|her|their|the\s+company['’]s)\s+"
+_APPOSITIVE = re.compile(
+    r",\s*(?:(?:previously|formerly|until\s+recently|most\s+recently)\s+(?:"
+    + _OWNER_WORD
+    + r")?|"
+    + _OWNER_WORD
+    + r")\Z",
+    re.IGNORECASE,
+)
 _NEW_TITLE = re.compile(
     r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new|added|additional|newly-created)\s+)*"
     r"(?:(?:post|position|role)\s+of\s+)?",  # "... Jane Doe to the added post of CEO"
@@ -188,6 +198,7 @@ _LINK_ONLY = re.compile(r"\s*(?:(?:as|to|be|the|new|a|an)\s+)*", re.IGNORECASE)
 # A headline drops the "it": "Verily Says Appointed Deepak Ahuja As CFO".
 _SAID_IT = re.compile(
     r"\s+(?:said|says|announced|announces)"
+    r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day))?"  # "said on Tuesday it had named"
     r"(?:\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?))?"
     r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
     re.IGNORECASE,
@@ -355,10 +366,14 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     skip_to = -1
+    aside: tuple[int, int] | None = None
     for rm in map(_own_title, find_roles(right)):
         if rm.start() < skip_to:
             continue
-        pre, linked = _strip_fillers(right[: rm.start()])
+        before = right[: rm.start()]
+        if aside is not None:  # the person's present or past title set off by commas
+            before = right[: aside[0]] + right[aside[1] + 1 : rm.start()]
+        pre, linked = _strip_fillers(before)
         board = _BOARD.search(pre)
         comma = pre.rfind(",")
         if board is not None and comma > board.start() and not _BOARD.search(pre, comma):
@@ -378,8 +393,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if len(pre.split()) > 9 or _DEPARTURE.search(pre) or board is not None:
             return None
         pre, previous = _peel_person(pre)
-        if _APPOSITIVE.search(right, 0, rm.start()):
+        told = _APPOSITIVE.search(right, 0, rm.start())
+        if told is not None:
             skip_to = right.find(",", rm.end()) % (len(right) + 1)
+            aside = (told.start(), skip_to)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
         person = person_at_end(pre) if pre else None
         if person is None and linked and _SURNAME.fullmatch(pre):
@@ -434,6 +451,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None and start > 0:
             span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
+        if span is None and start == 0:
+            span = _described_opener(text, vm.start())
         if span is not None:
             span = _and_joined(text, start, span)  # "Cushman and Wakefield appoints"
         if span is None:
@@ -479,6 +498,22 @@ _OPENING_NEWS = re.compile(
     r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
     re.IGNORECASE,
 )
+
+
+# "Acme, the leader in cloud security, today announced the appointment of ...": what the
+# company is, between its name and its verb.
+_DESCRIBED_BEFORE_VERB = re.compile(
+    r",\s+(?:a|an|the)\s+[^,;.]{1,80},(?:\s+(?:today|also|recently))?\s+", re.IGNORECASE
+)
+
+
+def _described_opener(text: str, verb_at: int) -> tuple[int, int] | None:
+    """The company that opens the text when only a description of it stands between its
+    name and the verb at `verb_at`."""
+    span = company_after(text, 0, verb_at)
+    if span is None or span[0] > 0:
+        return None
+    return span if _DESCRIBED_BEFORE_VERB.fullmatch(text, span[1], verb_at) else None
 
 
 def _opening_company(text: str, clause_at: int) -> tuple[int, int] | None:

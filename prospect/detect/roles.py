@@ -330,6 +330,8 @@ def normalize_role(text: str) -> str:
     """The canonical full title for one way of writing a role; "President and CEO"
     keeps both titles: "President and Chief Executive Officer"."""
     raw = " ".join(text.split()).strip(" ,")
+    if raw.endswith(".") and not raw.endswith(("Sr.", "Jr.", "Co.", "Inc.")):
+        raw = raw[:-1]  # the sentence's end: "... for worldwide foreign exchange trading."
     m = _PARTS.fullmatch(raw)
     if m:
         return f"{_normalize_single(m.group(1))} and {_normalize_single(m.group(2))}"
