@@ -177,3 +177,36 @@ def test_a_description_between_the_company_and_its_announcement(detector: Detect
         "the appointment of Jane Doe as Chief Revenue Officer.",
     )
     assert got == [("Acme", "Jane Doe", "Chief Revenue Officer")]
+
+
+@pytest.mark.parametrize(
+    ("head", "summary", "want"),
+    [
+        (
+            "Acme Appoints Chief Financial Officer",
+            "TORONTO, Jan. 5, 2026 (GLOBE NEWSWIRE) -- Acme Mining Corp. (TSX: ACM) is pleased "
+            "to announce the appointment of Jane Doe as Chief Financial Officer of the Company.",
+            ("Acme", "Jane Doe", "Chief Financial Officer"),
+        ),
+        (
+            "Acme Bolsters Board and Management",
+            'Acme Resources Ltd. ("Acme" or the "Company") is pleased to announce the '
+            "appointment of Jane Doe as Vice President, Exploration.",
+            ("Acme Resources", "Jane Doe", "VP of Exploration"),
+        ),
+        (
+            "Acme Announces Leadership Transition",
+            "BOSTON, March 3, 2026 /PRNewswire/ -- Acme, Inc. (NYSE: ACME) today announced that "
+            "its Board of Directors has appointed Jane Doe as President and Chief Executive "
+            "Officer, effective April 1, 2026.",
+            ("Acme", "Jane Doe", "President and Chief Executive Officer"),
+        ),
+    ],
+)
+def test_the_wires_own_words(detector: Detector, head: str, summary: str, want: tuple) -> None:
+    assert _hires_told(detector, head, summary) == [want]
+
+
+def test_we_is_no_company(detector: Detector) -> None:
+    signals = detector.detect("We are pleased to announce the appointment of Jane Doe as CFO")
+    assert [s.company for s in signals if s.type == "executive_hire"] == []

@@ -39,6 +39,7 @@ from prospect.detect.text import (
     POLITICS_WORDS,
     Folded,
     WordGated,
+    blank_defined_terms,
     clause_end,
     clause_start,
     company_after,
@@ -745,7 +746,6 @@ def _placement(text: str, since: int) -> FundingHit | None:
 
 # An investment from a named investor: "announces strategic investment from Google".
 _FROM_NAMED = re.compile(r"\s*from\s+(?-i:[A-Z])", re.IGNORECASE)
-_DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
 # An aside between two dashes that opens in lowercase: "Ember, a start-up developing chips
 # for ZigBee--a low-cost wireless standard--received $25 million".
 _DASH_ASIDE = re.compile(r"(?:--|\s?—\s?)(?=[a-z])[^—.;]{2,120}?(?:--|\s?—\s?)(?=\w)")
@@ -758,10 +758,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
     the whole text still counts for the exclusions.
     """
     hits: list[FundingHit] = []
-    if "(" in text:
-        # a wire's defined term ('Acme, Inc. ("Acme"), a developer of ..., announced'): its
-        # quotes are no clause break; blanked, so every offset still points into `text`
-        text = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
+    text = blank_defined_terms(text)
     if "--" in text or "—" in text:
         text = _DASH_ASIDE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     folded = fold(text)

@@ -36,6 +36,7 @@ from prospect.detect.text import (
     Folded,
     WordGated,
     at_end,
+    blank_defined_terms,
     clause_end,
     clause_start,
     company_after,
@@ -51,8 +52,10 @@ from prospect.detect.text import (
 from prospect.normalize import normalize_company
 
 _COMPANY_FIRST = (
-    r"(?:announces|announced|confirms|confirmed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:appointment|hiring|hire|"
-    r"addition|promotion|arrival|selection)\s+of"
+    # "announced the appointment of", the wires' "is pleased to announce the appointment of"
+    r"(?:announces|announced|confirms|confirmed|(?:is\s+)?(?:pleased|delighted|excited|proud|"
+    r"happy|thrilled)\s+to\s+(?:announce|confirm))\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:appointment|hiring|hire|addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
     r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
     r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
@@ -89,7 +92,8 @@ ANCHOR_WORDS = frozenset(
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
         "assumed", "inducts", "inducted", "installs", "installed", "chooses", "chose",
-        "designates", "designated", "replace", "replaces",
+        "designates", "designated", "replace", "replaces", "pleased", "delighted", "excited",
+        "proud", "happy", "thrilled",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -197,12 +201,13 @@ _LINK_ONLY = re.compile(r"\s*(?:(?:as|to|be|the|new|a|an)\s+)*", re.IGNORECASE)
 # the company is the one that said it.
 # A headline drops the "it": "Verily Says Appointed Deepak Ahuja As CFO".
 _SAID_IT = re.compile(
-    r"\s+(?:said|says|announced|announces)"
+    r"(?:\s+today)?\s+(?:said|says|announced|announces)"
     r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day))?"  # "said on Tuesday it had named"
     r"(?:\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?))?"
     r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
     re.IGNORECASE,
 )
+_BARE_BOARD = re.compile(r"(?:the\s+)?board(?:\s+of\s+directors)?", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
     r"\s*(?:(?:role|position|post|job|seat)\s+)?(?:of|at|for|with)\s+", re.IGNORECASE
@@ -440,6 +445,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         start = clause_start(text, vm.start())
         span = company_before(text, start, vm.start())
+        if span is not None and _BARE_BOARD.fullmatch(text, span[0], span[1]):
+            span = None  # "announced that its Board of Directors has appointed": whose, said
         owner = _BOARD_OWNER.search(text, start, vm.start()) if span is None else None
         if owner is not None:  # "Acme's board names Jane Doe CEO"
             name_end = owner.end("owns") if owner.group("owns") else owner.start()
@@ -1253,6 +1260,7 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
 
     Verbs before `since` are not read; the whole text counts for the exclusions.
     """
+    text = blank_defined_terms(text)
     folded = fold(text)
     veto = _NOT_A_HIRE_LEAD_FOLDED if summary else _NOT_A_HIRE_FOLDED
     checked = False

@@ -181,6 +181,19 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
+# A wire's defined term: 'Acme, Inc. ("Acme"), a developer of ..., announced', 'Acme
+# Resources Ltd. ("Acme" or the "Company") is pleased to announce'.
+_DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”'‘’]\)")
+
+
+def blank_defined_terms(text: str) -> str:
+    """`text` with each defined term in blanks: its quotes are no clause break, and every
+    offset still points into `text`."""
+    if "(" not in text:
+        return text
+    return _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def lower_same(text: str) -> str:
     """`text` in lowercase with every offset unchanged (a few letters grow when lowered)."""
     low = text.lower()
@@ -533,6 +546,8 @@ def company_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     run = run[: len(kept)]
     if not run:
         return _brand_at_start(text, start, end, seg, spans) or _brand_after_noun(start, seg, spans)
+    if len(run) == 1 and seg[run[0][0] : run[0][1]].lower() in _PRONOUNS:
+        return None  # "We are pleased to announce ...": no name
     if seg[run[-1][0] : run[-1][1]].lower() == "and":
         return None  # "Acme Reports Results And Completion of ...": a second predicate
     s, e = start + run[0][0], start + run[-1][1]
@@ -543,6 +558,7 @@ _PRONOUNS = {
     "she", "they", "who", "one", "everyone", "everybody", "nobody", "someone", "somebody",
     "this", "that", "these", "those", "both", "all", "each", "many", "most", "few", "some",
     "here", "there", "what", "why", "how", "when", "where", "which", "you", "we", "our",
+    "it", "he", "i", "us", "they",
 }  # fmt: skip
 
 
