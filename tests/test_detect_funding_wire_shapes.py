@@ -1,5 +1,6 @@
 """Rounds told in two more shapes: a unicorn's round, an investment from a named investor;
-and money in that is no round (a milestone payment).
+and money in that is no round (a milestone payment, an at-the-market programme, public
+money, pre-orders, a token sale, a fund's inflows).
 
 Written for the test in the shapes of real headlines (Indian startup press writes "turns
 unicorn with", press wires "announces strategic investment from"); the look-alikes beside
@@ -44,6 +45,11 @@ def test_rounds(detector: Detector, head: str, want: tuple) -> None:
         "Acme announces funding from the EU for its factory",
         "Geomega Announces Funding from SDTC, Quebec and Rio Tinto for a $4M Pilot Plant",
         "Acme receives $5M milestone payment from Pfizer",
+        "Acme Secures $5 Million in Government Funding",
+        "Acme Raises $10 Million Through ATM Program",
+        "Acme Raises $2 Million in Crowdfunding Campaign on Kickstarter",
+        "Acme Token Sale Raises $20 Million",
+        "Investors Pour $3 Billion into Bitcoin ETFs",
         "Acme Receives $12 Million Upfront Payment Under License Agreement",
     ],
 )

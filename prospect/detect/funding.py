@@ -282,7 +282,7 @@ _SECURITIES = re.compile(
     # them ("token offering platform Securitize raises $47M")
     r"(?:via|in|through|of|from)\s+(?:an?\s+|its\s+)?(?:[\w$.-]+\s+){0,3}?(?:(?:token|crypto|"
     r"coin)\s+(?:sales?|offerings?)|icos?|bonds?(?!-)|sukuk)|bonds?\s+(?:sale|issue|issuance|"
-    r"offering|deal)s?)\b",
+    r"offering|deal)s?|(?:token|coin)\s+(?:sale|offering)s?\s+(?:raises|rakes|nets|brings))\b",
     re.IGNORECASE,
 )
 _FOOTBALL = re.compile(
@@ -495,7 +495,12 @@ _NOT_A_ROUND = re.compile(
     r"refinanc\w*|equity\s+(?:line|purchase\s+agreement)|ELOC|(?<!priced\s)at-the-market|"
     # money paid to selling shareholders: "raises $527M via secondaries", "tender offer"
     r"(?:via|through|in)\s+(?:an?\s+)?secondar(?:y|ies)(?:\s+(?:sale|share\s+sale|deal))?|"
-    r"tender\s+offer)\b",
+    r"tender\s+offer|"
+    # an at-the-market programme, public money, pre-orders: "raises $10M through ATM
+    # program", "secures $5M in government funding", "raises $2M on Kickstarter"
+    r"ATM\s+(?:program|programme|offering|facility)|"
+    r"(?:government|federal|state|provincial|public)\s+(?:funding|grants?|support|subsid\w*)|"
+    r"kickstarter|indiegogo)\b",
     re.IGNORECASE,
 )
 # Public money: "receives $20M from the state", "from the U.S. government", "federal".
@@ -970,6 +975,7 @@ _POURERS = re.compile(
     + r")\b",
     re.I,
 )
+_POOLED = re.compile(r"\b(?:ETFs?|funds?|trusts?)\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)  # "Zomato backs Shiprocket with $10M"
 # "Sequoia backs Acme", "Khosla Ventures backs data mapping startup Lume", "General Catalyst
 # and Khosla Ventures back ..." (the plural only before a described company).
@@ -1106,8 +1112,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         if im is None:
             continue
         span = _investee(text, im.end(), end)
-        if span is None:
-            continue
+        if span is None or _POOLED.search(text, span[0], span[1]):
+            continue  # "Investors pour $3 billion into bitcoin ETFs": a fund's inflows
         rest = text[span[1] : end]
         described = "investment" in vm.group(0).lower() or _described(text, im.end(), span[0])
         if vm.group("pour"):

@@ -558,7 +558,7 @@ _PRONOUNS = {
     "she", "they", "who", "one", "everyone", "everybody", "nobody", "someone", "somebody",
     "this", "that", "these", "those", "both", "all", "each", "many", "most", "few", "some",
     "here", "there", "what", "why", "how", "when", "where", "which", "you", "we", "our",
-    "it", "he", "i", "us", "they",
+    "it", "he", "i", "us",
 }  # fmt: skip
 
 
