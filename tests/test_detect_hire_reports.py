@@ -210,3 +210,19 @@ def test_the_wires_own_words(detector: Detector, head: str, summary: str, want: 
 def test_we_is_no_company(detector: Detector) -> None:
     signals = detector.detect("We are pleased to announce the appointment of Jane Doe as CFO")
     assert [s.company for s in signals if s.type == "executive_hire"] == []
+
+
+def test_a_board_approving_an_appointment(detector: Detector) -> None:
+    head = "Acme board approves appointment of Jane Doe as CFO"
+    assert _hires(detector, head) == [("Acme", "Jane Doe", "Chief Financial Officer")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "SEBI approves appointment of Jane Doe as CEO of Acme",  # a regulator approves
+        "Acme board approves appointment of statutory auditors",
+    ],
+)
+def test_approvals_that_are_no_hire_of_the_approver(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []

@@ -53,8 +53,9 @@ from prospect.normalize import normalize_company
 
 _COMPANY_FIRST = (
     # "announced the appointment of", the wires' "is pleased to announce the appointment of"
-    r"(?:announces|announced|confirms|confirmed|(?:is\s+)?(?:pleased|delighted|excited|proud|"
-    r"happy|thrilled)\s+to\s+(?:announce|confirm))\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:announces|announced|confirms|confirmed|approves|approved|(?:is\s+)?(?:pleased|"
+    r"delighted|excited|proud|happy|thrilled)\s+to\s+(?:announce|confirm))\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?"
     r"(?:appointment|hiring|hire|addition|promotion|arrival|selection)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
     r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
@@ -93,7 +94,7 @@ ANCHOR_WORDS = frozenset(
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
         "assumed", "inducts", "inducted", "installs", "installed", "chooses", "chose",
         "designates", "designated", "replace", "replaces", "pleased", "delighted", "excited",
-        "proud", "happy", "thrilled",
+        "proud", "happy", "thrilled", "approves", "approved",
     }
 )  # fmt: skip
 _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "promoted",
@@ -207,6 +208,7 @@ _SAID_IT = re.compile(
     r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
     re.IGNORECASE,
 )
+_BOARD_END = re.compile(r"\bboard(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
 _BARE_BOARD = re.compile(r"(?:the\s+)?board(?:\s+of\s+directors)?", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
@@ -444,6 +446,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         ):
             return None
         start = clause_start(text, vm.start())
+        if verb.startswith("approv") and not _BOARD_END.search(text, start, vm.start()):
+            return None  # "SEBI approves appointment of ...": a regulator, not the employer
         span = company_before(text, start, vm.start())
         if span is not None and _BARE_BOARD.fullmatch(text, span[0], span[1]):
             span = None  # "announced that its Board of Directors has appointed": whose, said
