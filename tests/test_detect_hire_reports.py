@@ -226,3 +226,17 @@ def test_a_board_approving_an_appointment(detector: Detector) -> None:
 )
 def test_approvals_that_are_no_hire_of_the_approver(detector: Detector, head: str) -> None:
     assert _hires(detector, head) == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Jane Doe moves on from Beta to join Acme as COO",
+        "Jane Doe steps down at Beta, joins Acme as COO",
+    ],
+)
+def test_leaving_one_company_to_join_another(detector: Detector, head: str) -> None:
+    signals = [s for s in detector.detect(head) if s.type == "executive_hire"]
+    assert [(s.company, s.person, s.previous_company) for s in signals] == [
+        ("Acme", "Jane Doe", "Beta")
+    ]

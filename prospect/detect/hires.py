@@ -167,7 +167,10 @@ _SPECULATION = re.compile(
     re.IGNORECASE,
 )
 _SET = re.compile(r"\s+(?:is\s+|are\s+)?(?:set|due|slated)\s*\Z", re.IGNORECASE)
-_LEFT_DEPARTURE = re.compile(r"\s(?:leaves|left|departs|exits|quits|moves\s+from)\s", re.I)
+_LEFT_DEPARTURE = re.compile(
+    r"\s(?:leaves|left|departs|exits|quits|moves\s+(?:on\s+)?from|steps\s+down\s+(?:at|from))\s",
+    re.I,
+)
 _PHARMA = re.compile(
     r"\b(?:contract\s+manufactur\w*|CDMO|biologics?|manufactur\w*|production|GMP|clinical|"
     r"drug|fill[- ]finish|batch(?:es)?|biotech\w*|pharma\w*|vaccines?|therapeutics|"
