@@ -30,6 +30,10 @@ def _rounds(detector: Detector, head: str) -> list[tuple]:
         ("Acme becomes a unicorn after $150M Series D", ("Acme", "series_d", 150e6)),
         ("Acme announces strategic investment from Google", ("Acme", None, None)),
         ("Acme Announces Growth Investment From Summit Partners", ("Acme", "growth", None)),
+        # investors by kind backing a named company, with the round or the money named
+        ("Existing investors back Acme with $20M Series B", ("Acme", "series_b", 20e6)),
+        ("Investors back fintech startup Acme in $20M round", ("Acme", None, 20e6)),
+        ("Accel and Sequoia back Acme with $12M seed", ("Acme", "seed", 12e6)),
     ],
 )
 def test_rounds(detector: Detector, head: str, want: tuple) -> None:
@@ -51,6 +55,8 @@ def test_rounds(detector: Detector, head: str, want: tuple) -> None:
         "Acme Token Sale Raises $20 Million",
         "Investors Pour $3 Billion into Bitcoin ETFs",
         "Acme Receives $12 Million Upfront Payment Under License Agreement",
+        "Shareholders back Musk with $56B pay package",
+        "Investors back Acme",
     ],
 )
 def test_look_alikes(detector: Detector, head: str) -> None:

@@ -240,3 +240,22 @@ def test_leaving_one_company_to_join_another(detector: Detector, head: str) -> N
     assert [(s.company, s.person, s.previous_company) for s in signals] == [
         ("Acme", "Jane Doe", "Beta")
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a unit of the company between "as" and the title is no part of her name
+        ("Swiggy appoints Nandita Sinha as Instamart CEO", ("Swiggy", "Nandita Sinha")),
+        ("Acme appoints Jane Doe as Group CFO", ("Acme", "Jane Doe")),
+        ("Nandita Sinha to helm Instamart", ("Instamart", "Nandita Sinha")),
+        ("Jane Doe will helm Acme as chief executive", ("Acme", "Jane Doe")),
+    ],
+)
+def test_a_unit_s_title_and_helm(detector: Detector, head: str, want: tuple) -> None:
+    assert [h[:2] for h in _hires(detector, head)] == [want]
+
+
+def test_a_board_seat_after_as_is_no_unit(detector: Detector) -> None:
+    # "Non-Executive" is not a unit's name before "Director": it stays a board seat, no hire
+    assert _hires(detector, "Acme appoints Jane Doe as Non-Executive Director") == []

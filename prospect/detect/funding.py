@@ -978,10 +978,12 @@ _POURERS = re.compile(
 _POOLED = re.compile(r"\b(?:ETFs?|funds?|trusts?)\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)  # "Zomato backs Shiprocket with $10M"
 # "Sequoia backs Acme", "Khosla Ventures backs data mapping startup Lume", "General Catalyst
-# and Khosla Ventures back ..." (the plural only before a described company).
+# and Khosla Ventures back ..." (the plural before a described company, or before a bare
+# name when the round or the money follows: "Existing investors back Acme with $20M").
 _BACKS_NAME = re.compile(
-    r"\b(?:backs\s+(?=(?-i:[A-Z]))|(?P<plural>back)s?\s+(?=(?:[a-z][\w-]*\s+){0,4}?"
-    r"(?:startup|start-up|company|firm|platform|maker|developer|provider)\s+(?-i:[A-Z])))",
+    r"\b(?:backs\s+(?=(?-i:[A-Z]))|(?P<plural>back)s?\s+(?=(?:[\w-]+\s+){0,4}?"
+    r"(?:startup|start-up|company|firm|platform|maker|developer|provider)\s+(?-i:[A-Z])|"
+    r"(?P<direct>(?-i:[A-Z]))))",
     re.IGNORECASE,
 )
 # "With $37M seed round, Maka ...", "After its $30 million Series B, Loom ..."
@@ -1142,6 +1144,10 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
     for bm in _BACKS_NAME.finditer(text, since):
         start = clause_start(text, bm.start())
         backer = company_before(text, start, bm.start())
+        if backer is None and bm.group("plural") and _POURERS.search(text, start, bm.start()):
+            backer = (start, bm.start())  # "existing investors back ...": backers by kind
+        if bm.group("direct") and not _POURERS.search(text, start, bm.start()):
+            continue  # "Shareholders back Musk with $56B pay": not investors
         end = clause_end(text, bm.end())
         span = _investee(text, bm.end(), end)
         if backer is not None and span is not None:
@@ -1155,6 +1161,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
                 _, amount, currency, round_name = round_at
                 return FundingHit(span, round_name, amount, currency, (bm.start(), round_at[0]),
                                   0.75)  # fmt: skip
+        if bm.group("direct"):
+            continue  # "Investors back Acme": only with the round or the money named
         if backer is None or span is None or not POLITICS_WORDS.isdisjoint(fold(text).words):
             continue
         if text[backer[0] : backer[1]].split()[-1].lower() in _NOT_BACKERS:

@@ -74,7 +74,7 @@ _PERSON_FIRST = (
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
     r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
-    r"(?:will|to)\s+head|steps\s+(?:in|up|into)(?:\s+as)?|"
+    r"(?:will|to)\s+(?:head|helm)|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded|replaces|replace)|"
     r"(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
     r"(?:will\s+|to\s+)?(?:assumes|assume|assumed)\s+(?:the\s+)?(?:role|position|post|title)\s+of"
@@ -91,7 +91,8 @@ ANCHOR_WORDS = frozenset(
         "nabs", "joins",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
-        "succeed", "succeeded", "elects", "elected", "new", "take", "head", "assume", "assumes",
+        "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
+        "assumes",
         "assumed", "inducts", "inducted", "installs", "installed", "chooses", "chose",
         "designates", "designated", "replace", "replaces", "pleased", "delighted", "excited",
         "proud", "happy", "thrilled", "approves", "approved",
@@ -212,6 +213,8 @@ _SAID_IT = re.compile(
     re.IGNORECASE,
 )
 _BOARD_END = re.compile(r"\bboard(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
+# "appoints Nandita Sinha as Instamart CEO": a unit's name between "as" and the title.
+_AS_UNIT = re.compile(r"\s+as\s+((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)?)\s+\Z")
 _BARE_BOARD = re.compile(r"(?:the\s+)?board(?:\s+of\s+directors)?", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
@@ -383,6 +386,16 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         before = right[: rm.start()]
         if aside is not None:  # the person's present or past title set off by commas
             before = right[: aside[0]] + right[aside[1] + 1 : rm.start()]
+        unit = _AS_UNIT.search(before)
+        if (
+            unit is not None
+            and _FILLERS.isdisjoint(unit.group(1).lower().split())
+            and _BOARD.search(unit.group(1)) is None  # "as Non-Executive Director"
+            and person_at_end(before[: unit.start()].rstrip()) is not None
+        ):
+            before = before[: unit.start()] + " as "  # "as Instamart CEO": a unit, not her name
+        else:
+            unit = None
         pre, linked = _strip_fillers(before)
         board = _BOARD.search(pre)
         comma = pre.rfind(",")
@@ -893,6 +906,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
     verb = vm.group("verb").lower().split()[-1]
+    verb = "head" if verb == "helm" else verb  # "Nandita Sinha to helm Instamart"
     company: tuple[int, int] | None = None
     referred = False  # the company is the one the text is about, not named in the sentence
     previous: str | None = left_from
