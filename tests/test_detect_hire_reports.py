@@ -259,3 +259,43 @@ def test_a_unit_s_title_and_helm(detector: Detector, head: str, want: tuple) -> 
 def test_a_board_seat_after_as_is_no_unit(detector: Detector) -> None:
     # "Non-Executive" is not a unit's name before "Director": it stays a board seat, no hire
     assert _hires(detector, "Acme appoints Jane Doe as Non-Executive Director") == []
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # development-part shapes (tests/eval/real-dev-hires.tsv, real-dev-batch4.tsv), some
+        # written for the test
+        ("Tune Therapeutics gets CEO", ("Tune Therapeutics", None, "Chief Executive Officer")),
+        ("Acme Gets New CFO", ("Acme", None, "Chief Financial Officer")),
+        (
+            "Emami names Ajith Babu Narasimha new healthcare CEO",
+            ("Emami", "Ajith Babu Narasimha", "Chief Executive Officer"),
+        ),
+        (
+            "Akhil Puri joins KKR Capstone in Asia as India Director",
+            ("KKR Capstone", "Akhil Puri", "India Director"),
+        ),
+        ("Jane Doe joins Acme in London as CFO", ("Acme", "Jane Doe", "Chief Financial Officer")),
+        (
+            "Cushman & Wakefield appoints Praveen Singla as national head for debt financing",
+            ("Cushman & Wakefield", "Praveen Singla", "National Head for Debt Financing"),
+        ),
+    ],
+)
+def test_gets_a_title_a_unit_after_new_a_place_before_as(
+    detector: Detector, head: str, want: tuple
+) -> None:
+    assert _hires(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme gets CEO nod for expansion",
+        "Acme gets president's approval for the merger",
+        "Jane Doe heads for the exit at Acme",
+    ],
+)
+def test_gets_and_head_for_look_alikes(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []

@@ -65,6 +65,11 @@ _COMPANY_FIRST = (
     r"picks|picked|brings\s+on(?:\s+board)?|brings\s+in|ropes\s+in|roped\s+in|"
     r"brought\s+on(?:\s+board)?|brought\s+in|"
     r"onboards|onboarded|lures|snags|nabs|"
+    # "Tune Therapeutics gets CEO", "Acme gets new CFO in Jane Doe": only a title that ends the
+    # clause or is followed by its holder ("gets CEO nod", "gets president's approval": no)
+    r"gets(?=\s+(?:a\s+)?(?:new\s+|first\s+|permanent\s+)?(?:(?:chief\s+[\w-]+(?:\s+[\w-]+)?\s+"
+    r"officer|ceo|cfo|cto|coo|cmo|cro|cio|president)(?:\s*(?:$|[,;:–—])|\s+(?:in|as|from)\s)|"
+    r"head\s+of\b)|\Z)|"
     r"elects|elected|inducts|inducted|installs|installed|chooses|chose|designates|designated|"
     r"announces|announced"
 )
@@ -88,7 +93,7 @@ ANCHOR_WORDS = frozenset(
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
-        "nabs", "joins",
+        "nabs", "joins", "gets",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -214,7 +219,12 @@ _SAID_IT = re.compile(
 )
 _BOARD_END = re.compile(r"\bboard(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
 # "appoints Nandita Sinha as Instamart CEO": a unit's name between "as" and the title.
-_AS_UNIT = re.compile(r"\s+as\s+((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)?)\s+\Z")
+_AS_UNIT = re.compile(
+    r"\s+as\s+((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*)?)\s+\Z"
+    # "names Ajith Babu Narasimha new healthcare CEO": a unit after "new"
+    r"|\s+(?:as\s+)?(?:its\s+|the\s+)?new\s+([\w&'’.-]+(?:\s+[\w&'’.-]+)?)\s+\Z",
+    re.IGNORECASE,
+)
 _BARE_BOARD = re.compile(r"(?:the\s+)?board(?:\s+of\s+directors)?", re.IGNORECASE)
 _BOARD_OF = re.compile(r"\s+(?:board(?:\s+of\s+directors)?|directors)\Z", re.IGNORECASE)
 _AFTER_ROLE_COMPANY = re.compile(
@@ -387,10 +397,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if aside is not None:  # the person's present or past title set off by commas
             before = right[: aside[0]] + right[aside[1] + 1 : rm.start()]
         unit = _AS_UNIT.search(before)
+        name = (unit.group(1) or unit.group(2)) if unit is not None else ""
         if (
             unit is not None
-            and _FILLERS.isdisjoint(unit.group(1).lower().split())
-            and _BOARD.search(unit.group(1)) is None  # "as Non-Executive Director"
+            and _FILLERS.isdisjoint(name.lower().split())
+            and _BOARD.search(name) is None  # "as Non-Executive Director"
             and person_at_end(before[: unit.start()].rstrip()) is not None
         ):
             before = before[: unit.start()] + " as "  # "as Instamart CEO": a unit, not her name
@@ -948,6 +959,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             came = company_after(text, fm.end(), 60) if fm else None
             if came is not None:  # "joins Acme from Beta as CRO"
                 previous, name_end = text[came[0] : came[1]], past_legal(text, came[1])
+            elif (place := _IN_PLACE_AS.match(text, name_end)) is not None:
+                name_end = place.end()
         after = text[name_end : min(end, name_end + 70)]
         rm = search_role(after)
         if rm is None or (verb == "head" and rm.start() > 0 and after[0] not in " ,"):
@@ -1087,6 +1100,11 @@ _MONTHS = (
 )  # fmt: skip
 # Right after the new title: "Jane Doe joins Acme as CFO from Beta".
 _FROM_AFTER_ROLE = re.compile(r"\s+from\s+(?:rival\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "joins KKR Capstone in Asia as India Director", "joins Acme in London as CFO": a place
+# between the company and "as" is where the job is.
+_IN_PLACE_AS = re.compile(
+    r"\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?(?=\s+as\s)", re.IGNORECASE
+)
 
 
 def employer_after_role(text: str, role_end: int, hired_by: str | None) -> str | None:

@@ -143,7 +143,8 @@ _SINGLE_BASE = (
     + _REGION
     + _FUNC_PHRASE
     + r"\b)?"
-    r"|(?:global\s+|regional\s+|group\s+|interim\s+|acting\s+)?head\s+of\s+(?:its\s+)?"
+    r"|(?:global\s+|regional\s+|group\s+|national\s+|interim\s+|acting\s+)?head\s+(?:of|for)\s+"
+    r"(?:its\s+)?"
     + _DEPT
     + r"|co-head\b(?:\s+of\s+"
     + _DEPT
@@ -396,9 +397,11 @@ def _normalize_one(raw: str) -> str:
         level = _LEVELS.get(f"{prefix} {m.group(1)}".strip(), _LEVELS.get(m.group(1), "VP"))
         func = _REGION_WORDS.sub("", m.group(2))
         return f"{level} of {_title(func)}"
-    m = re.fullmatch(r"(?:global\s+|regional\s+|group\s+)?head\s+of\s+(?:its\s+)?(.+)", low)
+    m = re.fullmatch(
+        r"(?:global\s+|regional\s+|group\s+|national\s+)?head\s+(of|for)\s+(?:its\s+)?(.+)", low
+    )
     if m:
-        return f"Head of {_title(_REGION_WORDS.sub('', m.group(1)))}"
+        return f"Head {m.group(1)} {_title(_REGION_WORDS.sub('', m.group(2)))}"
     m = re.fullmatch(r"director\s+of\s+(.+)", low)
     if m:
         return f"Director of {_title(_REGION_WORDS.sub('', m.group(1)))}"
