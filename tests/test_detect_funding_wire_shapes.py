@@ -68,3 +68,23 @@ def test_a_story_s_summary_raise_is_background(detector: Detector) -> None:
         "How Acme built a $1B business", "Acme raised $100 million last year and now employs 500."
     )
     assert [s for s in signals if s.type == "funding_round"] == []
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a development-part headline (GlobeNewswire, tests/eval/real-dev-batch8.tsv) and one
+        # written for the test: the head noun "Group" before "Holding Limited" is the name's
+        (
+            "Skyline Builders Group Holding Limited Announces $5 Million Private Placement",
+            ("Skyline Builders Group Holding", None, 5e6),
+        ),
+        (
+            "Acme Group Holding Limited raises $5 million Series A",
+            ("Acme Group Holding", "series_a", 5e6),
+        ),
+        ("Fintech group Acme raises $5 million Series A", ("Acme", "series_a", 5e6)),
+    ],
+)
+def test_a_group_holding_is_one_name(detector: Detector, head: str, want: tuple) -> None:
+    assert _rounds(detector, head) == [want]

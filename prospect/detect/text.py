@@ -90,6 +90,7 @@ LEGAL_SUFFIXES = {
     "corp.", "corporation", "plc", "gmbh", "ag", "s.a.", "sa", "n.v.", "nv", "b.v.", "bv",
     "co.", "pte", "pty", "se", "ab", "oy", "s.p.a.", "spa", "sas", "sarl", "srl",
 }  # fmt: skip
+_NAME_TAILS = LEGAL_SUFFIXES | {"holding", "holdings"}
 _CONNECTORS = {"&", "of", "and", "de", "for"}
 _WORD = re.compile(r"\S+")
 _ADVERBS = {
@@ -481,9 +482,11 @@ def _trim_descriptors(words: list[str]) -> list[str]:
                 or low.rpartition("-")[2] in HEAD_NOUNS  # "Founder-platform Acme"
                 or _possessive(w) is not None
             )
-            and not all(x.lower().rstrip(",") in LEGAL_SUFFIXES for x in words[i + 1 :])
+            and not all(x.lower().rstrip(",") in _NAME_TAILS for x in words[i + 1 :])
         ):
-            cut = i + 1  # but "OLB Group Inc.": a head noun before a legal form is the name
+            # but "OLB Group Inc.", "Skyline Builders Group Holding Limited": a head noun
+            # before a legal form is the name
+            cut = i + 1
     if cut and _possessive(words[cut - 1]) is not None and words[cut].lower() in _SUPERLATIVES:
         return []  # "World's First AI Lawyer", "India's largest bank": described, not named
     words = words[cut:]
