@@ -88,3 +88,38 @@ def test_a_story_s_summary_raise_is_background(detector: Detector) -> None:
 )
 def test_a_group_holding_is_one_name(detector: Detector, head: str, want: tuple) -> None:
     assert _rounds(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a development-part headline (TechCrunch, tests/eval/real-dev-funding.tsv): a name
+        # that opens with "New", described by what it makes
+        (
+            "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI",
+            ("New Lantern", None, 19e6),
+        ),
+        ("Sequoia invests $5M in New York startup Acme", ("Acme", None, 5e6)),
+    ],
+)
+def test_a_name_that_opens_with_new(detector: Detector, head: str, want: tuple) -> None:
+    assert _rounds(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme invests 1.2 billion kronor in New Premises, a state-of-the-art facility",
+        "Acme invests $5M in New Plant, a facility in Ohio",
+        "Sequoia invests $5M in New York",
+    ],
+)
+def test_new_things_are_no_names(detector: Detector, head: str) -> None:
+    assert _rounds(detector, head) == []
+
+
+def test_new_relic_is_a_name_new_president_is_not(detector: Detector) -> None:
+    signals = detector.detect("Jane Doe joins New Relic as CFO")
+    assert [(s.company, s.person) for s in signals] == [("New Relic", "Jane Doe")]
+    signals = detector.detect("Acme Appoints Jane Doe as New President")
+    assert [(s.company, s.role) for s in signals] == [("Acme", "President")]

@@ -1126,7 +1126,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             described = True
         owned_round = re.match(r"(?:['’]s?)?\s+" + ROUND_PATTERN, rest, re.IGNORECASE)
         owned = _owned_round(text, span, end)  # "invests in Acme's $12M seed round"
-        appositive = amount is not None and _APPOSITIVE.match(rest) is not None
+        # the appositive is past the clause's end: "in New Lantern, a smarter way ..."
+        appositive = amount is not None and _APPOSITIVE.match(text, span[1]) is not None
         if not (
             described
             or owned_round

@@ -674,6 +674,46 @@ def _owns_a_unit(text: str, pos: int, words: list[tuple[int, int]]) -> bool:
     return False
 
 
+# After a capitalised "New", words that make it a new thing, not a name's first word
+_NOT_AFTER_NEW = frozenset(
+    {
+        "ceo", "cfo", "cto", "coo", "cmo", "cro", "cio", "president", "director", "manager",
+        "chair", "chairman", "chairwoman", "partner", "partners", "members", "member", "leader",
+        "leaders", "leadership", "funding", "round", "seed", "series", "capital", "investment",
+        "financing", "money", "cash", "plant", "facility", "factory", "office", "offices",
+        "headquarters", "hq", "product", "products", "platform", "fund", "funds", "era",
+        "year", "deal", "deals", "program", "programme", "project", "projects", "data",
+        "research", "report", "study", "feature", "features", "tools", "tool", "app", "apps",
+    }
+)  # fmt: skip
+
+
+# "New York", "New Delhi": places, never a company's name
+PLACES_NEW = frozenset(
+    {"york", "jersey", "delhi", "zealand", "mexico", "hampshire", "england", "orleans",
+     "brunswick", "south", "haven", "caledonia", "guinea"}
+)  # fmt: skip
+
+
+def _new_name(
+    text: str, pos: int, words: list[tuple[int, int]], i: int, run: list[tuple[int, int]]
+) -> bool:
+    """Whether a capitalised "New" opens a name ("in New Lantern, a smarter way ...",
+    "joins New Relic"): first of the run, a capitalised word after it that is no title,
+    round or thing ("New CEO", "New Funding", "New Plant": not names)."""
+    if run or text[pos + words[i][0] : pos + words[i][1]] != "New" or i + 1 >= len(words):
+        return False
+    nxt = text[pos + words[i + 1][0] : pos + words[i + 1][1]]
+    low = nxt.lower()
+    return (
+        nxt[:1].isupper()
+        and _is_namey(nxt)
+        and low not in _STOP_FORWARD
+        and low not in _NOT_AFTER_NEW
+        and low not in PLACES_NEW
+    )
+
+
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
     """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
     hi = min(len(text), pos + limit)
@@ -692,6 +732,12 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         ):
             i += 1
             continue
+        if w == "New" and i + 2 < len(words):
+            place = text[pos + words[i + 1][0] : pos + words[i + 1][1]].lower()
+            then = text[pos + words[i + 2][0] : pos + words[i + 2][1]]
+            if place.endswith(DESCRIPTOR_SUFFIXES) or (place in PLACES_NEW and then.islower()):
+                i += 2  # "New York startup Acme", "New York-based Acme": described
+                continue
         break
     if i and i < len(words) and _GAP_BREAK.search(text, pos + words[0][1], pos + words[i][0]):
         return None  # "for the division, replacing John Roe": the name is another clause's
@@ -704,7 +750,11 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
             run = []  # "AI Startup Acme": the name is after the head noun
             i += 1
             continue
-        if low in _STOP_FORWARD and not (low == "of" and run):
+        if (
+            low in _STOP_FORWARD
+            and not (low == "of" and run)
+            and not _new_name(text, pos, words, i, run)
+        ):
             break
         if run and low in ("&", "of"):
             run.append((ws, we))
