@@ -243,7 +243,9 @@ class Detector:
             signal.company = signal.company or subject
         if text is head and body:
             self._merge_body_hires(signals, head, body, since, shouted)
-            for signal in signals:
+            for signal in signals if len(signals) == 1 else ():
+                # one hire: the summary's person is its; of several ("Tech Moves: A names
+                # CFO; B adds CVP"), only the company the summary names tells whose
                 if signal.person is None or " " not in signal.person:
                     signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):
@@ -280,6 +282,8 @@ class Detector:
         for extra in detect_hires(body, since, summary=True):
             other = body[extra.company[0] : extra.company[1]] if extra.company else ""
             same = [s for s in signals if _same_company(s.company, other)]
+            if extra.company is None and len(signals) == 1 and ";" not in head:
+                same = signals  # "Cray promotes two execs" over "... becomes the maker's SVP"
             if not same:
                 continue
             if extra.person is None:
@@ -298,7 +302,8 @@ class Detector:
                 s
                 for s in same
                 if s.person is None
-                and (not several or _widens(s.role, extra.role))  # "New VPs": VP of Sales
+                # "New VPs": VP of Sales; "Microsoft vet joins Tola Capital": as what, said
+                and (not several or s.role is None or _widens(s.role, extra.role))
             ]
             if blank:
                 blank[0].person = extra.person

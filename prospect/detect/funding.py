@@ -448,10 +448,11 @@ def _excluded(folded: Folded, verb_end: int | None = None) -> bool:
 
 
 # The wire sentence "Acme announced today that it has raised ...", "Kdan Mobile ... announced
-# yesterday it has raised ...": Acme is the subject.
+# yesterday it has raised ...", "Vercept revealed this week that it raised": Acme is the subject.
 _SAID_THAT = re.compile(
     r"\s(?:today\s+)?(?:announced|announces|said|says|confirmed|confirms|reported|revealed)"
-    r"(?:\s+(?:today|yesterday))?(?:\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:\s+(?:today|yesterday|this\s+week|last\s+week|on\s+(?-i:[A-Z])[a-z]+day))?"
+    r"(?:\s+that\s+(?:it|the\s+company)\s+(?:has\s+|had\s+|have\s+)?"
     r"|\s+(?:it|the\s+company)\s+(?:has\s+|have\s+)?)\Z",
     re.IGNORECASE,
 )

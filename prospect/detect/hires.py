@@ -75,6 +75,7 @@ _COMPANY_FIRST = (
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
+    r"(?:is|are|will\s+be)\s+(?:re)?joining|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
@@ -93,7 +94,7 @@ ANCHOR_WORDS = frozenset(
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
-        "nabs", "joins", "gets",
+        "nabs", "joins", "gets", "joining", "rejoining",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -109,6 +110,9 @@ _AMBIGUOUS = {"named", "appointed", "hired", "tapped", "selected", "picked", "pr
 _LEADS_TO = {"appoints", "names", "hires", "taps", "promotes", "picks", "recruits", "brings",
              "in", "on", "poaches", "elevates", "selects", "tapped", "hired", "appointed",
              "named", "promoted"}  # fmt: skip
+# A headline of several items set off by semicolons ("Tech Moves: Typeface hires first CMO;
+# Microsoft adds CVP; ..."): each item is a clause of its own, its title the item's end.
+_SEGMENTED = re.compile(r";\s")
 _WEAK = {"announces", "announced", "adds", "added", "welcomes", "welcomed", "selects",
          "selected", "picks", "picked", "lures", "snags", "nabs"}  # fmt: skip
 _FILLERS = {
@@ -470,6 +474,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             verb in _WEAK
             and person is None
             and not re.search(r"\b(?:a|an|new)\s*$", right[: rm.start()], re.IGNORECASE)
+            and (post.strip() or not _SEGMENTED.search(text))  # "Tech Moves: ...; Acme adds CVP"
         ):
             return None
         start = clause_start(text, vm.start())
@@ -1332,11 +1337,68 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
+    if not hits or _SEGMENTED.search(text):
+        hits += [h for h in _team_hires(text, since) if not any(_same_company(h, o) for o in hits)]
     if not hits and "by" in folded.words and (checked or not veto.search(folded)):
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+# Hires announced as a group, with no title or name: "TerraPower adds execs", "SeekOut and
+# Slalom name new leaders", "Avanade bolsters C-suite", "Cray promotes two execs". The
+# summary, when it names them, gives who and as what.
+_TEAM_HIRE = re.compile(
+    r"\s(?:adds|add|names|name|hires|hire|appoints|appoint|promotes|promote|taps|tap|bolsters|"
+    r"strengthens|expands|revamps|reshuffles|rejigs|shakes\s+up|unveils)\s+(?:to\s+)?"
+    r"(?:(?:its|new|two|three|four|five|several|senior|top|key|more)\s+)*"
+    r"(?:execs|executives|leaders|c-suite|leadership(?:\s+team)?|executive\s+team|"
+    r"management\s+team|top\s+brass)\b(?=\s*(?:$|[;,:.–—])|\s+(?:to|amid|as|after|for|ahead)\b)",
+    re.IGNORECASE,
+)
+_NAME_WORDS = r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?"
+_LISTED_BEFORE = re.compile(
+    r"\s*" + _NAME_WORDS + r"(?:,\s+" + _NAME_WORDS + r")*(?:,?\s+(?:and|&)\s+|,\s+)"
+)
+_LISTED_NAME = re.compile(r"(?<![\w'’.-])" + _NAME_WORDS + r"(?=,|\s+(?:and|&)\s)")
+# An item of a segmented headline that is only "Starbucks’ new COO": the hire it reports.
+_NEW_IN_SEGMENT = re.compile(
+    r"(?:(?<=;)|(?<=:))\s+(?P<owner>[^;:]{2,60}?)['’]s?\s+new\s+(?P<role>[^;:]{2,60}?)\s*(?=;|\Z)"
+)
+_TO_BOARD = re.compile(r"\s+to\s+(?:the\s+|its\s+|their\s+)?boards?\b", re.IGNORECASE)
+
+
+def _team_hires(text: str, since: int) -> list[HireHit]:
+    out: list[HireHit] = []
+    for m in _TEAM_HIRE.finditer(text, since):
+        start = clause_start(text, m.start())
+        span = company_before(text, start, m.start() + 1)
+        if span is None:
+            continue
+        if _TO_BOARD.match(text, m.end()):
+            continue  # "adds execs to board": seats, not jobs
+        spans = [span]
+        listed = _LISTED_BEFORE.fullmatch(text, start, span[0])
+        if listed is not None and m.group(0).split()[0].lower() in ("add", "name", "hire", "tap"):
+            # "SeekOut and Slalom name new leaders", "Rippl, Tasso, Lexion add execs"
+            spans = [
+                (start + n.start(), start + n.end())
+                for n in _LISTED_NAME.finditer(text[start : span[0]])
+            ] + [span]
+        out += [HireHit(sp, None, None, (sp[0], m.end()), 0.55) for sp in spans]
+    if _SEGMENTED.search(text):
+        for m in _NEW_IN_SEGMENT.finditer(text, since):
+            rm = ROLE_RE.fullmatch(text, m.start("role"), m.end("role"))
+            role = _role_name(rm, text) if rm is not None else None
+            span = company_before(text, m.start(), m.end("owner"))
+            if role is not None and span is not None and not _BOARD.search(role):
+                out.append(HireHit(span, None, role, (span[0], m.end()), 0.6))
+    return out
+
+
+def _same_company(a: HireHit, b: HireHit) -> bool:
+    return a.company is not None and a.company == b.company
 
 
 _NAMES_NOUN = re.compile(

@@ -127,7 +127,7 @@ _DEPT = (
 _GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|joint|co)[\s-]+|co-)?"
 _LEVEL = (
     r"(?:(?:senior|executive|group|global|regional|area|corporate|deputy|assistant)\s+)?"
-    r"(?:vice[\s-]president|v-p|(?-i:S?VP|EVP|AVP))"
+    r"(?:vice[\s-]president|v-p|(?-i:S?VP|EVP|AVP|CVP))"
 )
 
 _SINGLE_BASE = (
@@ -227,7 +227,7 @@ _FIRST_WORDS = frozenset(
         "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "cio", "ciso", "chro", "cco", "cdo",
         "cgo", "cso", "clo", "cbo", "cxo", "cao", "csco", "cmso", "chief",
         "senior", "executive", "area", "corporate", "assistant", "vice", "v", "vp", "svp",
-        "evp", "avp", "head", "director", "managing", "md", "gm", "general", "president",
+        "evp", "avp", "cvp", "head", "director", "managing", "md", "gm", "general", "president",
         "cmd", "chairman", "resident", "business",
         "marketing", "revenue", "finance", "financial", "technology", "tech", "product",
         "operations", "people", "digital", "data", "growth", "commercial", "sales",
@@ -242,7 +242,7 @@ _FIRST_WORDS = frozenset(
     }
 )  # fmt: skip
 # Level abbreviations run on into the word ("VPs" holds the title "VP").
-_OPEN_ENDED = ("vp", "svp", "evp", "avp")
+_OPEN_ENDED = ("vp", "svp", "evp", "avp", "cvp")
 _LETTERS = re.compile(r"\b[a-z]+")
 
 
@@ -281,6 +281,7 @@ _LEVELS = {
     "executive vice president": "EVP",
     "executive vp": "EVP",
     "avp": "AVP",
+    "cvp": "Corporate Vice President",  # Microsoft's grade
     "v-p": "VP",
     "senior v-p": "SVP",
 }

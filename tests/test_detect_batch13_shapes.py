@@ -1,0 +1,108 @@
+"""Shapes read off tests/eval/real-dev-batch13.tsv (the GeekWire feed of May-August 2025, as
+rumca-js/RSS-Link-Database-2025 keeps it), each summary as GeekWire wrote it; its "Tech Moves"
+column puts several hires in one headline, set off by semicolons. A look-alike written for the
+test says so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from prospect.detect import Detector
+
+
+def _hires(detector: Detector, head: str, summary: str = "") -> list[tuple]:
+    return [
+        (s.company, s.person, s.role, s.previous_company)
+        for s in detector.detect(head, summary)
+        if s.type == "executive_hire"
+    ]
+
+
+def test_each_item_of_a_tech_moves_headline(detector: Detector) -> None:
+    head = "Tech Moves: Typeface hires first CMO; Microsoft adds CVP; WellSaid names new CEO"
+    summary = (
+        "Benjamin Dorr is the new CEO at Seattle-area AI voice technology startup WellSaid "
+        "Labs. Dorr joined the company last year as CFO. He replaces Brian Cook, who was CEO "
+        "since January 2024."
+    )
+    assert _hires(detector, head, summary) == [
+        ("Typeface", None, "Chief Marketing Officer", None),
+        ("Microsoft", None, "Corporate Vice President", None),  # a bare title ends the item
+        ("WellSaid", "Benjamin Dorr", "Chief Executive Officer", None),
+    ]
+
+
+def test_hires_announced_as_a_group(detector: Detector) -> None:
+    head = (
+        "Tech Moves: Microsoft privacy chief departing; TerraPower adds execs; CoreAI names "
+        "president"
+    )
+    assert [h[:3] for h in _hires(detector, head)] == [
+        ("CoreAI", None, "President"),
+        ("TerraPower", None, None),
+    ]
+    head = (
+        "Tech Moves: Dating giants add Seattle tech vets to boards; SeekOut and Slalom name "
+        "new leaders"
+    )
+    assert [h[0] for h in _hires(detector, head)] == ["SeekOut", "Slalom"]
+    # development-part headlines of the same column (tests/eval/real-dev.tsv, -batch4.tsv)
+    head = "Tech Moves: Seattle tech vet joins new AI startup; Rippl, Tasso, Lexion add execs"
+    assert [h[0] for h in _hires(detector, head)] == ["Rippl", "Tasso", "Lexion"]
+    head = "Tech Moves: Starbucks names CFO; Avanade bolsters C-suite; Tune Therapeutics gets CEO"
+    assert [h[0] for h in _hires(detector, head)] == ["Starbucks", "Tune Therapeutics", "Avanade"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme adds execs to board",  # seats, written for the test
+        "Investors push Acme to name new leaders",
+        "Acme's new CFO talks strategy",  # an interview, not an item of a list
+    ],
+)
+def test_group_look_alikes(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []
+
+
+def test_an_item_that_is_only_a_company_s_new_title(detector: Detector) -> None:
+    head = "Tech Moves: USAFacts president stepping down; Starbucks’ new COO; WSOS names leader"
+    assert _hires(detector, head)[0] == ("Starbucks", None, "Chief Operating Officer", None)
+
+
+def test_the_summary_says_as_what_a_titled_vet_joined(detector: Detector) -> None:
+    head = (
+        "Tech Moves: Microsoft vet joins Tola Capital; Amperity names CPO; Edelman exec joins "
+        "Boeing"
+    )
+    summary = (
+        "Vahé Torossian has joined Seattle-based firm Tola Capital as a venture partner. "
+        "Torossian was at Microsoft for more than three decades, resigning from the tech giant "
+        "in 2023 as corporate vice president of worldwide business applications."
+    )
+    found = _hires(detector, head, summary)
+    assert found[0] == ("Tola Capital", "Vahé Torossian", "Venture Partner", "Microsoft")
+    # the summary's person is Tola Capital's, not the other items'
+    assert ("Amperity", None, "Chief Product Officer", None) in found
+
+
+def test_is_joining(detector: Detector) -> None:
+    head = "Mark D’Arcy is joining Microsoft as a corporate vice president"
+    assert _hires(detector, head) == [
+        ("Microsoft", "Mark D’Arcy", "Corporate Vice President", None)
+    ]
+
+
+def test_revealed_this_week_that_it_raised(detector: Detector) -> None:
+    head = "Seattle startup backed by former Google CEO lands $16M to automate repetitive tasks"
+    summary = (
+        "Vercept revealed this week that it raised a $16 million seed round in January from "
+        "venture capital firms and prominent tech leaders."
+    )
+    rounds = [
+        (s.company, s.round, s.amount)
+        for s in detector.detect(head, summary)
+        if s.type == "funding_round"
+    ]
+    assert rounds == [("Vercept", "seed", 16e6)]
