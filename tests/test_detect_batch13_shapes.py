@@ -106,3 +106,20 @@ def test_revealed_this_week_that_it_raised(detector: Detector) -> None:
         if s.type == "funding_round"
     ]
     assert rounds == [("Vercept", "seed", 16e6)]
+
+
+def test_a_deal_s_summary_money_is_background(detector: Detector) -> None:
+    head = "Freight company DAT acquires Seattle fintech startup Outgo"
+    summary = (
+        "DAT Freight & Analytics, a Beaverton, Ore.-based freight company, announced the "
+        "acquisition of Outgo, a Seattle startup that sells banking services to freight "
+        "carriers. Terms of the deal were not disclosed. Outgo raised more than $19 million "
+        "since launching in 2022."
+    )
+    assert [s.type for s in detector.detect(head, summary) if s.type == "funding_round"] == []
+    # written for the test: a total to date is no round, a round the headline names still is
+    assert [
+        s.type for s in detector.detect("Acme launches app", "Acme has raised $40M to date.")
+    ] == []
+    found = detector.detect("Acme raises $20M Series B to acquire Beta")
+    assert [(s.type, s.company) for s in found] == [("funding_round", "Acme"), ("keyword", None)]

@@ -30,6 +30,7 @@ from prospect.detect.companies import CompanyScanner
 from prospect.detect.funding import (
     FundingHit,
     amount_in,
+    deal_headline,
     detect_funding,
     fund_headline,
     normalize_round,
@@ -169,8 +170,8 @@ class Detector:
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
-        if story_headline(head):
-            body = ""  # "How Acme built a $1B business": its summary's raise is background
+        if story_headline(head) or (not signals and deal_headline(head)):
+            body = ""  # "How Acme built a $1B business", "Beta acquires Acme": background
         if not signals and body and not fund_headline(head):
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         if not signals and body:

@@ -150,7 +150,10 @@ _NOT_RAISED = re.compile(
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
-    r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies))(?!-)",
+    r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies)|"
+    # a total: "has raised $40 million to date", "raised more than $19 million since launching"
+    r"to\s+date|since\s+(?:launch(?:ing)?|its\s+(?:launch|founding|inception|start)|founding|"
+    r"inception|(?:19|20)\d\d))(?!-)",
     # "BOND-led funding" is a round; "receives $5M milestone payment from Pfizer" is revenue
     re.IGNORECASE,
 )
@@ -399,6 +402,20 @@ _STORY_HEADLINE = re.compile(
     r"watch|video|webinar|column|commentary)\b",
     re.IGNORECASE,
 )
+
+
+# "DAT acquires Seattle fintech startup Outgo": a deal, whose summary's money is background
+# ("Outgo raised a $10M Series A last year"); a round the headline itself names still counts.
+_DEAL_HEADLINE = re.compile(
+    r"\b(?:acquires|acquired|to\s+acquire|buys|bought|to\s+buy|snaps\s+up|merges\s+with|"
+    r"to\s+merge|acquisition\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def deal_headline(head: str) -> bool:
+    """Whether a headline reports an acquisition or a merger."""
+    return _DEAL_HEADLINE.search(head) is not None
 
 
 def story_headline(head: str) -> bool:

@@ -77,6 +77,9 @@ def _contains_any(text: str, needles: tuple[str, ...], since: int) -> bool:
     return False
 
 
+_A_ROUND = re.compile(r"(?:pre-)?series\s+[a-h]\d?|(?:pre-)?seed", re.IGNORECASE)
+
+
 def detect_keywords(text: str, rules: list[KeywordRule], since: int = 0) -> list[KeywordHit]:
     """The first hit of each rule in `text`, at or after `since`."""
     hits = []
@@ -98,6 +101,9 @@ def detect_keywords(text: str, rules: list[KeywordRule], since: int = 0) -> list
         if rule.company_group is not None and m.group(rule.company_group):
             s, e = m.span(rule.company_group)
             company = company_before(text, s, e) or (s, e)
+            if _A_ROUND.fullmatch(text, company[0], company[1]):
+                # "Acme raises $20M Series B to acquire Beta": the round is no company
+                company = company_before(text, clause_start(text, m.start()), s)
         else:
             company = company_before(text, clause_start(text, m.start()), m.start())
         start = min(m.start(), company[0]) if company else m.start()
