@@ -299,3 +299,49 @@ def test_gets_a_title_a_unit_after_new_a_place_before_as(
 )
 def test_gets_and_head_for_look_alikes(detector: Detector, head: str) -> None:
     assert _hires(detector, head) == []
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # development-part headlines (tests/eval/real-dev-funding.tsv, real-dev-batch4.tsv,
+        # real-dev.tsv, real-dev-batch5.tsv); the rest written for the test
+        (
+            "Ryan Breslow is back as CEO of fintech Bolt, after years of controversy",
+            ("Bolt", "Ryan Breslow", "Chief Executive Officer"),
+        ),
+        ("Jane Doe returning to Acme as CFO", ("Acme", "Jane Doe", "Chief Financial Officer")),
+        (
+            "Practo Leadership Reshuffle: Jagnoor Singh Elevated To CEO, Shashank ND Becomes "
+            "Chairman",
+            ("Practo", "Jagnoor Singh", "Chief Executive Officer"),
+        ),
+        (
+            "Paytm Top-Level Rejig: Jane Doe Elevated To CEO",
+            ("Paytm", "Jane Doe", "Chief Executive Officer"),
+        ),
+        (
+            "Clear Street Expands UK Leadership Team with Key Senior Hires",
+            ("Clear Street", None, None),
+        ),
+        ("AutoZone Announces Senior Vice President Promotions", ("AutoZone", None, "SVP")),
+        ("Acme Announces Executive Appointments", ("Acme", None, None)),
+    ],
+)
+def test_back_returning_a_reshuffle_and_team_news(
+    detector: Detector, head: str, want: tuple
+) -> None:
+    assert _hires(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme is back as market leader",
+        "Acme Announces Board Appointments",
+        "Acme announces holiday promotions",
+        "Acme Top-Level Executive Jane Doe Quits",
+    ],
+)
+def test_team_news_look_alikes(detector: Detector, head: str) -> None:
+    assert _hires(detector, head) == []

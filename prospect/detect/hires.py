@@ -75,7 +75,8 @@ _COMPANY_FIRST = (
 )
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
-    r"(?:is|are|will\s+be)\s+(?:re)?joining|"
+    r"(?:is|are|will\s+be)\s+(?:re)?joining|(?:is\s+)?returning\s+to|"
+    r"(?:is|are)\s+back\s+as|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
@@ -94,7 +95,7 @@ ANCHOR_WORDS = frozenset(
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
-        "nabs", "joins", "gets", "joining", "rejoining",
+        "nabs", "joins", "gets", "joining", "rejoining", "returning", "back",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -537,7 +538,7 @@ _JOINED_AS = re.compile(
 # "Acme Announces CEO Transition; Jane Doe Named CEO", "Acme CEO John Roe to Retire; ...".
 _OPENING_NEWS = re.compile(
     r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|rejigs|"
-    r"revamps|reshuffles|restructures|overhauls|"
+    r"revamps|reshuffles|restructures|overhauls|reshuffle|rejig|shake-?up|overhaul|top-level|top-deck|"
     r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
     re.IGNORECASE,
 )
@@ -566,8 +567,11 @@ def _opening_company(text: str, clause_at: int) -> tuple[int, int] | None:
     if span is None or span[0] > 0:
         return None
     rm = search_role(text, span[0], span[1])
+    news = _OPENING_NEWS.search(text, span[0], span[1])
     if rm is not None and rm.start() > span[0]:
         span = (span[0], rm.start() - 1)  # "Acme CEO John Roe to retire": Acme
+    elif news is not None and news.start() > span[0] and text[span[1] : span[1] + 1] == ":":
+        span = (span[0], news.start())  # "Practo Leadership Reshuffle: Jagnoor Singh ..."
     elif _OPENING_NEWS.match(text, span[1]) is None:
         return None
     return span if span[1] > span[0] else None
@@ -689,8 +693,9 @@ _EXEC_BEFORE = re.compile(
 )
 # Another hire after this one: ", John Roe as CEO".
 _NEXT_HIRE = re.compile(
-    r",\s*(?:and\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:as|to)\s"
-)
+    r",\s*(?:and\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+"
+    r"(?:as|to|(?i:becomes|named|appointed|elevated|promoted|takes))\s"
+)  # "..., John Roe as chairman", "..., Shashank ND Becomes Chairman"
 
 
 # One word that is a name: "appoints Kanchinadam as".
@@ -1357,6 +1362,21 @@ _TEAM_HIRE = re.compile(
     r"management\s+team|top\s+brass)\b(?=\s*(?:$|[;,:.–—])|\s+(?:to|amid|as|after|for|ahead)\b)",
     re.IGNORECASE,
 )
+# "Clear Street Expands UK Leadership Team with Key Senior Hires", "AutoZone Announces
+# Senior Vice President Promotions", "Acme Announces Executive Appointments"
+_TEAM_NEWS = re.compile(
+    r"\s(?:(?:expands|strengthens|bolsters|boosts|builds\s+out|grows)\s+(?:its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:leadership|executive|management|senior|c-suite)(?:\s+(?:team|bench|ranks))?"
+    r"\s+with\s+(?:[\w-]+\s+){0,3}?(?:hires|appointments|additions|promotions)"
+    r"|(?:announces|announced|unveils|makes)\s+(?P<titles>(?:[\w-]+\s+){0,4}?)"
+    r"(?:promotions|appointments|leadership\s+(?:changes|appointments|promotions)))\b",
+    re.IGNORECASE,
+)
+_TEAM_WORDS = frozenset(
+    {"executive", "senior", "key", "new", "senior executive", "executive leadership",
+     "senior leadership", "leadership", "management", "senior management", "two", "three",
+     "several", "new executive", "new senior", "key executive", "key leadership"}
+)  # fmt: skip
 _NAME_WORDS = r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?"
 _LISTED_BEFORE = re.compile(
     r"\s*" + _NAME_WORDS + r"(?:,\s+" + _NAME_WORDS + r")*(?:,?\s+(?:and|&)\s+|,\s+)"
@@ -1387,6 +1407,16 @@ def _team_hires(text: str, since: int) -> list[HireHit]:
                 for n in _LISTED_NAME.finditer(text[start : span[0]])
             ] + [span]
         out += [HireHit(sp, None, None, (sp[0], m.end()), 0.55) for sp in spans]
+    for m in _TEAM_NEWS.finditer(text, since):
+        span = company_before(text, clause_start(text, m.start()), m.start() + 1)
+        if span is None:
+            continue
+        titles = (m.group("titles") or "").strip()
+        rm = ROLE_RE.fullmatch(titles) if titles else None
+        role = _role_name(rm, titles) if rm is not None else None
+        if titles and rm is None and titles.lower() not in _TEAM_WORDS:
+            continue  # "announces board appointments", "announces product promotions"
+        out.append(HireHit(span, None, role, (span[0], m.end()), 0.55))
     if _SEGMENTED.search(text):
         for m in _NEW_IN_SEGMENT.finditer(text, since):
             rm = ROLE_RE.fullmatch(text, m.start("role"), m.end("role"))
