@@ -345,3 +345,16 @@ def test_back_returning_a_reshuffle_and_team_news(
 )
 def test_team_news_look_alikes(detector: Detector, head: str) -> None:
     assert _hires(detector, head) == []
+
+
+def test_two_people_two_titles_in_turn(detector: Detector) -> None:
+    # a development-part headline (Inc42, tests/eval/real-dev-batch4.tsv)
+    head = "OTPless elevates co-founders Satyam Nathani and Tanmay Sagar as CEO and COO"
+    assert _hires(detector, head) == [
+        ("OTPless", "Satyam Nathani", "Chief Executive Officer"),
+        ("OTPless", "Tanmay Sagar", "Chief Operating Officer"),
+    ]
+    # one person's two titles stay one hire
+    assert _hires(detector, "Acme names Jane Doe President and CEO") == [
+        ("Acme", "Jane Doe", "President and Chief Executive Officer")
+    ]

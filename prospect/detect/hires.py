@@ -1342,6 +1342,7 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
+    hits = [pair for hit in hits for pair in _respectively(text, hit)]
     if not hits or _SEGMENTED.search(text):
         hits += [h for h in _team_hires(text, since) if not any(_same_company(h, o) for o in hits)]
     if not hits and "by" in folded.words and (checked or not veto.search(folded)):
@@ -1371,6 +1372,9 @@ _TEAM_NEWS = re.compile(
     r"|(?:announces|announced|unveils|makes)\s+(?P<titles>(?:[\w-]+\s+){0,4}?)"
     r"(?:promotions|appointments|leadership\s+(?:changes|appointments|promotions)))\b",
     re.IGNORECASE,
+)
+_FIRST_OF_PAIR = re.compile(
+    r"((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,2})\s+(?:and|&)\s+\Z"
 )
 _TEAM_WORDS = frozenset(
     {"executive", "senior", "key", "new", "senior executive", "executive leadership",
@@ -1425,6 +1429,24 @@ def _team_hires(text: str, since: int) -> list[HireHit]:
             if role is not None and span is not None and not _BOARD.search(role):
                 out.append(HireHit(span, None, role, (span[0], m.end()), 0.6))
     return out
+
+
+_TWO_TITLES = re.compile(r"(.+?) and (.+)")
+
+
+def _respectively(text: str, hit: HireHit) -> list[HireHit]:
+    """ "elevates co-founders Satyam Nathani and Tanmay Sagar as CEO and COO": two people,
+    two titles, in turn; one person's "President and CEO" stays one hire."""
+    titles = _TWO_TITLES.fullmatch(hit.role or "")
+    if hit.person is None or titles is None:
+        return [hit]
+    at = text.find(hit.person, hit.evidence[0])
+    m = _FIRST_OF_PAIR.search(text, max(0, at - 60), at) if at > 0 else None
+    if m is None or " " not in m.group(1):
+        return [hit]
+    first = HireHit(hit.company, m.group(1), titles.group(1), hit.evidence, hit.confidence)
+    second = HireHit(hit.company, hit.person, titles.group(2), hit.evidence, hit.confidence)
+    return [first, second]
 
 
 def _same_company(a: HireHit, b: HireHit) -> bool:
