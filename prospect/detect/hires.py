@@ -1342,9 +1342,13 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
-    hits = [pair for hit in hits for pair in _respectively(text, hit)]
-    if not hits or _SEGMENTED.search(text):
-        hits += [h for h in _team_hires(text, since) if not any(_same_company(h, o) for o in hits)]
+    if any(hit.person and " and " in (hit.role or "") for hit in hits):
+        hits = [pair for hit in hits for pair in _respectively(text, hit)]
+    words = folded.words
+    segmented = ";" in text
+    if (not hits or segmented) and _may_be_team(words, segmented):
+        team = _team_hires(text, since, words)
+        hits += [h for h in team if not any(_same_company(h, o) for o in hits)]
     if not hits and "by" in folded.words and (checked or not veto.search(folded)):
         hit = _successor(text, since)
         if hit is not None:
@@ -1376,6 +1380,21 @@ _TEAM_NEWS = re.compile(
 _FIRST_OF_PAIR = re.compile(
     r"((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,2})\s+(?:and|&)\s+\Z"
 )
+# Words each of `_team_hires`' shapes needs, a verb and a noun: most texts lack one, and
+# skip the look.
+_TEAM_VERBS = frozenset(
+    {"adds", "add", "names", "name", "hires", "hire", "appoints", "appoint", "promotes",
+     "promote", "taps", "tap", "bolsters", "strengthens", "expands", "revamps", "reshuffles",
+     "rejigs", "shakes", "unveils"}
+)  # fmt: skip
+_TEAM_NOUNS = frozenset(
+    {"execs", "executives", "leaders", "leader", "suite", "leadership", "team", "brass"}
+)
+_NEWS_VERBS = frozenset(
+    {"expands", "strengthens", "bolsters", "boosts", "builds", "grows", "announces",
+     "announced", "unveils", "makes"}
+)  # fmt: skip
+_NEWS_NOUNS = frozenset({"hires", "appointments", "additions", "promotions", "changes"})
 _TEAM_WORDS = frozenset(
     {"executive", "senior", "key", "new", "senior executive", "executive leadership",
      "senior leadership", "leadership", "management", "senior management", "two", "three",
@@ -1393,9 +1412,19 @@ _NEW_IN_SEGMENT = re.compile(
 _TO_BOARD = re.compile(r"\s+to\s+(?:the\s+|its\s+|their\s+)?boards?\b", re.IGNORECASE)
 
 
-def _team_hires(text: str, since: int) -> list[HireHit]:
+def _may_be_team(words: frozenset[str], segmented: bool) -> bool:
+    """Whether the text has the words one of `_team_hires`' shapes needs."""
+    return (
+        not (_TEAM_VERBS.isdisjoint(words) or _TEAM_NOUNS.isdisjoint(words))
+        or not (_NEWS_VERBS.isdisjoint(words) or _NEWS_NOUNS.isdisjoint(words))
+        or (segmented and "new" in words)
+    )
+
+
+def _team_hires(text: str, since: int, words: frozenset[str]) -> list[HireHit]:
     out: list[HireHit] = []
-    for m in _TEAM_HIRE.finditer(text, since):
+    team = not _TEAM_VERBS.isdisjoint(words) and not _TEAM_NOUNS.isdisjoint(words)
+    for m in _TEAM_HIRE.finditer(text, since) if team else ():
         start = clause_start(text, m.start())
         span = company_before(text, start, m.start() + 1)
         if span is None:
@@ -1411,7 +1440,8 @@ def _team_hires(text: str, since: int) -> list[HireHit]:
                 for n in _LISTED_NAME.finditer(text[start : span[0]])
             ] + [span]
         out += [HireHit(sp, None, None, (sp[0], m.end()), 0.55) for sp in spans]
-    for m in _TEAM_NEWS.finditer(text, since):
+    news = not _NEWS_VERBS.isdisjoint(words) and not _NEWS_NOUNS.isdisjoint(words)
+    for m in _TEAM_NEWS.finditer(text, since) if news else ():
         span = company_before(text, clause_start(text, m.start()), m.start() + 1)
         if span is None:
             continue
@@ -1421,7 +1451,7 @@ def _team_hires(text: str, since: int) -> list[HireHit]:
         if titles and rm is None and titles.lower() not in _TEAM_WORDS:
             continue  # "announces board appointments", "announces product promotions"
         out.append(HireHit(span, None, role, (span[0], m.end()), 0.55))
-    if _SEGMENTED.search(text):
+    if ";" in text and "new" in words:
         for m in _NEW_IN_SEGMENT.finditer(text, since):
             rm = ROLE_RE.fullmatch(text, m.start("role"), m.end("role"))
             role = _role_name(rm, text) if rm is not None else None
