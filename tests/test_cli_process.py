@@ -137,6 +137,9 @@ def test_ctrl_c_during_a_poll_exits_130_with_one_line(tmp_path: Path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # as a terminal starts it: a shell's background job (the test run itself, in
+            # some CI set-ups) ignores SIGINT, and a child inherits that
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         time.sleep(2.0)  # well into the poll: the server sends a byte every half second
         assert proc.poll() is None, proc.communicate()
