@@ -68,7 +68,9 @@ def test_group_look_alikes(detector: Detector, head: str) -> None:
 
 def test_an_item_that_is_only_a_company_s_new_title(detector: Detector) -> None:
     head = "Tech Moves: USAFacts president stepping down; Starbucks’ new COO; WSOS names leader"
-    assert _hires(detector, head)[0] == ("Starbucks", None, "Chief Operating Officer", None)
+    found = _hires(detector, head)
+    assert ("Starbucks", None, "Chief Operating Officer", None) in found
+    assert ("WSOS", None, None, None) in found  # "names leader": no title said
 
 
 def test_the_summary_says_as_what_a_titled_vet_joined(detector: Detector) -> None:
@@ -123,3 +125,63 @@ def test_a_deal_s_summary_money_is_background(detector: Detector) -> None:
     ] == []
     found = detector.detect("Acme raises $20M Series B to acquire Beta")
     assert [(s.type, s.company) for s in found] == [("funding_round", "Acme"), ("keyword", None)]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # tests/eval/real-dev-batch14.tsv and real-dev-batch15.tsv (GeekWire, 2025)
+        ("Tech Moves: Amazon AI VP departs for CoreWeave; F5 adds tech exec", ["CoreWeave", "F5"]),
+        (
+            "Tech Moves: iSpot and MoxiWorks name new executives; F5 and Trupanion make board "
+            "changes",
+            ["iSpot", "MoxiWorks"],
+        ),
+        (
+            "Tech Moves: T-Mobile names chief accounting officer; Plug and Play picks leaders",
+            ["T-Mobile", "Plug and Play"],
+        ),
+        ("Former Carbon CEO joins Stacklok", ["Stacklok"]),
+        ("Ring CEO lands at AllTrails", ["AllTrails"]),
+    ],
+)
+def test_more_items_of_the_column(detector: Detector, head: str, want: list[str]) -> None:
+    assert [h[0] for h in _hires(detector, head)] == want
+
+
+def test_is_now_its_title(detector: Detector) -> None:
+    head = "Tech Moves: Ring CEO lands at AllTrails; former AWS CEO joins KKR as advisor"
+    summary = "Elizabeth “Liz” Hamren is now CEO of AllTrails, a company that connects people."
+    assert _hires(detector, head, summary) == [
+        ("AllTrails", "Elizabeth Hamren", "Chief Executive Officer", "Ring")
+    ]
+    # a founder's profile is no hire
+    found = _hires(
+        detector,
+        "Tech Vets: ex-Army officer’s startup draws on military and gaming experience",
+        "Jonathan Pan served in Afghanistan and is now co-founder and CEO of Exia Labs.",
+    )
+    assert found == []
+
+
+def test_rejoins_in_a_new_role(detector: Detector) -> None:
+    head = "Ring founder Jamie Siminoff rejoins Amazon in new VP role"
+    assert _hires(detector, head)[0][:3] == ("Amazon", "Jamie Siminoff", "VP")
+
+
+def test_a_list_s_summary_person_is_only_its_company_s(detector: Detector) -> None:
+    head = (
+        "Tech Moves: Ex-Starbucks CTO retires; Microsoft vet joins Oracle Cloud; Amazon "
+        "hardware leader departs"
+    )
+    summary = (
+        "Deb Hall Lefevre, the longtime tech exec who was most recently CTO at Starbucks, "
+        "announced her retirement in a LinkedIn post."
+    )
+    assert _hires(detector, head, summary) == [("Oracle Cloud", None, None, "Microsoft")]
+
+
+def test_a_secondary_sale_is_no_round(detector: Detector) -> None:
+    head = "Seattle startup Temporal hits $2.5B valuation after $105M secondary round"
+    summary = "Temporal closed a $105 million secondary transaction led by GIC."
+    assert [s for s in detector.detect(head, summary) if s.type == "funding_round"] == []

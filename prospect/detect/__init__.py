@@ -246,7 +246,10 @@ class Detector:
             self._merge_body_hires(signals, head, body, since, shouted)
             for signal in signals if len(signals) == 1 else ():
                 # one hire: the summary's person is its; of several ("Tech Moves: A names
-                # CFO; B adds CVP"), only the company the summary names tells whose
+                # CFO; B adds CVP"), only the company the summary names tells whose; one
+                # hire among a list's other items, only when the summary names its company
+                if ";" in head and (signal.company or "") not in body:
+                    continue
                 if signal.person is None or " " not in signal.person:
                     signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):

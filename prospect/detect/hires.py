@@ -76,11 +76,12 @@ _COMPANY_FIRST = (
 _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is|are|will\s+be)\s+(?:re)?joining|(?:is\s+)?returning\s+to|"
-    r"(?:is|are)\s+back\s+as|"
+    r"(?:is|are)\s+back\s+as|(?:is|are)\s+now|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
-    r"heads\s+to|lands\s+at|takes?\s+over\s+as|takes?\s+charge\s+(?:as|of)|"
+    r"heads\s+to|lands\s+at|departs\s+for|takes?\s+over\s+as|"
+    r"takes?\s+charge\s+(?:as|of)|"
     r"(?:will|to)\s+(?:head|helm)|steps\s+(?:in|up|into)(?:\s+as)?|"
     r"(?:will\s+|to\s+)?(?:succeeds|succeed|succeeded|replaces|replace)|"
     r"(?:will\s+|to\s+)?(?:become|becomes)|(?:will|to)\s+lead|"
@@ -95,7 +96,7 @@ ANCHOR_WORDS = frozenset(
         "hired", "taps", "tapped", "welcomes", "welcomed", "added", "promotes", "promoted",
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
-        "nabs", "joins", "gets", "joining", "rejoining", "returning", "back",
+        "nabs", "joins", "gets", "joining", "rejoining", "returning", "back", "now", "departs",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -206,6 +207,7 @@ _NEW_TITLE = re.compile(
 )
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
+_IN_A_ROLE = re.compile(r"in(?:\s+(?:a|an|the|new|newly\s+created))*", re.IGNORECASE)
 # "Acme's board names", "Acme board appoints": the company whose board it is.
 _BOARD_OWNER = re.compile(r"(?P<owns>['’]s)?\s+board(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
 # "... vice chairman and ...": what follows the chair is another title, or another hire.
@@ -615,7 +617,9 @@ _FIRM_WORDS = frozenset(
 _TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
 # Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
 _DESCRIBED = re.compile(
-    r"\b(?:exec(?:utive)?s?|veterans?|vets?|leaders?|insiders?|official|banker|alum(?:nus|na|ni)?)"
+    r"\b(?:exec(?:utive)?s?|veterans?|vets?|leaders?|insiders?|official|banker|alum(?:nus|na|ni)?|"
+    # "former Carbon CEO joins Stacklok", "Amazon AI VP departs for CoreWeave"
+    r"(?-i:C[A-Z]{1,3}O|S?VP|EVP)|president|co-?founder|founder|boss)"
     r"\Z",
     re.I,
 )
@@ -938,7 +942,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(cut_end(_CHOSEN, left))
     ):
         return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
-    if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head") or (
+    if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head", "for") or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
@@ -990,8 +994,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return _person_hit(text, start, left, person, company, None, name_end, previous)
             return None
         between, linked = _strip_fillers(after[: rm.start()].replace("'s", " ").strip(" ,"))
-        if _IN_ROLE.match(after, rm.end()) and after[: rm.start()].strip().lower() == "in":
-            linked = True  # "joins Acme in CFO role"
+        if _IN_ROLE.match(after, rm.end()) and _IN_A_ROLE.fullmatch(after[: rm.start()].strip()):
+            linked = True  # "joins Acme in CFO role", "rejoins Amazon in new VP role"
         if between or (not linked and after[: rm.start()].strip(" ,'s")):
             return None
         role_end = name_end + rm.end()
@@ -1014,6 +1018,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 return _person_hit(text, start, left, person, co, role, chief.end(), previous)
         if rm is None or _APPOSITIVE.search(right, skip, rm.start()):
             return None
+        if verb == "now" and "founder" in right[: rm.start()].lower():
+            return None  # "is now co-founder and CEO of Exia Labs": a founder, not a hire
         between, _ = _strip_fillers(right[skip : rm.start()])
         qm = QUALIFIER_RE.match(right, rm.start())
         if between and qm is not None and not right[: rm.start()].rstrip().endswith(("'s", "’s")):
@@ -1360,10 +1366,12 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
 # Slalom name new leaders", "Avanade bolsters C-suite", "Cray promotes two execs". The
 # summary, when it names them, gives who and as what.
 _TEAM_HIRE = re.compile(
-    r"\s(?:adds|add|names|name|hires|hire|appoints|appoint|promotes|promote|taps|tap|bolsters|"
-    r"strengthens|expands|revamps|reshuffles|rejigs|shakes\s+up|unveils)\s+(?:to\s+)?"
-    r"(?:(?:its|new|two|three|four|five|several|senior|top|key|more)\s+)*"
-    r"(?:execs|executives|leaders|c-suite|leadership(?:\s+team)?|executive\s+team|"
+    r"\s(?:adds|add|names|name|hires|hire|appoints|appoint|promotes|promote|taps|tap|picks|pick|"
+    r"gets|get|bolsters|strengthens|expands|revamps|reshuffles|rejigs|shakes\s+up|unveils)\s+"
+    r"(?:to\s+)?(?:(?:its|a|new|another|two|three|four|five|several|senior|top|key|more)\s+)*"
+    # "F5 adds tech exec": one word saying what kind
+    r"(?:(?-i:[a-z][\w-]*)\s+)?"
+    r"(?:execs|exec|executives|leaders|leader|c-suite|leadership(?:\s+team)?|executive\s+team|"
     r"management\s+team|top\s+brass)\b(?=\s*(?:$|[;,:.–—])|\s+(?:to|amid|as|after|for|ahead)\b)",
     re.IGNORECASE,
 )
@@ -1384,11 +1392,11 @@ _FIRST_OF_PAIR = re.compile(
 # skip the look.
 _TEAM_VERBS = frozenset(
     {"adds", "add", "names", "name", "hires", "hire", "appoints", "appoint", "promotes",
-     "promote", "taps", "tap", "bolsters", "strengthens", "expands", "revamps", "reshuffles",
-     "rejigs", "shakes", "unveils"}
+     "promote", "taps", "tap", "picks", "pick", "gets", "get", "bolsters", "strengthens",
+     "expands", "revamps", "reshuffles", "rejigs", "shakes", "unveils"}
 )  # fmt: skip
 _TEAM_NOUNS = frozenset(
-    {"execs", "executives", "leaders", "leader", "suite", "leadership", "team", "brass"}
+    {"execs", "exec", "executives", "leaders", "leader", "suite", "leadership", "team", "brass"}
 )
 _NEWS_VERBS = frozenset(
     {"expands", "strengthens", "bolsters", "boosts", "builds", "grows", "announces",
@@ -1400,7 +1408,7 @@ _TEAM_WORDS = frozenset(
      "senior leadership", "leadership", "management", "senior management", "two", "three",
      "several", "new executive", "new senior", "key executive", "key leadership"}
 )  # fmt: skip
-_NAME_WORDS = r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?"
+_NAME_WORDS = r"(?-i:[A-Z]|[a-z]+[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?"  # "iSpot"
 _LISTED_BEFORE = re.compile(
     r"\s*" + _NAME_WORDS + r"(?:,\s+" + _NAME_WORDS + r")*(?:,?\s+(?:and|&)\s+|,\s+)"
 )
@@ -1431,9 +1439,12 @@ def _team_hires(text: str, since: int, words: frozenset[str]) -> list[HireHit]:
             continue
         if _TO_BOARD.match(text, m.end()):
             continue  # "adds execs to board": seats, not jobs
+        verb = m.group(0).split()[0].lower()
+        if verb.endswith("s"):
+            span = _and_joined(text, start, span)  # "Plug and Play picks leaders": one company
         spans = [span]
         listed = _LISTED_BEFORE.fullmatch(text, start, span[0])
-        if listed is not None and m.group(0).split()[0].lower() in ("add", "name", "hire", "tap"):
+        if listed is not None and verb in ("add", "name", "hire", "tap", "pick", "get"):
             # "SeekOut and Slalom name new leaders", "Rippl, Tasso, Lexion add execs"
             spans = [
                 (start + n.start(), start + n.end())

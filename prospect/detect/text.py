@@ -233,10 +233,15 @@ _PHOTO_CREDIT = re.compile(r"\bPhoto\s+credit\s*:\s*[^.]{0,80}\.\s*", re.IGNOREC
 _ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
 
 
+_QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [“\"][A-Z][a-z]{1,12}[”\"](?= [A-Z])")
+
+
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
     text = _without_tickers(text)
+    if "“" in text or '"' in text:  # "Elizabeth “Liz” Hamren": the quotes would end a clause
+        text = _QUOTED_NICKNAME.sub(r"\1", text)
     if "redit" in text:  # "Photo credit:", cheaply first
         text = _PHOTO_CREDIT.sub("", text, count=1)
     if "lso " in text:  # "Also Read:"
@@ -840,7 +845,8 @@ def _name_word(word: str) -> bool:
 
 
 # A nickname written inside a name: "Matthew (Matt) Walker".
-_NICKNAME = re.compile(r"\s\([^()\s]{1,15}\)(?=\s)")
+# "Mohd Ridzwan (Reez) Nordin", "Elizabeth “Liz” Hamren": a nickname inside the name
+_NICKNAME = re.compile(r"\s(?:\([^()\s]{1,15}\)|[“\"‘'][^\s“”\"‘’']{1,15}[”\"’'])(?=\s)")
 # Initials written as one capitalised word before a surname: "KV Sridhar", "PVK Mohan".
 _INITIALS = re.compile(r"[A-Z]{2,3}")
 _NOT_INITIALS = frozenset(_KEEP_CAPS) | {"ex", "new", "the", "and", "for", "sbi", "hp", "ibm"}
