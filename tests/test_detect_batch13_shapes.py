@@ -185,3 +185,31 @@ def test_a_secondary_sale_is_no_round(detector: Detector) -> None:
     head = "Seattle startup Temporal hits $2.5B valuation after $105M secondary round"
     summary = "Temporal closed a $105 million secondary transaction led by GIC."
     assert [s for s in detector.detect(head, summary) if s.type == "funding_round"] == []
+
+
+def test_a_headline_opening_on_video_is_no_story_label(detector: Detector) -> None:
+    head = "Video messaging startup Emovid raises nearly $7M to upend workplace communication"
+    summary = "Emovid raised nearly $7 million in seed funding, the company announced Wednesday."
+    rounds = [(s.company, s.round) for s in detector.detect(head, summary)]
+    assert rounds == [("Emovid", "seed")]
+    # written for the test: a label is still a story, whose summary's money is background
+    assert detector.detect("Video: how Acme grew", "Acme raised a $5M seed round in 2019.") == []
+
+
+def test_a_place_based_opener_described_before_its_verb(detector: Detector) -> None:
+    head = "Satellite communication company Kymeta names new CEO as it ramps up defense operations"
+    summary = (
+        "Redmond, Wash.-based Kymeta, a mobile satellite communications company, today "
+        "announced Manny Mora as its new president and CEO, effective immediately."
+    )
+    assert _hires(detector, head, summary) == [
+        ("Kymeta", "Manny Mora", "President and Chief Executive Officer", None)
+    ]
+
+
+def test_two_unnamed_hires_of_two_companies_are_two(detector: Detector) -> None:
+    head = (
+        "Tech Moves: Microsoft vet joins Tola Capital; Amperity names CPO; Edelman exec joins "
+        "Boeing"
+    )
+    assert [h[0] for h in _hires(detector, head)] == ["Tola Capital", "Amperity", "Boeing"]

@@ -399,8 +399,10 @@ _FUND_HEADLINE = re.compile(
 # A headline over a story, not news: "How Acme built a $1B business", "Interview: ...". The
 # raise its summary mentions is the story's background ("Acme raised $100M last year").
 _STORY_HEADLINE = re.compile(
-    r"^(?:how|why|what|when|inside|opinion|interview|podcast|q&a|analysis|explainer|"
-    r"watch|video|webinar|column|commentary)\b",
+    r"^(?:(?:how|why|what|when|inside)\b"
+    # a label: "Video: ...", "Podcast | ..."; not "Video messaging startup Emovid raises $7M"
+    r"|(?:opinion|interview|podcast|q&a|analysis|explainer|watch|video|webinar|column|"
+    r"commentary)\s*[:|–—-])",
     re.IGNORECASE,
 )
 

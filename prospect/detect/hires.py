@@ -553,11 +553,16 @@ _DESCRIBED_BEFORE_VERB = re.compile(
 )
 
 
+_PLACE_BASED = re.compile(r"[\w .'’-]{2,30},\s+[\w .'’]{2,20}-based\s+(?=\S)")
+
+
 def _described_opener(text: str, verb_at: int) -> tuple[int, int] | None:
     """The company that opens the text when only a description of it stands between its
     name and the verb at `verb_at`."""
-    span = company_after(text, 0, verb_at)
-    if span is None or span[0] > 0:
+    based = _PLACE_BASED.match(text, 0, verb_at)  # "Redmond, Wash.-based Kymeta, a ..."
+    at = based.end() if based else 0
+    span = company_after(text, at, verb_at - at)
+    if span is None or span[0] > at:
         return None
     return span if _DESCRIBED_BEFORE_VERB.fullmatch(text, span[1], verb_at) else None
 
@@ -1514,6 +1519,8 @@ def _swapped(text: str, active: HireHit, passive: HireHit) -> bool:
 
 
 def _same_hit(a: HireHit, b: HireHit) -> bool:
+    if a.person is None and b.person is None and a.company != b.company:
+        return False  # "Microsoft vet joins Tola Capital; ...; Edelman exec joins Boeing"
     return a.role == b.role and (a.person == b.person or a.person is None or b.person is None)
 
 
