@@ -213,3 +213,59 @@ def test_two_unnamed_hires_of_two_companies_are_two(detector: Detector) -> None:
         "Boeing"
     )
     assert [h[0] for h in _hires(detector, head)] == ["Tola Capital", "Amperity", "Boeing"]
+
+
+@pytest.mark.parametrize(
+    ("head", "summary", "want"),
+    [
+        # tests/eval/real-dev-batch15.tsv, -batch14.tsv, -batch13.tsv: the headline describes the
+        # company, the summary names it
+        (
+            "Landline-inspired phone startup raises $3.5M; investor calls it one of the most "
+            "‘viral businesses’ he’s seen",
+            "Tin Can has struck a chord — with parents, kids, and now venture capitalists.",
+            ("Tin Can", 3.5e6),
+        ),
+        (
+            "Marketers are ‘freaking out’ about AI search. This Seattle startup just raised $2M "
+            "to help.",
+            "Seattle startup vets Todd Sawicki and Patrick O’Donnell are teaming up to solve a "
+            "critical challenge for marketers. Their startup, Gumshoe, just closed a $2 million "
+            "pre-seed funding round.",
+            ("Gumshoe", 2e6),
+        ),
+        (
+            "Childhood friends turn a coffee shop meeting into a Seattle legal tech startup that "
+            "just raised $60M",
+            "Supio’s startup journey started in a Starbucks with a simple premise.",
+            ("Supio", 60e6),
+        ),
+    ],
+)
+def test_a_described_raiser_named_by_the_summary(
+    detector: Detector, head: str, summary: str, want: tuple
+) -> None:
+    found = [
+        (s.company, s.amount) for s in detector.detect(head, summary) if s.type == "funding_round"
+    ]
+    assert found == [want]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Jane Doe has been named CEO of the company.",  # written for the test: a person
+        "Jane Doe is a founder who spent a decade at Amazon.",
+        "Karen Huh spent two decades launching consumer products.",
+    ],
+)
+def test_a_person_opening_the_summary_is_no_raiser(detector: Detector, summary: str) -> None:
+    assert detector.detect("Seattle startup raises $5M to help food brands", summary) == []
+
+
+def test_a_dash_is_no_dateline_without_one(detector: Detector) -> None:
+    from prospect.detect.text import lead
+
+    assert lead("Tin Can has struck a chord — with parents.").startswith("Tin Can")
+    assert lead("REDMOND, Wash. — Microsoft on Friday unveiled").startswith("Microsoft")
+    assert lead("Seattle -- Acme today raised $5M").startswith("Acme")

@@ -33,9 +33,12 @@ from prospect.detect.funding import (
     deal_headline,
     detect_funding,
     fund_headline,
+    named_in_summary,
     normalize_round,
+    raised_amount,
     round_in,
     story_headline,
+    unnamed_raise,
 )
 from prospect.detect.hires import (
     HireHit,
@@ -175,7 +178,9 @@ class Detector:
         if not signals and body and not fund_headline(head):
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
         if not signals and body:
-            signals = self._funding_of_subject(head, body, since)
+            signals = self._funding_of_subject(head, body, since) or self._described_raiser(
+                head, body
+            )
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
             if signals[0].round is None:
@@ -185,6 +190,29 @@ class Detector:
                 if found is not None:
                     signals[0].amount, signals[0].currency = found
         return signals
+
+    def _described_raiser(self, head: str, body: str) -> list[Signal]:
+        """ "Seattle startup raises $6.3M ..." over "Tin Can has struck a chord ...": the
+        summary names the company the headline only describes; the headline has the money."""
+        m = unnamed_raise(head)
+        span = named_in_summary(body) if m is not None else None
+        if m is None or span is None:
+            return []
+        company, _ = self._company(body, span)
+        found = raised_amount(head, m.end())
+        amount, currency = found if found is not None else (None, None)
+        return [
+            Signal(
+                type="funding_round",
+                rule="funding_round",
+                company=company,
+                round=round_in(head, 0, amount) or round_in(body, 0, amount),
+                amount=amount,
+                currency=currency,
+                evidence=head[m.start() :],
+                confidence=0.6,
+            )
+        ]
 
     def _funding_of_subject(self, head: str, body: str, since: int) -> list[Signal]:
         """ "Niv-AI exits stealth to ..." over "The company raised $12 million in seed

@@ -48,6 +48,7 @@ from prospect.detect.text import (
     find_verbs,
     fold,
     headline_subject,
+    person_at_start,
 )
 
 # Verbs of a raise that take other objects as often ("seals a deal", "fetches a price"):
@@ -414,6 +415,66 @@ _DEAL_HEADLINE = re.compile(
     r"to\s+merge|acquisition\s+of)\b",
     re.IGNORECASE,
 )
+
+
+# "Seattle startup raises $6.3M to ...", "This Seattle startup just raised $2M to help",
+# "... a Seattle legal tech startup that just raised $60M": a round whose company the
+# headline only describes; the summary names it.
+_UNNAMED_RAISE = re.compile(
+    r"(?:^|[.:;!?]\s+|\b(?:a|an)\s+)(?:(?:this|a|an|one)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:startup|start-up|company|firm|maker|developer|provider)\s+(?:that\s+)?(?:just\s+)?"
+    r"(?:raises|raised|lands|landed|nabs|nabbed|secures|secured|bags|snags|gets|closes|closed)\s+"
+    r"(?:a\s+|an\s+)?(?=[$€£₹]|(?-i:[A-Z]{1,3}\$))",
+    re.IGNORECASE,
+)
+# Where a summary names the company the headline described: it opens the summary as the
+# subject ("Tin Can has struck a chord", "Supio’s startup journey started ..."), or is set
+# off as the startup ("Their startup, Gumshoe, just closed ...").
+_NAMED_OPENER = re.compile(
+    r"(?:['’]s\s|\s+(?:has|is|was|raised|announced|closed|says|said|just|today|recently|"
+    r"secured|landed|emerged|launched)\b|,\s+(?:a|an|the)\s)"
+)
+# After a person's name, not a company's: "Jane Doe has been named CEO", "is a founder"
+_PERSON_NEXT = re.compile(
+    r"\s+(?:has\s+been|is\s+(?:a|an|the|now)|was|said|says|told|spent|co-?founded|founded|"
+    r"joined|served|announced\s+(?:her|his))\b",
+    re.IGNORECASE,
+)
+_THEIR_STARTUP = re.compile(
+    r"\b(?:their|its|his|her|the)\s+(?:startup|company|venture),\s+(?=\S)", re.IGNORECASE
+)
+
+
+def unnamed_raise(head: str) -> re.Match[str] | None:
+    """The raise in a headline whose company is only described ("Seattle startup raises
+    $6.3M"), or None."""
+    if not any(w in head.lower() for w in ("startup", "start-up", "company", "firm", "maker")):
+        return None
+    return _UNNAMED_RAISE.search(head)
+
+
+def raised_amount(head: str, at: int) -> tuple[float, str] | None:
+    """The amount written at `at` ("raises $3.5M ..."), or None."""
+    am = _AMOUNT_RE.match(head, at)
+    return parse_amount(am) if am is not None else None
+
+
+def named_in_summary(body: str) -> tuple[int, int] | None:
+    """The company a summary names for a headline that only described it."""
+    span = company_after(body, 0, 60)
+    if (
+        span is not None
+        and span[0] == 0
+        and _NAMED_OPENER.match(body, span[1])
+        and not (person_at_start(body) == body[: span[1]] and _PERSON_NEXT.match(body, span[1]))
+    ):
+        return span
+    m = _THEIR_STARTUP.search(body, 0, 400)
+    if m is not None:
+        span = company_after(body, m.end(), 40)
+        if span is not None and span[0] == m.end() and body[span[1] : span[1] + 1] == ",":
+            return span
+    return None
 
 
 def deal_headline(head: str) -> bool:
@@ -1011,8 +1072,8 @@ _BACKS_NAME = re.compile(
 _WITH_FIRST = re.compile(r"^(?:with|after|armed\s+with|fresh\s+off)\s", re.IGNORECASE)
 # "Gutsy launches with $51M seed", "Acme emerges from stealth with $10M"
 _LAUNCHES = re.compile(
-    r"\b(?:launches|launched|debuts|emerges|exits\s+stealth|comes\s+out\s+of\s+stealth)"
-    r"(?:\s+(?:from|out\s+of)\s+stealth)?\s+with\s",
+    r"\b(?:launches|launched|debuts|emerges|emerged|exits\s+stealth|(?:comes|has\s+come|came)\s+"
+    r"out\s+of\s+stealth)(?:\s+(?:from|out\s+of)\s+stealth)?\s+with\s",
     re.IGNORECASE,
 )
 # "Alan reaches $4.5B valuation with new $193M round", "CodeRabbit valued at $1.5B in ..."

@@ -179,6 +179,9 @@ _DATELINE = re.compile(
     r"|\((?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|ACCESSWIRE|ACCESS\s+Newswire|PRNewswire|"
     r"Newsfile\s+Corp\.)\)\s*(?:--|—)\s*)"
 )
+# What a dateline has before its dash: a city in capitals ("REDMOND, Wash. —"), a date or
+# a wire's name ("(GLOBE NEWSWIRE)", "/PRNewswire/").
+_DATELINE_WORD = re.compile(r"\b[A-Z]{3,}\b|\d|/\s?[A-Za-z ]{2,30}\s?/|\(")
 _DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
@@ -253,7 +256,11 @@ def lead(summary: str) -> str:
     if "--" not in head and "—" not in head:
         return text
     m = _DATELINE.match(text)
-    return text[m.end() :] if m else text
+    if m is None or not (
+        _DATELINE_WORD.search(text, 0, m.end()) or len(text[: m.end()].split()) <= 4
+    ):
+        return text  # "Tin Can has struck a chord — with parents": a dash, not a dateline
+    return text[m.end() :]
 
 
 @dataclass(frozen=True, slots=True)
