@@ -269,3 +269,20 @@ def test_a_dash_is_no_dateline_without_one(detector: Detector) -> None:
     assert lead("Tin Can has struck a chord — with parents.").startswith("Tin Can")
     assert lead("REDMOND, Wash. — Microsoft on Friday unveiled").startswith("Microsoft")
     assert lead("Seattle -- Acme today raised $5M").startswith("Acme")
+
+
+def test_the_summary_tells_the_round_and_the_exact_amount(detector: Detector) -> None:
+    def one(head: str, summary: str) -> tuple:
+        (s,) = [s for s in detector.detect(head, summary) if s.type == "funding_round"]
+        return s.company, s.round, s.amount
+
+    head = "Detecting deepfakes: Seattle startup Loti lands $16M to offer digital protection"
+    summary = "The company on Tuesday announced a $16.2 million Series A round led by Khosla."
+    assert one(head, summary) == ("Loti", "series_a", 16.2e6)
+    head = "AI for greenhouses: Seattle startup IUNU raises $20M for tech that monitors plants"
+    summary = "IUNU raised $20 million in new funding. The Series B extension was led by S2G."
+    assert one(head, summary) == ("IUNU", "series_b", 20e6)
+    # a round the new one follows is not it
+    head = "Chainguard lands $280M to help scale cybersecurity startup’s protections"
+    summary = "The new funding comes just six months after a Series D round pulled in $356 million."
+    assert one(head, summary) == ("Chainguard", None, 280e6)

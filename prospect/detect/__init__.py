@@ -189,6 +189,13 @@ class Detector:
                 found = amount_in(body, since)
                 if found is not None:
                     signals[0].amount, signals[0].currency = found
+        if signals and body and signals[0].amount:
+            found = amount_in(body, since)  # "lands $16M" over "a $16.2 million Series A"
+            near = (
+                found is not None and abs(found[0] - signals[0].amount) <= signals[0].amount * 0.05
+            )
+            if found is not None and near and found[1] == signals[0].currency:
+                signals[0].amount = found[0]
         return signals
 
     def _described_raiser(self, head: str, body: str) -> list[Signal]:
@@ -248,6 +255,13 @@ class Detector:
                 signal.round = hit.round
             if signal.amount is None and hit.amount is not None:
                 signal.amount, signal.currency = hit.amount, hit.currency
+            elif (
+                signal.amount
+                and hit.amount
+                and hit.currency == signal.currency
+                and abs(hit.amount - signal.amount) <= signal.amount * 0.05
+            ):
+                signal.amount = hit.amount  # "lands $16M" over "a $16.2 million Series A"
 
     def _hires(self, head: str, body: str, since: int, shouted: bool = False) -> list[Signal]:
         hits = detect_hires(head)

@@ -730,8 +730,10 @@ _DEBT_PAPER = re.compile(r"\b(?:notes|debentures|bonds)\b")
 # A round the summary names ("The Series B round was co-led by ...", "a second tranche of
 # seed funding"): a round word must follow, so "its Series A last year" is not read.
 _ROUND_MENTION = re.compile(
-    ROUND_PATTERN + r"(?:[\s-]+(?:extension|equity|venture))?[\s-]+(?:funding|financing|round|"
-    r"investment|raise|deal)\b",
+    ROUND_PATTERN + r"(?:(?:[\s-]+(?:extension|equity|venture))?[\s-]+(?:funding|financing|round|"
+    r"investment|raise|deal)\b"
+    # "The Series B extension was led by S2G": the round told after the money
+    r"|\s+extension\b)",
     re.IGNORECASE,
 )
 
@@ -796,7 +798,8 @@ def round_in(text: str, since: int = 0, amount: float | None = None) -> str | No
 _ROUND_AFTER_AMOUNT = re.compile(r"\s*(?:in\s+)?(?:(?:a|an|the|its|new)\s+)*" + ROUND_PATTERN, re.I)
 _PAST_ROUND_AFTER = re.compile(r"\s+(?:back\s+)?in\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _PAST_ROUND_BEFORE = re.compile(
-    r"\b(?:previous|prior|earlier|last|past|preceding)\s+(?:[\w$.,-]+\s+){0,2}\Z", re.IGNORECASE
+    r"\b(?:previous|prior|earlier|last|past|preceding|after|following)\s+(?:[\w$.,-]+\s+){0,2}\Z",
+    re.IGNORECASE,
 )
 
 
