@@ -123,3 +123,12 @@ def test_new_relic_is_a_name_new_president_is_not(detector: Detector) -> None:
     assert [(s.company, s.person) for s in signals] == [("New Relic", "Jane Doe")]
     signals = detector.detect("Acme Appoints Jane Doe as New President")
     assert [(s.company, s.role) for s in signals] == [("Acme", "President")]
+
+
+def test_an_amount_after_two_hedges(detector: Detector) -> None:
+    # a development-part headline (a press release, tests/eval/real-dev.tsv)
+    head = (
+        "Azitra Announces Pricing of Private Placement Financing of up to Approximately $10.5 "
+        "Million with up to an Additional Approximately $20.9 Million"
+    )
+    assert _rounds(detector, head) == [("Azitra", None, 10.5e6)]

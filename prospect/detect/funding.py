@@ -162,7 +162,7 @@ _NOT_RAISED = re.compile(
 # The amount written after the round ("funding of $3M", "seed round worth €2M").
 _OF_AMOUNT = re.compile(
     r"(?:\s+(?!valuation\b|valued\b)[\w-]+){0,3}?\s+(?:of|worth|totall?ing|amounting\s+to)\s+"
-    r"(?:up\s+to\s+|about\s+|approximately\s+|nearly\s+|over\s+|around\s+)?" + AMOUNT_PATTERN,
+    r"(?:(?:up\s+to|about|approximately|nearly|over|around)\s+){0,2}" + AMOUNT_PATTERN,
     re.IGNORECASE,
 )
 _WITH_AMOUNT = re.compile(
@@ -722,7 +722,7 @@ _PLACEMENT = re.compile(
 )
 _PLACEMENT_AMOUNT = re.compile(
     r"[^.;!?:]{0,40}?\b(?:for|of|to|totall?ing|worth)\s+(?:gross\s+)?(?:proceeds\s+of\s+)?"
-    r"(?:up\s+to\s+|approximately\s+|about\s+)?(?=[$€£A-Z])",
+    r"(?:(?:up\s+to|approximately|about)\s+){0,2}(?=[$€£A-Z])",  # "of up to Approximately $10.5M"
     re.IGNORECASE,
 )
 _AMOUNT_RE = re.compile(AMOUNT_PATTERN, re.IGNORECASE)
