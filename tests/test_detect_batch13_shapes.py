@@ -286,3 +286,17 @@ def test_the_summary_tells_the_round_and_the_exact_amount(detector: Detector) ->
     head = "Chainguard lands $280M to help scale cybersecurity startup’s protections"
     summary = "The new funding comes just six months after a Series D round pulled in $356 million."
     assert one(head, summary) == ("Chainguard", None, 280e6)
+
+
+def test_a_short_name_in_brackets_is_no_aim_ticker(detector: Detector) -> None:
+    head = "AIM raises $50M to retrofit bulldozers and excavators to operate autonomously"
+    summary = (
+        "AIM Intelligent Machines (AIM), a Seattle-area startup that retrofits heavy "
+        "earthmoving machinery, raised $50 million in new funding."
+    )
+    found = [(s.company, s.amount) for s in detector.detect(head, summary)]
+    assert found == [("AIM Intelligent Machines", 50e6)]
+    # written for the test: London's market with its ticker is still furniture
+    from prospect.detect.text import lead
+
+    assert lead("Acme plc (AIM: ACME), a miner, raised $5 million.").startswith("Acme plc, a miner")

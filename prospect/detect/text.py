@@ -26,7 +26,8 @@ _REUTERS_PREFIX = re.compile(
 # "(NYSE American: CLDI)", "(NASDAQ: ATLX)", "(TSXV: ABC)": its colon would end the clause.
 _TICKER = re.compile(
     r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSX-V|TSX\s+VENTURE|CSE|OTC|OTCQB|OTCQX|OTCMKTS|ASX|"
-    r"LSE|AIM|FSE|CBOE|NEO|Cboe|BSE|NSE|HKEX|SGX|Euronext|XETRA|FRA)\b[^()]{0,50}\)"
+    # "(AIM: XYZ)" is London's market; "AIM Intelligent Machines (AIM)" is a short name
+    r"LSE|AIM(?=\s*:)|FSE|CBOE|NEO|Cboe|BSE|NSE|HKEX|SGX|Euronext|XETRA|FRA)\b[^()]{0,50}\)"
 )
 # A wire's ticker after a name: "Olin Corp <OLN>", "Lloyds Bank <LLOY.L>", "Petrobras
 # (PETR3.SA) , opens new tab"; and a name it marks as unlisted, kept without its brackets:
