@@ -747,10 +747,15 @@ _AMOUNT_MENTION = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def amount_in(text: str, since: int = 0) -> tuple[float, str] | None:
     """The amount a summary's lead says was raised ("for gross proceeds of C$316,000"),
     else the first one written as a round ("has completed a $2.1 million Series A2
     funding round") -- not a valuation or a total to date."""
+    if _DIGIT.search(text, since) is None:
+        return None  # no amount can be written without a digit: most leads have none
     for m in _AMOUNT_MENTION.finditer(text, since):
         am = _AMOUNT_RE.match(text, m.end())
         if am is not None:
