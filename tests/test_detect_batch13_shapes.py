@@ -300,3 +300,11 @@ def test_a_short_name_in_brackets_is_no_aim_ticker(detector: Detector) -> None:
     from prospect.detect.text import lead
 
     assert lead("Acme plc (AIM: ACME), a miner, raised $5 million.").startswith("Acme plc, a miner")
+
+
+def test_a_titled_subject_s_company_hires(detector: Detector) -> None:
+    head = (
+        "Microsoft CEO Satya Nadella shakes up his own job, taps veteran exec as CEO of "
+        "commercial business"
+    )
+    assert [h[0] for h in _hires(detector, head)] == ["Microsoft"]

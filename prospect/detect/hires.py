@@ -509,6 +509,12 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO", "Acme CFO
                 # Jane Doe named CEO": the person was named, read from the person's side
                 return None
+        if _titled_person(text[span[0] : span[1]]):
+            # "Microsoft CEO Satya Nadella ..., taps veteran exec as CEO": the company is the
+            # one the titled person leads
+            owner = search_role(text, span[0], span[1])
+            if owner is not None and owner.start() > span[0]:
+                span = (span[0], owner.start() - 1)
         board = _BOARD_OF.search(" " + text[span[0] : span[1]])
         if board is not None:
             if board.start() == 0:
