@@ -132,3 +132,20 @@ def test_an_amount_after_two_hedges(detector: Detector) -> None:
         "Million with up to an Additional Approximately $20.9 Million"
     )
     assert _rounds(detector, head) == [("Azitra", None, 10.5e6)]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # development-part headlines (TechCrunch, tests/eval/real-dev-funding.tsv; Mint,
+        # real-dev-batch12.tsv): the round after the amount with "in"
+        ("With $6M in seed funding, Enso plans to bring AI agents to SMBs", ("Enso", "seed", 6e6)),
+        (
+            "MS Dhoni, ReNew Power, existing investors back EV ride-hailing company BluSmart with "
+            "$24 million in pre-Series B funding",
+            ("BluSmart", "series_a", 24e6),
+        ),
+    ],
+)
+def test_a_round_after_the_amount_with_in(detector: Detector, head: str, want: tuple) -> None:
+    assert _rounds(detector, head) == [want]

@@ -1026,6 +1026,10 @@ _AMOUNT_AT = re.compile(r"\s*(?:a\s+|an\s+|its\s+|the\s+|new\s+|fresh\s+|latest\
 _ROUND_AT = re.compile(
     r"\s*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity|venture))?", re.IGNORECASE
 )
+_IN_ROUND_AT = re.compile(
+    r"\s*in\s+(?:(?:a|an|its|new|fresh)\s+)*" + ROUND_PATTERN + r"(?:\s+(?:extension|equity))?",
+    re.IGNORECASE,
+)
 _ROUND_WORD_AT = re.compile(
     r"\s*(?:in\s+)?(?:new\s+|fresh\s+|additional\s+)?(?:[\w&.-]+-led\s+)?(?:funding\s+)?"
     + _ROUND_WORD
@@ -1122,6 +1126,8 @@ def _money_round(
         if nm is not None or _GRANT.match(text, at, end):
             return None
     rm = _ROUND_AT.match(text, at, end)
+    if rm is None and am is not None:
+        rm = _IN_ROUND_AT.match(text, at, end)  # "$6M in seed funding", "$24M in Series B"
     if rm is not None:
         round_name = normalize_round(rm.group("round"))
         at = rm.end()
