@@ -149,3 +149,31 @@ def test_an_amount_after_two_hedges(detector: Detector) -> None:
 )
 def test_a_round_after_the_amount_with_in(detector: Detector, head: str, want: tuple) -> None:
     assert _rounds(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # a development-part headline (TechCrunch, tests/eval/real-dev-funding.tsv) and ones
+        # written for the test: the raise after a valuation
+        (
+            "Source: Kalshi’s valuation jumps to $11B after raising massive $1B round",
+            ("Kalshi", None, 1e9),
+        ),
+        ("Anthropic now valued at $61.5B after raising $3.5B", ("Anthropic", None, 3.5e9)),
+        ("Acme valued at $1B after raising $100M Series C", ("Acme", "series_c", 100e6)),
+    ],
+)
+def test_a_raise_after_a_valuation(detector: Detector, head: str, want: tuple) -> None:
+    assert _rounds(detector, head) == [want]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Acme's valuation jumps to $5B after stock rally",
+        "Acme valued at $1B after a secondary sale",
+    ],
+)
+def test_a_valuation_alone_is_no_round(detector: Detector, head: str) -> None:
+    assert _rounds(detector, head) == []

@@ -1092,7 +1092,10 @@ _LAUNCHES = re.compile(
 _VALUED = re.compile(
     r"\b(?:valued\s+at\s+|(?:reaches|hits|notches|achieves|clinches)\s+(?:a\s+)?|"
     # "Mercor quintuples valuation to $10B with $350M Series C"
-    r"(?-i:[a-z]+s)\s+(?:its\s+)?valuation\s+to\s+)(?=\S)",
+    r"(?-i:[a-z]+s)\s+(?:its\s+)?valuation\s+to\s+"
+    # "Kalshi’s valuation jumps to $11B after raising massive $1B round"
+    r"|['’]s\s+valuation\s+(?:jumps|soars|rises|climbs|surges|doubles|triples|leaps)\s+to\s+)"
+    r"(?=\S)",
     re.I,
 )
 # "Acme turns unicorn with $200M Series C", "hits unicorn status with ...": no amount before
@@ -1100,6 +1103,10 @@ _VALUED = re.compile(
 _UNICORN = re.compile(
     r"\b(?:becomes|became|turns|turned|hits|reaches|achieves|attains|earns|gains)\s+"
     r"(?:a\s+)?unicorn(?:\s+status)?",
+    re.IGNORECASE,
+)
+_RAISING = re.compile(
+    r"(?:raising|closing|securing|landing)\s+(?:(?:a|an|its|another|massive|fresh|new|whopping)\s+)*",
     re.IGNORECASE,
 )
 _VALUATION_LINK = re.compile(
@@ -1447,6 +1454,11 @@ def _valued_round(text: str, vm: re.Match[str], link: re.Match[str], end: int) -
     """The round after a valuation's link ("... with $193M Series B") of the company before
     the valuation's words; None when no round is written there."""
     found = _money_round(text, link.end() - 1, end)
+    raising = _RAISING.match(text, link.end(), end) if found is None else None
+    if raising is not None:  # "valued at $61.5B after raising $3.5B": raised, said
+        found = _money_round(text, raising.end() - 1, end) or _bare_amount(
+            text, raising.end() - 1, end
+        )
     if found is None:
         return None
     span = company_before(text, clause_start(text, vm.start()), vm.start())
