@@ -308,3 +308,20 @@ def test_a_titled_subject_s_company_hires(detector: Detector) -> None:
         "commercial business"
     )
     assert [h[0] for h in _hires(detector, head)] == ["Microsoft"]
+
+
+def test_the_summary_tells_a_list_s_first_item(detector: Detector) -> None:
+    head = (
+        "Tech Moves: Convoy co-founder lands new trucking gig; Shipium names CTO; Graham & "
+        "Walker grows"
+    )
+    summary = (
+        "Grant Goodale is jumping back into trucking. The Convoy co-founder announced Tuesday "
+        "that he is now chief product and technology officer at Ryder, a Florida-based "
+        "logistics giant."
+    )
+    assert [h[0] for h in _hires(detector, head, summary)] == ["Ryder", "Shipium"]
+    # a summary about another company than the items' is not a first item when one is told
+    head = "Tech Moves: Acme names CFO; Beta adds VP"
+    summary = "Jane Doe is now chief revenue officer at Gamma, a startup."
+    assert [h[0] for h in _hires(detector, head, summary)] == ["Acme", "Beta"]

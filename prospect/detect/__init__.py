@@ -108,6 +108,17 @@ def _within(part: str, name: str | None) -> bool:
     return bool(a) and f" {a} " in f" {b} "
 
 
+def _untold_first_item(head: str, signals: list[Signal]) -> bool:
+    """Whether a list headline's first item ("Tech Moves: A; B; C") gave no signal."""
+    if ";" not in head:
+        return False
+    first = head[: head.index(";")]
+    first = first[first.find(":") + 1 :] if ":" in first else first
+    return not any(s.evidence and s.evidence in first for s in signals) and not any(
+        s.company and s.company in first for s in signals
+    )
+
+
 def _same_company(short: str | None, other: str | None) -> bool:
     """Whether two names are one company, one of them cut short the way headlines cut
     names ("K-Tron" for "K-Tron International Inc", "Lacana" for "Lacana Mining Corp")."""
@@ -331,6 +342,11 @@ class Detector:
             if extra.company is None and len(signals) == 1 and ";" not in head:
                 same = signals  # "Cray promotes two execs" over "... becomes the maker's SVP"
             if not same:
+                if other and _untold_first_item(head, signals) and other not in head:
+                    # "Tech Moves: Convoy co-founder lands new trucking gig; ..." over "...
+                    # he is now chief product and technology officer at Ryder": the summary
+                    # tells the first item, whose company the headline kept back
+                    signals.insert(0, self._hire_signal(body, extra))
                 continue
             if extra.person is None:
                 if len(same) == 1 and _widens(same[0].role, extra.role):
