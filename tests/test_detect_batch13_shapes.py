@@ -325,3 +325,34 @@ def test_the_summary_tells_a_list_s_first_item(detector: Detector) -> None:
     head = "Tech Moves: Acme names CFO; Beta adds VP"
     summary = "Jane Doe is now chief revenue officer at Gamma, a startup."
     assert [h[0] for h in _hires(detector, head, summary)] == ["Acme", "Beta"]
+
+
+@pytest.mark.parametrize(
+    ("head", "summary", "want"),
+    [
+        # development-part headlines (GeekWire, tests/eval/real-dev.tsv, -batch4.tsv)
+        (
+            "Amazon vets raise cash for Griptape, a Seattle startup that helps companies build "
+            "AI apps",
+            "",
+            ("Griptape", None),
+        ),
+        (
+            "Spokane startup that gives labs a green seal of approval raises $5M",
+            "Impact Laboratories, a startup verifying the environmental bona fides of some 3,800 "
+            "labs worldwide, announced nearly $5 million in funding.",
+            ("Impact Laboratories", 5e6),
+        ),
+    ],
+)
+def test_raising_for_a_named_startup(
+    detector: Detector, head: str, summary: str, want: tuple
+) -> None:
+    found = [
+        (s.company, s.amount) for s in detector.detect(head, summary) if s.type == "funding_round"
+    ]
+    assert found == [want]
+
+
+def test_raising_for_a_founder_is_no_round(detector: Detector) -> None:
+    assert detector.detect("Fans raise money for Jane Doe, a local startup founder") == []

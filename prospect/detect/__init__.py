@@ -36,6 +36,7 @@ from prospect.detect.funding import (
     named_in_summary,
     normalize_round,
     raised_amount,
+    raised_for,
     round_in,
     story_headline,
     unnamed_raise,
@@ -188,10 +189,10 @@ class Detector:
             body = ""  # "How Acme built a $1B business", "Beta acquires Acme": background
         if not signals and body and not fund_headline(head):
             signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
-        if not signals and body:
-            signals = self._funding_of_subject(head, body, since) or self._described_raiser(
-                head, body
-            )
+        if not signals:
+            signals = (
+                self._funding_of_subject(head, body, since) if body else []
+            ) or self._described_raiser(head, body)
         elif signals and body and (signals[0].round is None or signals[0].amount is None):
             self._fill_funding(signals[0], body, since)
             if signals[0].round is None:
@@ -214,10 +215,16 @@ class Detector:
         summary names the company the headline only describes; the headline has the money."""
         m = unnamed_raise(head)
         span = named_in_summary(body) if m is not None else None
-        if m is None or span is None:
+        company = self._company(body, span)[0] if span is not None else None
+        money_at = m.end() if m is not None else 0
+        named = raised_for(head) if m is None else None
+        if named is not None:  # "Amazon vets raise cash for Griptape, a Seattle startup"
+            m, span = named
+            company = self._company(head, span)[0]
+            money_at = m.start() + len(m.group(0).split()[0]) + 1
+        if m is None or company is None:
             return []
-        company, _ = self._company(body, span)
-        found = raised_amount(head, m.end())
+        found = raised_amount(head, money_at)
         amount, currency = found if found is not None else (None, None)
         return [
             Signal(

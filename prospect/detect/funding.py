@@ -422,7 +422,9 @@ _DEAL_HEADLINE = re.compile(
 # headline only describes; the summary names it.
 _UNNAMED_RAISE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:a|an)\s+)(?:(?:this|a|an|one)\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"(?:startup|start-up|company|firm|maker|developer|provider)\s+(?:that\s+)?(?:just\s+)?"
+    r"(?:startup|start-up|company|firm|maker|developer|provider)\s+"
+    # "... startup that gives labs a green seal of approval raises $5M"
+    r"(?:(?:that|which)\s+(?:[\w'’.-]+\s+){0,8}?)?(?:just\s+)?"
     r"(?:raises|raised|lands|landed|nabs|nabbed|secures|secured|bags|snags|gets|closes|closed)\s+"
     r"(?:a\s+|an\s+)?(?=[$€£₹]|(?-i:[A-Z]{1,3}\$))",
     re.IGNORECASE,
@@ -443,6 +445,31 @@ _PERSON_NEXT = re.compile(
 _THEIR_STARTUP = re.compile(
     r"\b(?:their|its|his|her|the)\s+(?:startup|company|venture),\s+(?=\S)", re.IGNORECASE
 )
+
+
+# "Amazon vets raise cash for Griptape, a Seattle startup that ...": founders raising for
+# a company the headline names and describes
+_RAISE_FOR = re.compile(
+    r"\b(?:raise|raises|raised|land|lands|landed)\s+(?:(?:[$€£]\S+|cash|funding|money|capital)\s+)"
+    r"for\s+(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def raised_for(head: str) -> tuple[re.Match[str], tuple[int, int]] | None:
+    """ "Amazon vets raise cash for Griptape, a Seattle startup ...": the raise and the
+    company it is for, when the headline describes that company right after its name."""
+    m = _RAISE_FOR.search(head)
+    span = company_after(head, m.end(), 60) if m is not None else None
+    if m is None or span is None or span[0] != m.end():
+        return None
+    described = re.match(
+        r",\s+(?:a|an)\s+(?:[\w'’.-]+\s+){0,4}?(?:startup|start-up|company|firm|maker)\b"
+        r"(?!['’]s|\s+(?:founder|founders|co-?founder|ceo|employee|worker|owner)\b)",
+        head[span[1] :],
+        re.IGNORECASE,
+    )
+    return (m, span) if described is not None else None
 
 
 def unnamed_raise(head: str) -> re.Match[str] | None:
