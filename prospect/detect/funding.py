@@ -459,6 +459,9 @@ _RAISE_FOR = re.compile(
 def raised_for(head: str) -> tuple[re.Match[str], tuple[int, int]] | None:
     """ "Amazon vets raise cash for Griptape, a Seattle startup ...": the raise and the
     company it is for, when the headline describes that company right after its name."""
+    low = head.lower()
+    if " for " not in low or ("rais" not in low and "land" not in low):
+        return None
     m = _RAISE_FOR.search(head)
     span = company_after(head, m.end(), 60) if m is not None else None
     if m is None or span is None or span[0] != m.end():
@@ -472,10 +475,15 @@ def raised_for(head: str) -> tuple[re.Match[str], tuple[int, int]] | None:
     return (m, span) if described is not None else None
 
 
+_RAISER_NOUNS = ("startup", "start-up", "company", "firm", "maker", "developer", "provider")
+_RAISER_VERBS = ("rais", "land", "nab", "secur", "bag", "snag", "gets", "clos")
+
+
 def unnamed_raise(head: str) -> re.Match[str] | None:
     """The raise in a headline whose company is only described ("Seattle startup raises
     $6.3M"), or None."""
-    if not any(w in head.lower() for w in ("startup", "start-up", "company", "firm", "maker")):
+    low = head.lower()
+    if not any(w in low for w in _RAISER_NOUNS) or not any(v in low for v in _RAISER_VERBS):
         return None
     return _UNNAMED_RAISE.search(head)
 
