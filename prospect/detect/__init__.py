@@ -50,7 +50,7 @@ from prospect.detect.hires import (
     previous_employer,
 )
 from prospect.detect.keywords import compile_rules, detect_keywords
-from prospect.detect.roles import normalize_role
+from prospect.detect.roles import normalize_role, search_role
 from prospect.detect.text import (
     PLACES,
     clause_end,
@@ -107,6 +107,15 @@ def _within(part: str, name: str | None) -> bool:
     "First Federal Savings and Loan Association of Charleston"): the same employer."""
     a, b = normalize_company(part), normalize_company(name)
     return bool(a) and f" {a} " in f" {b} "
+
+
+def _before_title(name: str | None) -> str | None:
+    """A headline's subject without the title and person after the company ("11x CEO Hasan
+    Sukkar" -> "11x")."""
+    if not name:
+        return name
+    rm = search_role(name)
+    return name[: rm.start()].strip() or name if rm is not None and rm.start() > 0 else name
 
 
 def _untold_first_item(head: str, signals: list[Signal]) -> bool:
@@ -296,6 +305,7 @@ class Detector:
         if any(hit.company is None for hit in hits):
             # a hit whose company is "the company's": the company the headline opens with
             subject = (headline_subject(head) or _opens_both(head, body)) if text is body else None
+            subject = _before_title(subject)  # "11x CEO Hasan Sukkar steps down": 11x
             hits = [hit for hit in hits if hit.company is not None or subject is not None]
         if not hits:
             return []

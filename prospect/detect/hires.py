@@ -77,6 +77,8 @@ _PERSON_FIRST = (
     r"(?:has\s+|have\s+|will\s+|to\s+)?(?:re)?(?:joins|joined|join)|returns\s+to|"
     r"(?:is|are|will\s+be)\s+(?:re)?joining|(?:is\s+)?returning\s+to|"
     r"(?:is|are)\s+back\s+as|(?:is|are)\s+now|"
+    # "Tom Conrad ... is stepping in as interim CEO", "Stephanie Roberts will serve as interim CEO"
+    r"(?:is|are)\s+stepping\s+(?:in|up)\s+as|will\s+serve\s+as|"
     r"(?:is\s+|has\s+been\s+|was\s+|to\s+be\s+)?(?:named|appointed|tapped|hired|selected|chosen|"
     r"picked|promoted|elevated|elected)|takes\s+(?:the\s+)?helm\s+at|takes\s+over\s+at|moves\s+to|"
     r"takes\s+(?:the\s+)?helm\s+as|returns\s+as|new|"
@@ -97,6 +99,7 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
         "nabs", "joins", "gets", "joining", "rejoining", "returning", "back", "now", "departs",
+        "stepping", "serve",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -249,7 +252,8 @@ _OF_UNIT = re.compile(
 # supercomputer maker's".
 _OWN_REFERENCE = re.compile(
     r"\s*(?:its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|maker|startup|group|bank|"
-    r"business|retailer|lender|insurer|developer|provider)['’]s)\s*",
+    r"business|retailer|lender|insurer|developer|provider)['’]s)\s*"
+    r"(?:(?:new|next|incoming|interim|permanent)\s+)?",  # "has been named the company’s new CEO"
     re.IGNORECASE,
 )
 # The predecessor named after "succeeds": "to succeed John Roe as ...".

@@ -1,0 +1,42 @@
+"""Shapes read off tests/eval/real-dev-batch16.tsv (TechCrunch, 2025, as curio-team/narrowcast-rss
+keeps its feed), each summary as TechCrunch wrote it: a departure whose successor the summary
+names. A look-alike written for the test says so.
+"""
+
+from __future__ import annotations
+
+from prospect.detect import Detector
+
+
+def _hires(detector: Detector, head: str, summary: str = "") -> list[tuple]:
+    return [
+        (s.company, s.person, s.role)
+        for s in detector.detect(head, summary)
+        if s.type == "executive_hire"
+    ]
+
+
+def test_the_successor_a_departure_s_summary_names(detector: Detector) -> None:
+    head = "11x CEO Hasan Sukkar steps down"
+    summary = (
+        "Hasan Sukkar, the founder of AI startup 11x, is stepping down from his role as CEO, "
+        "Sukkar announced on LinkedIn this morning. Prabhav Jain, 11x’s CTO, has been named the "
+        "company’s new CEO."
+    )
+    assert _hires(detector, head, summary) == [("11x", "Prabhav Jain", "Chief Executive Officer")]
+    head = "Rad Power Bikes CEO steps down"
+    summary = (
+        "Rad Power Bikes CEO Phil Molyneux has stepped down. The company told TechCrunch that "
+        "chief financial officer Stephanie Roberts will serve as interim CEO while the company "
+        "searches for a replacement."
+    )
+    assert _hires(detector, head, summary) == [
+        ("Rad Power Bikes", "Stephanie Roberts", "Interim Chief Executive Officer")
+    ]
+
+
+def test_a_departure_alone_is_no_hire(detector: Detector) -> None:
+    # written for the test: no successor named
+    head = "Acme CEO Jane Doe steps down"
+    summary = "Jane Doe, who led Acme for ten years, is stepping down at the end of the month."
+    assert _hires(detector, head, summary) == []
