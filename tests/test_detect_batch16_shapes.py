@@ -40,3 +40,14 @@ def test_a_departure_alone_is_no_hire(detector: Detector) -> None:
     head = "Acme CEO Jane Doe steps down"
     summary = "Jane Doe, who led Acme for ten years, is stepping down at the end of the month."
     assert _hires(detector, head, summary) == []
+
+
+def test_not_going_public_and_another_investment(detector: Detector) -> None:
+    def rounds(head: str) -> list[tuple]:
+        return [(s.company, s.amount) for s in detector.detect(head) if s.type == "funding_round"]
+
+    head = "Fintech Plaid raises $575M at a $6.1B valuation, says it will not go public in 2025"
+    assert rounds(head) == [("Plaid", 575e6)]
+    # written for the test
+    assert rounds("Acme to go public after raising $50M") == []
+    assert rounds("Accel invests another $5M in Acme") == [("Acme", 5e6)]

@@ -190,7 +190,9 @@ _RUMOUR = re.compile(
     re.IGNORECASE,
 )
 _IPO = re.compile(
-    r"\b(?:IPO|initial\s+public\s+offering|go(?:es|ing)?\s+public|direct\s+listing|SPAC|"
+    # "says it will not go public in 2025": no IPO
+    r"\b(?:IPO|initial\s+public\s+offering|(?<!not\s)(?<!never\s)go(?:es|ing)?\s+public|"
+    r"direct\s+listing|SPAC|"
     r"public\s+offering|stock\s+market\s+debut|market\s+debut|lists?\s+on|listing\s+on|"
     r"prices\s+(?:its\s+)?(?:shares|offering))\b",
     re.IGNORECASE,
@@ -1140,6 +1142,7 @@ _UNICORN = re.compile(
     r"(?:a\s+)?unicorn(?:\s+status)?",
     re.IGNORECASE,
 )
+_ANOTHER = re.compile(r"\s+(?:another|an\s+additional|a\s+further|a\s+fresh)\s", re.IGNORECASE)
 _RAISING = re.compile(
     r"(?:raising|closing|securing|landing)\s+(?:(?:a|an|its|another|massive|fresh|new|whopping)\s+)*",
     re.IGNORECASE,
@@ -1244,6 +1247,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         end = clause_end(text, vm.end())
         at = vm.end()
         amount = currency = None
+        more = _ANOTHER.match(text, at, end)  # "invests another $22.5M into NeuBird"
+        at = more.end() - 1 if more else at
         am = _AMOUNT_RE.match(text, at + 1, end) if text[at : at + 1] == " " else None
         if am is not None:
             amount, currency = parse_amount(am)
