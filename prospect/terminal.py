@@ -24,7 +24,7 @@ class Terminal:
     err: TextIO
     color: bool
     interactive: bool
-    width: int | None = None  # None: the terminal's own (160 when not a terminal)
+    width: int | None = None  # None: the terminal's own (`_piped_width` when not a terminal)
 
     @classmethod
     def detect(cls, out: TextIO | None = None, err: TextIO | None = None) -> Terminal:
@@ -42,7 +42,7 @@ class Terminal:
             no_color=not self.color,
             highlight=False,
             force_terminal=self.color or None,
-            width=self.width or (None if self.interactive else 160),
+            width=self.width or (None if self.interactive else _piped_width(self.err)),
         )
 
     def messages(self) -> Console:
@@ -61,6 +61,18 @@ class Terminal:
         one line in a log or a pipe (where a line is what grep and cron mail read)."""
         console = self.messages()
         console.print(message, markup=False, highlight=False, soft_wrap=not console.is_terminal)
+
+
+def _piped_width(err: TextIO) -> int:
+    """The width for output that is not a terminal: the terminal the person is at when
+    stderr still is one (`prospect demo | head` on an 80-column screen), else 160 (a file,
+    cron's mail)."""
+    if isatty(err):
+        try:
+            return max(os.get_terminal_size(err.fileno()).columns, 40)
+        except (OSError, ValueError, AttributeError):
+            pass
+    return 160
 
 
 def isatty(stream: TextIO) -> bool:

@@ -34,3 +34,24 @@ def test_a_message_in_a_log_stays_one_line(monkeypatch: pytest.MonkeyPatch) -> N
     err = io.StringIO()
     Terminal.detect(out=io.StringIO(), err=err).tell(MESSAGE)
     assert err.getvalue() == MESSAGE + "\n"
+
+
+def test_piped_output_takes_the_width_of_the_terminal_still_on_stderr() -> None:
+    """`prospect demo | head` on an 80-column screen: cards at 80 columns; to a file with
+    stderr elsewhere too (cron): 160."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    primary, secondary = pty.openpty()
+    try:
+        fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 80, 0, 0))
+        with os.fdopen(os.dup(secondary), "w") as err:
+            console = Terminal.detect(out=io.StringIO(), err=err).console()
+            assert console.width == 80
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert Terminal.detect(out=io.StringIO(), err=io.StringIO()).console().width == 160
