@@ -109,6 +109,17 @@ def _within(part: str, name: str | None) -> bool:
     return bool(a) and f" {a} " in f" {b} "
 
 
+def _refines(signal: Signal, amount: float, currency: str | None) -> bool:
+    """Whether the summary's `amount` is the headline's written more exactly ("$16M" and
+    "$16.2 million"): in its currency, within 5 %."""
+    return bool(
+        signal.amount
+        and amount
+        and currency == signal.currency
+        and abs(amount - signal.amount) <= signal.amount * 0.05
+    )
+
+
 def _before_title(name: str | None) -> str | None:
     """A headline's subject without the title and person after the company ("11x CEO Hasan
     Sukkar" -> "11x")."""
@@ -212,10 +223,7 @@ class Detector:
                     signals[0].amount, signals[0].currency = found
         if signals and body and signals[0].amount:
             found = amount_in(body, since)  # "lands $16M" over "a $16.2 million Series A"
-            near = (
-                found is not None and abs(found[0] - signals[0].amount) <= signals[0].amount * 0.05
-            )
-            if found is not None and near and found[1] == signals[0].currency:
+            if found is not None and _refines(signals[0], *found):
                 signals[0].amount = found[0]
         return signals
 
@@ -282,12 +290,7 @@ class Detector:
                 signal.round = hit.round
             if signal.amount is None and hit.amount is not None:
                 signal.amount, signal.currency = hit.amount, hit.currency
-            elif (
-                signal.amount
-                and hit.amount
-                and hit.currency == signal.currency
-                and abs(hit.amount - signal.amount) <= signal.amount * 0.05
-            ):
+            elif hit.amount is not None and _refines(signal, hit.amount, hit.currency):
                 signal.amount = hit.amount  # "lands $16M" over "a $16.2 million Series A"
 
     def _hires(self, head: str, body: str, since: int, shouted: bool = False) -> list[Signal]:

@@ -1365,10 +1365,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
     if any(hit.person and " and " in (hit.role or "") for hit in hits):
         hits = [pair for hit in hits for pair in _respectively(text, hit)]
-    words = folded.words
-    segmented = ";" in text
-    if (not hits or segmented) and _may_be_team(words, segmented):
-        team = _team_hires(text, since, words)
+    if not hits or ";" in text:
+        team = _team_hires(text, since, folded.words)
         hits += [h for h in team if not any(_same_company(h, o) for o in hits)]
     if not hits and "by" in folded.words and (checked or not veto.search(folded)):
         hit = _successor(text, since)
@@ -1433,15 +1431,6 @@ _NEW_IN_SEGMENT = re.compile(
     r"(?:(?<=;)|(?<=:))\s+(?P<owner>[^;:]{2,60}?)['’]s?\s+new\s+(?P<role>[^;:]{2,60}?)\s*(?=;|\Z)"
 )
 _TO_BOARD = re.compile(r"\s+to\s+(?:the\s+|its\s+|their\s+)?boards?\b", re.IGNORECASE)
-
-
-def _may_be_team(words: frozenset[str], segmented: bool) -> bool:
-    """Whether the text has the words one of `_team_hires`' shapes needs."""
-    return (
-        not (_TEAM_VERBS.isdisjoint(words) or _TEAM_NOUNS.isdisjoint(words))
-        or not (_NEWS_VERBS.isdisjoint(words) or _NEWS_NOUNS.isdisjoint(words))
-        or (segmented and "new" in words)
-    )
 
 
 def _team_hires(text: str, since: int, words: frozenset[str]) -> list[HireHit]:
