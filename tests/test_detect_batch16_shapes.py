@@ -51,3 +51,42 @@ def test_not_going_public_and_another_investment(detector: Detector) -> None:
     # written for the test
     assert rounds("Acme to go public after raising $50M") == []
     assert rounds("Accel invests another $5M in Acme") == [("Acme", 5e6)]
+
+
+def test_a_described_hire_the_summary_names(detector: Detector) -> None:
+    # "has a new CEO", "taps <who they were> for <title> role", "<who> to lead <a push>",
+    # "'s new CEO is former <employer> exec <name>": the person is told after the headline
+    head = "Rad Power Bikes already has a new CEO"
+    summary = (
+        "Rad Power Bikes has named a new CEO, just a few days after its previous leader stepped "
+        "down. The e-bike company has tapped Kathi Lentzsch, who has spent the last few decades "
+        "helping turn around underperforming companies."
+    )
+    assert _hires(detector, head, summary) == [
+        ("Rad Power Bikes", "Kathi Lentzsch", "Chief Executive Officer")
+    ]
+    head = "GM taps Aurora co-founder for new chief product officer role"
+    summary = (
+        "General Motors has turned to Sterling Anderson, a veteran of the autonomous vehicle "
+        "industry, to oversee its entire product line."
+    )
+    assert _hires(detector, head, summary) == [("GM", "Sterling Anderson", "Chief Product Officer")]
+    head = "Flipkart hires Dunzo’s co-founder to lead quick commerce push"
+    summary = "Flipkart has hired Kabeer Biswas, the co-founder of Indian delivery startup Dunzo."
+    assert _hires(detector, head, summary) == [("Flipkart", "Kabeer Biswas", None)]
+    head = "Docker’s new CEO is former Oracle Cloud exec Don Johnson"
+    assert _hires(detector, head) == [("Docker", "Don Johnson", "Chief Executive Officer")]
+    head = "Meta names Shengjia Zhao as chief scientist of AI superintelligence unit"
+    assert _hires(detector, head) == [("Meta", "Shengjia Zhao", "Chief Scientist")]
+    head = "Instacart CEO Fidji Simo is joining OpenAI"
+    assert _hires(detector, head) == [("OpenAI", "Fidji Simo", None)]
+
+
+def test_look_alikes_of_a_described_hire(detector: Detector) -> None:
+    # written for the test
+    assert _hires(detector, "Acme has a new CEO problem") == []
+    assert _hires(detector, "Acme hires recruiter for CFO search") == []
+    summary = "The company has named a new CEO. The Board thanked John Roe for his years."
+    assert _hires(detector, "Acme already has a new CEO", summary) == [
+        ("Acme", None, "Chief Executive Officer")
+    ]

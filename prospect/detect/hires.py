@@ -396,6 +396,15 @@ def _partner_of_no_one(role: str | None, person: str | None, pre: str = "") -> b
     return person is None or " " not in person or _OFFICIAL.search(pre) is not None
 
 
+_FOR_NEW = re.compile(r"\sfor\s+(?:(?:a|the|new|newly[\s-]created)\s+)*\Z", re.IGNORECASE)
+
+
+def _for_role(before: str, right: str, rm: re.Match[str]) -> bool:
+    """ "taps Aurora co-founder for new chief product officer role": "for" links the one
+    hired to a title only when a word for the post follows it."""
+    return _FOR_NEW.search(before) is not None and _IN_ROLE.match(right, rm.end()) is not None
+
+
 def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
@@ -457,7 +466,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                 previous = _employer_before(pre)
             elif owned:  # "appoints Google Cloud finance chief Steffan Tomlinson as CFO"
                 previous = _employer_before(owned)
-        if pre and person is None and not linked:
+        if pre and person is None and not linked and not _for_role(before, right, rm):
             continue  # "appoints former CMO Jane Doe as CRO": CMO is not the new role
         post = right[rm.end() :]
         role_end = vm.end() + rm.end()
@@ -631,13 +640,15 @@ _FIRM_WORDS = frozenset(
 )
 _TEAM_WORD = re.compile(r"\s+(?:team|teams|efforts|unit|function)\Z", re.IGNORECASE)
 # Who is hired, when the text does not name them: "former Amazon exec", "sales veteran".
-_DESCRIBED = re.compile(
+_DESCRIBED_WORDS = (
     r"\b(?:exec(?:utive)?s?|veterans?|vets?|leaders?|insiders?|official|banker|alum(?:nus|na|ni)?|"
     # "former Carbon CEO joins Stacklok", "Amazon AI VP departs for CoreWeave"
-    r"(?-i:C[A-Z]{1,3}O|S?VP|EVP)|president|co-?founder|founder|boss)"
-    r"\Z",
-    re.I,
+    r"(?-i:C[A-Z]{1,3}O|S?VP|EVP)|president|co-?founder|founder|boss"
 )
+_DESCRIBED = re.compile(_DESCRIBED_WORDS + r")\Z", re.I)
+# ... and, hired to lead something, someone described by a senior post they held:
+# "taps former Google DeepMind director to lead its AI research lab".
+_DESCRIBED_HIRE = re.compile(_DESCRIBED_WORDS + r"|director|chief|editor)\Z", re.I)
 
 
 def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
@@ -646,8 +657,12 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     bare = _TO_LEAD_ANY.search(text, vm.end(), end) if lm is None else None
     if bare is not None:  # "taps Jane Doe to lead foundry packaging push": no title said
         pre = text[vm.end() : bare.start()].strip()
-        person = person_at_end(pre) if len(pre.split()) <= 7 and not _BOARD.search(pre) else None
+        short = len(pre.split()) <= 7 and not _BOARD.search(pre)
+        person = person_at_end(pre) if short else None
         span = company_before(text, clause_start(text, vm.start()), vm.start())
+        if person is None and short and _DESCRIBED_HIRE.search(pre) and span is not None:
+            # "hires Dunzo's co-founder to lead quick commerce push": who is in the summary
+            return HireHit(span, None, None, (span[0], bare.end()), 0.7, _employer_before(pre))
         if person is None or span is None or person.split()[-1].lower() in _FIRM_WORDS:
             return None
         return HireHit(span, person, None, (span[0], bare.end()), 0.7)
@@ -658,7 +673,7 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
         return None
     pre, previous = _peel_person(pre)
     person = person_at_end(pre)
-    if person is None and not _DESCRIBED.search(pre):
+    if person is None and not _DESCRIBED_HIRE.search(pre):
         return None
     owned = pre[: pre.rfind(person)].strip() if person else ""
     if previous is None and owned.endswith(_POSSESSIVES):
@@ -814,6 +829,8 @@ def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]
     elif (is_m := _IS_PERSON.match(text, rm.end())) is not None:
         person = person_at_start(text[is_m.end() :])  # "Acme's new CEO is Jane Doe"
         end = is_m.end() + len(person or "")
+        if person is None and (ex := _FORMER_EXEC.match(text, is_m.end())) is not None:
+            person, end = ex.group("person"), ex.end()  # "... is former Oracle exec Jane Doe"
     else:
         # "Jane Doe is Acme's new CEO", "will be Acme's next CEO": the person before the owner
         before = _PERSON_IS.search(text, start, start + owned.start(1))
@@ -828,6 +845,32 @@ def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]
     return HireHit(span, person, role, (begin, end), 0.7) if role else None
 
 
+# "Rad Power Bikes already has a new CEO": the holder, if named, is in the summary.
+_HAS_A = re.compile(r"\s+(?:already\s+|now\s+)?(?:has|have)\s+(?:a\s+)?\Z", re.IGNORECASE)
+_TITLE_ENDS = re.compile(r"\s*(?:\Z|[,.:;–—]|\s+in\s+(?=(?-i:[A-Z])))")
+
+
+def _has_new(text: str, start: int, vm: re.Match[str], has_at: int) -> HireHit | None:
+    rm = ROLE_RE.match(text, vm.end() + 1)
+    if rm is None or not _TITLE_ENDS.match(text, rm.end()):
+        return None  # "Acme has a new CEO problem"
+    span = company_before(text, start, has_at)
+    role = _role_name(rm, text)
+    if span is None or role is None:
+        return None
+    person = None
+    if (in_m := _TITLE_ENDS.match(text, rm.end())) and in_m.group().strip() == "in":
+        person = person_at_start(text[in_m.end() :])  # "has a new CFO in Jane Doe"
+    return HireHit(span, person, role, (span[0], rm.end()), 0.7)
+
+
+# "former Oracle Cloud exec Don Johnson": a past employer's executive, named.
+_FORMER_EXEC = re.compile(
+    r"(?:former|ex-)\s*(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,4}"
+    r"(?:exec(?:utive)?|veteran|vet|alum|(?-i:C[A-Z]{1,3}O|S?VP|EVP)|president|chief|head)\s+"
+    r"(?P<person>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,2})(?=\s*(?:\Z|[,.:;(]))",
+    re.IGNORECASE,
+)
 # Where a name read after a title ends: the text's end, punctuation or a lowercase word.
 _NAME_ENDS = re.compile(r"\s*(?:\Z|[,.:;()\-–—]|(?-i:[a-z]))")
 _IS_PERSON = re.compile(r"\s+(?:is|:)\s+|:\s+")
@@ -907,6 +950,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     verb_word = vm.group("verb").lower()
     start = clause_start(text, vm.start())
     left = text[start : vm.start()]
+    if verb_word == "new" and (has := _HAS_A.search(left)) is not None:
+        return _has_new(text, start, vm, start + has.start())  # "Acme already has a new CEO"
     if (
         verb_word == "new"
         and not _owned(left)
@@ -957,7 +1002,18 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(cut_end(_CHOSEN, left))
     ):
         return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
-    if verb in ("join", "joins", "rejoins", "joined", "to", "lead", "head", "for") or (
+    if verb in (
+        "join",
+        "joins",
+        "rejoins",
+        "joined",
+        "joining",
+        "rejoining",
+        "to",
+        "lead",
+        "head",
+        "for",
+    ) or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
@@ -1274,6 +1330,12 @@ _OPENS_WITH_HIRE = re.compile(
 )
 
 
+# The summary's own word for the hire, with the name after it.
+_CHOSE_NAME = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|also\s+)?(?:tapped|hired|named|appointed|chosen|selected|"
+    r"picked|turned\s+to|recruited|brought\s+(?:on|in))\s+(?=(?-i:[A-Z])(?!(?:The|A|An|Its)\s))",
+    re.IGNORECASE,
+)
 _TELLS = re.compile(r"\b(?:said|says|announced|announces|reported|reports)\b", re.IGNORECASE)
 
 
@@ -1290,7 +1352,10 @@ def person_in_summary(body: str, since: int, surname: str | None) -> str | None:
     person = person_at_start(lead)
     opens = _OPENS_WITH_HIRE.match(lead, len(person)) if person is not None else None
     if opens is None or _TELLS.search(lead, len(person or ""), opens.end()):
-        return None  # "Braintree Savings Bank said Winthrop Sargent has been named": the teller
+        # "Braintree Savings Bank said Winthrop Sargent has been named": the teller; "The
+        # e-bike company has tapped Kathi Lentzsch, who ...": the one it hired
+        chose = _CHOSE_NAME.search(lead)
+        return person_at_start(lead[chose.end() :]) if chose else None
     return person
 
 
