@@ -90,3 +90,19 @@ def test_look_alikes_of_a_described_hire(detector: Detector) -> None:
     assert _hires(detector, "Acme already has a new CEO", summary) == [
         ("Acme", None, "Chief Executive Officer")
     ]
+
+
+def test_raises_told_with_rarer_words(detector: Detector) -> None:
+    def rounds(head: str) -> list[tuple]:
+        found = detector.detect(head)
+        return [(s.company, s.round, s.amount) for s in found if s.type == "funding_round"]
+
+    head = "Bedrock Ocean dredges up $25M to map the seafloor with robots"
+    assert rounds(head) == [("Bedrock Ocean", None, 25e6)]
+    head = "Redwood attracts Google for its $425M Series E as AI power needs rise"
+    assert rounds(head) == [("Redwood", "series_e", 425e6)]
+    head = "YC alum Mendel, a ‘Ramp for LatAm enterprises,’ raises $35M Series B"
+    assert rounds(head) == [("Mendel", "series_b", 35e6)]
+    # written for the test: the investor's name is no raiser, nor a product's price
+    assert rounds("Acme attracts Google for its new office") == []
+    assert rounds("Acme raises prices for its $10 plan") == []

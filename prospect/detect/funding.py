@@ -63,7 +63,8 @@ _VERBS = (
     "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
     "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed", "gets",
     "got", "picks up", "picked up", "receives", "received", "scores", "scored", "banks", "banked",
-    "collects", "collected", "attracts", "attracted", "completes", "completed", "announces",
+    "collects", "collected", "dredges up", "drums up", "rustles up", "attracts", "attracted",
+    "completes", "completed", "announces",
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
@@ -117,7 +118,9 @@ _RIGHT = re.compile(
     r"doubts?|alarm|eyebrows|hopes|fears|tariffs?|rents?|salar(?:y|ies)|costs?|limits?|caps?|"
     r"guidance|outlook|forecast|target|estimate|offer|bid|dividend|stake|pay)\b)"
     r"(?-i:[a-z]{3,12})(?=\s+(?:[$€£₹]|(?:US|C|A|S)\$|Rs\b)))?"
-    + r"\s+(?:(?P<money>"
+    # "attracts Google for its $425M Series E": the investor, then the money
+    + r"\s+(?:(?:(?-i:[A-Z][\w&.'’-]*)\s+){1,3}for\s+its\s+(?=[$€£₹]|(?:US|C|A|S)\$))?"
+    + r"(?:(?P<money>"
     + AMOUNT_PATTERN
     + r")|(?:(?-i:[A-Z][\w&.'’-]*)(?:['’]s)?\s+){1,3}(?=(?:investment|backing)\b)"
     # "nabs a Microsoft investment": the investor named before the word
@@ -689,6 +692,9 @@ def _subject(
         # "Cluely, a startup that helps ‘cheat on everything,’ raises": an appositive
         first = company_after(text, start, min(60, end - start))
         span = first if first is not None and first[0] == start else None
+        comma = text.find(",", start, end)
+        if span is None and comma > start:  # "YC alum Mendel, a ‘Ramp for LatAm,’ raises"
+            span = company_before(text, start, comma)
     if span is not None and (bm := _BY_MAKER.search(text, start, span[0])) is not None:
         # "YC-backed Apolink by 19-year-old bags $4.3M": the company is before "by"
         made = company_before(text, start, bm.start())

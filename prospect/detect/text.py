@@ -70,7 +70,7 @@ HEAD_NOUNS = {
     "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
     "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
     "competitor", "alternative", "parent", "chipmaker", "carmaker", "automaker", "drugmaker",
-    "toymaker",
+    "toymaker", "alum", "alumnus",
 }  # fmt: skip
 # Sector words written before a name with no head noun ("Insurtech Lemonade raises").
 SECTOR_WORDS = {
