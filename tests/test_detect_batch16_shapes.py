@@ -106,3 +106,21 @@ def test_raises_told_with_rarer_words(detector: Detector) -> None:
     # written for the test: the investor's name is no raiser, nor a product's price
     assert rounds("Acme attracts Google for its new office") == []
     assert rounds("Acme raises prices for its $10 plan") == []
+
+
+def test_follow_ons_lowercase_names_and_closes_on(detector: Detector) -> None:
+    def rounds(head: str) -> list[tuple]:
+        found = detector.detect(head)
+        return [(s.company, s.amount) for s in found if s.type == "funding_round"]
+
+    # real headlines of the development part (TechCrunch, EU-Startups)
+    head = "Microsoft’s M12 invests another $22.5M into NeuBird, months after its $22M seed round"
+    assert rounds(head) == [("NeuBird", 22.5e6)]
+    head = "Mira Murati’s Thinking Machines Lab closes on $2B at $10B valuation"
+    assert rounds(head) == [("Thinking Machines Lab", 2e9)]
+    head = "YC-backed telli raises €13.1 million to build AI for B2C customer operations"
+    assert rounds(head) == [("telli", 13.1e6)]
+    # written for the test
+    assert rounds("Acme invests another $50M in Texas plant") == []
+    assert rounds("The startup also raises $5M") == []
+    assert rounds("Acme reaches $10M in revenue") == []

@@ -63,7 +63,8 @@ _VERBS = (
     "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
     "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed", "gets",
     "got", "picks up", "picked up", "receives", "received", "scores", "scored", "banks", "banked",
-    "collects", "collected", "dredges up", "drums up", "rustles up", "attracts", "attracted",
+    "collects", "collected", "dredges up", "drums up", "rustles up", "reaches", "attracts",
+    "attracted",
     "completes", "completed", "announces",
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
@@ -87,8 +88,8 @@ _VERB = re.compile(
 ANCHOR_WORDS = frozenset(v.split()[0] for v in _VERBS)
 # Verbs that also take contracts, awards and plans: they need a funding word too.
 _NEEDS_FUNDING_WORD = {
-    "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won", "books",
-    "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
+    "reaches", "of", "announces", "announced", "unveils", "completes", "completed", "wins", "won",
+    "books", "draws", "drew", "adds", "inks", "obtains", "obtained", "snaps up", "tops up", "land",
     "confirms", "confirmed", *_WORDED_VERBS,
 }  # fmt: skip
 _QUALIFIERS = (
@@ -117,7 +118,7 @@ _RIGHT = re.compile(
     + r"(?:\s+(?!(?:prices?|rates?|fees?|taxes|tax|wages?|stakes|bar|concerns?|questions?|"
     r"doubts?|alarm|eyebrows|hopes|fears|tariffs?|rents?|salar(?:y|ies)|costs?|limits?|caps?|"
     r"guidance|outlook|forecast|target|estimate|offer|bid|dividend|stake|pay)\b)"
-    r"(?-i:[a-z]{3,12})(?=\s+(?:[$€£₹]|(?:US|C|A|S)\$|Rs\b)))?"
+    r"(?-i:[a-z]{3,12}|on)(?=\s+(?:[$€£₹]|(?:US|C|A|S)\$|Rs\b)))?"
     # "attracts Google for its $425M Series E": the investor, then the money
     + r"\s+(?:(?:(?-i:[A-Z][\w&.'’-]*)\s+){1,3}for\s+its\s+(?=[$€£₹]|(?:US|C|A|S)\$))?"
     + r"(?:(?P<money>"
@@ -664,6 +665,20 @@ _FOUNDER_OF = re.compile(
 _AND_PREDICATE = re.compile(r"\s(?:and|&)\s+(?:(?:just|also|now|then|has|have)\s+)*\Z", re.I)
 
 
+# A name its company writes in lowercase, right after what describes it: "YC-backed telli",
+# "Berlin-based sennder" (after a noun, "startup first raises", it is too often a word).
+_LOWERCASE_NAME = re.compile(
+    r"(?:^|\s)[\w-]+(?:"
+    + "|".join(DESCRIPTOR_SUFFIXES)
+    + r")\s+((?-i:[a-z])[a-z0-9]*(?-i:[A-Z0-9.])?[\w.]*)\s+\Z",
+    re.IGNORECASE,
+)
+_NOT_LOWERCASE_NAMES = frozenset(
+    {"also", "now", "just", "has", "have", "had", "that", "which", "who", "then", "finally",
+     "reportedly", "quietly", "officially", "recently", "today", "successfully", "formally",
+     "publicly", "again", "already", "still", "itself", "and", "or", "but", "that's", "it",
+     "is", "are", "was", "were", "will", "would", "could", "may", "might", "can"}
+)  # fmt: skip
 _COMMA_QUOTE = re.compile(r",[’”\"']\s*\Z")
 _BY_MAKER = re.compile(r"(?<=[\w)])\s+by\s+\Z", re.IGNORECASE)
 
@@ -688,6 +703,10 @@ def _subject(
         span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
         return span if span is not None and not text[span[0]].islower() else None
     span = company_before(text, start, end)
+    if span is None and (low := _LOWERCASE_NAME.search(left)) is not None:
+        word = low.group(1).lower()
+        if word not in _NOT_LOWERCASE_NAMES and not word.endswith("ly") and len(word) > 2:
+            span = (start + low.start(1), start + low.end(1))  # "YC-backed telli raises"
     if span is None and _COMMA_QUOTE.search(left):
         # "Cluely, a startup that helps ‘cheat on everything,’ raises": an appositive
         first = company_after(text, start, min(60, end - start))
@@ -1282,6 +1301,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             or owned_round
             or owned
             or appositive
+            # a follow-on: "another $22.5M into NeuBird" (not "... in Texas plant")
+            or (more is not None and amount is not None and not _LOWER_NEXT.match(rest))
             or _investors_invest(text, vm, amount, rest)
         ):
             continue  # "invests 1.2 billion kronor in New Premises": not a company
@@ -1333,6 +1354,7 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
     return None
 
 
+_LOWER_NEXT = re.compile(r"\s+(?-i:[a-z])")
 # "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
 # investee is described as a thing made, so a company, not a place or a building.
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)
