@@ -33,6 +33,7 @@ from prospect.detect.funding import (
     deal_headline,
     detect_funding,
     fund_headline,
+    fund_in_summary,
     named_in_summary,
     normalize_round,
     raised_amount,
@@ -188,6 +189,8 @@ class Detector:
             found += self._hires(head, body, since, shouted)
         # a country or a state is never the company ("India Gets ₹1 Lakh Cr Investment")
         found = [s for s in found if normalize_company(s.company) not in PLACES]
+        # nor a year or a number ("... replace him as CEO at the end of 2025")
+        found = [s for s in found if not (s.company or "x").replace(",", "").isdigit()]
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)
@@ -205,6 +208,9 @@ class Detector:
 
     def _funding(self, head: str, body: str, since: int) -> list[Signal]:
         signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
+        told = signals and body and signals[0].round is None and signals[0].company
+        if told and fund_in_summary(body, signals[0].company or ""):
+            return []  # "Lerer Hippeau raised another $200M": its summary tells a fund
         if story_headline(head) or (not signals and deal_headline(head)):
             body = ""  # "How Acme built a $1B business", "Beta acquires Acme": background
         if not signals and body and not fund_headline(head):

@@ -63,9 +63,8 @@ _VERBS = (
     "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "closes",
     "closed", "bags", "bagged", "nabs", "nabbed", "snags", "snagged", "grabs", "grabbed", "gets",
     "got", "picks up", "picked up", "receives", "received", "scores", "scored", "banks", "banked",
-    "collects", "collected", "dredges up", "drums up", "rustles up", "reaches", "attracts",
-    "attracted",
-    "completes", "completed", "announces",
+    "collects", "collected", "dredges up", "drums up", "rustles up", "gobbles up", "reaches",
+    "attracts", "attracted", "completes", "completed", "announces",
     "announced", "unveils", "pulls in", "pulled in", "rakes in", "raked in", "hauls in",
     "brings in", "reels in", "locks in", "clinches", "obtains", "obtained", "wins", "won", "adds",
     "tops up", "nets", "netted", "scoops", "scooped", "draws", "drew", "books", "inks",
@@ -319,6 +318,7 @@ _GENERIC_SUBJECTS = {
     "rounds", "startup", "company", "firm", "the", "it", "they", "he", "she", "we", "this",
     "that", "who", "funding", "banks", "brands", "teams", "report", "study", "developers",
     "researchers", "vets", "veterans", "alumni", "founder", "sector", "ecosystem",
+    "government", "govt", "state",
 }  # fmt: skip
 
 
@@ -428,10 +428,15 @@ _DEAL_HEADLINE = re.compile(
 # headline only describes; the summary names it.
 _UNNAMED_RAISE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:a|an)\s+)(?:(?:this|a|an|one)\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"(?:startup|start-up|company|firm|maker|developer|provider)\s+"
+    r"(?:startup|start-up|company|firm|maker|developer|provider|"
+    # "Ex-Meta engineer raises $14M for ...": the founders, for a startup the summary names
+    r"engineers?|students?|(?:co-?)?founders?|vets?|veterans?|alums?|alumni|execs?|executives?|"
+    r"researchers?|scientists?|dropouts)\s+"
     # "... startup that gives labs a green seal of approval raises $5M"
-    r"(?:(?:that|which)\s+(?:[\w'’.-]+\s+){0,8}?)?(?:just\s+)?"
-    r"(?:raises|raised|lands|landed|nabs|nabbed|secures|secured|bags|snags|gets|closes|closed)\s+"
+    # "a startup building AI agents for game development emerges from stealth with $27M"
+    r"(?:(?:that|which|(?-i:[a-z]{3,}ing))\s+(?:[\w'’.-]+\s+){0,8}?)?(?:just\s+)?"
+    r"(?:raises|raised|raise|lands|landed|nabs|nabbed|secures|secured|bags|snags|gets|closes|"
+    r"closed|emerges\s+from\s+stealth\s+with|launches\s+with)\s+"
     r"(?:a\s+|an\s+)?(?=[$€£₹]|(?-i:[A-Z]{1,3}\$))",
     re.IGNORECASE,
 )
@@ -449,7 +454,10 @@ _PERSON_NEXT = re.compile(
     re.IGNORECASE,
 )
 _THEIR_STARTUP = re.compile(
-    r"\b(?:their|its|his|her|the)\s+(?:startup|company|venture),\s+(?=\S)", re.IGNORECASE
+    r"\b(?:their|its|his|her|the)\s+(?:startup|company|venture),\s+(?=\S)"
+    # "... on Wednesday a startup called Sett — which ..."
+    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:startup|company)\s+called\s+(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
 )
 
 
@@ -481,8 +489,12 @@ def raised_for(head: str) -> tuple[re.Match[str], tuple[int, int]] | None:
     return (m, span) if described is not None else None
 
 
-_RAISER_NOUNS = ("startup", "start-up", "company", "firm", "maker", "developer", "provider")
-_RAISER_VERBS = ("rais", "land", "nab", "secur", "bag", "snag", "gets", "clos")
+_RAISER_NOUNS = (
+    "startup", "start-up", "company", "firm", "maker", "developer", "provider", "engineer",
+    "student", "founder", "vet", "alum", "exec", "researcher", "scientist", "dropouts",
+)  # fmt: skip
+_RAISER_VERBS = ("rais", "land", "nab", "secur", "bag", "snag", "gets", "clos", "stealth with",
+                 "launches with")  # fmt: skip
 
 
 def unnamed_raise(head: str) -> re.Match[str] | None:
@@ -513,9 +525,34 @@ def named_in_summary(body: str) -> tuple[int, int] | None:
     m = _THEIR_STARTUP.search(body, 0, 400)
     if m is not None:
         span = company_after(body, m.end(), 40)
-        if span is not None and span[0] == m.end() and body[span[1] : span[1] + 1] == ",":
+        if span is not None and span[0] == m.end() and body[span[1] : span[1] + 1] in (",", " "):
             return span
     return None
+
+
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"new|debut|latest|next)"
+)
+
+
+def fund_in_summary(body: str, name: str) -> bool:
+    """Whether the summary tells that `name`, which the headline had raising money, is an
+    investment fund: "... seed fund, Lerer Hippeau, announced ..." or "Lerer Hippeau ...
+    closed a ninth $200 million fund"."""
+    at = body.find(name, 0, 400)
+    if at < 0 or "fund" not in body[:600].lower():
+        return False
+    named = re.escape(name)
+    described = re.compile(
+        r"\b(?:venture|seed|capital|investment|vc|growth|co-investment)\s+fund,\s+" + named, re.I
+    )
+    closed = re.compile(
+        named + r"\b[^.]{0,80}?\b(?:closed|closes|raised|raises|launched|launches)\s+"
+        r"(?:(?:a|an|its|the)\s+)?" + _ORDINAL + r"\s+(?:[\w$.,-]+\s+){0,3}?funds?\b",
+        re.IGNORECASE,
+    )
+    return bool(described.search(body, 0, 600) or closed.search(body, 0, 600))
 
 
 def deal_headline(head: str) -> bool:
@@ -639,8 +676,12 @@ _PUBLIC_MONEY = re.compile(
 # a raise says "raising more cash" and is read through its verb.
 _NEW_MONEY = re.compile(r"\b(?:new|fresh|additional|further)\s", re.IGNORECASE)
 # "has secured $686M in new funds": money in, unless a firm raises it (checked later).
+_TAPPED = re.compile(r"\s*(?:\Z|[,;:]|(?:to|in|from|led)\b)", re.IGNORECASE)
 _IN_NEW_FUNDS = re.compile(
-    r"\s+in\s+(?:new|fresh|additional|more)\s+funds\b(?!\s+(?:for|to|focused)\b)", re.I
+    # "in new funds for startups" is a fund; "in fresh funds for its reactor" the raiser's
+    r"\s+in\s+(?:new|fresh|additional|more)\s+funds\b"
+    r"(?!\s+(?:for(?!\s+(?:its|their)\b)|to|focused)\b)",
+    re.I,
 )
 # Who raises, when the subject is a person: "Google vet raises $8M for Continua" (the money
 # is for the company named after "for"); "Beyond Presence's founder nabs $3.1M" (the
@@ -658,7 +699,10 @@ _NEXT_VENTURE = re.compile(
     re.IGNORECASE,
 )
 _FOUNDER_OF = re.compile(
-    r"(?P<sep>['’]s)?\s+(?:co-?)?founders?(?:\s+and\s+ceo)?\s*\Z", re.IGNORECASE
+    # "Affiniti’s 20- and 22-year-old founders raise $17M": what the founders are, between
+    r"(?:(?P<sep>['’]s)(?:\s+(?-i:[a-z\d])[\w-]*(?:\s+and)?){0,4})?\s+(?:co-?)?founders?"
+    r"(?:\s+and\s+ceo)?\s*\Z",
+    re.IGNORECASE,
 )
 # "Fastino trains AI models on cheap GPUs and just raised $17.5M": a second predicate of
 # the clause's subject.
@@ -956,7 +1000,12 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             round_m = None  # "from Susquehanna Growth Equity": an investor's name
         if round_m and _PAST_ROUND_GAP.search(text, rm.end(), round_m.start()):
             round_m = None  # "raises $200M at $2B valuation 5 months after $100M Series A"
-        if verb in _NEEDS_FUNDING_WORD and not _FUNDING_WORD.search(text, rm.start(), end):
+        if (
+            verb in _NEEDS_FUNDING_WORD
+            and not _FUNDING_WORD.search(text, rm.start(), end)
+            # "Perfect taps $23M to fix ...", not "taps $10B reserve"
+            and not (verb in ("taps", "tapped") and rm.group("money") and _TAPPED.match(tail))
+        ):
             continue
         if verb.startswith("extend"):
             # "Acme extends its Series B with $10M": only a round extends, never a deadline
@@ -1237,7 +1286,30 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _valued(text, since)
     if hit is None and ("'s" in text or "’s" in text):
         hit = _possessive_round(text, since)
+    if hit is None and "says" in words:
+        hit = _says_raise(text, since)
     return hit
+
+
+# "Databricks CEO says fresh $1B will help him ...", "Monarch Tractor CEO says $133M raise
+# will help it ...": the company's chief telling what its new money is for.
+_SAYS_RAISE = re.compile(
+    r"\s+(?:(?:co-?)?founder\s+and\s+)?(?-i:CEO|CFO)\s+says\s+(?:the\s+|its\s+)?"
+    r"(?P<new>(?:fresh|new)\s+)?(?P<money>" + AMOUNT_PATTERN + r")"
+    r"(?P<noun>\s+(?:raise|round|funding|investment|injection|infusion))?\s+will\b",
+    re.IGNORECASE,
+)
+
+
+def _says_raise(text: str, since: int) -> FundingHit | None:
+    m = _SAYS_RAISE.search(text, since)
+    if m is None or not (m.group("new") or m.group("noun")):
+        return None  # "Acme CEO says $5M will not be enough": no money raised
+    span = company_before(text, clause_start(text, m.start()), m.start())
+    if span is None:
+        return None
+    amount, currency = parse_amount(m)
+    return FundingHit(span, None, amount, currency, (span[0], m.end()), 0.7)
 
 
 _POSSESSIVE_AT = re.compile(r"['’]s?(?=\s)")

@@ -123,7 +123,7 @@ POLITICS_WORDS = frozenset(
         "ministry", "governor", "mayor", "campaign", "candidate", "candidates", "candidacy",
         "voter", "voters", "votes", "ballot", "lawmakers", "cabinet", "opposition", "referendum",
         "coalition", "nominee", "impeachment", "impeached", "poll", "polls", "junta", "regime",
-        "ayatollah", "pentagon", "doge",
+        "ayatollah", "pentagon", "doge", "inauguration",
     }
 )  # fmt: skip
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
@@ -183,6 +183,8 @@ _DATELINE = re.compile(
 # What a dateline has before its dash: a city in capitals ("REDMOND, Wash. —"), a date or
 # a wire's name ("(GLOBE NEWSWIRE)", "/PRNewswire/").
 _DATELINE_WORD = re.compile(r"\b[A-Z]{3,}\b|\d|/\s?[A-Za-z ]{2,30}\s?/|\(")
+# A sentence that ends before the dash: no dateline ("Wash. —", "Jan. 5" are not ends).
+_SENTENCE_END = re.compile(r"(?:[a-z]{4,}|\d+s)[.!?]\s+[A-Z][a-z]")
 _DATELINE_REACH = 180  # 140 + the optional "/ CITY /" part; leads are whitespace-normalised
 
 
@@ -261,6 +263,8 @@ def lead(summary: str) -> str:
         _DATELINE_WORD.search(text, 0, m.end()) or len(text[: m.end()].split()) <= 4
     ):
         return text  # "Tin Can has struck a chord — with parents": a dash, not a dateline
+    if _SENTENCE_END.search(text, 0, m.end()):
+        return text  # "Games drove GPUs in the 1990s. ... a startup called Sett — which"
     return text[m.end() :]
 
 
