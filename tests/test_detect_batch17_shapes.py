@@ -62,3 +62,21 @@ def test_no_hire_of_a_guest_or_a_year(detector: Detector) -> None:
         "on Monday. The executive will join Mark Zuckerberg, Jeff Bezos, and Elon Musk on the dais."
     )
     assert [s for s in detector.detect(head, summary) if s.type == "executive_hire"] == []
+
+
+def test_a_successor_the_summary_names_for_a_departure(detector: Detector) -> None:
+    head = "Poshmark CEO and founder to step down"
+    summary = (
+        "After nearly 15 years, Manish Chandra will transition to being a member of the board of "
+        "directors. Namsun Kim, who has served as executive chairman since April, has been "
+        "appointed as his successor."
+    )
+    hires = [(s.company, s.person, s.role) for s in detector.detect(head, summary)]
+    assert hires == [("Poshmark", "Namsun Kim", "Chief Executive Officer")]
+    # written for the test: a departure alone, and a company's own appositive before its verb
+    assert detector.detect(head, "Manish Chandra will stay on the board.") == []
+    head = "Acme adds a CTO"
+    summary = (
+        "Acme, the telehealth company, has hired Jane Doe as its next chief technology officer."
+    )
+    assert [(s.company, s.person) for s in detector.detect(head, summary)] == [("Acme", "Jane Doe")]

@@ -49,6 +49,7 @@ from prospect.detect.hires import (
     not_hire_news,
     person_in_summary,
     previous_employer,
+    successor_in_summary,
 )
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role, search_role
@@ -310,6 +311,9 @@ class Detector:
                 hits, text = told, body
         if not hits and body and not not_hire_news(head):
             hits, text = detect_hires(body, since, summary=True), body
+        if not hits and body and (named := successor_in_summary(head, body)) is not None:
+            (s, e), person, role = named  # "Poshmark CEO to step down" over "... his successor"
+            hits, text = [HireHit((s, e), person, role, (s, len(head)), 0.7)], head
         subject = None
         if any(hit.company is None for hit in hits):
             # a hit whose company is "the company's": the company the headline opens with

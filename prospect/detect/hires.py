@@ -510,7 +510,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
         if span is None and start > 0:
             span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
-        if span is None and start == 0:
+        if span is None:  # "Hims & Hers, the telehealth company, has hired ..."
             span = _described_opener(text, vm.start())
         if span is not None:
             span = _and_joined(text, start, span)  # "Cushman and Wakefield appoints"
@@ -568,7 +568,8 @@ _OPENING_NEWS = re.compile(
 # "Acme, the leader in cloud security, today announced the appointment of ...": what the
 # company is, between its name and its verb.
 _DESCRIBED_BEFORE_VERB = re.compile(
-    r",\s+(?:a|an|the)\s+[^,;.]{1,80},(?:\s+(?:today|also|recently))?\s+", re.IGNORECASE
+    r",\s+(?:a|an|the)\s+[^,;.]{1,80},(?:\s+(?:today|also|recently|has|have|now))*\s+",
+    re.IGNORECASE,
 )
 
 
@@ -1307,6 +1308,35 @@ def _successor(text: str, since: int) -> HireHit | None:
         if person is None and not _SOMEONE.search(text, sm.end(), end):
             continue  # "to be replaced by AI": nobody named or described
         return HireHit(span, person, role, (span[0], end), 0.8 if person else 0.7)
+    return None
+
+
+# A summary that names the successor of the executive a headline has leaving: "Namsun Kim,
+# who has served as executive chairman since April, has been appointed as his successor".
+_NAMED_SUCCESSOR = re.compile(
+    r"(?:,\s[^,;]{0,90},)?\s+(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:named|appointed|"
+    r"chosen|tapped|picked|selected)\s+(?:as\s+)?(?:his|her|their)\s+(?:successor|replacement)\b",
+    re.IGNORECASE,
+)
+
+
+def successor_in_summary(head: str, body: str) -> tuple[tuple[int, int], str, str] | None:
+    """For a headline with an executive leaving ("Poshmark CEO and founder to step down"):
+    the company's span in the headline, the successor the summary names and the title."""
+    if _DEPARTURE.search(head) is None or ("successor" not in body and "replacement" not in body):
+        return None
+    rm = search_role(head)
+    if rm is None or _BOARD.search(rm.group(0)):
+        return None
+    span = company_before(head, clause_start(head, rm.start()), rm.start())
+    role = _role_name(rm, head)
+    if span is None or role is None:
+        return None
+    for m in _NAMED_SUCCESSOR.finditer(body):
+        sentence = body[: m.start()].rsplit(". ", 1)[-1]
+        person = person_at_start(sentence)
+        if person is not None:
+            return span, person, role
     return None
 
 
