@@ -61,8 +61,10 @@ from prospect.detect.text import (
     company_after,
     full_name,
     headline_subject,
+    issuer_prefix,
     lead,
     repeats_head,
+    same_issuer,
     unshout,
 )
 from prospect.models import Signal
@@ -177,6 +179,23 @@ class Detector:
     # --- detection ------------------------------------------------------------
 
     def detect(self, title: str, summary: str = "") -> list[Signal]:
+        told = issuer_prefix(title or "")
+        if told is None:
+            return self._detect(title, summary)
+        # "Culpeo Minerals Limited (CPORF: OTCQB) | Culpeo Secures $3M": the feed names the
+        # issuer; the headline names it short ("Culpeo") or not at all ("Appointment of
+        # Finance Director"), as its own news
+        issuer, rest = told
+        found = self._detect(rest, summary)
+        if not any(s.type != "keyword" for s in found):
+            found = self._detect(f"{issuer}: {rest}", summary) or found
+        for signal in found:
+            short = signal.company
+            if short is None or (same_issuer(short, issuer) and len(short) < len(issuer)):
+                signal.company = issuer  # not "Brunswick Exploration" for "BRUNSWICK EXPL INC"
+        return found
+
+    def _detect(self, title: str, summary: str) -> list[Signal]:
         head = clean_title(title or "")
         shouted = head != (head := unshout(head))
         body = lead(summary or "")

@@ -581,7 +581,7 @@ _PRIVATE_FOLDED = compile_folded(_PRIVATE_ROUND.pattern)
 
 # Money from an IPO's anchor investors is the IPO's ("raises Rs 189 Cr from anchor investors
 # ahead of IPO"), whatever else the entry says.
-_ANCHOR = re.compile(r"\banchor\s+(?:investors?|book|allocation|round)\b")
+_ANCHOR = re.compile(r"\banchor\s+(?:investors?|book|allocation|round)\b|\bfrom\s+anchors\b")
 
 
 _RUMOUR_FOLDED = compile_folded(_RUMOUR.pattern)
@@ -601,7 +601,7 @@ def _excluded(folded: Folded, verb_end: int | None = None) -> bool:
         for m in _EXCLUDED.finditer(folded)
     ):
         return True
-    if "anchor" in folded.words and _ANCHOR.search(folded.low):
+    if not folded.words.isdisjoint(("anchor", "anchors")) and _ANCHOR.search(folded.low):
         return True
     return bool(_IPO_FOLDED.search(folded) and not _PRIVATE_FOLDED.search(folded.low))
 
@@ -1159,7 +1159,7 @@ _ROUND_IN = re.compile(r"\s+(?:(?:funding\s+)?(?:round|investment)\s+)?(?:in|int
 # "Nvidia invests in data center developer Cloverleaf", "makes strategic investment into"
 _INVESTS = re.compile(
     r"\b(?:invests|invested|invest(?=\s+(?:[$€£₹]|(?-i:[A-Z]{2,3})\s?\d|Rs\b))|"
-    r"(?:makes|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|minority\s+|equity\s+|"
+    r"(?:makes|make|made|announces|completes)\s+(?:an?\s+)?(?:strategic\s+|minority\s+|equity\s+|"
     r"undisclosed\s+|follow-on\s+|seed\s+|growth\s+|new\s+|additional\s+)*investment|"
     r"(?P<pour>pours?|poured|pumps?|pumped|injects?|injected))\b",
     re.IGNORECASE,
@@ -1288,7 +1288,44 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
         hit = _possessive_round(text, since)
     if hit is None and "says" in words:
         hit = _says_raise(text, since)
+    if hit is None and since == 0 and ":" in text and not _COLON_WORDS.isdisjoint(words):
+        hit = _colon_raise(text)
     return hit
+
+
+# A wire's "Coinsilium Group: Placing to Raise £1.25 million", "Vinanz: Institutional $4
+# million Bridge Funding Secured" (London's RNS style; a feed naming the issuer first): the
+# company is the one before the colon.
+_COLON_WORDS = frozenset({"placing", "secured", "raised", "closed", "completed", "received"})
+# Where an amount is written (read by `_AMOUNT_RE` after): "£1.25 million", "$4 million".
+_MONEY_WORDS = r"\S*\d[\d.,]*\S*(?:\s+(?:million|billion|crore|lakh|mn|bn))?"
+_COLON_RAISE = re.compile(
+    r"(?P<co>[^:;|]{2,80}?)\s*:\s+(?:"
+    r"(?:(?:conditional|firm|oversubscribed|successful)\s+)?placing"
+    r"(?:\s+and\s+(?:subscription|retail\s+offer|open\s+offer))?\s+to\s+raise\s+"
+    r"(?:up\s+to\s+|approximately\s+|c\.\s*)?(?P<money>" + _MONEY_WORDS + r")"
+    r"|(?:[a-z-]+\s+){0,2}?(?P<money2>" + _MONEY_WORDS + r")\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:funding|financing|investment|round|placement)\s+(?:secured|raised|closed|completed|"
+    r"received)\b)",
+    re.IGNORECASE,
+)
+
+
+def _colon_raise(text: str) -> FundingHit | None:
+    m = _COLON_RAISE.match(text)
+    if m is None:
+        return None
+    span = company_after(text, 0, m.end("co"))
+    if span is None or span[0] != 0:
+        return None
+    money = "money" if m.group("money") else "money2"
+    am = _AMOUNT_RE.fullmatch(m.group(money))
+    if am is None:
+        return None
+    amount, currency = parse_amount(am)
+    round_m = _ROUND_RE.search(text, m.start(money), m.end())
+    round_name = normalize_round(round_m.group("round")) if round_m else None
+    return FundingHit(span, round_name, amount, currency, (0, m.end()), 0.75)
 
 
 # "Databricks CEO says fresh $1B will help him ...", "Monarch Tractor CEO says $133M raise
@@ -1418,7 +1455,13 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         # company whoever backs it. "Senate backs bill", "Jane Doe backs Harris": no.
         plain = not rest.strip(" ,.") or _BACKS_PURPOSE.match(rest) is not None
         described = _described(text, bm.end(), span[0]) or _APPOSITIVE.match(rest) is not None
-        if not (described or (plain and " " not in names)):
+        backer_name = text[backer[0] : backer[1]]
+        # "MDAVF backs Atom Alloys’ explosion-resistant fuel technology": the company's own
+        # technology, backed by a firm (not "Jane Doe backs Acme’s plan")
+        owned = _BACKED_TECH.match(rest) is not None and (
+            " " not in backer_name or backer_name.split()[-1].lower() in _FIRM_WORDS
+        )
+        if not (described or owned or (plain and " " not in names)):
             continue
         if bm.group("plural") and not _POURERS.search(text, start, bm.start()):
             continue  # "Fans back local startup Acme": backing by investors only
@@ -1427,6 +1470,11 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
 
 
 _LOWER_NEXT = re.compile(r"\s+(?-i:[a-z])")
+_BACKED_TECH = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:technology|tech|platform|software|app|products?|devices?|"
+    r"models?|agents?|chips?|robots?|batteries|battery)\b",
+    re.IGNORECASE,
+)
 # "Benchmark invests $19M in New Lantern, a smarter way for radiologists to use AI": the
 # investee is described as a thing made, so a company, not a place or a building.
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?)\s+(?!(?:state|city|country|region|town)\b)\w", re.I)

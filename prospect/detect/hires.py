@@ -31,6 +31,7 @@ from prospect.detect.roles import (
     search_role,
 )
 from prospect.detect.text import (
+    HEAD_NOUNS,
     PLACES,
     POLITICS_WORDS,
     Folded,
@@ -57,10 +58,14 @@ _COMPANY_FIRST = (
     r"delighted|excited|proud|happy|thrilled)\s+to\s+(?:announce|confirm))\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?"
     r"(?:appointment|hiring|hire|addition|promotion|arrival|selection)\s+of"
+    # "Bolsters Strategic Security Capabilities with the Appointment of": what it bolsters
+    r"|(?:expands|strengthens|bolsters|boosts|enhances)\s+(?:[\w-]+\s+){1,4}?with\s+(?:the\s+)?"
+    r"(?:appointment|hire|hiring|addition)\s+of"
     r"|(?:expands|strengthens|bolsters|boosts|builds\s+out|grows|adds\s+to)\s+(?:its\s+)?"
     r"(?:(?:(?:executive|leadership|senior|management|c-suite|go-to-market|sales|marketing)\s+)+"
     r"(?:(?:team|bench|ranks)\s+)?|(?:team|bench|ranks)\s+)with(?:\s+(?:the\s+)?(?:appointment|hire|hiring|addition)\s+of)?"
     r"|appoints|appointed|names|named|hires|hired|taps|tapped|welcomes|welcomed|adds|added|"
+    r"tap|hire|name|appoint|"
     r"promotes|promoted|elevates|elevated|poaches|poached|recruits|recruited|selects|selected|"
     r"picks|picked|brings\s+on(?:\s+board)?|brings\s+in|ropes\s+in|roped\s+in|"
     r"brought\s+on(?:\s+board)?|brought\s+in|"
@@ -99,7 +104,7 @@ ANCHOR_WORDS = frozenset(
         "elevates", "elevated", "poaches", "poached", "recruits", "recruited", "selects",
         "selected", "picks", "picked", "brings", "ropes", "roped", "brought", "lures", "snags",
         "nabs", "joins", "gets", "joining", "rejoining", "returning", "back", "now", "departs",
-        "stepping", "serve",
+        "stepping", "serve", "tap", "hire", "name", "appoint",
         "joined", "join", "rejoins", "rejoined", "returns", "chosen", "takes", "moves", "heads",
         "lands", "become", "becomes", "onboards", "onboarded", "lead", "steps", "succeeds",
         "succeed", "succeeded", "elects", "elected", "new", "take", "head", "helm", "assume",
@@ -224,7 +229,9 @@ _SAID_IT = re.compile(
     r"(?:\s+today)?\s+(?:said|says|announced|announces)"
     r"(?:\s+(?:on\s+\w+day|today|yesterday|late\s+\w+day))?"  # "said on Tuesday it had named"
     r"(?:\s+(?:that\s+)?(?:it|its\s+board(?:\s+of\s+directors)?))?"
-    r"(?:\s+(?:has|had|have|will|would))?\s+\Z",
+    r"(?:\s+(?:has|had|have|will|would))?\s+\Z"
+    # "Jefferies Is Said to Tap JPMorgan's Melly as ...": a report of the company's hire
+    r"|\s+(?:(?:is|are)\s+(?:said|set)\s+)?to\s+\Z",
     re.IGNORECASE,
 )
 _BOARD_END = re.compile(r"\bboard(?:\s+of\s+directors)?\s+\Z", re.IGNORECASE)
@@ -455,6 +462,9 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         person = person_at_end(pre) if pre else None
         if person is None and linked and _SURNAME.fullmatch(pre):
             person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
+        elif person is None and linked and (om := _OWNED_SURNAME.fullmatch(pre)) is not None:
+            person = om.group(2)  # "Tap JPMorgan’s Melly as APAC Head": the summary names her
+            previous = previous or om.group(1)
         if person and _former(pre, person):
             continue  # "appoints former Bajaj Electricals CEO Anuj Poddar": the old employer
         if previous is None and pre:
@@ -539,7 +549,27 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span, ev_end = (unit.start(1), unit.end(1)), unit.end()
         confidence = 0.9 if person else 0.75
         return HireHit(span, person, role, (min(span[0], vm.start()), ev_end), confidence, previous)
+    bare = _NEW_CHIEF.match(text, vm.end())
+    if bare is not None and vm.group("verb").lower() in ("names", "appoints", "gets", "picks"):
+        # "Ceva Logistics restructures North America operations, names new chief"
+        start = clause_start(text, vm.start())
+        span = company_before(text, start, vm.start())
+        if span is None and start > 0 and text[start - 2 : start] == ", ":
+            span = company_before(text, clause_start(text, start - 2), start - 2)
+            span = _subject_of(text, span)
+        return HireHit(span, None, None, (span[0], bare.end()), 0.6) if span else None
     return None
+
+
+_NEW_CHIEF = re.compile(r"\s+(?:a\s+)?new\s+(?:chief|boss|head|leader)\s*(?:\Z|[,;:.])", re.I)
+
+
+def _subject_of(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The clause's subject when `span` is read from its end: the company it opens with."""
+    if span is None:
+        return None
+    first = company_after(text, clause_start(text, span[0]), 60)
+    return first if first is not None and first[0] <= span[0] else span
 
 
 # The company that tells the news, before the person: "Acme today announced that Jane Doe
@@ -695,6 +725,13 @@ _OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
 # "Jane Doe joins Acme to lead its new robotics group": a join with the job it is for.
 _JOIN_ENDS = re.compile(
     r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part)|to\s+(?:lead|run|head|oversee))\b)"
+)
+
+
+_JOINS_DESCRIBED = re.compile(
+    r"\s+(?:(?-i:[a-z])[\w-]*\s+){1,4}?(?:"
+    + "|".join(sorted(HEAD_NOUNS - {"leader", "parent"}))
+    + r")\s+(?=(?-i:[A-Z]))"
 )
 
 
@@ -1019,6 +1056,10 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None
         company = None if jm else company_after(text, vm.end())  # not "as CFO": a title
+        if company is None and jm is None and (dm := _JOINS_DESCRIBED.match(text, vm.end())):
+            # "joins self-driving truck company Waabi": the name after its description
+            company = company_after(text, dm.end(), 60)
+            company = company if company is not None and company[0] == dm.end() else None
         if verb == "lead" and company is not None and _is_function(text, company):
             return None  # "taps Jane Doe to Lead Sales": read as the tapping company's hire
         if verb == "head" and company is not None:
@@ -1399,16 +1440,28 @@ def not_hire_news(head: str) -> bool:
 # "Acme hires a YouTube exec as CPO, says it will raise money": the hiring company's next
 # clause, not a quote.
 _SAYS_IT = re.compile(r"(?<=, )says\s+it\b")
+_OWNED_SURNAME = re.compile(
+    r"((?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){0,3})['’]s\s+((?-i:[A-Z])[a-z][\w'’-]{2,})"
+)
+_BARE_VERBS = frozenset({"tap", "hire", "name", "appoint"})
+_SAYS_NEXT = re.compile(r"(?<=, )says\b")
 # "Verily says it appointed Deepak Ahuja as CFO": the company telling its own hire, not a
 # quote; only the teller word and "it" stand between the company and the verb.
-_SAYS_HIRED = re.compile(r"(?:says|said)(?:\s+that)?(?:\s+it)?(?:\s+(?:has|had|have))?\s+\Z")
+_SAYS_HIRED = re.compile(
+    r"(?:says|said)(?:\s+that)?(?:\s+it)?(?:\s+(?:has|had|have))?\s+\Z|said\s+to\s+\Z"
+)
 
 
 def _excused(m: re.Match[str], folded: Folded, vm: re.Match[str]) -> bool:
     """Whether a veto's match `m` is part of the company's own report of hit `vm`."""
-    company_first = _COMPANY_FIRST_RE.fullmatch(" ".join(vm.group("verb").lower().split()))
+    verb = " ".join(vm.group("verb").lower().split())
+    company_first = _COMPANY_FIRST_RE.fullmatch(verb)
     if company_first is None:
-        return False
+        # "Uber Freight CEO joins Waabi, says era of ... is here": the joiner's next clause
+        joined = verb.endswith(("joins", "joined", "joining"))
+        return (
+            joined and vm.end() <= m.start() and _SAYS_NEXT.match(folded.low, m.start()) is not None
+        )
     if vm.end() <= m.start():
         return _SAYS_IT.match(folded.low, m.start()) is not None
     told = _SAYS_HIRED.match(folded.low, m.start(), vm.start())
@@ -1439,6 +1492,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         last = verb.split()[-1]
         if verb == "names" and _NAMES_NOUN.search(folded.low, max(0, vm.start() - 24), vm.start()):
             continue  # "shortlists 3 names for Chairman": the noun
+        if verb in _BARE_VERBS and not folded.low.endswith(" to ", 0, vm.start()):
+            continue  # "the new hire", "a name": the bare verb only after "is said to", "to"
         hit = None
         if _COMPANY_FIRST_RE.fullmatch(verb):
             hit = _company_first(text, vm)
@@ -1455,6 +1510,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
             hit = _person_first(text, vm)
         if hit is None and last in _LEADS_TO:
             hit = _to_lead(text, vm)
+        if hit is not None and verb in _BARE_VERBS and hit.person is None:
+            hit = None  # "Analysts expect Acme to name a new CEO": a plan, no one named
         if hit is not None and not any(_same_hit(hit, h) for h in hits):
             hits.append(hit)
             hits += [h for h in _more_after(text, hit) if not any(_same_hit(h, o) for o in hits)]
@@ -1467,7 +1524,40 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
+    if not hits and since == 0 and "appointment" in folded.words and ":" in text:
+        hit = _colon_appointment(text)
+        if hit is not None and not veto.search(folded):
+            hits.append(hit)
     return hits
+
+
+# A wire's "Company: Appointment of Finance Director", "Acme plc: Appointment of Jane Doe as
+# Chief Financial Officer" (London's RNS style): the company is the one before the colon.
+_COLON_APPOINTMENT = re.compile(
+    r"(?P<co>[^:;|]{2,80}?)\s*:\s+(?:the\s+)?appointments?\s+of\s+"
+    r"(?:(?:a|an|the|new|permanent)\s+)*",
+    re.IGNORECASE,
+)
+_AS = re.compile(r"\s*,?\s+as\s+(?:(?:the|its|a|an|new)\s+)*", re.IGNORECASE)
+
+
+def _colon_appointment(text: str) -> HireHit | None:
+    m = _COLON_APPOINTMENT.match(text)
+    if m is None:
+        return None
+    span = company_after(text, 0, m.end("co"))
+    if span is None or span[0] != 0:
+        return None
+    at, person = m.end(), None
+    rm = ROLE_RE.match(text, at)
+    if rm is None:  # "Appointment of Jane Doe as CFO"
+        person = person_at_start(text[at:])
+        link = _AS.match(text, at + len(person)) if person else None
+        rm = ROLE_RE.match(text, link.end()) if link else None
+    if rm is None or _BOARD.search(text, rm.start(), rm.end() + 12):
+        return None  # "Appointment of Non-Executive Director"
+    role = _role_name(rm, text)
+    return HireHit(span, person, role, (0, rm.end()), 0.8 if person else 0.7) if role else None
 
 
 # Hires announced as a group, with no title or name: "TerraPower adds execs", "SeekOut and
@@ -1476,7 +1566,8 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
 _TEAM_HIRE = re.compile(
     r"\s(?:adds|add|names|name|hires|hire|appoints|appoint|promotes|promote|taps|tap|picks|pick|"
     r"gets|get|bolsters|strengthens|expands|revamps|reshuffles|rejigs|shakes\s+up|unveils)\s+"
-    r"(?:to\s+)?(?:(?:its|a|new|another|two|three|four|five|several|senior|top|key|more)\s+)*"
+    r"(?:to\s+)?(?:(?:its|a|new|another|two|three|four|five|several|senior|top|key|more|"
+    r"executive)\s+)*"
     # "F5 adds tech exec": one word saying what kind
     r"(?:(?-i:[a-z][\w-]*)\s+)?"
     r"(?:execs|exec|executives|leaders|leader|c-suite|leadership(?:\s+team)?|executive\s+team|"

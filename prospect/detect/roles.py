@@ -97,7 +97,10 @@ _UNIT_WORD = (
     r"engineering|hr|it|digital|data|strategy|growth|commercial|partnerships|alliances|"
     r"communications|people|talent|channel|customer|services|steel|healthcare|manufacturing)"
 )
-_ABBR = r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|MSO))"
+_ABBR = (
+    r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|MSO)"
+    r"|C(?:eo|fo|to|oo|mo))"  # "Enzolytics announces New Ceo": a wire's own casing
+)
 # Any department a leadership title can run ("External Affairs", "RIA Distribution",
 # "Exploration"): up to four words after "of", none of them a word that ends a title.
 _DEPT_WORD = (

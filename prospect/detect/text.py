@@ -129,11 +129,64 @@ POLITICS_WORDS = frozenset(
 _NEWS_VERB = re.compile(r"\b(?:raises|joins|appoints|names|hires|as|to)\b")
 
 
+# A market's news feed names the issuer before each headline, with its ticker and tier:
+# "Culpeo Minerals Limited (CPORF: OTCQB) | Culpeo Secures $3M for Drilling" (OTC Markets).
+_ISSUER_PREFIX = re.compile(
+    r"^\s*(?P<issuer>\S.{0,118}?)\s*\((?-i:[A-Z][A-Z0-9.]{1,7}):\s*(?:OTC|Pink|Grey|Expert)[^()|]{0,30}\)"
+    r"\s*\|\s*(?P<rest>\S.*)\Z",
+    re.DOTALL,
+)
+_ISSUER_TAIL = re.compile(
+    r"(?:\s*\([^()]*\))+\Z"  # "Exchange Bank (Santa Rosa, CA)"
+    r"|,?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|PLC|LLC|LP|N\.V|S\.A|SA|AG|SE|Oyj|OYJ|"
+    r"ASA|AB|Abp|Co|Company|Holdings?\s+Inc|Hldgs\s+Inc|Societas)\.?\Z",
+    re.IGNORECASE,
+)
+
+
+def issuer_prefix(title: str) -> tuple[str, str] | None:
+    """The issuer a feed names before the headline, and the headline; None for a title
+    without one. The issuer is kept as written, without its legal form."""
+    if " | " not in title or "(" not in title:
+        return None
+    m = _ISSUER_PREFIX.match(title)
+    if m is None:
+        return None
+    issuer = m.group("issuer").strip()
+    while (tail := _ISSUER_TAIL.search(issuer)) is not None and tail.start() > 0:
+        issuer = issuer[: tail.start()].rstrip(" ,")
+    if issuer.isupper() and len(issuer) > 5:
+        issuer = unshout(issuer)
+    return issuer, m.group("rest").strip()
+
+
+def same_issuer(name: str, issuer: str) -> bool:
+    """Whether a headline's company is its issuer, written short: "Culpeo" for "Culpeo
+    Minerals", "METALLIS" for "Metallis Resources", "SCRi" for "Silver Crown Royalties"."""
+    short = name.casefold().strip()
+    full = re.sub(r"\.(?:com|io|ai|net|co)\b", "", issuer.casefold())  # "kneat.com"
+    words = [w for w in re.split(r"[\s-]+", full) if w]
+    if not short or not words:
+        return False
+    if short == full or full.startswith(short + " ") or short.startswith(full):
+        return True
+    initials = "".join(w[0] for w in words if w[0].isalnum())
+    # "SCRi": the initials, with the legal form's ("Inc.") after them
+    return (
+        len(initials) >= 2
+        and " " not in short
+        and short[: len(initials)] == initials
+        and (len(short) <= len(initials) + 1)
+    )
+
+
 def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
     text = _without_tickers(text)
+    if "“" in text or '"' in text:  # "William “Bill” Gately": the quotes would end a clause
+        text = _QUOTED_NICKNAME.sub(r"\1", text)
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
