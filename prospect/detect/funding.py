@@ -1458,10 +1458,10 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         backer_name = text[backer[0] : backer[1]]
         # "MDAVF backs Atom Alloys’ explosion-resistant fuel technology": the company's own
         # technology, backed by a firm (not "Jane Doe backs Acme’s plan")
-        owned = _BACKED_TECH.match(rest) is not None and (
+        its_tech = _BACKED_TECH.match(rest) is not None and (
             " " not in backer_name or backer_name.split()[-1].lower() in _FIRM_WORDS
         )
-        if not (described or owned or (plain and " " not in names)):
+        if not (described or its_tech or (plain and " " not in names)):
             continue
         if bm.group("plural") and not _POURERS.search(text, start, bm.start()):
             continue  # "Fans back local startup Acme": backing by investors only
