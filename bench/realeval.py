@@ -160,6 +160,9 @@ class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    # a signal of the right type on the item, with another company than the label's: one
+    # false positive and one false negative at once
+    renamed: int = 0
 
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -201,7 +204,9 @@ class Scores:
                 c = self.counts[(group, kind)]
                 cells.append(
                     f"{kind} P {c.precision():.3f} R {c.recall():.3f} "
-                    f"(tp {c.tp}, fp {c.fp}, fn {c.fn})"
+                    f"(tp {c.tp}, fp {c.fp}, fn {c.fn}"
+                    + (f", {c.renamed} of them another company" if c.renamed else "")
+                    + ")"
                 )
             out.append(f"{group:24} " + "; ".join(cells))
         for name in (*FIELDS["funding_round"], *FIELDS["executive_hire"]):
@@ -256,6 +261,11 @@ def score(items: Iterable[Item], predicted: list[dict[str, Any]]) -> Scores:
                 result.misses.append(
                     f"FN {item.id}: {item.headline} (want {lab.signal} {lab.company!r})"
                 )
+        for kind in SCORED:
+            extra = sum(rec["signal"] == kind for rec in recs if id(rec) not in matched_recs)
+            missed = sum(lab.signal == kind for lab in item.labels if id(lab) not in matched_labels)
+            for group in groups:
+                result.counts[(group, kind)].renamed += min(extra, missed)
         for lab, rec in pairs:
             for group in groups:
                 result.counts[(group, lab.signal)].tp += 1
