@@ -96,3 +96,15 @@ def test_backing_a_company_s_technology_and_anchor_money(detector: Detector) -> 
     assert _found(detector, "JSW Cement raises Rs 1,080 crore from anchors") == []
     # written for the test: a person backing a plan
     assert _found(detector, "Jane Doe backs Acme’s AI agents") == []
+
+
+def test_a_hire_told_as_what_it_strengthens(detector: Detector) -> None:
+    head = "Nightingale Health strengthens its commercial operations with new EMEA appointment"
+    assert _found(detector, head) == [("executive_hire", "Nightingale Health", None, None)]
+    head = "Viber ups marketing efforts with CMO appointment"  # real, of the second batch
+    assert _found(detector, head) == [("executive_hire", "Viber", None, "Chief Marketing Officer")]
+    # written for the test: a board seat
+    assert _found(detector, "Acme strengthens board with new director appointment") == []
+    head = "Latin Metals Announces Private Placement for Gross Proceeds up to $1.0 Million"
+    (signal,) = detector.detect(head)
+    assert (signal.amount, signal.currency) == (1e6, "USD")

@@ -827,7 +827,7 @@ _PLACEMENT = re.compile(
     re.IGNORECASE,
 )
 _PLACEMENT_AMOUNT = re.compile(
-    r"[^.;!?:]{0,40}?\b(?:for|of|to|totall?ing|worth)\s+(?:gross\s+)?(?:proceeds\s+of\s+)?"
+    r"[^.;!?:]{0,40}?\b(?:for|of|to|totall?ing|worth)\s+(?:gross\s+)?(?:proceeds\s+(?:of\s+)?)?"
     r"(?:(?:up\s+to|approximately|about)\s+){0,2}(?=[$€£A-Z])",  # "of up to Approximately $10.5M"
     re.IGNORECASE,
 )

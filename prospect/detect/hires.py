@@ -1524,11 +1524,34 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
-    if not hits and since == 0 and "appointment" in folded.words and ":" in text:
-        hit = _colon_appointment(text)
+    if not hits and not folded.words.isdisjoint(("appointment", "appointments")):
+        hit = _colon_appointment(text) if since == 0 and ":" in text else None
+        hit = hit or _with_appointment(text, since)
         if hit is not None and not veto.search(folded):
             hits.append(hit)
     return hits
+
+
+# "Nightingale Health strengthens its commercial operations with new EMEA appointment",
+# "Viber ups marketing efforts with CMO appointment": a hire, its title said or not.
+_WITH_APPOINTMENT = re.compile(
+    r"\s(?:strengthens|bolsters|expands|boosts|ups|enhances|reinforces)\s+(?:[\w-]+\s+){1,4}?"
+    r"with\s+(?:an?\s+|the\s+)?(?:new\s+|key\s+|senior\s+)?(?P<what>(?:[\w-]+\s+){0,3}?)"
+    r"appointments?\b",
+    re.IGNORECASE,
+)
+
+
+def _with_appointment(text: str, since: int) -> HireHit | None:
+    m = _WITH_APPOINTMENT.search(text, since)
+    if m is None or _BOARD.search(m.group(0)) or "director" in m.group("what").lower():
+        return None
+    span = company_before(text, clause_start(text, m.start()), m.start())
+    if span is None:
+        return None
+    rm = ROLE_RE.fullmatch(m.group("what").strip()) if m.group("what").strip() else None
+    role = _role_name(rm, text) if rm is not None else None
+    return HireHit(span, None, role, (span[0], m.end()), 0.6)
 
 
 # A wire's "Company: Appointment of Finance Director", "Acme plc: Appointment of Jane Doe as
