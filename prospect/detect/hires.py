@@ -1364,7 +1364,7 @@ _NAMED_SUCCESSOR = re.compile(
 def successor_in_summary(head: str, body: str) -> tuple[tuple[int, int], str, str] | None:
     """For a headline with an executive leaving ("Poshmark CEO and founder to step down"):
     the company's span in the headline, the successor the summary names and the title."""
-    if _DEPARTURE.search(head) is None or ("successor" not in body and "replacement" not in body):
+    if ("successor" not in body and "replacement" not in body) or _DEPARTURE.search(head) is None:
         return None
     rm = search_role(head)
     if rm is None or _BOARD.search(rm.group(0)):
