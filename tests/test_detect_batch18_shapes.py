@@ -108,3 +108,32 @@ def test_a_hire_told_as_what_it_strengthens(detector: Detector) -> None:
     head = "Latin Metals Announces Private Placement for Gross Proceeds up to $1.0 Million"
     (signal,) = detector.detect(head)
     assert (signal.amount, signal.currency) == (1e6, "USD")
+
+
+def test_an_issuer_s_own_news_in_its_release_title(detector: Detector) -> None:
+    # batch 19's even ids (the OTC Markets feed)
+    head = "Jindalee Lithium Ltd. (JNDAF: OTCQX) | Ian Rodger Appointed Managing Director"
+    (hire,) = detector.detect(head)
+    assert (hire.company, hire.person, hire.role) == (
+        "Jindalee Lithium",
+        "Ian Rodger",
+        "Managing Director",
+    )
+    assert hire.evidence == "Ian Rodger Appointed Managing Director"
+    head = "ANDEAN SILVER LTD (ADSLF: OTCID) | Successful A$25m Placement"
+    (own,) = detector.detect(head)
+    assert (own.company, own.amount, own.currency) == ("Andean Silver", 25e6, "AUD")
+    head = (
+        "The Smarter Web Company PLC (TSWCF: OTCQB) | Accelerated Bookbuild for A Minimum of £30M"
+    )
+    assert [(s.company, s.amount) for s in detector.detect(head)] == [
+        ("The Smarter Web Company", 30e6)
+    ]
+    # real look-alikes of the same feed: a director's own shares, an offering, a board seat
+    for head in (
+        "ZEPHYR ENERGY PLC. (ZPHRF: OTCQB) | Director Subscription",
+        "Nova Minerals Ltd. (NVAAF: OTCID) | Nova Announces Closing of US$11.1m NASDAQ Offering",
+        "FORTESCUE LTD. (FSUGY: OTCQX International) | Appointment of Non-Executive Director",
+        "Culpeo Minerals Limited (CPORF: OTCQB) | Update - Proposed issue of securities - CPO",
+    ):
+        assert detector.detect(head) == [], head

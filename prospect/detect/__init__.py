@@ -34,6 +34,7 @@ from prospect.detect.funding import (
     detect_funding,
     fund_headline,
     fund_in_summary,
+    issuer_financing,
     named_in_summary,
     normalize_round,
     raised_amount,
@@ -188,12 +189,36 @@ class Detector:
         issuer, rest = told
         found = self._detect(rest, summary)
         if not any(s.type != "keyword" for s in found):
-            found = self._detect(f"{issuer}: {rest}", summary) or found
+            found = self._issuer_news(issuer, rest, summary) or found
         for signal in found:
             short = signal.company
             if short is None or (same_issuer(short, issuer) and len(short) < len(issuer)):
                 signal.company = issuer  # not "Brunswick Exploration" for "BRUNSWICK EXPL INC"
         return found
+
+    def _issuer_news(self, issuer: str, rest: str, summary: str) -> list[Signal]:
+        """A release title that names no company is its issuer's own news: "Appointment
+        of Finance Director", "Ian Rodger Appointed Managing Director", "Successful A$25m
+        Placement". Read as the issuer's sentence; the evidence is the title as written."""
+        # the issuer's sentence as a headline, then as a summary (where "said" tells news)
+        for text, told in (
+            (f"{issuer}: {rest}", summary),
+            ("", f"{issuer} said {rest}. {summary}"),
+        ):
+            found = self._detect(text, told)
+            if any(s.type != "keyword" for s in found):
+                for signal in found:
+                    if signal.evidence not in rest:
+                        signal.evidence = f"{issuer}: {rest}"
+                return found
+        own = issuer_financing(rest) if self.funding_on else None
+        if own is None:
+            return []
+        amount, currency, round_name = own
+        return [
+            Signal(type="funding_round", rule="funding_round", company=issuer, round=round_name,
+                   amount=amount, currency=currency, evidence=f"{issuer}: {rest}", confidence=0.6)
+        ]  # fmt: skip
 
     def _detect(self, title: str, summary: str) -> list[Signal]:
         head = clean_title(title or "")

@@ -555,6 +555,33 @@ def fund_in_summary(body: str, name: str) -> bool:
     return bool(described.search(body, 0, 600) or closed.search(body, 0, 600))
 
 
+# An issuer's own release title that names its financing ("Successful A$25m Placement",
+# "Accelerated Bookbuild for A Minimum of £30 Million", "AGSM Results, Private Placement &
+# Stock Option"): read only where the feed names the issuer (`prospect.detect.text.issuer_prefix`).
+_OWN_FINANCING = re.compile(
+    r"\b(?:private\s+placements?|placements?|placing|(?:accelerated\s+)?bookbuild|capital\s+rais(?:e|ing)|"
+    r"equity\s+(?:raise|financing)|directed\s+share\s+issue|share\s+issue|financing|"
+    r"strategic\s+investment|equity\s+investment)\b",
+    re.IGNORECASE,
+)
+_NOT_OWN_FINANCING = re.compile(
+    r"\b(?:offerings?|proposed|contemplated|intention|intends|presentation|cancel\w*|terminat\w*|"
+    r"withdraw\w*|warrants?|notice|grant|project|acquisition|royalty|stream|loan\s+repayment|"
+    r"by\s+director|director\s+subscription)\b",
+    re.IGNORECASE,
+)
+
+
+def issuer_financing(head: str) -> tuple[float | None, str | None, str | None] | None:
+    """The amount, currency and round of the financing an issuer's release title names,
+    or None when it names none."""
+    if _OWN_FINANCING.search(head) is None or _NOT_OWN_FINANCING.search(head):
+        return None
+    am = _AMOUNT_RE.search(head)
+    amount, currency = parse_amount(am) if am is not None else (None, None)
+    return amount, currency, round_in(head, 0, amount)
+
+
 def deal_headline(head: str) -> bool:
     """Whether a headline reports an acquisition or a merger."""
     return _DEAL_HEADLINE.search(head) is not None

@@ -139,7 +139,7 @@ _ISSUER_PREFIX = re.compile(
 _ISSUER_TAIL = re.compile(
     r"(?:\s*\([^()]*\))+\Z"  # "Exchange Bank (Santa Rosa, CA)"
     r"|,?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|PLC|LLC|LP|N\.V|S\.A|SA|AG|SE|Oyj|OYJ|"
-    r"ASA|AB|Abp|Co|Company|Holdings?\s+Inc|Hldgs\s+Inc|Societas)\.?\Z",
+    r"ASA|AB|Abp|Co|Holdings?\s+Inc|Hldgs\s+Inc|Societas)\.?\Z",
     re.IGNORECASE,
 )
 
