@@ -48,6 +48,7 @@ from prospect.detect.text import (
     find_verbs,
     fold,
     headline_subject,
+    person_at_end,
     person_at_start,
 )
 
@@ -671,7 +672,10 @@ _PROJECT = re.compile(
     # "lands $206M in financing to build massive geothermal power plant"
     r"^[^.;]{0,80}?\bto\s+(?:build|construct|finance|develop)\s+(?:the\s+|its\s+|an?\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv|"
-    r"nuclear)\s+(?:[\w'’-]+\s+){0,1}?(?:farms?|plants?|facilit(?:y|ies)|parks?|stations?)\b",
+    r"nuclear)\s+(?:[\w'’-]+\s+){0,1}?(?:farms?|plants?|facilit(?:y|ies)|parks?|stations?)\b|"
+    # a named asset: "secured $1.4B in debt financing to expand its Helios data center"
+    r"^[^.;]{0,120}?\b(?:to|for)\s+(?:build|construct|finance|develop|expand|fund)\s+(?:the\s+|its\s+)?"
+    r"(?-i:[A-Z])[\w'’-]*\s+(?:data\s+cent(?:er|re)|campus|mine|smelter|refinery|project)\b",
     re.IGNORECASE,
 )
 # Money that is not a venture round whatever its size or round word: an asset's project
@@ -774,6 +778,8 @@ def _subject(
         span = company_after(text, nm.end(), min(60, tail_end - nm.end()))
         return span if span is not None and not text[span[0]].islower() else None
     span = company_before(text, start, end)
+    if span is not None and "launch" in left:
+        span = _launched_by(text, span, end) or span
     if span is None and (low := _LOWERCASE_NAME.search(left)) is not None:
         word = low.group(1).lower()
         if word not in _NOT_LOWERCASE_NAMES and not word.endswith("ly") and len(word) > 2:
@@ -803,12 +809,31 @@ def _subject(
 
 
 def _opening_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The company opening text[start:end] as the subject of a lowercase verb."""
+    """The company opening text[start:end] as the subject of a lowercase verb; when a
+    person opens it, the company they launch ("Ex-Twitter CEO Parag Agrawal launches
+    Parallel Web Systems to ..., raising $30M")."""
     name = headline_subject(text[start:end])
     if name is None:
         return None
     at = text.find(name, start, end)
-    return (at, at + len(name)) if at >= 0 else None
+    if at < 0:
+        return None
+    return _launched_by(text, (at, at + len(name)), end) or (at, at + len(name))
+
+
+def _launched_by(text: str, span: tuple[int, int], end: int) -> tuple[int, int] | None:
+    """The company the person at `span` launches right after: "Ex-Twitter CEO Parag
+    Agrawal launches Parallel Web Systems to ..., raising $30M"."""
+    name = text[span[0] : span[1]]
+    launched = _LAUNCHES_NAMED.match(text, span[1], end)
+    if launched is None or not (_FOUNDER_TITLE.search(name) or person_at_end(name) == name):
+        return None
+    named = company_after(text, launched.end(), min(60, end - launched.end()))
+    return named if named is not None and named[0] == launched.end() else None
+
+
+_LAUNCHES_NAMED = re.compile(r"\s+(?:launches|unveils|starts|founds|debuts)\s+(?=(?-i:[A-Z]))")
+_FOUNDER_TITLE = re.compile(r"\b(?:CEO|CTO|founder|co-founder|exec|executive)\b", re.IGNORECASE)
 
 
 def _raises_a_fund(low: str, verb_end: int, end: int) -> bool:
@@ -1092,6 +1117,11 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             if _PREPOSITION_BEFORE.search(text, start, span[0]):
                 continue  # "Startups in India raised": a place after a preposition is no subject
             named_company = name.startswith("the ") and name.endswith(" company")  # "The Bouqs"
+            # "Smarter Web Company raises £19.7m": a capital "Company" before a lowercase verb
+            written = text[span[0] : span[1]]
+            named_company = named_company or (
+                written.endswith(" Company") and " " in written and text[vm.start()].islower()
+            )
             if name in _GENERIC_SUBJECTS or (
                 name.split()[-1] in _GENERIC_SUBJECTS and not named_company
             ):
@@ -1113,7 +1143,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue  # a firm ("... Ventures", "... Capital") raising a fund
         if _FUND_DESCRIPTOR.search(text, start, span[0]):
             continue  # "New deep tech fund Wave Function Ventures raises $15M"
-        if round_m is None and _PROJECT.search(tail):
+        debt = round_m is not None and normalize_round(round_m.group("round")) == "debt"
+        if (round_m is None or debt) and _PROJECT.search(tail):
             continue  # project finance: "secure $9M ... for Sycamore Grove Project"
         if _backs_companies(text, vm.end(), end, round_m, firm):
             continue  # "Frontline Ventures raises $200M targeting B2B startups": a fund
@@ -1493,7 +1524,20 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         if bm.group("plural") and not _POURERS.search(text, start, bm.start()):
             continue  # "Fans back local startup Acme": backing by investors only
         return FundingHit(span, None, None, None, (bm.start(), span[1]), 0.7)
+    if "by" in text or "from" in text:
+        im = _INVESTMENT_BY.search(text, since)
+        span = _investee(text, im.end(), clause_end(text, im.end())) if im else None
+        if im is not None and span is not None:
+            # "Equity investment by JAKOTA Games & Reels SAS into OpenLocker Holding Inc."
+            return FundingHit(span, None, None, None, (im.start(), span[1]), 0.7)
     return None
+
+
+_INVESTMENT_BY = re.compile(
+    r"\b(?:equity|strategic|minority|growth)\s+investment\s+(?:by|from)\s+(?-i:[A-Z])[^,;:]{1,60}?"
+    r"\s+(?:in|into)\s+(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 
 
 _LOWER_NEXT = re.compile(r"\s+(?-i:[a-z])")

@@ -528,7 +528,12 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             return None
         if person is None and vm.group("verb").lower() in _AMBIGUOUS:
             name = text[span[0] : span[1]]
-            if person_at_end(name) == name or ROLE_RE.match(name) or _titled_person(name):
+            if (
+                person_at_end(name) == name
+                or ROLE_RE.match(name)
+                or _titled_person(name)
+                or _DESCRIBED.search(name)  # "... and Insider Named CEO": who, not whose
+            ):
                 # "Transition: Jane Doe Appointed CEO", "CFO John Roe named CEO", "Acme CFO
                 # Jane Doe named CEO": the person was named, read from the person's side
                 return None
@@ -660,7 +665,7 @@ _TO_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO_LEAD_ANY = re.compile(
-    r"\s+to\s+(?:co-?)?(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"\s+to\s+(?:co-?)?(?:lead|head|run|oversee|spearhead)\s+(?!(?:the\s+|its\s+|a\s+)?(?:[\w$€£.,-]+\s+)?"
     r"(?:charge|funding|round|investment|financing|deal|ipo|offering|acquisition|bid|consortium|"
     r"panel|committee|probe|inquiry|investigation|commission|delegation|task\s+force)\b)",
     re.I,
@@ -1524,6 +1529,10 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
+    if not hits and not folded.words.isdisjoint(("loses", "lost")):
+        hit = _lost_to(text, since)
+        if hit is not None and not veto.search(folded):
+            hits.append(hit)
     if not hits and not folded.words.isdisjoint(("appointment", "appointments")):
         hit = _colon_appointment(text) if since == 0 and ":" in text else None
         hit = hit or _with_appointment(text, since)
@@ -1552,6 +1561,32 @@ def _with_appointment(text: str, since: int) -> HireHit | None:
     rm = ROLE_RE.fullmatch(m.group("what").strip()) if m.group("what").strip() else None
     role = _role_name(rm, text) if rm is not None else None
     return HireHit(span, None, role, (span[0], m.end()), 0.6)
+
+
+# "Nike loses head of North America women's business to Athleta": a hire of the company the
+# executive goes to, from the one that lost them.
+_LOST_TO = re.compile(
+    r"\s(?:loses|lost)\s+(?:(?:its|their|a|another|top|key)\s+)*(?P<who>[^,;:]{2,80}?)\s+to\s+"
+    r"(?:rival\s+)?(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_LEADER_WORD = re.compile(r"\b(?:head|chief|boss|exec(?:utive)?s?|leader|president)\b", re.I)
+
+
+def _lost_to(text: str, since: int) -> HireHit | None:
+    m = _LOST_TO.search(text, since)
+    if m is None:
+        return None
+    who = m.group("who")
+    person = person_at_end(who)
+    if person is None and not (_LEADER_WORD.search(who) or search_role(who)):
+        return None  # "loses market share to Rivals"
+    went = company_after(text, m.end(), 60)
+    lost = company_before(text, clause_start(text, m.start()), m.start())
+    if went is None or lost is None:
+        return None
+    previous = text[lost[0] : lost[1]]
+    return HireHit(went, person, None, (lost[0], went[1]), 0.6, previous)
 
 
 # A wire's "Company: Appointment of Finance Director", "Acme plc: Appointment of Jane Doe as

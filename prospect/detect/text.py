@@ -20,7 +20,8 @@ MAX_LEAD = 1200  # signals live in the lead of a summary, not deep in an article
 _PUB_SEPARATORS = (" - ", " – ", " — ", " | ")
 _REUTERS_PREFIX = re.compile(
     r"^(?:(?:UPDATE\s*\d*|BRIEF|RPT|EXCLUSIVE|CORRECTED)\s*-\s*"
-    r"|(?:press\s+release|exclusive|breaking(?:\s+news)?|scoop|(?-i:[A-Z][a-z]+Breaks))\s*[:–—-]\s*)",
+    r"|(?:press\s+release|exclusive|breaking(?:\s+news)?|scoop|correction|corrected|update|"
+    r"(?-i:[A-Z][a-z]+Breaks))\s*[:–—-]\s*)",
     re.I,
 )
 # "(NYSE American: CLDI)", "(NASDAQ: ATLX)", "(TSXV: ABC)": its colon would end the clause.
@@ -84,7 +85,7 @@ SECTOR_WORDS = {
 }  # fmt: skip
 DESCRIPTOR_SUFFIXES = (
     "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
-    "-born", "-native", "-led", "-listed", "-made", "-area", "-old",
+    "-born", "-native", "-led", "-listed", "-made", "-area", "-old", "-bound", "-maker",
 )  # fmt: skip
 LEGAL_SUFFIXES = {
     "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
@@ -873,7 +874,8 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "le", "la",
               "bin", "al", "dos", "das", "ten", "ter", "st.", "mac", "y"}  # fmt: skip
 _NOT_NAMES = {
-    "as", "to", "the", "its", "new", "chief", "officer", "former", "ex", "exec", "executive",
+    "as", "to", "the", "its", "if", "when", "government", "govt", "insider", "outsider",
+    "new", "chief", "officer", "former", "ex", "exec", "executive",
     "veteran", "head", "vp", "svp", "evp", "president", "vice", "appoints", "names", "named",
     "joins", "hires", "taps", "inc", "ltd", "and", "of", "for", "with", "at", "in", "on",
     "interim", "acting", "senior", "global", "group", "industry", "tech", "marketing",
@@ -900,6 +902,8 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "
 def _name_word(word: str) -> bool:
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
+    if word.endswith(("'", "’")) and not word[:-1].endswith("s"):
+        return False  # "'No Life In Lebanon' If Government": a quote's end, not a name's
     if word.lower() in _NOT_NAMES:
         return False
     if _DOTTED_INITIALS.fullmatch(word):

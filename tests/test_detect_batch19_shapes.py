@@ -1,0 +1,55 @@
+"""Shapes read off the even ids of tests/eval/real-dev-batch19.tsv (business news of 2025 and
+the OTC Markets feed); a look-alike written for the test says so.
+"""
+
+from __future__ import annotations
+
+from prospect.detect import Detector
+
+
+def _found(detector: Detector, head: str, summary: str = "") -> list[tuple]:
+    return [(s.type, s.company, s.person) for s in detector.detect(head, summary)]
+
+
+def test_descriptors_and_names_that_end_in_company(detector: Detector) -> None:
+    head = "IPO-bound Pine Labs names Sameer Kamath as CFO"
+    assert _found(detector, head) == [("executive_hire", "Pine Labs", "Sameer Kamath")]
+    head = "Smarter Web Company raises £19.7m in latest subscription tranche"
+    assert _found(detector, head) == [("funding_round", "Smarter Web Company", None)]
+    head = (
+        "Tilaknagar Industries to make follow-on investment in Samsara-maker Spaceman Spirits "
+        "Lab; raises stake to 21% with ₹10.66 cr infusion"
+    )
+    assert _found(detector, head) == [("funding_round", "Spaceman Spirits Lab", None)]
+    # written for the test: a title-case "Company" is no name
+    assert _found(detector, "Tech Company Raises $5M") == []
+
+
+def test_the_company_a_founder_launches_and_an_investment_by_another(detector: Detector) -> None:
+    head = (
+        "Ex-Twitter CEO Parag Agrawal launches Parallel Web Systems to build infrastructure for "
+        "AI agents to search the web, raising $30M from Khosla Ventures and others (Bloomberg)"
+    )
+    assert _found(detector, head) == [("funding_round", "Parallel Web Systems", None)]
+    head = "Correction: Equity investment by JAKOTA Games & Reels SAS into OpenLocker Holding Inc."
+    assert _found(detector, head) == [("funding_round", "OpenLocker Holding", None)]
+    head = "Nike loses head of North America women's business to Athleta"
+    (hire,) = detector.detect(head)
+    assert (hire.company, hire.previous_company) == ("Athleta", "Nike")
+    # written for the test
+    assert _found(detector, "Acme loses market share to Beta") == []
+
+
+def test_false_alarms_of_the_batch(detector: Detector) -> None:
+    for head in (
+        "Mike Novogratz's Galaxy says it has secured $1.4B in debt financing to expand its "
+        "Helios data center in West Texas, aiming to boost AI and HPC capabilities (CoinDesk)",
+        "Sources: Meta picks Pimco and Blue Owl to lead a $29B financing for its Louisiana data "
+        "center expansion, providing $26B in debt and $3B in equity, respectively (Bloomberg)",
+        "Hezbollah Chief Threatens 'No Life In Lebanon' If Government Moves To Disarm It",
+        "Novo Falls by Record as Wegovy Slumps and Insider Named CEO - Bloomberg.com",
+    ):
+        assert detector.detect(head) == [], head
+    # written for the test: debt for the company itself is still a round
+    (debt,) = detector.detect("Acme raises $20M in venture debt to expand its team")
+    assert (debt.round, debt.amount) == ("debt", 20e6)
