@@ -137,3 +137,15 @@ def test_an_issuer_s_own_news_in_its_release_title(detector: Detector) -> None:
         "Culpeo Minerals Limited (CPORF: OTCQB) | Update - Proposed issue of securities - CPO",
     ):
         assert detector.detect(head) == [], head
+
+
+def test_an_issuer_s_title_that_only_mentions_a_financing(detector: Detector) -> None:
+    # written for the test, in the feed's style: an update, an offer, arrangements
+    for head in (
+        "Acme Metals Ltd (ACMEF: OTCQB) | Strategic Investment Update: Partner Progress",
+        "Acme Metals Ltd (ACMEF: OTCQB) | Retail Offer for up to £0.5 million",
+        "Acme Metals Ltd (ACMEF: OTCQB) | Thailand Update - Finalisation of Financing Arrangements",
+    ):
+        assert detector.detect(head) == [], head
+    head = "Acme Metals Ltd (ACMEF: OTCQB) | Placing to Raise £1.25 million, Launch of Retail Offer"
+    assert [(s.company, s.amount) for s in detector.detect(head)] == [("Acme Metals", 1.25e6)]

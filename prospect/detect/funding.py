@@ -566,7 +566,8 @@ _OWN_FINANCING = re.compile(
     re.IGNORECASE,
 )
 _NOT_OWN_FINANCING = re.compile(
-    r"\b(?:offerings?|proposed|contemplated|intention|intends|presentation|cancel\w*|terminat\w*|"
+    r"\b(?:offerings?|offers?|proposed|contemplated|intention|intends|presentation|update|"
+    r"arrangements?|cancel\w*|terminat\w*|"
     r"withdraw\w*|warrants?|notice|grant|project|acquisition|royalty|stream|loan\s+repayment|"
     r"by\s+director|director\s+subscription)\b",
     re.IGNORECASE,
@@ -576,8 +577,12 @@ _NOT_OWN_FINANCING = re.compile(
 def issuer_financing(head: str) -> tuple[float | None, str | None, str | None] | None:
     """The amount, currency and round of the financing an issuer's release title names,
     or None when it names none."""
-    if _OWN_FINANCING.search(head) is None or _NOT_OWN_FINANCING.search(head):
+    if _OWN_FINANCING.search(head) is None:
         return None
+    placing = "placing" in head.lower()  # "Placing to Raise £1.25M, Launch of Retail Offer"
+    for m in _NOT_OWN_FINANCING.finditer(head):
+        if not (placing and m.group().lower().startswith("offer")):
+            return None
     am = _AMOUNT_RE.search(head)
     amount, currency = parse_amount(am) if am is not None else (None, None)
     return amount, currency, round_in(head, 0, amount)
