@@ -53,3 +53,22 @@ def test_false_alarms_of_the_batch(detector: Detector) -> None:
     # written for the test: debt for the company itself is still a round
     (debt,) = detector.detect("Acme raises $20M in venture debt to expand its team")
     assert (debt.round, debt.amount) == ("debt", 20e6)
+
+
+def test_scare_quotes_and_a_surname_the_summary_spells_out(detector: Detector) -> None:
+    head = (
+        'Sydney-based Lorikeet, which provides AI agents as "customer concierges", raised a '
+        "AU$54M Series A led by QED Investors at a AU$200M valuation"
+    )
+    (signal,) = detector.detect(head)
+    assert (signal.company, signal.amount, signal.currency) == ("Lorikeet", 54e6, "AUD")
+    assert '"customer concierges"' in signal.evidence  # the evidence as written
+    head = "Bank of America Hires Morgan Stanley’s Giardinelli as Head of Natural Resources"
+    summary = (
+        "Bank of America Corp. hired Morgan Stanley’s Todd Giardinelli as head of natural "
+        "resources and energy transition within the firm’s investment-banking unit."
+    )
+    (hire,) = detector.detect(head, summary)
+    assert (hire.person, hire.previous_company) == ("Todd Giardinelli", "Morgan Stanley")
+    # written for the test: a quotation is still no raise
+    assert detector.detect('Acme CEO: "We will raise $5M" next year') == []

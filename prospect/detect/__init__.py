@@ -99,6 +99,13 @@ _THE_COMPANY = re.compile(
 )
 
 
+def _same_person(short: str | None, full: str | None) -> bool:
+    """Whether `short` is `full` or its surname alone ("Giardinelli", "Todd Giardinelli")."""
+    if not short or not full:
+        return False
+    return short == full or (" " not in short and full.endswith(" " + short))
+
+
 def _widens(role: str | None, other: str | None) -> bool:
     """Whether `other` is `role` with more said ("VP" -> "VP of Operations", "Chief
     Executive Officer" -> "President and Chief Executive Officer")."""
@@ -426,11 +433,13 @@ class Detector:
                 if len(same) == 1 and _widens(same[0].role, extra.role):
                     same[0].role = extra.role  # "names new CEO": "its new president and CEO"
                 continue
-            named = [s for s in same if s.person == extra.person]
+            named = [s for s in same if _same_person(s.person, extra.person)]
             if named:
                 # the summary gives the whole title ("names CFO" -> "Executive Vice
-                # President and Chief Financial Officer")
+                # President and Chief Financial Officer") and the whole name ("Giardinelli"
+                # -> "Todd Giardinelli")
                 for s in named:
+                    s.person = extra.person
                     if s.role is None or _widens(s.role, extra.role):
                         s.role = extra.role or s.role
                 continue

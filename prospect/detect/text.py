@@ -248,11 +248,18 @@ _DEFINED_TERM = re.compile(r"\((?:the\s+)?[\"“”'‘’][^()]{0,80}?[\"“”
 
 
 def blank_defined_terms(text: str) -> str:
-    """`text` with each defined term in blanks: its quotes are no clause break, and every
-    offset still points into `text`."""
-    if "(" not in text:
-        return text
-    return _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
+    """`text` with each defined term in blanks and each quoted phrase inside a clause in
+    single quotes: their quotes are no clause break, and every offset still points into
+    `text`."""
+    if "(" in text:
+        text = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), text)
+    if '"' in text or "“" in text:
+        # 'Lorikeet, which provides AI agents as "customer concierges", raised ...'
+        text = _SCARE_QUOTES.sub(lambda m: "'" + m.group(1) + "'", text)
+    return text
+
+
+_SCARE_QUOTES = re.compile(r"(?<=[a-z] )[\"“]([^\"“”.!?:;]{1,40})[\"”](?=[ ,])")
 
 
 def lower_same(text: str) -> str:
