@@ -89,6 +89,10 @@ def _opens_both(head: str, body: str) -> str | None:
     return name if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", head) else None
 
 
+_STATESMAN = re.compile(
+    r"(?:(?:US\s+)?President|Prime\s+Minister)\s|"
+    r"(?:Trump|Biden|Obama|Modi|Putin|Xi\s+Jinping|White\s+House|Kremlin)\Z"
+)
 # A hire that is a promotion: the person was already at the company.
 _PROMOTION = re.compile(r"\b(?:promot|elevat)(?:es|ed|ing|e|ion)\b", re.IGNORECASE)
 
@@ -241,8 +245,14 @@ class Detector:
             found += self._hires(head, body, since, shouted)
         # a country or a state is never the company ("India Gets ₹1 Lakh Cr Investment")
         found = [s for s in found if normalize_company(s.company) not in PLACES]
-        # nor a year or a number ("... replace him as CEO at the end of 2025")
-        found = [s for s in found if not (s.company or "x").replace(",", "").isdigit()]
+        # nor a year or a number ("... replace him as CEO at the end of 2025"), nor a head of
+        # state ("Trump Names Heritage's EJ Antoni to Lead BLS": a government post)
+        found = [
+            s
+            for s in found
+            if not (s.company or "x").replace(",", "").isdigit()
+            and not (s.type == "executive_hire" and _STATESMAN.match(s.company or ""))
+        ]
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)

@@ -1234,7 +1234,11 @@ _KNOWN_INVESTORS = (
     r"accel|sequoia(?:\s+capital)?|benchmark|a16z|andreessen\s+horowitz|andreessen|"
     r"khosla(?:\s+ventures)?|kleiner\s+perkins|kleiner|greylock|lightspeed|bessemer|redpoint|"
     r"coatue|softbank|temasek|tiger\s+global|general\s+catalyst|y\s+combinator|balderton|"
-    r"atomico|northzone|creandum|earlybird|blume|peak\s+xv"
+    r"atomico|northzone|creandum|earlybird|blume|peak\s+xv|"
+    # buyout and growth firms whose "raises $6.5B" is a fund
+    r"kkr|blackstone|carlyle|apollo|tpg|bain\s+capital|warburg\s+pincus|general\s+atlantic|"
+    r"advent(?:\s+international)?|eqt|permira|cvc(?:\s+capital)?|brookfield|thoma\s+bravo|"
+    r"vista\s+equity|silver\s+lake|insight\s+partners|hg"
 )
 _KNOWN_INVESTOR = re.compile(r"(?:" + _KNOWN_INVESTORS + r")", re.I)
 _POURERS = re.compile(

@@ -1578,9 +1578,9 @@ def _lost_to(text: str, since: int) -> HireHit | None:
     if m is None:
         return None
     who = m.group("who")
+    if not (_LEADER_WORD.search(who) or search_role(who)) or any(c.isdigit() for c in who):
+        return None  # "loses market share to Rivals", "Lost Rs 127 Crore ... To Indian Flights"
     person = person_at_end(who)
-    if person is None and not (_LEADER_WORD.search(who) or search_role(who)):
-        return None  # "loses market share to Rivals"
     went = company_after(text, m.end(), 60)
     lost = company_before(text, clause_start(text, m.start()), m.start())
     if went is None or lost is None:

@@ -881,7 +881,7 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "le", "la",
               "bin", "al", "dos", "das", "ten", "ter", "st.", "mac", "y"}  # fmt: skip
 _NOT_NAMES = {
-    "as", "to", "the", "its", "if", "when", "government", "govt", "insider", "outsider",
+    "as", "to", "the", "its", "if", "when", "government", "govt", "insider", "outsider", "first",
     "new", "chief", "officer", "former", "ex", "exec", "executive",
     "veteran", "head", "vp", "svp", "evp", "president", "vice", "appoints", "names", "named",
     "joins", "hires", "taps", "inc", "ltd", "and", "of", "for", "with", "at", "in", "on",
@@ -909,6 +909,8 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "
 def _name_word(word: str) -> bool:
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
+    if word.startswith(("Non-", "non-")):
+        return False  # "Appoints First Non-Swedish CEO"
     if word.endswith(("'", "’")) and not word[:-1].endswith("s"):
         return False  # "'No Life In Lebanon' If Government": a quote's end, not a name's
     if word.lower() in _NOT_NAMES:
