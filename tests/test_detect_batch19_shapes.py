@@ -82,8 +82,14 @@ def test_false_alarms_of_a_day_of_business_news(detector: Detector) -> None:
         "IKEA Store Owner Appoints First Non-Swedish CEO",
         "Trump Names Heritage’s EJ Antoni to Lead BLS",
         "KKR Raises $6.5 Billion",
+        "If You'd Invested $1,000 in UnitedHealth Group 3 Years Ago, Here's How Much You'd Have",
+        "Apple raises US investment to $600bn as Trump vows 100% chip tariff",
+        "EJ Antoni, President Donald Trump’s pick to lead the Bureau of Labor Statistics",
     ):
         assert detector.detect(head) == [], head
+    head = "RBI conducts Rs 8,450 crore state government securities auction"
+    summary = "The Reserve Bank of India (RBI) on Tuesday raised Rs 8,450 crore in its auction."
+    assert detector.detect(head, summary) == []
     # written for the test: a company named after a politician still hires
     assert _found(detector, "Trump Media names Jane Doe CFO") == [
         ("executive_hire", "Trump Media", "Jane Doe")

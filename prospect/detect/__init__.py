@@ -89,6 +89,12 @@ def _opens_both(head: str, body: str) -> str | None:
     return name if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", head) else None
 
 
+# A government, its agency or its central bank: no company raising or hiring ("RBI conducts Rs
+# 8,450 crore ... auction", "EJ Antoni, Trump's pick to lead the Bureau of Labor Statistics").
+_GOVERNMENT = re.compile(
+    r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
+    r"Federal\s+Reserve|Government|Treasury|Senate|Parliament)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog)\Z"
+)
 _STATESMAN = re.compile(
     r"(?:(?:US\s+)?President|Prime\s+Minister)\s|"
     r"(?:Trump|Biden|Obama|Modi|Putin|Xi\s+Jinping|White\s+House|Kremlin)\Z"
@@ -252,6 +258,7 @@ class Detector:
             for s in found
             if not (s.company or "x").replace(",", "").isdigit()
             and not (s.type == "executive_hire" and _STATESMAN.match(s.company or ""))
+            and not _GOVERNMENT.search(s.company or "")
         ]
         if body:
             self._spell_out(found, body, shouted)

@@ -305,6 +305,8 @@ _FOOTBALL = re.compile(
 _TREND = re.compile(
     r"\b(?:funding\s+roundup|week\s+in\s+review|top\s+\d+|biggest\s+(?:rounds|raises|deals)|"
     r"this\s+week's|weekly\s+funding|the\s+week's|deals\s+of\s+the\s+week|funding\s+report|"
+    # "If You'd Invested $1,000 in UnitedHealth Group 3 Years Ago": an investor's sum
+    r"if\s+you(?:'d|’d|\s+had)?\s+invested|"
     r"Q[1-4]\s+funding|VC\s+funding|venture\s+funding|startups\s+raised|funding\s+(?:fell|rose|"
     r"drops?|climbs?|hits?|falls?|slumps?)|rounds\s+are|why\s+series|how\s+to\s+raise|"
     # a country's money, not a round: "receives $2.09b remittances", "Rs 23,600 Cr investment
@@ -381,7 +383,7 @@ _EXCLUDED_WORDS = frozenset(
         # _TREND
         "funding", "review", "top", "biggest", "week", "weekly", "deals", "startups", "rounds",
         "why", "how", "remittance", "remittances", "commitment", "commitments", "proposal",
-        "proposals", "pledge", "pledges", "inflow", "inflows",
+        "proposals", "pledge", "pledges", "inflow", "inflows", "if",
     }
 )  # fmt: skip
 _EXCLUDED = WordGated(
@@ -712,6 +714,9 @@ _PUBLIC_MONEY = re.compile(
 # a raise says "raising more cash" and is read through its verb.
 _NEW_MONEY = re.compile(r"\b(?:new|fresh|additional|further)\s", re.IGNORECASE)
 # "has secured $686M in new funds": money in, unless a firm raises it (checked later).
+_TO_LEVEL = re.compile(
+    r"\s*(?:(?:investment|backing|stake|pledge|commitment)\s+)?to\s+(?:[$€£₹]|Rs\b|(?-i:[A-Z]{1,3}\$))"
+)
 _TAPPED = re.compile(r"\s*(?:\Z|[,;:]|(?:to|in|from|led)\b)", re.IGNORECASE)
 _IN_NEW_FUNDS = re.compile(
     # "in new funds for startups" is a fund; "in fresh funds for its reactor" the raiser's
@@ -1083,6 +1088,8 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             and not _NEW_MONEY.search(rm.group(0))
         ):
             continue  # "gets cash back", "secures funds for the school"; "lands new cash" is in
+        if verb.startswith("rais") and _TO_LEVEL.match(text, rm.end(), end):
+            continue  # "Apple raises US investment to $600bn": a pledge raised to a level
         if verb in ("takes", "took") and not (noamount or re.match(r"\s*from\s", tail)):
             continue  # "takes $2B charge"; "takes $5B from Amazon" is money in
         if noamount and not (

@@ -460,7 +460,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             aside = (told.start(), skip_to)
             continue  # "has elevated Jane Doe, its CTO (CTO), to ...": the title she has
         person = person_at_end(pre) if pre else None
-        if person is None and linked and _SURNAME.fullmatch(pre):
+        if person is None and linked and _SURNAME.fullmatch(pre) and pre.lower() not in _NOT_A_NAME:
             person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
         elif person is None and linked and (om := _OWNED_SURNAME.fullmatch(pre)) is not None:
             person = om.group(2)  # "Tap JPMorgan’s Melly as APAC Head": the summary names her
@@ -776,7 +776,10 @@ _NEXT_HIRE = re.compile(
 
 
 # One word that is a name: "appoints Kanchinadam as".
-_NOT_A_NAME = frozenset({"board", "company", "firm", "group", "bank", "startup", "team", "report"})
+_NOT_A_NAME = frozenset(
+    {"board", "company", "firm", "group", "bank", "startup", "team", "report", "insider",
+     "outsider", "veteran", "exec", "executive", "founder", "successor", "outsiders"}
+)  # fmt: skip
 _SURNAME = re.compile(r"(?-i:[A-Z])[a-z][\w'’-]{2,}")
 # "Cushman and Wakefield", "Kasturi and Sons": one company, at the opening of the clause.
 _AND_OPEN = re.compile(r"((?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}(?-i:[A-Z])[\w'’.-]*)\s+(?:and|&)\s+\Z")
