@@ -44,6 +44,7 @@ from prospect.detect.text import (
     clause_start,
     company_after,
     company_before,
+    company_opening,
     compile_folded,
     find_verbs,
     fold,
@@ -1389,8 +1390,8 @@ def _colon_raise(text: str) -> FundingHit | None:
     m = _COLON_RAISE.match(text)
     if m is None:
         return None
-    span = company_after(text, 0, m.end("co"))
-    if span is None or span[0] != 0:
+    span = company_opening(text, m.end("co"))
+    if span is None:
         return None
     money = "money" if m.group("money") else "money2"
     am = _AMOUNT_RE.fullmatch(m.group(money))

@@ -42,6 +42,7 @@ from prospect.detect.text import (
     clause_start,
     company_after,
     company_before,
+    company_opening,
     compile_folded,
     cut_end,
     find_verbs,
@@ -1606,8 +1607,8 @@ def _colon_appointment(text: str) -> HireHit | None:
     m = _COLON_APPOINTMENT.match(text)
     if m is None:
         return None
-    span = company_after(text, 0, m.end("co"))
-    if span is None or span[0] != 0:
+    span = company_opening(text, m.end("co"))
+    if span is None:
         return None
     at, person = m.end(), None
     rm = ROLE_RE.match(text, at)

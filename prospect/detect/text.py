@@ -161,6 +161,13 @@ def issuer_prefix(title: str) -> tuple[str, str] | None:
     return issuer, m.group("rest").strip()
 
 
+def company_opening(text: str, end: int) -> tuple[int, int] | None:
+    """The company that opens `text` and ends by `end` ("Vinanz: Appointment of ...",
+    "Coinsilium Group: Placing to Raise ..."), or None."""
+    span = company_after(text, 0, end)
+    return span if span is not None and span[0] == 0 else None
+
+
 def same_issuer(name: str, issuer: str) -> bool:
     """Whether a headline's company is its issuer, written short: "Culpeo" for "Culpeo
     Minerals", "METALLIS" for "Metallis Resources", "SCRi" for "Silver Crown Royalties"."""
