@@ -36,6 +36,7 @@ from prospect.detect.text import (
     DESCRIBED_AFTER,
     DESCRIPTOR_SUFFIXES,
     HEAD_NOUNS,
+    PLACES,
     POLITICS_WORDS,
     Folded,
     WordGated,
@@ -52,6 +53,7 @@ from prospect.detect.text import (
     person_at_end,
     person_at_start,
 )
+from prospect.normalize import normalize_company
 
 # Verbs of a raise that take other objects as often ("seals a deal", "fetches a price"):
 # tried last, and only with a funding word (`_NEEDS_FUNDING_WORD`).
@@ -1520,6 +1522,8 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
             continue  # "Investors back Acme": only with the round or the money named
         if backer is None or span is None or not POLITICS_WORDS.isdisjoint(fold(text).words):
             continue
+        if normalize_company(text[backer[0] : backer[1]]) in PLACES:
+            continue  # "Australia Backs Smelters to Boost Critical Mineral Output": a state
         if text[backer[0] : backer[1]].split()[-1].lower() in _NOT_BACKERS:
             continue  # "Calif. Official Backs Anthem-WellPoint": approval, not money
         rest = text[span[1] : end]

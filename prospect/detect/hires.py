@@ -215,6 +215,9 @@ _NEW_TITLE = re.compile(
     re.IGNORECASE,
 )
 _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
+# "Novo Nordisk cut its outlook and named a new CEO": the name acts before the hire, so it is
+# the company, not a person "named a new CEO".
+_ACTS_BEFORE = re.compile(r"\s+\w+\s+(?:its|their|the)\s", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _IN_A_ROLE = re.compile(r"in(?:\s+(?:a|an|the|new|newly\s+created))*", re.IGNORECASE)
 # "Acme's board names", "Acme board appoints": the company whose board it is.
@@ -517,8 +520,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         said = _SAID_IT.search(text, start, vm.start()) if span is None else None
         if said is not None:  # "Acme Corp said it named Jane Doe president"
             span = company_before(text, start, said.start())
+        subject = False  # the company is the clause's subject, doing more than the hire
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
+            subject = span is not None and _ACTS_BEFORE.match(text, span[1]) is not None
         if span is None and start > 0:
             span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
         if span is None:  # "Hims & Hers, the telehealth company, has hired ..."
@@ -527,7 +532,7 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = _and_joined(text, start, span)  # "Cushman and Wakefield appoints"
         if span is None:
             return None
-        if person is None and vm.group("verb").lower() in _AMBIGUOUS:
+        if person is None and vm.group("verb").lower() in _AMBIGUOUS and not subject:
             name = text[span[0] : span[1]]
             if (
                 person_at_end(name) == name
@@ -879,17 +884,22 @@ def _new_of_owner(text: str, start: int, vm: re.Match[str], owned: re.Match[str]
         if person is None and (ex := _FORMER_EXEC.match(text, is_m.end())) is not None:
             person, end = ex.group("person"), ex.end()  # "... is former Oracle exec Jane Doe"
     else:
-        # "Jane Doe is Acme's new CEO", "will be Acme's next CEO": the person before the owner
-        before = _PERSON_IS.search(text, start, start + owned.start(1))
+        # "Jane Doe is Acme's new CEO", "is IndusInd Bank's new CEO": the person before the
+        # owner, however many words the owner's name has
+        owner = company_before(text, start, start + owned.end(1) + 2)
+        name_at = owner[0] if owner else start + owned.start(1)
+        before = _PERSON_IS.search(text, start, name_at)
         person = person_at_end(text[start : before.start()]) if before else None
+        if person is None and _NEW_OWNED_NEWS.match(text, rm.end()):
+            person = ""  # "Smashburger's new CEO wants to ...": who, the summary tells
     if person is None:
         return None
     span = company_before(text, start, start + owned.end(1) + 2)
     if span is None:
         return None
     role = _role_name(rm, text)
-    begin = min(span[0], start + text[start:].find(person))
-    return HireHit(span, person, role, (begin, end), 0.7) if role else None
+    begin = min(span[0], start + text[start:].find(person)) if person else span[0]
+    return HireHit(span, person or None, role, (begin, end), 0.7) if role else None
 
 
 # "Rad Power Bikes already has a new CEO": the holder, if named, is in the summary.
@@ -911,6 +921,11 @@ def _has_new(text: str, start: int, vm: re.Match[str], has_at: int) -> HireHit |
     return HireHit(span, person, role, (span[0], rm.end()), 0.7)
 
 
+# After "Acme's new CEO" with no name: a verb of what the new executive does, as a headline
+# about them reads ("Smashburger's new CEO wants to flip the script").
+_NEW_OWNED_NEWS = re.compile(
+    r"\s+(?:wants|plans|aims|says|is|has|takes|faces|bets|eyes|sets|vows|outlines|shares)\b"
+)
 # "former Oracle Cloud exec Don Johnson": a past employer's executive, named.
 _FORMER_EXEC = re.compile(
     r"(?:former|ex-)\s*(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,4}"
@@ -1402,7 +1417,7 @@ _FUNDING_WORDS = re.compile(r"\b(?:round|funding|financing|investors?|raise[sd]?
 # replace Alan Ross", "Jane Doe has been named ...".
 _OPENS_WITH_HIRE = re.compile(
     r"[^.;]{0,160}?\b(?:will\s+(?:replace|succeed|join|become|take\s+over|lead|head)|"
-    r"succeeds|replaces|(?:has\s+been|was|is|will\s+be)\s+(?:named|appointed|promoted|"
+    r"succeeds|replaces|the\s+(?:new|incoming)|(?:has\s+been|was|is|will\s+be)\s+(?:named|appointed|promoted|"
     r"hired|elected)|joins|joined|takes\s+over|becomes|assumes|"
     # the hire's career, told as the summary opens: "Stuart Levey most recently served as"
     r"most\s+recently|previously\s+(?:served|was|led|worked)|will\s+be\s+coming\s+on\s+board)\b",

@@ -93,7 +93,7 @@ LEGAL_SUFFIXES = {
     "co.", "pte", "pty", "se", "ab", "oy", "s.p.a.", "spa", "sas", "sarl", "srl",
 }  # fmt: skip
 _NAME_TAILS = LEGAL_SUFFIXES | {"holding", "holdings"}
-_CONNECTORS = {"&", "of", "and", "de", "for"}
+_CONNECTORS = {"&", "+", "of", "and", "de", "for"}  # "Brook + Whittle"
 _WORD = re.compile(r"\S+")
 _ADVERBS = {
     "today", "yesterday", "officially", "formally", "also", "recently", "has", "have", "had",
