@@ -209,7 +209,8 @@ class Detector:
             found = self._issuer_news(issuer, rest, summary) or found
         for signal in found:
             short = signal.company
-            if short is None or (same_issuer(short, issuer) and len(short) < len(issuer)):
+            longer = short is not None and short.casefold().startswith(issuer.casefold())
+            if short is None or (same_issuer(short, issuer) and not longer):
                 signal.company = issuer  # not "Brunswick Exploration" for "BRUNSWICK EXPL INC"
         return found
 

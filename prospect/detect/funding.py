@@ -286,7 +286,8 @@ _CHARITY = re.compile(
 )
 _SECURITIES = re.compile(
     r"\b(?:preferred\s+(?:stock|shares?|units|securities)|dividends?|depositary\s+shares|"
-    r"cumulative|senior\s+notes|notes\s+due|distribution\s+on|convertible\s+senior|"
+    r"cumulative|senior\s+notes|senior\s+secured\s+notes|notes\s+due|distribution\s+on|"
+    r"convertible\s+senior|letters?\s+of\s+(?:support|intent)|support\s+letters?|"
     r"exercise\s+of\s+(?:\w+\s+)?warrants|warrants?\s+exercises?|from\s+(?:the\s+)?government\s+of|"
     # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
     # debentures", "via NCDs"
@@ -376,7 +377,8 @@ _EXCLUDED_WORDS = frozenset(
         "food", "scholarship", "scholarships", "pta", "church", "volunteers", "foundation",
         "victims", "families", "hospice", "homeless",
         # _SECURITIES
-        "preferred", "dividend", "dividends", "depositary", "cumulative", "notes",
+        "preferred", "dividend", "dividends", "depositary", "cumulative", "notes", "letters",
+        "letter",
         "distribution", "convertible", "exercise", "government", "debenture", "debentures",
         "ncd", "ncds", "warrant", "warrants", "bond", "bonds", "sukuk", "token", "crypto",
         "coin", "ico", "icos",
@@ -567,12 +569,14 @@ def fund_in_summary(body: str, name: str) -> bool:
 _OWN_FINANCING = re.compile(
     r"\b(?:private\s+placements?|placements?|placing|(?:accelerated\s+)?bookbuild|capital\s+rais(?:e|ing)|"
     r"equity\s+(?:raise|financing)|directed\s+share\s+issue|share\s+issue|financing|"
-    r"strategic\s+investment|equity\s+investment)\b",
+    r"strategic\s+investment|equity\s+investment|fundraise|subscription\s+agreement|"
+    r"(?:loan|credit)\s+facility|life\s+offering)\b",
     re.IGNORECASE,
 )
 _NOT_OWN_FINANCING = re.compile(
-    r"\b(?:offerings?|offers?|proposed|contemplated|intention|intends|presentation|update|"
-    r"arrangements?|cancel\w*|terminat\w*|"
+    r"\b(?:(?<!life\s)offerings?|offers?|proposed|contemplated|intention|intends|presentation|update|"
+    r"arrangements?|(?:placement|offering|issue)\s+of\s+(?:[\w-]+\s+){0,3}?(?:notes|debentures?|bonds?)|"
+    r"letters?\s+of\s+support|cancel\w*|terminat\w*|"
     r"withdraw\w*|warrants?|notice|grant|project|acquisition|royalty|stream|loan\s+repayment|"
     r"by\s+director|director\s+subscription)\b",
     re.IGNORECASE,
@@ -590,7 +594,8 @@ def issuer_financing(head: str) -> tuple[float | None, str | None, str | None] |
             return None
     am = _AMOUNT_RE.search(head)
     amount, currency = parse_amount(am) if am is not None else (None, None)
-    return amount, currency, round_in(head, 0, amount)
+    debt = re.search(r"\b(?:loan|credit)\s+facility\b", head, re.IGNORECASE)
+    return amount, currency, "debt" if debt else round_in(head, 0, amount)
 
 
 def deal_headline(head: str) -> bool:

@@ -173,7 +173,8 @@ _NOT_A_HIRE_LEAD_FOLDED = WordGated(compile_folded(_NOT_A_HIRE_ANYWHERE), _ANYWH
 _BOARD = re.compile(
     r"\b(?:board|non-executive|independent\s+director|advisory|advis[eo]rs?|trustees?|"
     r"(?:additional|nominee|whole[\s-]time|shareholder|government)\s+director|"
-    r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor)\b",
+    r"chair(?:man|woman|person)?|fellow|ambassador|investor|mentor|"
+    r"(?:a\s+)?director\s+of\s+the\s+(?:company|corporation|board))\b",
     re.IGNORECASE,
 )
 _DEPARTURE = re.compile(
@@ -283,7 +284,8 @@ class HireHit:
 
 # A board seat that comes with the executive title: "as CEO and a member of the board".
 _WITH_BOARD_SEAT = re.compile(
-    r"\s*(?:,?\s*(?:and|&)|,)\s+(?:as\s+)?(?:a\s+)?(?:member\s+of\s+(?:the|its|their)\s+board"
+    r"\s*(?:,?\s*(?:and|&)|,)\s+(?:as\s+)?(?:a\s+)?(?:(?:appointment|election)\s+to\s+(?:the\s+|its\s+)?"
+    r"board(?:\s+of\s+directors)?|member\s+of\s+(?:the|its|their)\s+board"
     r"(?:\s+of\s+directors)?|(?:a\s+)?(?:whole[\s-]time\s+)?director|board\s+member"
     # "as CEO and Chairman (of the Board)": the chair comes with the executive title
     r"|(?:its\s+)?(?:vice[\s-])?chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?)\b",
@@ -729,6 +731,11 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     return HireHit(span, person, role, (span[0], lm.end()), 0.8 if person else 0.7, previous)
 
 
+_AIM_WORD = re.compile(
+    r"\b(?:expansion|growth|strategy|efforts?|initiatives?|transformation|push|drive|turnaround|"
+    r"development|innovation|operations)\Z",
+    re.IGNORECASE,
+)
 # What "to head" is followed by when it names the company: "to head Acme", "to head the".
 _HEAD_OBJECT = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])(?![\d])")
 _OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
@@ -1086,6 +1093,12 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
             company = company if company is not None and company[0] == dm.end() else None
         if verb == "lead" and company is not None and _is_function(text, company):
             return None  # "taps Jane Doe to Lead Sales": read as the tapping company's hire
+        if (
+            verb in ("lead", "head")
+            and company is not None
+            and _AIM_WORD.search(text, company[0], company[1])
+        ):
+            return None  # "Names Simon Yu CEO to Lead Strategic Growth Expansion": an aim
         if verb == "head" and company is not None:
             owner = _OWNER_AFTER.match(text, vm.end())
             if owner is not None:  # "to head Acme's retail business": Acme

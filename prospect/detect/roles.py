@@ -106,7 +106,8 @@ _ABBR = (
 _DEPT_WORD = (
     r"(?!(?:at|of|for|to|in|on|and|with|the|as|effective|from|who|which|where|after|since|"
     r"while|its|their|his|her|a|an|will|has|is|was|be|succeeding|replacing|reporting|"
-    r"joins|joined|based|starting|following|amid|by|into|this|that|new|chief|president|"
+    r"joins|joined|based|starting|following|amid|by|into|this|that|new|chief|president|company|"
+    r"corporation|"
     r"general\s+counsel)\b)"
     r"[^\W\d_][\w'’.&-]*"
 )

@@ -140,7 +140,7 @@ _ISSUER_PREFIX = re.compile(
 _ISSUER_TAIL = re.compile(
     r"(?:\s*\([^()]*\))+\Z"  # "Exchange Bank (Santa Rosa, CA)"
     r"|,?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|PLC|LLC|LP|N\.V|S\.A|SA|AG|SE|Oyj|OYJ|"
-    r"ASA|AB|Abp|Co|Holdings?\s+Inc|Hldgs\s+Inc|Societas)\.?\Z",
+    r"ASA|AS|A/S|AB|Abp|GmbH|S\.p\.A|SpA|B\.V|BV|NV|KK|Co|Holdings?\s+Inc|Hldgs\s+Inc|Societas)\.?\Z",
     re.IGNORECASE,
 )
 
@@ -161,6 +161,15 @@ def issuer_prefix(title: str) -> tuple[str, str] | None:
     return issuer, m.group("rest").strip()
 
 
+# The last words of names that end in "s" ("Holdings"), not verbs read on into a name.
+_NAME_NOUNS = frozenset(
+    {"holdings", "systems", "labs", "partners", "industries", "resources", "solutions",
+     "sciences", "technologies", "therapeutics", "networks", "brands", "foods", "metals",
+     "minerals", "materials", "services", "products", "robotics", "pharmaceuticals",
+     "communications", "electronics", "dynamics", "analytics", "games", "ventures", "capital"}
+)  # fmt: skip
+
+
 def company_opening(text: str, end: int) -> tuple[int, int] | None:
     """The company that opens `text` and ends by `end` ("Vinanz: Appointment of ...",
     "Coinsilium Group: Placing to Raise ..."), or None."""
@@ -177,6 +186,14 @@ def same_issuer(name: str, issuer: str) -> bool:
     if not short or not words:
         return False
     if short == full or full.startswith(short + " ") or short.startswith(full):
+        return True
+    if name in issuer.split():  # "PHI" of "Phase Holographic Imaging PHI"
+        return True
+    # "Mobile Global Deepens Executive Team": the issuer's name read on into a verb
+    shorts = short.split()
+    at = next((i for i, w in enumerate(shorts) if i < len(words) and w != words[i]), len(shorts))
+    verb = shorts[at] if 0 < at < len(shorts) else ""
+    if at >= 1 and verb.endswith("s") and verb not in _NAME_NOUNS and len(verb) > 3:
         return True
     initials = "".join(w[0] for w in words if w[0].isalnum())
     # "SCRi": the initials, with the legal form's ("Inc.") after them
