@@ -508,6 +508,8 @@ _RAISER_VERBS = ("rais", "land", "nab", "secur", "bag", "snag", "gets", "clos", 
 def unnamed_raise(head: str) -> re.Match[str] | None:
     """The raise in a headline whose company is only described ("Seattle startup raises
     $6.3M"), or None."""
+    if not any(c in head for c in "$€£₹"):  # the pattern reads a sum right after the verb
+        return None
     low = head.lower()
     if not any(w in low for w in _RAISER_NOUNS) or not any(v in low for v in _RAISER_VERBS):
         return None
