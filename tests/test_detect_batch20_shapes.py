@@ -17,7 +17,9 @@ def test_a_new_chief_of_a_company_named_before(detector: Detector) -> None:
     head = "Smashburger's new CEO wants to flip the script on the burger chain's fortunes"
     summary = "Jim Sullivan, the new CEO of Smashburger, told Business Insider his goal is ..."
     assert _found(detector, head, summary) == [("executive_hire", "Smashburger", "Jim Sullivan")]
-    head = "Novo Nordisk cut its outlook and named a new CEO"  # the real one, in sentence case
+    head = "Novo Nordisk Cut Its Outlook and Named a New CEO. Its Stock Is Plummeting"
+    assert _found(detector, head) == [("executive_hire", "Novo Nordisk", None)]
+    head = "Novo Nordisk cut its outlook and named a new CEO"  # written for the test
     assert _found(detector, head) == [("executive_hire", "Novo Nordisk", None)]
     # written for the test: a person named CEO, and a new CEO's old headline verb
     assert _found(detector, "Jane Doe named CEO") == []

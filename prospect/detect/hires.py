@@ -219,6 +219,7 @@ _AND_BEFORE = re.compile(r"\S\s+and\s+\Z", re.IGNORECASE)
 # "Novo Nordisk cut its outlook and named a new CEO": the name acts before the hire, so it is
 # the company, not a person "named a new CEO".
 _ACTS_BEFORE = re.compile(r"\s+\w+\s+(?:its|their|the)\s", re.IGNORECASE)
+_ITS_AFTER = re.compile(r"\s+(?:its|their)\s", re.IGNORECASE)
 _IN_ROLE = re.compile(r"\s+(?:role|position|post|capacity)\b", re.IGNORECASE)
 _IN_A_ROLE = re.compile(r"in(?:\s+(?:a|an|the|new|newly\s+created))*", re.IGNORECASE)
 # "Acme's board names", "Acme board appoints": the company whose board it is.
@@ -526,6 +527,11 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         if span is None and _AND_BEFORE.search(text, start, vm.start()):
             span = company_after(text, start)  # "Clearbit raises $17M and names ...": the subject
             subject = span is not None and _ACTS_BEFORE.match(text, span[1]) is not None
+            if span is not None and not subject and _ITS_AFTER.match(text, span[1]):
+                # "Novo Nordisk Cut Its Outlook and Named a New CEO": a title-case verb read
+                # into the name; the name is the words before it
+                cut = text.rfind(" ", span[0], span[1])
+                span, subject = ((span[0], cut), True) if cut > span[0] else (span, False)
         if span is None and start > 0:
             span = _opening_company(text, start)  # "Acme rejigs management; ropes in ..."
         if span is None:  # "Hims & Hers, the telehealth company, has hired ..."
