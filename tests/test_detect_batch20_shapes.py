@@ -31,3 +31,10 @@ def test_names_with_a_plus_and_a_state_that_backs(detector: Detector) -> None:
     head = "Brook + Whittle secures $130m for sustainable packaging growth"
     assert _found(detector, head) == [("funding_round", "Brook + Whittle", None)]
     assert _found(detector, "Australia Backs Smelters to Boost Critical Mineral Output") == []
+
+
+def test_the_new_chief_of_the_company_a_headline_opens_with(detector: Detector) -> None:
+    head = "Novo Nordisk shares fall further as new CEO faces US challenges"
+    assert _found(detector, head) == [("executive_hire", "Novo Nordisk", None)]
+    # written for the test: a new chair of no company
+    assert _found(detector, "Markets fall as new Fed chair faces test") == []

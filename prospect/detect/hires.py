@@ -1567,6 +1567,10 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor(text, since)
         if hit is not None:
             hits.append(hit)
+    if not hits and since == 0 and "new" in folded.words and not veto.search(folded):
+        hit = _as_new_chief(text)
+        if hit is not None:
+            hits.append(hit)
     if not hits and not folded.words.isdisjoint(("loses", "lost")):
         hit = _lost_to(text, since)
         if hit is not None and not veto.search(folded):
@@ -1599,6 +1603,27 @@ def _with_appointment(text: str, since: int) -> HireHit | None:
     rm = ROLE_RE.fullmatch(m.group("what").strip()) if m.group("what").strip() else None
     role = _role_name(rm, text) if rm is not None else None
     return HireHit(span, None, role, (span[0], m.end()), 0.6)
+
+
+# "Novo Nordisk shares fall further as new CEO faces US challenges": the company the headline
+# opens with has a new executive, the story's subject.
+_AS_NEW = re.compile(r"\s(?:as|while|with)\s+(?:its\s+|a\s+)?new\s+(?=\S)", re.IGNORECASE)
+_NEW_CHIEF_ACTS = re.compile(
+    r"\s+(?:faces|takes|starts|begins|sets|eyes|vows|plans|looks|gets|inherits|settles)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_new_chief(text: str) -> HireHit | None:
+    m = _AS_NEW.search(text)
+    rm = ROLE_RE.match(text, m.end()) if m else None
+    if m is None or rm is None or not _NEW_CHIEF_ACTS.match(text, rm.end()):
+        return None
+    span = company_opening(text, m.start())
+    role = _role_name(rm, text)
+    if span is None or role is None or _BOARD.search(rm.group(0)):
+        return None
+    return HireHit(span, None, role, (0, rm.end()), 0.6)
 
 
 # "Nike loses head of North America women's business to Athleta": a hire of the company the
