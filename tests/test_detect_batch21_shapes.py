@@ -62,3 +62,17 @@ def test_false_alarms_of_the_batch(detector: Detector) -> None:
         assert detector.detect(head) == [], head
     head = "ECGI Holdings Names Simon Yu CEO to Lead Strategic Growth Expansion"
     assert [s.company for s in detector.detect(head)] == ["ECGI Holdings"]
+
+
+def test_a_placing_beside_a_director_s_subscription_or_an_earlier_offering(
+    detector: Detector,
+) -> None:
+    head = "Ilika PLC. (ILIKF: OTCQX International) | Result of Placing & Director Subscription"
+    assert _found(detector, head) == [("funding_round", "Ilika", None, None, None)]
+    head = (
+        "Boardwalktech Software Corporation (BWLKF: OTCQB) | BOARDWALKTECH ANNOUNCES NEW "
+        "NON-BROKERED LIFE OFFERING AND CLOSES PRIOR OFFERING"
+    )
+    assert _found(detector, head)[0][:2] == ("funding_round", "Boardwalktech Software")
+    # real, of batch 19: a director's subscription alone is no round
+    assert detector.detect("ZEPHYR ENERGY PLC. (ZPHRF: OTCQB) | Director Subscription") == []

@@ -590,9 +590,14 @@ def issuer_financing(head: str) -> tuple[float | None, str | None, str | None] |
     or None when it names none."""
     if _OWN_FINANCING.search(head) is None:
         return None
-    placing = "placing" in head.lower()  # "Placing to Raise £1.25M, Launch of Retail Offer"
+    # "Placing to Raise £1.25M, Launch of Retail Offer", "Result of Placing & Director
+    # Subscription", "Announces New LIFE Offering and Closes Prior Offering": the placing is
+    # the company's, whatever else the title tells beside it
+    low = head.lower()
+    placing = "placing" in low or "life offering" in low
     for m in _NOT_OWN_FINANCING.finditer(head):
-        if not (placing and m.group().lower().startswith("offer")):
+        beside = m.group().lower().startswith(("offer", "director subscription"))
+        if not (placing and beside):
             return None
     am = _AMOUNT_RE.search(head)
     amount, currency = parse_amount(am) if am is not None else (None, None)
