@@ -109,6 +109,24 @@ _THE_COMPANY = re.compile(
 )
 
 
+def _a_company(signal: Signal) -> bool:
+    """Whether a signal's company can be one: never a country or a state ("India Gets ₹1
+    Lakh Cr Investment"), a year or a number ("... replace him as CEO at the end of 2025"), a
+    government or its agency, nor, for a hire, a head of state ("Trump Names Heritage's EJ
+    Antoni to Lead BLS": a government post)."""
+    name = signal.company or ""
+    if normalize_company(signal.company) in PLACES or _GOVERNMENT.search(name):
+        return False
+    if (name or "x").replace(",", "").isdigit():
+        return False
+    return not (signal.type == "executive_hire" and _STATESMAN.match(name))
+
+
+def _has_signal(found: list[Signal]) -> bool:
+    """Whether `found` holds a round or a hire, not only keyword matches."""
+    return any(s.type != "keyword" for s in found)
+
+
 def _same_person(short: str | None, full: str | None) -> bool:
     """Whether `short` is `full` or its surname alone ("Giardinelli", "Todd Giardinelli")."""
     if not short or not full:
@@ -205,7 +223,7 @@ class Detector:
         # Finance Director"), as its own news
         issuer, rest = told
         found = self._detect(rest, summary)
-        if not any(s.type != "keyword" for s in found):
+        if not _has_signal(found):
             found = self._issuer_news(issuer, rest, summary) or found
         for signal in found:
             short = signal.company
@@ -224,7 +242,7 @@ class Detector:
             ("", f"{issuer} said {rest}. {summary}"),
         ):
             found = self._detect(text, told)
-            if any(s.type != "keyword" for s in found):
+            if _has_signal(found):
                 for signal in found:
                     if signal.evidence not in rest:
                         signal.evidence = f"{issuer}: {rest}"
@@ -250,17 +268,7 @@ class Detector:
             found += self._funding(head, body, since)
         if self.hires_on:
             found += self._hires(head, body, since, shouted)
-        # a country or a state is never the company ("India Gets ₹1 Lakh Cr Investment")
-        found = [s for s in found if normalize_company(s.company) not in PLACES]
-        # nor a year or a number ("... replace him as CEO at the end of 2025"), nor a head of
-        # state ("Trump Names Heritage's EJ Antoni to Lead BLS": a government post)
-        found = [
-            s
-            for s in found
-            if not (s.company or "x").replace(",", "").isdigit()
-            and not (s.type == "executive_hire" and _STATESMAN.match(s.company or ""))
-            and not _GOVERNMENT.search(s.company or "")
-        ]
+        found = [s for s in found if _a_company(s)]
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)

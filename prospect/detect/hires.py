@@ -763,6 +763,10 @@ def _tidy_span_of(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+# Verbs whose object is the company joined or led: "joins Acme as CFO", "to head Acme".
+_JOIN_LIKE = frozenset(
+    {"join", "joins", "rejoins", "joined", "joining", "rejoining", "to", "lead", "head", "for"}
+)
 # "Jane Doe to take over as ...", "Jane Doe is set to ...": the name is before.
 _TO = re.compile(r"\s+(?:is\s+)?(?:set\s+)?(?:to|will)\s*\Z", re.IGNORECASE)
 # Chosen, before "to head": "Jane Doe selected to head Acme".
@@ -922,15 +926,16 @@ _TITLE_ENDS = re.compile(r"\s*(?:\Z|[,.:;–—]|\s+in\s+(?=(?-i:[A-Z])))")
 
 def _has_new(text: str, start: int, vm: re.Match[str], has_at: int) -> HireHit | None:
     rm = ROLE_RE.match(text, vm.end() + 1)
-    if rm is None or not _TITLE_ENDS.match(text, rm.end()):
+    ends = _TITLE_ENDS.match(text, rm.end()) if rm is not None else None
+    if rm is None or ends is None:
         return None  # "Acme has a new CEO problem"
     span = company_before(text, start, has_at)
     role = _role_name(rm, text)
     if span is None or role is None:
         return None
     person = None
-    if (in_m := _TITLE_ENDS.match(text, rm.end())) and in_m.group().strip() == "in":
-        person = person_at_start(text[in_m.end() :])  # "has a new CFO in Jane Doe"
+    if ends.group().strip() == "in":
+        person = person_at_start(text[ends.end() :])  # "has a new CFO in Jane Doe"
     return HireHit(span, person, role, (span[0], rm.end()), 0.7)
 
 
@@ -1077,18 +1082,7 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(cut_end(_CHOSEN, left))
     ):
         return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
-    if verb in (
-        "join",
-        "joins",
-        "rejoins",
-        "joined",
-        "joining",
-        "rejoining",
-        "to",
-        "lead",
-        "head",
-        "for",
-    ) or (
+    if verb in _JOIN_LIKE or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
         jm = _JOINED_AS.match(text, vm.end()) if verb != "head" else None

@@ -210,8 +210,7 @@ def clean_title(title: str) -> str:
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
     text = _without_tickers(text)
-    if "“" in text or '"' in text:  # "William “Bill” Gately": the quotes would end a clause
-        text = _QUOTED_NICKNAME.sub(r"\1", text)
+    text = _without_nicknames(text)
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -327,12 +326,19 @@ _ALSO_READ = re.compile(r"\bAlso\s+Read\s*:", re.IGNORECASE)
 _QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [“\"][A-Z][a-z]{1,12}[”\"](?= [A-Z])")
 
 
+def _without_nicknames(text: str) -> str:
+    """`text` without the quoted nicknames inside names ("Elizabeth “Liz” Hamren", "William
+    “Bill” Gately"): their quotes would end a clause."""
+    if "“" not in text and '"' not in text:
+        return text
+    return _QUOTED_NICKNAME.sub(r"\1", text)
+
+
 def lead(summary: str) -> str:
     """The first part of a summary, without a press-wire dateline ("NEW YORK, ... --")."""
     text = " ".join(summary[: MAX_LEAD * 2].split())[:MAX_LEAD]
     text = _without_tickers(text)
-    if "“" in text or '"' in text:  # "Elizabeth “Liz” Hamren": the quotes would end a clause
-        text = _QUOTED_NICKNAME.sub(r"\1", text)
+    text = _without_nicknames(text)
     if "redit" in text:  # "Photo credit:", cheaply first
         text = _PHOTO_CREDIT.sub("", text, count=1)
     if "lso " in text:  # "Also Read:"
