@@ -264,10 +264,15 @@ class Detector:
         if since == len(body):
             body = ""  # the summary only repeats the headline
         found: list[Signal] = []
+        raised = detect_funding(head) if self.funding_on else []
+        hired = detect_hires(head) if self.hires_on else []
+        # A headline that tells one kind of news: its summary is read for that news's
+        # details, not searched through for news of the other kind.
         if self.funding_on:
-            found += self._funding(head, body, since)
+            found += self._funding(head, "" if hired and not raised else body, since, raised)
         if self.hires_on:
-            found += self._hires(head, body, since, shouted)
+            told = "" if raised and not hired else body
+            found += self._hires(head, told, since, hired, shouted)
         found = [s for s in found if _a_company(s)]
         if body:
             self._spell_out(found, body, shouted)
@@ -284,8 +289,8 @@ class Detector:
             if longer is not None:
                 signal.company = longer
 
-    def _funding(self, head: str, body: str, since: int) -> list[Signal]:
-        signals = [self._funding_signal(head, hit) for hit in detect_funding(head)]
+    def _funding(self, head: str, body: str, since: int, hits: list[FundingHit]) -> list[Signal]:
+        signals = [self._funding_signal(head, hit) for hit in hits]
         told = signals and body and signals[0].round is None and signals[0].company
         if told and fund_in_summary(body, signals[0].company or ""):
             return []  # "Lerer Hippeau raised another $200M": its summary tells a fund
@@ -377,8 +382,9 @@ class Detector:
             elif hit.amount is not None and _refines(signal, hit.amount, hit.currency):
                 signal.amount = hit.amount  # "lands $16M" over "a $16.2 million Series A"
 
-    def _hires(self, head: str, body: str, since: int, shouted: bool = False) -> list[Signal]:
-        hits = detect_hires(head)
+    def _hires(
+        self, head: str, body: str, since: int, hits: list[HireHit], shouted: bool
+    ) -> list[Signal]:
         text = head
         if shouted and hits and body and not not_hire_news(head):
             # A headline in capitals has lost what tells a name from a company ("TEXAS AIR
