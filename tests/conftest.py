@@ -55,6 +55,21 @@ def detector() -> Detector:
     return Detector(load_config(None))
 
 
+@pytest.fixture(scope="module")
+def read(detector: Detector):
+    """What the detector reads in a headline (and summary), one tuple a signal:
+    `(type, company, person, role, round, amount, previous_company)`."""
+
+    def read(head: str, summary: str = "") -> list[tuple]:
+        return [
+            (s.type, s.company, s.person, s.role, s.round, s.amount, s.previous_company)
+            for s in detector.detect(head, summary)
+            if s.type != "keyword"
+        ]
+
+    return read
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

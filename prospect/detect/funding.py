@@ -149,8 +149,8 @@ _FUNDING_WORD = re.compile(
 # a purpose starts something else: "$35M to automate sales tax", "$3M for its vehicle
 # inspections", "$200M as valuation doubles" are raised.
 _NOT_RAISED = re.compile(
-    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:(?!(?:to|for|as|but|and|with|after|at|by|on|"
-    r"its|their|while|amid|despite|led|since|even)\s)[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|awards?|"
+    r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:(?!(?:to|for|as|but|and|with|after|at|by|on|of|ahead|round|in|into|series|seed|funding|financing|"
+    r"its|their|while|amid|despite|led|since|even)\s)[\w-]+\s+){0,4}?(?:contracts?|deals?|orders?|awards?|"
     r"tenders?|settlements?|judgments?|verdicts?|fines?|penalt(?:y|ies)|lawsuits?|revenues?|"
     r"sales|sale\s+of|bids?|offers?|acquisitions?|buyouts?|takeover|budgets?|ARR|profits?|loss(?:es)?|"
     r"bonds?|senior\s+notes|notes\s+offering|share\s+sale|stock\s+sale|offering|IPO|grants?|"

@@ -210,6 +210,8 @@ _APPOSITIVE = re.compile(
     + r")\Z",
     re.IGNORECASE,
 )
+# "COO and longtime executive Jane Doe" before "to CEO": the title she had, then her name.
+_MOVED_TO = re.compile(r"\s+and\s+(?P<who>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+\s+[\w'’.-]+)(?=\s+to\s)")
 _NEW_TITLE = re.compile(
     r"\s*,?\s+(?:to|as)\s+(?:(?:the|its|a|an|new|added|additional|newly-created)\s+)*"
     r"(?:(?:post|position|role)\s+of\s+)?",  # "... Jane Doe to the added post of CEO"
@@ -489,6 +491,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         role_end = vm.end() + rm.end()
         if not pre:
             person = person_at_start(post.lstrip(" ,"))
+            if person is not None and normalize_company(person) in PLACES:
+                person = None  # "names new Chief Diversity Officer, North America": where
             if person is not None:
                 at = role_end + len(post) - len(post.lstrip(" ,")) + len(person)
                 link = _NEW_TITLE.match(text, at, end)
@@ -496,6 +500,15 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                     new = ROLE_RE.match(text, link.end(), end)
                     if new is None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
+                    rm, role_end = new, new.end()
+            elif (moved := _MOVED_TO.match(post)) is not None:
+                # "promotes COO and longtime executive Shailesh Jejurikar to CEO": the title
+                # after "to" is the new one, the name before it the person's
+                at = role_end + moved.end()
+                link = _NEW_TITLE.match(text, at, end)
+                new = ROLE_RE.match(text, link.end(), end) if link is not None else None
+                person = person_at_end(moved.group("who")) if new is not None else None
+                if new is not None and person is not None:
                     rm, role_end = new, new.end()
         role = _role_name(rm, text)
         if role is None or _BOARD.search(_past_board_seat(_next_hire_cut(post))[:30]):

@@ -79,7 +79,8 @@ _REGION = (
     r"(?:(?:global|worldwide|international|enterprise|north\s+american?|americas|emea|apac|"
     r"us|uk|europe(?:an)?)\s+)?"
 )
-_CHIEF_WORDS = r"(?:[a-z]+(?:\s+(?:and|&)\s+|\s+)){1,3}"
+# "Chief Marketing Officer", "Chief Diversity, Equity & Inclusion Officer"
+_CHIEF_WORDS = r"(?:(?!chief\b)[a-z]+(?:,?\s+(?:and|&)\s+|,\s+|\s+)){1,4}"
 # Where a title's scope is written before it: "India MD", "APAC President", "global COO",
 # "Country Director", "India Region CEO".
 _REGION_Q = (
@@ -95,7 +96,8 @@ _UNIT_WORD = (
     r"business|distribution|brand|creative|content|programming|news|editorial|design|legal|"
     r"risk|credit|treasury|investments?|wealth|sales|marketing|finance|technology|product|"
     r"engineering|hr|it|digital|data|strategy|growth|commercial|partnerships|alliances|"
-    r"communications|people|talent|channel|customer|services|steel|healthcare|manufacturing)"
+    r"communications|people|talent|channel|customer|services|steel|healthcare|manufacturing|"
+    r"sustainability|esg)"
 )
 _ABBR = (
     r"(?-i:C(?:EO|FO|OO|TO|MO|RO|PO|IO|ISO|HRO|CO|DO|GO|SO|LO|BO|XO|AO|SCO|MSO)"
@@ -205,7 +207,16 @@ _SINGLE_BASE = (
     r"(?:\s+(?:of|for)\s+(?=(?:" + _FUNCS + r")\b)" + _DEPT + r")?"
     r"|(?=(?:[\w&-]+\s+){1,3}director\b)(?:group\s+)?(?:" + _UNIT_WORD + r"\s+){1,2}"
     r"(?:(?:and|&)\s+" + _UNIT_WORD + r"\s+)?director\b"
-    r"|director\s*-\s*" + _DEPT_WORD + r")"
+    r"|director\s*-\s*"
+    + _DEPT_WORD
+    # "Director (Marketing)", "Director Operations": a function written after the title
+    + r"|director\s*\(\s*"
+    + _DEPT_WORD
+    + r"(?:\s+(?:(?:and|&)\s+)?"
+    + _DEPT_WORD
+    + r"){0,2}\s*\)"
+    r"|director\s+(?=(?:" + _FUNCS + r")\b)" + _FUNC_PHRASE + r"\b(?!\s+(?-i:[a-z]))"
+    r")"
 )
 # A title with the scope it is written with ("India MD", "global COO").
 # (the character class lets most words skip the scope alternation: it lists the letters the
@@ -408,6 +419,9 @@ def _normalize_one(raw: str) -> str:
     )
     if m:
         return f"Head {m.group(1)} {_title(_REGION_WORDS.sub('', m.group(2)))}"
+    m = re.fullmatch(r"director\s*\(\s*(.+?)\s*\)", low)
+    if m:
+        return f"Director ({_title(m.group(1))})"
     m = re.fullmatch(r"director\s+of\s+(.+)", low)
     if m:
         return f"Director of {_title(_REGION_WORDS.sub('', m.group(1)))}"

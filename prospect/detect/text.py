@@ -936,7 +936,13 @@ _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "D.C.", "N.Y."})
 
 
+# A surname that opens with a lowercase particle: "al-Khater", "el-Sayed", "d'Arcy".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ul|bin|abu|ibn|d)[-'’][A-Z][\w'’-]+")
+
+
 def _name_word(word: str) -> bool:
+    if _PARTICLE_NAME.fullmatch(word):
+        return True
     if not _NAME_WORD.match(word) or not word[0].isupper():
         return False
     if word.startswith(("Non-", "non-")):
@@ -969,6 +975,13 @@ _INITIAL = re.compile(r"\w\.")
 _GENERATIONS = frozenset({"II", "III", "IV"})
 
 
+def _full(run: list[str]) -> bool:
+    """Whether a name read backwards has its four words: particles, initials and a
+    generation do not count ("Romke E. de Haan III")."""
+    words = [w for w in run if w.lower() not in _PARTICLES and not _INITIAL.fullmatch(w)]
+    return len(words) - (run[:1] != [] and run[0] in _GENERATIONS) >= 4 or len(run) >= 6
+
+
 def person_at_end(segment: str) -> str | None:
     """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
     segment = _NICKNAME.sub("", segment.strip().rstrip(",").strip())
@@ -990,7 +1003,7 @@ def person_at_end(segment: str) -> str | None:
         if run and len(run) <= 2 and _initials(w) and any(len(x) > 2 for x in run):
             run.append(w)  # "KV Sridhar", "PVK Mohan": the initials open the name
             break
-        if not _name_word(w) or _possessive(w) is not None or len(run) >= 4:
+        if not _name_word(w) or _possessive(w) is not None or _full(run):
             break
         run.append(w)
     run.reverse()

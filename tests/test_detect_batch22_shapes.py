@@ -1,0 +1,66 @@
+"""Shapes read off the even ids of tests/eval/real-dev-batch22.tsv (Google Alerts results)
+and real-dev-batch23.tsv (Google News results); a look-alike written for the test says so.
+"""
+
+from __future__ import annotations
+
+
+def test_a_new_title_after_the_one_held(read) -> None:
+    head = "P&G promotes COO and longtime executive Shailesh Jejurikar to CEO seat - MSN"
+    assert read(head)[0][:4] == (
+        "executive_hire",
+        "P&G",
+        "Shailesh Jejurikar",
+        "Chief Executive Officer",
+    )
+
+
+def test_names_with_particles_and_generations(read) -> None:
+    head = "Qatar Airways names Hamad al-Khater group CEO"
+    assert read(head)[0][:3] == ("executive_hire", "Qatar Airways", "Hamad al-Khater")
+    head = (
+        "HUB Cyber Security Ltd. Appoints Romke E. de Haan III as Head of Cybersecurity "
+        "Strategy and Innovation Division"
+    )
+    assert read(head)[0][2] == "Romke E. de Haan III"
+
+
+def test_titles_written_the_indian_way_and_with_commas(read) -> None:
+    head = "Serentica Renewables appoints Anil Kumar Singh as Director Operations"
+    assert read(head)[0][:4] == (
+        "executive_hire",
+        "Serentica Renewables",
+        "Anil Kumar Singh",
+        "Director Operations",
+    )
+    head = "Anoop Kumar Gupta appointed Director (Electrical) of DMRC"
+    assert read(head)[0][3] == "Director (Electrical)"
+    head = (
+        "L’Oréal names new Chief Diversity, Equity & Inclusion Officer, North America - "
+        "cosmeticsbusiness.com"
+    )
+    # the place after the title is not the person's name
+    assert read(head) == [
+        (
+            "executive_hire",
+            "L’Oréal",
+            None,
+            "Chief Diversity, Equity and Inclusion Officer",
+            None,
+            None,
+            None,
+        )
+    ]
+    head = "Kearney Appoints Angela Hultberg As Global Sustainability Director - ESG News"
+    assert read(head)[0][3] == "Global Sustainability Director"
+    # written for the test: two titles stay two
+    head = "Acme names Jane Doe chief executive, chief operating officer"
+    assert read(head)[0][3] == "Chief Executive Officer and Chief Operating Officer"
+
+
+def test_a_contract_with_many_words_before_it_is_no_round(read) -> None:
+    head = "Pinnacle Solutions secures $369M Air Force maintenance training contract - Auganix.org"
+    assert read(head) == []
+    # a round's own words are not a contract's modifiers
+    head = "Wayfair Raises $157 Million Ahead of Likely IPO"
+    assert read(head)[0][:2] == ("funding_round", "Wayfair")
