@@ -64,3 +64,40 @@ def test_a_contract_with_many_words_before_it_is_no_round(read) -> None:
     # a round's own words are not a contract's modifiers
     head = "Wayfair Raises $157 Million Ahead of Likely IPO"
     assert read(head)[0][:2] == ("funding_round", "Wayfair")
+
+
+def test_public_bodies_places_and_descriptions_are_no_company(read) -> None:
+    for head in (
+        "Chicago Transit Board appoints acting president, discusses customer service and "
+        "public safety - Streetsblog Chicago",
+        "Mamdani to name Midori Valdivia new head of Taxi and Limousine Commission - New York "
+        "Daily News",
+        "Vienna appoints head of state-owned energy firm as national energy regulator | Euractiv",
+        "Baltic storage JV nets €85.6m financing - reNews",
+    ):
+        assert read(head) == [], head
+    # a summary's nationality is no employer
+    head = "Chinese Wind Firm Plans $2 Billion Turbine Plant in Scotland - Bloomberg.com"
+    summary = (
+        "The announcement comes after the Chinese manufacturer hired German chemical giant "
+        "BASF SE's head of renewables"
+    )
+    assert read(head, summary) == []
+    # written for the test: companies with such words in their names stay companies
+    assert read("Transit raises $10M Series B")[0][:2] == ("funding_round", "Transit")
+    assert read("Unit raises $70M Series C")[0][:2] == ("funding_round", "Unit")
+
+
+def test_a_parent_s_arm_and_an_employer_before_the_hire(read) -> None:
+    head = "DTEK's EU Renewables Arm DRI Appoints Murat Cinar As CEO - TaiyangNews"
+    assert read(head)[0][:3] == ("executive_hire", "DRI", "Murat Cinar")
+    head = "HSBC taps BNP Paribas exec to lead sustainable finance, transition in Asia | ESG Dive"
+    assert read(head)[0][6] == "BNP Paribas"
+    head = "T-Mobile Names Telecom Veteran as Next CEO"
+    assert read(head)[0][:2] == ("executive_hire", "T-Mobile")
+    assert read(head)[0][6] is None  # "Next" is the post's, no employer
+
+
+def test_a_search_for_a_title_is_no_title(read) -> None:
+    head = "PJM Promotes 3 Executives as CEO Search Continues - RTO Insider"
+    assert read(head) == [("executive_hire", "PJM", None, None, None, None, None)]

@@ -55,6 +55,7 @@ from prospect.detect.hires import (
 from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role, search_role
 from prospect.detect.text import (
+    DEMONYMS,
     PLACES,
     clause_end,
     clause_start,
@@ -95,6 +96,20 @@ _GOVERNMENT = re.compile(
     r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
     r"Federal\s+Reserve|Government|Treasury|Senate|Parliament)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog)\Z"
 )
+# A public body, for a round or a hire: "Chicago Transit Board", "Port Authority of New
+# York", "Taxi and Limousine Commission" (in the company's name or the hire's post).
+_PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
+# A name that only describes: "Baltic storage JV nets EUR85.6m", "hired German chemical
+# giant BASF's head of renewables".
+_DESCRIPTION_ONLY = frozenset({"jv", "joint venture", "subsidiary", "startup"})
+# Cities news names as actors: "Vienna appoints head of state-owned energy firm".
+_CITIES = frozenset(
+    {
+        "vienna", "london", "paris", "berlin", "madrid", "rome", "brussels", "tokyo",
+        "beijing", "shanghai", "moscow", "kyiv", "seoul", "sydney", "toronto", "dubai",
+        "abu dhabi", "riyadh", "new york city", "nyc", "chicago", "boston",
+    }
+)  # fmt: skip
 _STATESMAN = re.compile(
     r"(?:(?:US\s+)?President|Prime\s+Minister)\s|"
     r"(?:Trump|Biden|Obama|Modi|Putin|Xi\s+Jinping|White\s+House|Kremlin)\Z"
@@ -115,8 +130,13 @@ def _a_company(signal: Signal) -> bool:
     government or its agency, nor, for a hire, a head of state ("Trump Names Heritage's EJ
     Antoni to Lead BLS": a government post)."""
     name = signal.company or ""
-    if normalize_company(signal.company) in PLACES or _GOVERNMENT.search(name):
+    key = normalize_company(signal.company)
+    if key in PLACES or key in _CITIES or _GOVERNMENT.search(name):
         return False
+    if key in DEMONYMS or key in _DESCRIPTION_ONLY or _PUBLIC_BODY.search(name):
+        return False
+    if signal.type == "executive_hire" and _PUBLIC_BODY.search(signal.role or ""):
+        return False  # "Mamdani to name Midori Valdivia new head of Taxi and Limousine Commission"
     if (name or "x").replace(",", "").isdigit():
         return False
     return not (signal.type == "executive_hire" and _STATESMAN.match(name))

@@ -427,8 +427,8 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
     skip_to = -1
     aside: tuple[int, int] | None = None
     for rm in map(_own_title, find_roles(right)):
-        if rm.start() < skip_to:
-            continue
+        if rm.start() < skip_to or _NOT_A_POST.match(right, rm.end()):
+            continue  # "Promotes 3 Executives as CEO Search Continues": no one holds it
         before = right[: rm.start()]
         if aside is not None:  # the person's present or past title set off by commas
             before = right[: aside[0]] + right[aside[1] + 1 : rm.start()]
@@ -741,6 +741,8 @@ def _to_lead(text: str, vm: re.Match[str]) -> HireHit | None:
     owned = pre[: pre.rfind(person)].strip() if person else ""
     if previous is None and owned.endswith(_POSSESSIVES):
         previous = _owner_of(owned)  # "hires Barclays' Emma Taylor to co-lead ..."
+    elif previous is None and person is None:
+        previous = _employer_before(pre)  # "taps BNP Paribas exec to lead sustainable finance"
     start = clause_start(text, vm.start())
     span = company_before(text, start, vm.start())
     if span is None or _BOARD.search(text, lm.end(), lm.end() + 20):
@@ -1311,6 +1313,8 @@ _UNIT_OF_OWNER = re.compile(
     re.IGNORECASE,
 )
 # "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
+_NOT_A_POST = re.compile(r"\s+(?:search|succession|hunt|race|pay|compensation)\b", re.I)
+_LINK_WORD = re.compile(r"\b(?:as|to|for)\s", re.IGNORECASE)
 _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
 
 
@@ -1337,6 +1341,8 @@ def previous_employer(text: str, hired_by: str | None, person: str | None = None
         span = company_after(text, m.end(), 60)
         if span is None or not text[span[0]].isalpha():
             continue  # "previously announced his retirement in March of 2024"
+        if _LINK_WORD.search(text, m.end(), span[0]):
+            continue  # "Names Telecom Veteran as Next CEO": the post, not an employer
         span = _and_tail(text, span)  # "Islamic Finance and Investment PLC"
         name = text[span[0] : span[1]]
         words = name.split()
@@ -1694,7 +1700,7 @@ def _colon_appointment(text: str) -> HireHit | None:
 _TEAM_HIRE = re.compile(
     r"\s(?:adds|add|names|name|hires|hire|appoints|appoint|promotes|promote|taps|tap|picks|pick|"
     r"gets|get|bolsters|strengthens|expands|revamps|reshuffles|rejigs|shakes\s+up|unveils)\s+"
-    r"(?:to\s+)?(?:(?:its|a|new|another|two|three|four|five|several|senior|top|key|more|"
+    r"(?:to\s+)?(?:(?:its|a|new|another|two|three|four|five|several|senior|top|key|more|[2-9]|"
     r"executive)\s+)*"
     # "F5 adds tech exec": one word saying what kind
     r"(?:(?-i:[a-z][\w-]*)\s+)?"

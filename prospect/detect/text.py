@@ -71,7 +71,7 @@ HEAD_NOUNS = {
     "insurer", "lender", "retailer", "brand", "marketplace", "spinout", "spin-out",
     "spinoff", "spin-off", "subsidiary", "group", "leader", "pioneer", "player", "rival",
     "competitor", "alternative", "parent", "chipmaker", "carmaker", "automaker", "drugmaker",
-    "toymaker", "alum", "alumnus",
+    "toymaker", "alum", "alumnus", "arm", "unit", "division", "affiliate",
 }  # fmt: skip
 # Sector words written before a name with no head noun ("Insurtech Lemonade raises").
 SECTOR_WORDS = {
