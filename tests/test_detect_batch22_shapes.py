@@ -101,3 +101,30 @@ def test_a_parent_s_arm_and_an_employer_before_the_hire(read) -> None:
 def test_a_search_for_a_title_is_no_title(read) -> None:
     head = "PJM Promotes 3 Executives as CEO Search Continues - RTO Insider"
     assert read(head) == [("executive_hire", "PJM", None, None, None, None, None)]
+
+
+def test_a_headline_that_opens_with_the_post(read) -> None:
+    head = "New CEO at BP as 'renewable rockstar' era consigned to history books - Recharge News"
+    assert read(head) == [
+        ("executive_hire", "BP", None, "Chief Executive Officer", None, None, None)
+    ]
+    # written for the test
+    assert read("New head of sales at Acme")[0][:4] == (
+        "executive_hire",
+        "Acme",
+        None,
+        "Head of Sales",
+    )
+
+
+def test_an_alert_snippet_s_other_news_is_not_the_headline_s(read) -> None:
+    head = "Saumitra P Srivastava Elevated as Director (Marketing), IndianOil - Indian PSU"
+    summary = (
+        "Indian Oil Corporation Limited (IndianOil), India's flagship energy major ... "
+        "Renewables JV IGRPL Secures USD 95 Million from Indian Bank for ..."
+    )
+    assert all(found[0] != "funding_round" for found in read(head, summary))
+    # a headline that speaks of money keeps its summary's round (written for the test)
+    head = "Former OpenAI researchers raise $300M seed"
+    summary = "Periodic Labs has raised a $300 million seed round led by a16z."
+    assert read(head, summary)[0][:2] == ("funding_round", "Periodic Labs")

@@ -142,6 +142,26 @@ def _a_company(signal: Signal) -> bool:
     return not (signal.type == "executive_hire" and _STATESMAN.match(name))
 
 
+# A headline that speaks of money, or names the company: a round its summary reports is
+# the story's. A search alert's snippet is often the page's other news ("... Headlines.
+# OMV secures EUR123m"), which a headline about something else does not tell.
+_MONEY_TALK = re.compile(
+    r"[$€£₹]|\b(?:rais\w*|fund\w*|round|invest\w*|financ\w*|capital|backs?|backing|backed|"
+    r"leads|seed|series\s+[a-h]|million|billion|crore|mn|bn)\b",
+    re.IGNORECASE,
+)
+
+
+def _money_talk(head: str) -> bool:
+    return _MONEY_TALK.search(head) is not None
+
+
+def _named_in(company: str | None, head: str) -> bool:
+    """Whether the headline names the company (its first word will do: "Revera")."""
+    key = normalize_company(company)
+    return bool(key) and key.split()[0] in normalize_company(head).split()
+
+
 def _has_signal(found: list[Signal]) -> bool:
     """Whether `found` holds a round or a hire, not only keyword matches."""
     return any(s.type != "keyword" for s in found)
@@ -317,7 +337,11 @@ class Detector:
         if story_headline(head) or (not signals and deal_headline(head)):
             body = ""  # "How Acme built a $1B business", "Beta acquires Acme": background
         if not signals and body and not fund_headline(head):
-            signals = [self._funding_signal(body, hit) for hit in detect_funding(body, since)]
+            signals = [
+                s
+                for s in (self._funding_signal(body, hit) for hit in detect_funding(body, since))
+                if not head or _money_talk(head) or _named_in(s.company, head)
+            ]  # "... Elevated as Director, IndianOil" over an alert's "JV Secures USD 95M"
         if not signals:
             signals = (
                 self._funding_of_subject(head, body, since) if body else []

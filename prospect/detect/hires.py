@@ -1627,7 +1627,26 @@ _NEW_CHIEF_ACTS = re.compile(
 )
 
 
+# "New CEO at BP as 'renewable rockstar' era ends", "New CFO for Acme": the headline opens
+# with the post and names its company.
+_NEW_AT = re.compile(r"(?:an?\s+)?new\s+(?=\S)", re.IGNORECASE)
+_AT_FOR = re.compile(r"\s+(?:at|for)\s+(?=(?-i:[A-Z0-9]))", re.IGNORECASE)
+
+
+def _new_at(text: str) -> HireHit | None:
+    m = _NEW_AT.match(text)
+    rm = ROLE_RE.match(text, m.end()) if m else None
+    at = _AT_FOR.match(text, rm.end()) if rm else None
+    span = company_after(text, at.end(), 60) if at else None
+    role = _role_name(rm, text) if rm else None
+    if span is None or rm is None or role is None or _BOARD.search(rm.group(0)):
+        return None
+    return HireHit(span, None, role, (0, span[1]), 0.6)
+
+
 def _as_new_chief(text: str) -> HireHit | None:
+    if (found := _new_at(text)) is not None:
+        return found
     m = _AS_NEW.search(text)
     rm = ROLE_RE.match(text, m.end()) if m else None
     if m is None or rm is None or not _NEW_CHIEF_ACTS.match(text, rm.end()):
