@@ -101,7 +101,13 @@ _GOVERNMENT = re.compile(
 _PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
 # A name that only describes: "Baltic storage JV nets EUR85.6m", "hired German chemical
 # giant BASF's head of renewables".
-_DESCRIPTION_ONLY = frozenset({"jv", "joint venture", "subsidiary", "startup"})
+_DESCRIPTION_ONLY = frozenset(
+    {"jv", "joint venture", "subsidiary", "startup", "etf", "million", "billion"}
+)
+# What a name ending so is: an asset ("C2X's BECCS Plant", "Kenya Geothermal Plant"), a fund
+# ("Short-Term Bond ETF"); one opening so is people ("Former Cisco AI Defense Builders").
+_ASSET_END = re.compile(r"\s(?:Plant|Project|Projects|Facility|Farm|Pipeline|Tower|ETF)\Z")
+_PEOPLE_START = re.compile(r"(?:Former|Ex)[\s-]")
 # Cities news names as actors: "Vienna appoints head of state-owned energy firm".
 _CITIES = frozenset(
     {
@@ -135,6 +141,8 @@ def _a_company(signal: Signal) -> bool:
         return False
     if key in DEMONYMS or key in _DESCRIPTION_ONLY or _PUBLIC_BODY.search(name):
         return False
+    if _ASSET_END.search(name) or _PEOPLE_START.match(name):
+        return False
     if signal.type == "executive_hire" and _PUBLIC_BODY.search(signal.role or ""):
         return False  # "Mamdani to name Midori Valdivia new head of Taxi and Limousine Commission"
     if (name or "x").replace(",", "").isdigit():
@@ -150,6 +158,23 @@ _MONEY_TALK = re.compile(
     r"leads|seed|series\s+[a-h]|million|billion|crore|mn|bn)\b",
     re.IGNORECASE,
 )
+
+
+# A headline that speaks of people or posts: a hire its summary reports is the story's.
+_PEOPLE_TALK = re.compile(
+    r"\b(?:appoint\w*|nam(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|tap(?:s|ped)?|join\w*|promot\w*|"
+    r"elevat\w*|new|exec\w*|leader\w*|chief|boss|head\w*|ceo|cfo|coo|cto|cmo|cro|cpo|"
+    r"president|director|manager|partner|officer|successor|succeed\w*|steps?|stepping|"
+    r"resign\w*|retir\w*|depart\w*|exit\w*|quits?|leav\w*|veteran|vet|alum\w*|founder|"
+    r"co-founder|poach\w*|welcomes|adds|moves?|shake-?up|reshuffle|rejig\w*|c-suite|"
+    r"management|team|picks|taps|lead|leads|helm|replac\w*|who|interview|profile|elect\w*|"
+    r"chair\w*|post|role|job)\b",
+    re.IGNORECASE,
+)
+
+
+def _people_talk(head: str) -> bool:
+    return _PEOPLE_TALK.search(head) is not None
 
 
 def _money_talk(head: str) -> bool:
@@ -436,7 +461,8 @@ class Detector:
             told = detect_hires(body, since, summary=True)
             if len(told) >= len(hits) and any(hit.person for hit in told):
                 hits, text = told, body
-        if not hits and body and not not_hire_news(head):
+        if not hits and body and not not_hire_news(head) and (not head or _people_talk(head)):
+            # a headline about something else: an alert snippet's hire is the page's other news
             hits, text = detect_hires(body, since, summary=True), body
         if not hits and body and (named := successor_in_summary(head, body)) is not None:
             (s, e), person, role = named  # "Poshmark CEO to step down" over "... his successor"

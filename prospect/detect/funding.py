@@ -158,7 +158,8 @@ _NOT_RAISED = re.compile(
     r"valuation|market\s+cap|subsid(?:y|ies)|tax\s+credits?|incentives?|stake|shares|stock|"
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
-    r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies)|"
+    r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies)|guarantees?|"
+    r"capacity|more\s+than\s+expected|"
     r"secondary|secondaries|tender\s+offer|"  # shares sold by holders: no new money
     # a total: "has raised $40 million to date", "raised more than $19 million since launching"
     r"to\s+date|since\s+(?:launch(?:ing)?|its\s+(?:launch|founding|inception|start)|founding|"
@@ -292,6 +293,8 @@ _SECURITIES = re.compile(
     # debt sold to the market, not a round: "raises Rs 1,455 Cr through non-convertible
     # debentures", "via NCDs"
     r"debentures?|ncds?|"
+    # a fund's stake bought on the market: "Ethic Inc. Makes New $203000 Investment in SPDR"
+    r"(?:makes|made)\s+(?:a\s+)?new\s+(?:\S+\s+)?(?:investment|stake)\s+in|"
     # money raised by selling coins or bonds to the market: "raises $52.5M via crypto sale",
     # "in Kin token sale", "in inaugural Australian dollar bond" -- not a company that makes
     # them ("token offering platform Securitize raises $47M")
@@ -365,6 +368,8 @@ _VERB_FOLDED = compile_folded(_VERB.pattern)
 # most texts hold none, and the alternation is not tried at every word of them.
 _EXCLUDED_WORDS = frozenset(
     {
+        # _SECURITIES
+        "makes", "made",
         # _RUMOUR
         "talks", "reportedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",
         "said", "raise", "raising", "land", "nab", "bag", "snag", "eyes", "eyeing", "mulls",
@@ -687,7 +692,8 @@ _FOUNDER_BEFORE = re.compile(
 )
 _FOUNDER_AFTER = re.compile(r"\s+(?:founder|co-founder|cofounder|entrepreneur)\b", re.IGNORECASE)
 _PROJECT = re.compile(
-    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:projects?\b|"
+    r"^[^.;]{0,80}?\bfor\s+(?:the\s+|its\s+|an?\s+)?(?:[\w.'’-]+\s+){0,4}?(?:projects?\b|"
+    r"(?:plants?|towers?|terminals?)\b|"
     # an energy asset: "for wind farm", "for Texas battery storage facility"
     r"(?:solar|wind|battery|storage|hydro|geothermal|power|energy|pv)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:farms?|plants?|facilit(?:y|ies)|portfolios?|parks?|assets?)\b)|"

@@ -137,7 +137,11 @@ _FILLERS = {
 _NOT_A_HIRE_ANYWHERE = (
     r"\b(?:survey|council|club|summit|awards?|of\s+the\s+year|most\s+influential|top\s+\d+|"
     r"roundtable|forum|study|poll|index|report\s+finds|cmos|ctos|ceos|cfos|cros|ranking|"
-    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider)\b"
+    r"insider\s+(?:trading|selling|buying|sales?)|business\s+insider|"
+    # sports: "named head coach", "Player Development Coach Joins the Magic"
+    r"(?:head|assistant|associate|development|defensive|offensive|interim)\s+coach(?:es)?|"
+    r"(?:offensive|defensive)\s+coordinator|coaching\s+staff|"
+    r"(?:fires|fired|sacks|sacked|ousts|ousted|hires|hired)\s+coach)\b"
     r"|\b(?:sells?|sold|selling|buys?|bought|buying|purchases?|purchased|dumps?|unloads?|"
     r"offloads?)\b.{0,40}?\b(?:shares|stock|stake)\b"
 )
@@ -156,7 +160,8 @@ _ANYWHERE_WORDS = frozenset(
     {
         "survey", "council", "club", "summit", "award", "awards", "year", "influential", "top",
         "roundtable", "forum", "study", "poll", "index", "finds", "cmos", "ctos", "ceos", "cfos",
-        "cros", "ranking", "insider", "shares", "stock", "stake"
+        "cros", "ranking", "insider", "shares", "stock", "stake", "coach", "coaches",
+        "coordinator", "coaching",
     }
 )  # fmt: skip
 _HEADLINE_WORDS = frozenset(
@@ -185,7 +190,8 @@ _DEPARTURE = re.compile(
 )
 _SPECULATION = re.compile(
     r"\b(?:likely|unlikely|tipped|expected|poised|could|may|might|reportedly|rumou?red|frontrunner|"
-    r"in\s+talks|in\s+line|considered|eyed|eyes)\s+(?:to\s+)?(?:be\s+)?\Z",
+    r"in\s+talks|in\s+line|considered|eyed|eyes|plans?|planning|hopes?|wants?|seeks?)"
+    r"\s+(?:to\s+)?(?:be\s+)?\Z",
     re.IGNORECASE,
 )
 _SET = re.compile(r"\s+(?:is\s+|are\s+)?(?:set|due|slated)\s*\Z", re.IGNORECASE)
@@ -401,7 +407,7 @@ def _former(pre: str, person: str) -> bool:
     return pre[cut:].lower() == person.lower() and _FORMER_BEFORE.search(pre, 0, cut) is not None
 
 
-_OFFICIAL = re.compile(r"\bofficial\b", re.IGNORECASE)
+_OFFICIAL = re.compile(r"\b(?:official|exclusive|preferred|strategic|channel)\b", re.IGNORECASE)
 
 
 def _partner_of_no_one(role: str | None, person: str | None, pre: str = "") -> bool:

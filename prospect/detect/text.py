@@ -926,7 +926,8 @@ _NOT_NAMES = {
     "innovator", "expert", "developer", "specialist", "strategist", "pioneer", "entrepreneur",
     "scientist", "researcher", "engineer", "banker", "investor", "attorney", "lawyer",
     "physician", "builder", "operator", "technologist", "marketer", "visionary", "exec.",
-    "succession", "transition", "leadership",
+    "succession", "transition", "leadership", "leaders", "plan", "plans", "coach", "player",
+    "builders",
 }  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 
