@@ -172,3 +172,28 @@ def test_posts_that_are_no_executive_hire(read) -> None:
     assert read(head, summary) == []
     # written for the test: the brand Coach is a company
     assert read("Coach names Todd Kahn CEO")[0][:3] == ("executive_hire", "Coach", "Todd Kahn")
+
+
+def test_more_false_alarms_of_search_results(read) -> None:
+    for head in (
+        "CISA adds Check Point VPN bug to list of exploited vulnerabilities | news | SC Media",
+        "BlockDAG raises $353M in presale with 3,025% ROI potential as token price jumps",
+        "Skanska lands $1B Massachusetts rail bridge project - Construction Dive",
+        "USDA announces Justin Benavidez as Chief Economist - Biomass Magazine",
+        "Developer Lands $134M to Build Fourth Apartment Tower Near Miami Metrorail",
+        "Illinois General Assembly passes transit funding bill overnight, raising $1.5 "
+        "billion for CTA, Metra, Pace",
+        "Longtime CTA chief of staff Nora Leerhsen to take over as acting president when "
+        "Dorval Carter Jr. retires",
+    ):
+        assert read(head) == [], head
+    # a weekly round-up's summary reports many deals in passing (summary written for the test)
+    head = "Weekly renewables M&A round-up (Dec 15 - 19)"
+    assert read(head, "Ren-Gas raised EUR 16 million in a funding round.") == []
+
+
+def test_a_results_verb_is_not_part_of_the_name(read) -> None:
+    head = "Procter & Gamble Tops Sales, Profit Estimates, Names New CEO - Investopedia"
+    assert read(head)[0][:2] == ("executive_hire", "Procter & Gamble")
+    # written for the test: a name that opens with such a word keeps it
+    assert read("Beats Electronics names new CEO")[0][1] == "Beats Electronics"

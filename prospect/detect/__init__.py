@@ -94,20 +94,28 @@ def _opens_both(head: str, body: str) -> str | None:
 # 8,450 crore ... auction", "EJ Antoni, Trump's pick to lead the Bureau of Labor Statistics").
 _GOVERNMENT = re.compile(
     r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
-    r"Federal\s+Reserve|Government|Treasury|Senate|Parliament)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog)\Z"
+    r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
+    r"Congress)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
+    r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA)\Z"
 )
 # A public body, for a round or a hire: "Chicago Transit Board", "Port Authority of New
 # York", "Taxi and Limousine Commission" (in the company's name or the hire's post).
 _PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
 # A name that only describes: "Baltic storage JV nets EUR85.6m", "hired German chemical
 # giant BASF's head of renewables".
+# "Developer Lands $134M to Build Fourth Apartment Tower": described, not named.
 _DESCRIPTION_ONLY = frozenset(
-    {"jv", "joint venture", "subsidiary", "startup", "etf", "million", "billion"}
-)
+    {
+        "jv", "joint venture", "subsidiary", "startup", "start-up", "etf", "million",
+        "billion", "developer", "company", "firm", "maker", "provider", "operator", "lender",
+        "insurer", "retailer", "manufacturer", "vendor",
+    }
+)  # fmt: skip
 # What a name ending so is: an asset ("C2X's BECCS Plant", "Kenya Geothermal Plant"), a fund
 # ("Short-Term Bond ETF"); one opening so is people ("Former Cisco AI Defense Builders").
 _ASSET_END = re.compile(r"\s(?:Plant|Project|Projects|Facility|Farm|Pipeline|Tower|ETF)\Z")
 _PEOPLE_START = re.compile(r"(?:Former|Ex)[\s-]")
+_PERSON_END = re.compile(r"\s(?:Jr|Sr)\.?\Z")  # "when Dorval Carter Jr. retires"
 # Cities news names as actors: "Vienna appoints head of state-owned energy firm".
 _CITIES = frozenset(
     {
@@ -141,7 +149,7 @@ def _a_company(signal: Signal) -> bool:
         return False
     if key in DEMONYMS or key in _DESCRIPTION_ONLY or _PUBLIC_BODY.search(name):
         return False
-    if _ASSET_END.search(name) or _PEOPLE_START.match(name):
+    if _ASSET_END.search(name) or _PEOPLE_START.match(name) or _PERSON_END.search(name):
         return False
     if signal.type == "executive_hire" and _PUBLIC_BODY.search(signal.role or ""):
         return False  # "Mamdani to name Midori Valdivia new head of Taxi and Limousine Commission"
@@ -154,7 +162,7 @@ def _a_company(signal: Signal) -> bool:
 # the story's. A search alert's snippet is often the page's other news ("... Headlines.
 # OMV secures EUR123m"), which a headline about something else does not tell.
 _MONEY_TALK = re.compile(
-    r"[$€£₹]|\b(?:rais\w*|fund\w*|round|invest\w*|financ\w*|capital|backs?|backing|backed|"
+    r"[$€£₹]|\b(?:rais\w*|fund\w*|round(?!-?up)|invest\w*|financ\w*|capital|backs?|backing|backed|"
     r"leads|seed|series\s+[a-h]|million|billion|crore|mn|bn)\b",
     re.IGNORECASE,
 )
@@ -185,6 +193,25 @@ def _named_in(company: str | None, head: str) -> bool:
     """Whether the headline names the company (its first word will do: "Revera")."""
     key = normalize_company(company)
     return bool(key) and key.split()[0] in normalize_company(head).split()
+
+
+# A title-case headline's verb of results read into the name before it: "Procter & Gamble
+# Tops Sales, Profit Estimates, Names New CEO".
+_RESULTS_VERBS = frozenset(
+    {
+        "Tops", "Beats", "Misses", "Posts", "Reports", "Cuts", "Lifts", "Hikes", "Slashes",
+        "Trims", "Sees", "Expects", "Tumbles", "Jumps", "Falls", "Rises", "Surges", "Plunges",
+        "Soars", "Slips", "Drops", "Gains", "Nosedives", "Sinks", "Slumps", "Rallies",
+    }
+)  # fmt: skip
+
+
+def _before_results_verb(name: str | None) -> str | None:
+    words = (name or "").split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _RESULTS_VERBS:
+            return " ".join(words[:i])
+    return name
 
 
 def _has_signal(found: list[Signal]) -> bool:
@@ -339,6 +366,8 @@ class Detector:
             told = "" if raised and not hired else body
             found += self._hires(head, told, since, hired, shouted)
         found = [s for s in found if _a_company(s)]
+        for signal in found:
+            signal.company = _before_results_verb(signal.company)
         if body:
             self._spell_out(found, body, shouted)
         found += self._keywords(head, body, since)

@@ -159,7 +159,7 @@ _NOT_RAISED = re.compile(
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
     r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies)|guarantees?|"
-    r"capacity|more\s+than\s+expected|"
+    r"capacity|more\s+than\s+expected|projects?|"
     r"secondary|secondaries|tender\s+offer|"  # shares sold by holders: no new money
     # a total: "has raised $40 million to date", "raised more than $19 million since launching"
     r"to\s+date|since\s+(?:launch(?:ing)?|its\s+(?:launch|founding|inception|start)|founding|"
@@ -299,7 +299,7 @@ _SECURITIES = re.compile(
     # "in Kin token sale", "in inaugural Australian dollar bond" -- not a company that makes
     # them ("token offering platform Securitize raises $47M")
     r"(?:via|in|through|of|from)\s+(?:an?\s+|its\s+)?(?:[\w$.-]+\s+){0,3}?(?:(?:token|crypto|"
-    r"coin)\s+(?:sales?|offerings?)|icos?|bonds?(?!-)|sukuk)|bonds?\s+(?:sale|issue|issuance|"
+    r"coin)\s+(?:sales?|offerings?)|icos?|bonds?(?!-)|sukuk)|pre-?sales?|bonds?\s+(?:sale|issue|issuance|"
     r"offering|deal)s?|(?:token|coin)\s+(?:sale|offering)s?\s+(?:raises|rakes|nets|brings))\b",
     re.IGNORECASE,
 )
@@ -369,7 +369,7 @@ _VERB_FOLDED = compile_folded(_VERB.pattern)
 _EXCLUDED_WORDS = frozenset(
     {
         # _SECURITIES
-        "makes", "made",
+        "makes", "made", "presale", "presales", "pre",
         # _RUMOUR
         "talks", "reportedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",
         "said", "raise", "raising", "land", "nab", "bag", "snag", "eyes", "eyeing", "mulls",

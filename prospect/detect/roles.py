@@ -133,7 +133,7 @@ _DEPT = (
 _GRADE = r"(?:(?:interim|acting|group|deputy|additional|regional|joint|co)[\s-]+|co-)?"
 _LEVEL = (
     r"(?:(?:senior|executive|group|global|regional|area|corporate|deputy|assistant)\s+)?"
-    r"(?:vice[\s-]president|v-p|(?-i:S?VP|EVP|AVP|CVP))"
+    r"(?:vice[\s-]president|v-p|(?-i:(?:S?VP|EVP|AVP|CVP)(?![A-Z])))"  # not "VPN"
 )
 
 _SINGLE_BASE = (
