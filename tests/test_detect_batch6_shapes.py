@@ -218,7 +218,7 @@ def test_a_lowercase_title_of_a_company(detector: Detector) -> None:
     (signal,) = detector.detect("Acme names Jane Doe senior VP of sales")
     assert (signal.company, signal.role) == ("Acme", "SVP of Sales")
     (signal,) = detector.detect("Acme names Jane Doe Vice President of Global Marketing")
-    assert (signal.company, signal.role) == ("Acme", "VP of Marketing")
+    assert (signal.company, signal.role) == ("Acme", "VP of Global Marketing")
 
 
 def test_chosen_to_head_a_company(detector: Detector) -> None:
@@ -283,7 +283,7 @@ def test_hired_to_co_lead_a_business(detector: Detector) -> None:
         "Emma Taylor",
         "Barclays",
     )
-    assert signal.role == "Co-Head of Internet Banking"
+    assert signal.role == "Co-Head of Global Internet Banking"
     # written for the test: a plural owner written "Barclays'" in a company-first hire too
     (signal,) = detector.detect("Acme appoints Barclays' Emma Taylor as CFO")
     assert signal.previous_company == "Barclays"

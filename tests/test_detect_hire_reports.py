@@ -156,7 +156,7 @@ def test_a_past_title_before_the_new_one_in_a_long_clause(detector: Detector) ->
         "worldwide foreign exchange trading.",
     )
     assert [(person, role) for _, person, role in got] == [
-        ("Steven Peras", "SVP of Foreign Exchange Trading")
+        ("Steven Peras", "SVP of Worldwide Foreign Exchange Trading")
     ]
 
 

@@ -301,11 +301,6 @@ _LEVELS = {
     "v-p": "VP",
     "senior v-p": "SVP",
 }
-_REGION_WORDS = re.compile(
-    r"\b(?:global|worldwide|international|north\s+american?|americas|emea|apac|us|uk|"
-    r"europe(?:an)?)\s+",
-    re.IGNORECASE,
-)
 
 
 def _title_word(low: str) -> str:
@@ -412,19 +407,19 @@ def _normalize_one(raw: str) -> str:
     if m:
         prefix = low[: m.start(1)].strip()
         level = _LEVELS.get(f"{prefix} {m.group(1)}".strip(), _LEVELS.get(m.group(1), "VP"))
-        func = _REGION_WORDS.sub("", m.group(2))
+        func = m.group(2)
         return f"{level} of {_title(func)}"
     m = re.fullmatch(
         r"(?:global\s+|regional\s+|group\s+|national\s+)?head\s+(of|for)\s+(?:its\s+)?(.+)", low
     )
     if m:
-        return f"Head {m.group(1)} {_title(_REGION_WORDS.sub('', m.group(2)))}"
+        return f"Head {m.group(1)} {_title(m.group(2))}"
     m = re.fullmatch(r"director\s*\(\s*(.+?)\s*\)", low)
     if m:
         return f"Director ({_title(m.group(1))})"
     m = re.fullmatch(r"director\s+of\s+(.+)", low)
     if m:
-        return f"Director of {_title(_REGION_WORDS.sub('', m.group(1)))}"
+        return f"Director of {_title(m.group(1))}"
     return _title(low)
 
 
