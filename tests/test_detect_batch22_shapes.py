@@ -197,3 +197,36 @@ def test_a_results_verb_is_not_part_of_the_name(read) -> None:
     assert read(head)[0][:2] == ("executive_hire", "Procter & Gamble")
     # written for the test: a name that opens with such a word keeps it
     assert read("Beats Electronics names new CEO")[0][1] == "Beats Electronics"
+
+
+# From the even ids of tests/eval/real-dev-batch24.tsv (more search results with hires).
+
+
+def test_hires_described_by_where_they_come_from(read) -> None:
+    head = (
+        "Nobel-winning DeepMind leader John Jumper joins Anthropic as Google loses AI talent "
+        "- CHOSUNBIZ"
+    )
+    assert read(head)[0][:3] == ("executive_hire", "Anthropic", "John Jumper")
+    assert read(head)[0][6] == "DeepMind"
+    head = "AI startup Cohere valued at $6.8 billion in latest fundraising, hires Meta exec"
+    assert ("executive_hire", "Cohere", None, None, None, None, "Meta") in read(head)
+    # written for the test; title case tells no name from a word ("Chip Veteran")
+    assert read("Apple hires Tesla exec")[0][6] == "Tesla"
+    assert read("Foxconn Hires Chip Veteran in Diversification Drive") == []
+
+
+def test_titles_of_search_results(read) -> None:
+    head = (
+        "Canada’s Cohere Raises $500M, Hires Former Meta Exec Joelle Pineau as A.I. Chief - "
+        "observer.com"
+    )
+    assert read(head)[1][:4] == ("executive_hire", "Cohere", "Joelle Pineau", "Chief AI Officer")
+    head = "Spie Global Services Energy appoints François Nicot as director for Sub-Saharan Africa"
+    assert read(head)[0][3] == "Director for Sub-Saharan Africa"
+    head = "Sage strengthens leadership bench with double executive hire"
+    assert read(head) == [("executive_hire", "Sage", None, None, None, None, None)]
+    # written for the test: hires below leadership are no executive hire
+    assert read("Acme expands team with 50 engineering hires") == []
+    head = "Zelensky picks Military Intelligence Head Budanov as his new chief of staff"
+    assert read(head) == []

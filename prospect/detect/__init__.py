@@ -56,6 +56,7 @@ from prospect.detect.keywords import compile_rules, detect_keywords
 from prospect.detect.roles import normalize_role, search_role
 from prospect.detect.text import (
     DEMONYMS,
+    GOVERNMENT,
     PLACES,
     clause_end,
     clause_start,
@@ -92,12 +93,6 @@ def _opens_both(head: str, body: str) -> str | None:
 
 # A government, its agency or its central bank: no company raising or hiring ("RBI conducts Rs
 # 8,450 crore ... auction", "EJ Antoni, Trump's pick to lead the Bureau of Labor Statistics").
-_GOVERNMENT = re.compile(
-    r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
-    r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
-    r"Congress)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
-    r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA)\Z"
-)
 # A public body, for a round or a hire: "Chicago Transit Board", "Port Authority of New
 # York", "Taxi and Limousine Commission" (in the company's name or the hire's post).
 _PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
@@ -126,7 +121,8 @@ _CITIES = frozenset(
 )  # fmt: skip
 _STATESMAN = re.compile(
     r"(?:(?:US\s+)?President|Prime\s+Minister)\s|"
-    r"(?:Trump|Biden|Obama|Modi|Putin|Xi\s+Jinping|White\s+House|Kremlin)\Z"
+    r"(?:Trump|Biden|Obama|Modi|Putin|Xi\s+Jinping|White\s+House|Kremlin|Zelensky|Zelenskyy|"
+    r"Macron|Starmer|Scholz|Merz|Erdogan|Netanyahu|Lula|Milei|Meloni|Carney|Albanese|Mamdani)\Z"
 )
 # A hire that is a promotion: the person was already at the company.
 _PROMOTION = re.compile(r"\b(?:promot|elevat)(?:es|ed|ing|e|ion)\b", re.IGNORECASE)
@@ -145,7 +141,7 @@ def _a_company(signal: Signal) -> bool:
     Antoni to Lead BLS": a government post)."""
     name = signal.company or ""
     key = normalize_company(signal.company)
-    if key in PLACES or key in _CITIES or _GOVERNMENT.search(name):
+    if key in PLACES or key in _CITIES or GOVERNMENT.search(name):
         return False
     if key in DEMONYMS or key in _DESCRIPTION_ONLY or _PUBLIC_BODY.search(name):
         return False

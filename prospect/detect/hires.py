@@ -31,6 +31,7 @@ from prospect.detect.roles import (
     search_role,
 )
 from prospect.detect.text import (
+    GOVERNMENT,
     HEAD_NOUNS,
     PLACES,
     POLITICS_WORDS,
@@ -769,7 +770,9 @@ _OWNER_AFTER = re.compile(r"\s+((?:[\w&.-]+\s+){0,4}?[\w&.-]+?)['’]s\s")
 # A join with no title stated ends with the company: "Jane Doe joins Acme".
 # "Jane Doe joins Acme to lead its new robotics group": a join with the job it is for.
 _JOIN_ENDS = re.compile(
-    r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part)|to\s+(?:lead|run|head|oversee))\b)"
+    r"\s*(?:\Z|[,.;:]|\s+(?:from|in|after|as\s+(?:it|the|part)|to\s+(?:lead|run|head|oversee))\b"
+    # "joins Anthropic as Google loses AI talent": a clause of its own, not a title
+    r"|\s+as\s+(?-i:[A-Z])[\w&.'’-]*\s+(?-i:[a-z]+s)\b)"
 )
 
 
@@ -809,7 +812,7 @@ _BARE_CHIEF = re.compile(r"\s+(chief|head|boss)\b(?!\s+of\b)", re.IGNORECASE)
 # An executive described before the name: "Former Airtel executive director Jane Doe".
 _EXEC_BEFORE = re.compile(
     r"\b(?:former|ex-|ex\s|exec(?:utive)?|director|chief|head|president|founder|co-founder|"
-    r"chairman|boss|(?-i:C[A-Z]{1,3}O|MD))\b",
+    r"chairman|boss|leader|veteran|vet|alum(?:nus|na)?|(?-i:C[A-Z]{1,3}O|MD))\b",
     re.IGNORECASE,
 )
 # Another hire after this one: ", John Roe as CEO".
@@ -1594,7 +1597,11 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _lost_to(text, since)
         if hit is not None and not veto.search(folded):
             hits.append(hit)
-    if not hits and not folded.words.isdisjoint(("appointment", "appointments")):
+    if not hits and not folded.words.isdisjoint(_EXEC_OF_WORDS):
+        hit = _hires_exec_of(text, since)
+        if hit is not None and not veto.search(folded):
+            hits.append(hit)
+    if not hits and not folded.words.isdisjoint(("appointment", "appointments", "hire", "hires")):
         hit = _colon_appointment(text) if since == 0 and ":" in text else None
         hit = hit or _with_appointment(text, since)
         if hit is not None and not veto.search(folded):
@@ -1607,8 +1614,38 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
 _WITH_APPOINTMENT = re.compile(
     r"\s(?:strengthens|bolsters|expands|boosts|ups|enhances|reinforces)\s+(?:[\w-]+\s+){1,4}?"
     r"with\s+(?:an?\s+|the\s+)?(?:new\s+|key\s+|senior\s+)?(?P<what>(?:[\w-]+\s+){0,3}?)"
-    r"appointments?\b",
+    r"(?:appointments?|hires?)\b",
     re.IGNORECASE,
+)
+
+
+# "Apple hires Tesla exec", "Acme poaches former Google veteran": a hire the headline
+# describes by the employer the person comes from, with no title and no name.
+_EXEC_OF = re.compile(
+    r"\s(?:hires|taps|poaches|lures|nabs|snags|recruits)\s+(?:former\s+|ex-)?"
+    r"(?P<co>(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,2})\s+"
+    r"(?:exec(?:utive)?|veteran|vet|alum(?:nus|na)?|leader|boss)\b"
+    r"(?=\s*(?:$|[;,:.–—])|\s+(?:to|amid|as|after|for|in)\s)",
+    re.IGNORECASE,
+)
+_EXEC_OF_WORDS = frozenset({"exec", "executive", "veteran", "vet", "alum", "alumnus", "alumna",
+                            "leader", "boss"})  # fmt: skip
+
+
+def _hires_exec_of(text: str, since: int) -> HireHit | None:
+    m = _EXEC_OF.search(text, since)
+    if m is None or search_role(text, m.end(), clause_end(text, m.end(), 80)) is not None:
+        return None  # with a title: read by the company-first reading
+    if not text[m.start() + 1].islower() or GOVERNMENT.search(m.group("co")):
+        return None  # "Foxconn Hires Chip Veteran": title case tells no name; "MBTA leader"
+    span = company_before(text, clause_start(text, m.start()), m.start())
+    if span is None:
+        return None
+    return HireHit(span, None, None, (span[0], m.end()), 0.6, m.group("co"))
+
+
+_LEADER_HIRE = re.compile(
+    r"\b(?:exec(?:utive)?s?|leadership|senior|c-suite|double|key|top)\b", re.IGNORECASE
 )
 
 
@@ -1616,6 +1653,11 @@ def _with_appointment(text: str, since: int) -> HireHit | None:
     m = _WITH_APPOINTMENT.search(text, since)
     if m is None or _BOARD.search(m.group(0)) or "director" in m.group("what").lower():
         return None
+    what = m.group("what").strip()
+    if m.group(0).lower().endswith(("hire", "hires")) and not (
+        _LEADER_HIRE.search(what) or ROLE_RE.fullmatch(what)
+    ):
+        return None  # "expands team with 50 engineering hires": not leadership
     span = company_before(text, clause_start(text, m.start()), m.start())
     if span is None:
         return None

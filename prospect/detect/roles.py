@@ -156,7 +156,7 @@ _SINGLE_BASE = (
     + r"|co-head\b(?:\s+of\s+"
     + _DEPT
     + r")?"
-    + r"|(?:senior\s+|executive\s+)?director\s+of\s+"
+    + r"|(?:senior\s+|executive\s+)?director\s+(?:of|for)\s+"
     + _DEPT
     + r"|"
     + _GRADE

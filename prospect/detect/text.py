@@ -86,6 +86,7 @@ SECTOR_WORDS = {
 DESCRIPTOR_SUFFIXES = (
     "-based", "-backed", "-founded", "-owned", "-focused", "-powered", "-headquartered",
     "-born", "-native", "-led", "-listed", "-made", "-area", "-old", "-bound", "-maker",
+    "-winning",
 )  # fmt: skip
 LEGAL_SUFFIXES = {
     "inc", "inc.", "incorporated", "ltd", "ltd.", "limited", "llc", "l.l.c.", "corp",
@@ -205,12 +206,17 @@ def same_issuer(name: str, issuer: str) -> bool:
     )
 
 
+_DOTTED_AI = re.compile(r"\bA\.I\.(?=\s|$|[,;:)])")
+
+
 def clean_title(title: str) -> str:
     """A headline without its Google News " - Publisher" suffix or a wire prefix."""
     text = " ".join(title.split())[:MAX_TITLE]
     text = _REUTERS_PREFIX.sub("", text)
     text = _without_tickers(text)
     text = _without_nicknames(text)
+    if "A.I." in text:
+        text = _DOTTED_AI.sub("AI", text)  # "Hires Former Meta Exec as A.I. Chief"
     for sep in _PUB_SEPARATORS:
         cut = text.rfind(sep)
         if cut > 15:
@@ -1080,6 +1086,14 @@ def full_name(name: str, body: str, any_case: bool = False) -> str | None:
     spelled = head[at : at + len(name)]  # "WLRN Public Media" for a shouted "Wlrn Public Media"
     return spelled if spelled != name and not spelled.islower() else None
 
+
+# A government, an agency or a legislature, by its name: never a company that raises or hires.
+GOVERNMENT = re.compile(
+    r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
+    r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
+    r"Congress)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
+    r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA)\Z"
+)
 
 # Countries, regions and the states and provinces news names most: never the company that
 # raised or hired ("India Gets ₹1 Lakh Cr Investment Commitments", "Bangladesh receives
