@@ -230,3 +230,25 @@ def test_titles_of_search_results(read) -> None:
     assert read("Acme expands team with 50 engineering hires") == []
     head = "Zelensky picks Military Intelligence Head Budanov as his new chief of staff"
     assert read(head) == []
+
+
+# From the even ids of tests/eval/real-dev-batch25.tsv (search results with funding words).
+
+
+def test_rounds_of_search_results(read) -> None:
+    head = (
+        "Orlando cybersecurity firm ThreatLocker expands internationally after $190M funding round"
+    )
+    assert read(head)[0][:2] == ("funding_round", "ThreatLocker")
+    head = "SAF Producers Secure Funding, Sign Deals | Aviation Week Network"
+    summary = (
+        "Sustainable aviation fuel (SAF) producer LanzaJet has secured $47 million in the first "
+        "close of an equity investment round"
+    )
+    assert read(head, summary)[0][:2] == ("funding_round", "LanzaJet")
+    for head in (
+        "Intrusion Secures $3M DoD Funding to Protect Critical Infrastructure from Cyber Threats",
+        "Palm Beach State College secures $1 million for AI, cybersecurity training center",
+        "Acme shares fall after $5B acquisition",  # written for the test
+    ):
+        assert read(head) == [], head

@@ -110,6 +110,13 @@ _DESCRIPTION_ONLY = frozenset(
 # ("Short-Term Bond ETF"); one opening so is people ("Former Cisco AI Defense Builders").
 _ASSET_END = re.compile(r"\s(?:Plant|Project|Projects|Facility|Farm|Pipeline|Tower|ETF)\Z")
 _PEOPLE_START = re.compile(r"(?:Former|Ex)[\s-]")
+_PLURAL_KINDS = frozenset(
+    {
+        "producers", "startups", "companies", "firms", "developers", "makers", "founders",
+        "investors", "operators", "manufacturers", "providers", "lenders", "banks",
+    }
+)  # fmt: skip
+_SCHOOL = re.compile(r"\b(?:College|University|School|Academy)\b")
 _PERSON_END = re.compile(r"\s(?:Jr|Sr)\.?\Z")  # "when Dorval Carter Jr. retires"
 # Cities news names as actors: "Vienna appoints head of state-owned energy firm".
 _CITIES = frozenset(
@@ -147,6 +154,10 @@ def _a_company(signal: Signal) -> bool:
         return False
     if _ASSET_END.search(name) or _PEOPLE_START.match(name) or _PERSON_END.search(name):
         return False
+    if name.rpartition(" ")[2].lower() in _PLURAL_KINDS:
+        return False  # "SAF Producers Secure Funding, Sign Deals": many, none named
+    if signal.type == "funding_round" and _SCHOOL.search(name):
+        return False  # "Palm Beach State College secures $1 million for ... training center"
     if signal.type == "executive_hire" and _PUBLIC_BODY.search(signal.role or ""):
         return False  # "Mamdani to name Midori Valdivia new head of Taxi and Limousine Commission"
     if (name or "x").replace(",", "").isdigit():
@@ -380,7 +391,8 @@ class Detector:
                 signal.company = longer
 
     def _funding(self, head: str, body: str, since: int, hits: list[FundingHit]) -> list[Signal]:
-        signals = [self._funding_signal(head, hit) for hit in hits]
+        # a headline's raiser that can be no company leaves the summary to name one
+        signals = [s for s in (self._funding_signal(head, hit) for hit in hits) if _a_company(s)]
         told = signals and body and signals[0].round is None and signals[0].company
         if told and fund_in_summary(body, signals[0].company or ""):
             return []  # "Lerer Hippeau raised another $200M": its summary tells a fund

@@ -719,6 +719,8 @@ _NOT_A_ROUND = re.compile(
     # program", "secures $5M in government funding", "raises $2M on Kickstarter"
     r"ATM\s+(?:program|programme|offering|facility)|"
     r"(?:government|federal|state|provincial|public)\s+(?:funding|grants?|support|subsid\w*)|"
+    # an agency's money: "Intrusion Secures $3M DoD Funding", "wins $2M NIH grant"
+    r"(?-i:DoD|DOD|DOE|NIH|NSF|DARPA|NASA|USDA|EPA|SBIR|ARPA-E|EU|EIC)\s+(?:funding|grants?|contracts?|awards?)|"
     r"kickstarter|indiegogo)\b",
     re.IGNORECASE,
 )
@@ -1374,7 +1376,7 @@ def _other_shapes(text: str, folded: Folded, since: int) -> FundingHit | None:
     if hit is None and (
         folded.low.startswith(("with ", "after ", "armed ", "fresh "))
         or (since == 0 and folded.low[:1] in _MONEY_OPENERS)
-        or "with" in words
+        or not words.isdisjoint(("with", "after", "following"))
     ):
         hit = _money_first(text, since)
     if hit is None and not _VALUED_WORDS.isdisjoint(words):
@@ -1677,7 +1679,10 @@ def _money_first(text: str, since: int) -> FundingHit | None:
     return None
 
 
-_WITH_MONEY = re.compile(r"\swith\s+(?:an?\s+|its\s+|new\s+|fresh\s+)*(?=[$€£¥₹]|[A-Z]{1,3}\$)")
+# "... with $25M round"; "ThreatLocker expands internationally after $190M funding round"
+_WITH_MONEY = re.compile(
+    r"\s(?:with|after|following)\s+(?:an?\s+|its\s+|new\s+|fresh\s+|a\s+)*(?=[$€£¥₹]|[A-Z]{1,3}\$)"
+)
 
 
 def _bare_amount(
