@@ -252,3 +252,10 @@ def test_rounds_of_search_results(read) -> None:
         "Acme shares fall after $5B acquisition",  # written for the test
     ):
         assert read(head) == [], head
+
+
+def test_a_venture_firm_backs_a_company_by_name(read) -> None:
+    head = "Tiger Global Backs PopUp Bagels at $300 Million Valuation"
+    assert read(head)[0][:2] == ("funding_round", "PopUp Bagels")
+    # written for the test: people backing a candidate is no round
+    assert read("Jane Doe backs Kamala Harris") == []

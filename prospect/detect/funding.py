@@ -1560,7 +1560,14 @@ def _investor_first(text: str, since: int) -> FundingHit | None:
         its_tech = _BACKED_TECH.match(rest) is not None and (
             " " not in backer_name or backer_name.split()[-1].lower() in _FIRM_WORDS
         )
-        if not (described or its_tech or (plain and " " not in names)):
+        # "Tiger Global Backs PopUp Bagels at $300 Million Valuation": a venture firm by name
+        firm = bool(_KNOWN_INVESTOR.fullmatch(backer_name)) or (
+            backer_name.split()[-1].lower() in _FIRM_WORDS
+        )
+        valued = _AT_VALUATION.match(rest) is not None
+        if not (
+            described or its_tech or (plain and " " not in names) or (firm and (plain or valued))
+        ):
             continue
         if bm.group("plural") and not _POURERS.search(text, start, bm.start()):
             continue  # "Fans back local startup Acme": backing by investors only
@@ -1582,6 +1589,10 @@ _INVESTMENT_BY = re.compile(
 
 
 _LOWER_NEXT = re.compile(r"\s+(?-i:[a-z])")
+_AT_VALUATION = re.compile(
+    r"\s+at\s+(?:an?\s+)?(?:[$€£]|US\$)\d[\d.,]*\s*(?:[bmk]n?|billion|million)?\s+valuation\b",
+    re.IGNORECASE,
+)
 _BACKED_TECH = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:technology|tech|platform|software|app|products?|devices?|"
     r"models?|agents?|chips?|robots?|batteries|battery)\b",
