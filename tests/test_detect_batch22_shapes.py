@@ -259,3 +259,33 @@ def test_a_venture_firm_backs_a_company_by_name(read) -> None:
     assert read(head)[0][:2] == ("funding_round", "PopUp Bagels")
     # written for the test: people backing a candidate is no round
     assert read("Jane Doe backs Kamala Harris") == []
+
+
+def test_a_successor_in_a_clause_of_its_own(read) -> None:
+    head = "PropertyLimBrothers CEO and VP resign, interim CEO appointed"
+    assert read(head) == [
+        (
+            "executive_hire",
+            "PropertyLimBrothers",
+            None,
+            "Interim Chief Executive Officer",
+            None,
+            None,
+            None,
+        )
+    ]
+    # written for the test
+    head = "Acme CEO steps down; CFO named interim CEO"
+    assert read(head)[0][3] == "Interim Chief Executive Officer"
+    assert read("Acme CEO steps down, CFO named to board") == []
+    assert read("Acme names CFO as interim CEO after founder exits")[0][3] == (
+        "Interim Chief Executive Officer"
+    )
+
+
+def test_an_appointment_whose_title_is_cut_off(read) -> None:
+    head = "XCF Global Announces Appointment of Experienced Energy Industry Leader William Dale ..."
+    assert read(head) == [("executive_hire", "XCF Global", "William Dale", None, None, None, None)]
+    # written for the test
+    assert read("Acme Announces Appointment of Jane Doe to Board of Directors") == []
+    assert read("Acme Announces Appointment of Former Google Executive Jane Doe")[0][6] == "Google"

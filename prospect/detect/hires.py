@@ -508,6 +508,10 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
                     if new is None:
                         return None  # "promotes CTO Jane Doe to Cofounder"
                     rm, role_end = new, new.end()
+            elif (link := _NEW_TITLE.match(text, role_end, end)) is not None and (
+                new := ROLE_RE.match(text, link.end(), end)
+            ) is not None:
+                rm, role_end = new, new.end()  # "names CFO as interim CEO": the new title
             elif (moved := _MOVED_TO.match(post)) is not None:
                 # "promotes COO and longtime executive Shailesh Jejurikar to CEO": the title
                 # after "to" is the new one, the name before it the person's
@@ -597,9 +601,32 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
             span = company_before(text, clause_start(text, start - 2), start - 2)
             span = _subject_of(text, span)
         return HireHit(span, None, None, (span[0], bare.end()), 0.6) if span else None
+    if _APPOINTMENT_OF.search(vm.group("verb")) is not None:
+        return _appointment_of_someone(text, vm, end)
     return None
 
 
+_APPOINTMENT_OF = re.compile(r"(?:appointment|hiring|hire|addition)\s+of\Z", re.IGNORECASE)
+
+
+def _appointment_of_someone(text: str, vm: re.Match[str], end: int) -> HireHit | None:
+    """ "XCF Global Announces Appointment of Experienced Energy Industry Leader William
+    Dale ...": a named person's appointment whose title the headline leaves out."""
+    right = text[vm.end() : end]
+    cut = _CUT_OFF.search(right)
+    right = right[: cut.start()] if cut else right
+    person = person_at_end(right)
+    if person is None or _BOARD.search(right) or not right.rstrip().endswith(person):
+        return None
+    span = company_before(text, clause_start(text, vm.start()), vm.start())
+    if span is None:
+        return None
+    lead = right[: right.rfind(person)]  # "Former Google Executive": where from, if said
+    previous = previous_employer(lead, None) if lead.strip() else None
+    return HireHit(span, person, None, (span[0], vm.end() + len(right)), 0.7, previous)
+
+
+_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)\s*\Z")
 _NEW_CHIEF = re.compile(r"\s+(?:a\s+)?new\s+(?:chief|boss|head|leader)\s*(?:\Z|[,;:.])", re.I)
 
 
@@ -1597,6 +1624,10 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _lost_to(text, since)
         if hit is not None and not veto.search(folded):
             hits.append(hit)
+    if not hits and since == 0 and not folded.words.isdisjoint(("named", "appointed")):
+        hit = _successor_clause(text)
+        if hit is not None:
+            hits.append(hit)
     if not hits and not folded.words.isdisjoint(_EXEC_OF_WORDS):
         hit = _hires_exec_of(text, since)
         if hit is not None and not veto.search(folded):
@@ -1617,6 +1648,34 @@ _WITH_APPOINTMENT = re.compile(
     r"(?:appointments?|hires?)\b",
     re.IGNORECASE,
 )
+
+
+# "PropertyLimBrothers CEO and VP resign, interim CEO appointed", "Acme CEO steps down; CFO
+# named interim CEO": a departure, then its successor's title in a clause of its own.
+_CLAUSE_OPEN = re.compile(r"[,;]\s+(?:(?:an?|the)\s+)?(?:new\s+)?")
+_BARE_NAMED = re.compile(r"\s+(?:appointed|named)(?:\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?)?", re.I)
+
+
+def _successor_clause(text: str) -> HireHit | None:
+    gone = _DEPARTURE.search(text)
+    if gone is None:
+        return None
+    for cm in _CLAUSE_OPEN.finditer(text, gone.end()):
+        rm = ROLE_RE.match(text, cm.end())
+        link = _BARE_NAMED.match(text, rm.end()) if rm is not None else None
+        if rm is None or link is None:
+            continue
+        new = ROLE_RE.match(text, link.end())
+        rest = text[link.end() :].lstrip()
+        if new is None and rest and rest[0] not in ",;:.–—":
+            continue  # neither a new title ("CFO named interim CEO") nor the clause's end
+        role_m = new or rm
+        role = _role_name(role_m, text)
+        span = _opening_company(text, cm.start())
+        if role is None or span is None or _BOARD.search(role_m.group(0)):
+            return None
+        return HireHit(span, None, role, (span[0], role_m.end()), 0.6)
+    return None
 
 
 # "Apple hires Tesla exec", "Acme poaches former Google veteran": a hire the headline
