@@ -289,3 +289,32 @@ def test_an_appointment_whose_title_is_cut_off(read) -> None:
     # written for the test
     assert read("Acme Announces Appointment of Jane Doe to Board of Directors") == []
     assert read("Acme Announces Appointment of Former Google Executive Jane Doe")[0][6] == "Google"
+
+
+# From the even ids of tests/eval/real-dev-batch26.tsv (more search results with hires).
+
+
+def test_successors_told_around_a_departure(read) -> None:
+    head = "Tim Cook to step down as Apple CEO as hardware chief John Ternus takes over"
+    assert read(head)[0][:4] == (
+        "executive_hire",
+        "Apple",
+        "John Ternus",
+        "Chief Executive Officer",
+    )
+    head = (
+        "Procter & Gamble replaces CEO Moeller with COO and long-time executive Jejurikar - Reuters"
+    )
+    assert read(head)[0][:3] == ("executive_hire", "Procter & Gamble", "Jejurikar")
+    # written for the test
+    head = "Acme CEO John Roe retires; Jane Doe to take over"
+    assert read(head)[0][:3] == ("executive_hire", "Acme", "Jane Doe")
+    assert read("Acme replaces old servers with new ones") == []
+    assert read("Acme CEO steps down as growth slows and rivals take over") == []
+
+
+def test_a_group_that_ends_its_name_and_a_country_head(read) -> None:
+    head = "Dentsu Group posts biggest-ever loss, taps new CEO to lead recovery"
+    assert read(head)[0][:2] == ("executive_hire", "Dentsu Group")
+    head = "DLA Piper Names Russel Drew as Canada Head, Targets Further Growth"
+    assert read(head)[0][:4] == ("executive_hire", "DLA Piper", "Russel Drew", "Canada Head")

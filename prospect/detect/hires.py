@@ -656,7 +656,9 @@ _JOINED_AS = re.compile(
 _OPENING_NEWS = re.compile(
     r"\s+(?:announces|announced|unveils|reveals|confirms|sets|outlines|names|appoints|rejigs|"
     r"revamps|reshuffles|restructures|overhauls|reshuffle|rejig|shake-?up|overhaul|top-level|top-deck|"
-    r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board)\b",
+    r"completes|reports|plans|(?:new\s+)?leadership|executive|management|ceo|board|"
+    # results told before the hire: "Dentsu Group posts biggest-ever loss, taps new CEO"
+    r"posts|cuts|warns|misses|beats|tops|swings|slashes|lifts|raises|lands|secures|closes)\b",
     re.IGNORECASE,
 )
 
@@ -1628,6 +1630,10 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor_clause(text)
         if hit is not None:
             hits.append(hit)
+    if not hits and not folded.words.isdisjoint(("replaces", "replaced", "over")):
+        hit = _replaced_with(text, since) or _takes_over(text, since)
+        if hit is not None and not veto.search(folded):
+            hits.append(hit)
     if not hits and not folded.words.isdisjoint(_EXEC_OF_WORDS):
         hit = _hires_exec_of(text, since)
         if hit is not None and not veto.search(folded):
@@ -1676,6 +1682,68 @@ def _successor_clause(text: str) -> HireHit | None:
             return None
         return HireHit(span, None, role, (span[0], role_m.end()), 0.6)
     return None
+
+
+# "Procter & Gamble replaces CEO Moeller with COO and long-time executive Jejurikar": the
+# title, the one who leaves, and after "with" the one who takes it.
+_REPLACES = re.compile(r"\s(?:replaces|replaced)\s+(?:its\s+|their\s+)?(?=\S)", re.IGNORECASE)
+_WITH_NEXT = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
+def _replaced_with(text: str, since: int) -> HireHit | None:
+    m = _REPLACES.search(text, since)
+    rm = ROLE_RE.match(text, m.end()) if m is not None else None
+    if m is None or rm is None:
+        return None
+    end = clause_end(text, rm.end(), 160)
+    wm = _WITH_NEXT.search(text, rm.end(), end)
+    if wm is None:
+        return None
+    who = text[wm.end() : end].strip()
+    person = person_at_end(who)
+    if person is None and (last := who.split()[-1] if who else "") and _SURNAME.fullmatch(last):
+        person = last  # "... with COO and long-time executive Jejurikar"
+    span = company_before(text, clause_start(text, m.start()), m.start())
+    role = _role_name(rm, text)
+    if person is None or span is None or role is None or _BOARD.search(rm.group(0)):
+        return None
+    return HireHit(span, person, role, (span[0], end), 0.7)
+
+
+# "Tim Cook to step down as Apple CEO as hardware chief John Ternus takes over": after a
+# departure, the one who takes over; the title and the company are the departing one's.
+_TAKES_OVER = re.compile(
+    r"(?:\s(?:as|and)|[;,])\s+(?P<who>[^,;]{2,70}?)\s+(?:takes\s+over|to\s+take\s+over|will\s+take\s+over|"
+    r"steps\s+in|to\s+step\s+in)\b",
+    re.IGNORECASE,
+)
+
+
+def _takes_over(text: str, since: int) -> HireHit | None:
+    gone = _DEPARTURE.search(text, since)
+    m = _TAKES_OVER.search(text, gone.end()) if gone is not None else None
+    if gone is None or m is None:
+        return None
+    who = m.group("who")
+    person = person_at_end(who)
+    if person is None:
+        return None
+    person_at = m.start("who") + who.rfind(person)
+    # the title left: said after the departure ("to step down as Apple CEO") or before it
+    # ("Acme CEO John Roe retires"), not the successor's own description
+    rm = next(find_roles(text, gone.end(), person_at), None)
+    if rm is None:
+        for found in find_roles(text, since, gone.start()):
+            rm = found
+    if rm is None or rm.start() >= person_at:
+        return None
+    lo = gone.end() if rm.start() > gone.end() else clause_start(text, gone.start())
+    span = company_before(text, lo, rm.start())
+    span = span or _opening_company(text, m.start())
+    role = _role_name(rm, text)
+    if span is None or role is None or _BOARD.search(rm.group(0)):
+        return None
+    return HireHit(span, person, role, (span[0], m.end()), 0.7)
 
 
 # "Apple hires Tesla exec", "Acme poaches former Google veteran": a hire the headline

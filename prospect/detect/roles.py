@@ -86,7 +86,8 @@ _CHIEF_WORDS = r"(?:(?!chief\b)[a-z]+(?:,?\s+(?:and|&)\s+|,\s+|\s+)){1,4}"
 _REGION_Q = (
     r"(?:india|china|japan|asia|apac|emea|europe|americas|us|uk|mena|latam|africa|saarc|"
     r"north\s+america|south\s+asia|south-east\s+asia|southeast\s+asia|asia[\s-]pacific|"
-    r"middle\s+east|global|international|national|regional|country|zonal|worldwide)"
+    r"middle\s+east|global|international|national|regional|country|zonal|worldwide|canada|"
+    r"australia|germany|mexico|singapore|nordics?|ireland|spain|italy|anz)"
 )
 _QUAL = r"(?:" + _REGION_Q + r"(?:\s+(?:and|&)\s+" + _REGION_Q + r")?(?:\s+region)?\s+)"
 # The units a "... head" or "... director" is written after: "India operations head",
@@ -238,6 +239,8 @@ _FIRST_WORDS = frozenset(
     {
         "india", "china", "japan", "asia", "apac", "emea", "europe", "americas", "us", "uk",
         "mena", "latam", "africa", "saarc", "north", "south", "southeast", "middle", "global",
+        "canada", "australia", "germany", "mexico", "singapore", "nordic", "nordics", "ireland",
+        "spain", "italy", "anz",
         "international", "national", "regional", "country", "zonal", "worldwide",
         "interim", "acting", "group", "deputy", "additional", "joint", "co", "company",
         "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "cio", "ciso", "chro", "cco", "cdo",

@@ -828,6 +828,15 @@ def _new_name(
     )
 
 
+def _group_ends(text: str, pos: int, words: list[tuple[int, int]], i: int) -> bool:
+    """Whether "Group" ends the name it follows ("Dentsu Group posts biggest-ever loss"), a
+    verb after it, rather than opening a description ("Acme Group company Beta")."""
+    if text[pos + words[i][0] : pos + words[i][1]] != "Group":
+        return False
+    nxt = text[pos + words[i + 1][0] : pos + words[i + 1][1]]
+    return not _is_namey(nxt)
+
+
 def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | None:
     """The company written from `pos` on ("joins fintech startup Acme Pay as CRO")."""
     hi = min(len(text), pos + limit)
@@ -860,7 +869,12 @@ def company_after(text: str, pos: int, limit: int = 120) -> tuple[int, int] | No
         ws, we = words[i]
         w = text[pos + ws : pos + we]
         low = w.lower()
-        if run and low in HEAD_NOUNS and i + 1 < len(words):
+        if (
+            run
+            and low in HEAD_NOUNS
+            and i + 1 < len(words)
+            and not _group_ends(text, pos, words, i)
+        ):
             run = []  # "AI Startup Acme": the name is after the head noun
             i += 1
             continue
