@@ -311,6 +311,8 @@ def test_successors_told_around_a_departure(read) -> None:
     assert read(head)[0][:3] == ("executive_hire", "Acme", "Jane Doe")
     assert read("Acme replaces old servers with new ones") == []
     assert read("Acme CEO steps down as growth slows and rivals take over") == []
+    head = "Jane Doe steps down as Acme CFO, John Roe steps in"
+    assert read(head)[0][:4] == ("executive_hire", "Acme", "John Roe", "Chief Financial Officer")
 
 
 def test_a_group_that_ends_its_name_and_a_country_head(read) -> None:

@@ -1630,7 +1630,9 @@ def detect_hires(text: str, since: int = 0, summary: bool = False) -> list[HireH
         hit = _successor_clause(text)
         if hit is not None:
             hits.append(hit)
-    if not hits and not folded.words.isdisjoint(("replaces", "replaced", "over")):
+    if not hits and not folded.words.isdisjoint(
+        ("replaces", "replaced", "takes", "take", "steps", "step")
+    ):
         hit = _replaced_with(text, since) or _takes_over(text, since)
         if hit is not None and not veto.search(folded):
             hits.append(hit)
