@@ -618,6 +618,8 @@ def _appointment_of_someone(text: str, vm: re.Match[str], end: int) -> HireHit |
     person = person_at_end(right)
     if person is None or _BOARD.search(right) or not right.rstrip().endswith(person):
         return None
+    if _BOARD.search(vm.group(0)):
+        return None  # "strengthens its Board of Directors with the appointment of"
     span = company_before(text, clause_start(text, vm.start()), vm.start())
     if span is None:
         return None
@@ -841,7 +843,7 @@ _BARE_CHIEF = re.compile(r"\s+(chief|head|boss)\b(?!\s+of\b)", re.IGNORECASE)
 # An executive described before the name: "Former Airtel executive director Jane Doe".
 _EXEC_BEFORE = re.compile(
     r"\b(?:former|ex-|ex\s|exec(?:utive)?|director|chief|head|president|founder|co-founder|"
-    r"chairman|boss|leader|veteran|vet|alum(?:nus|na)?|(?-i:C[A-Z]{1,3}O|MD))\b",
+    r"chairman|boss|leader|alum(?:nus|na)?|(?-i:C[A-Z]{1,3}O|MD))\b",
     re.IGNORECASE,
 )
 # Another hire after this one: ", John Roe as CEO".
@@ -1135,6 +1137,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         not _HEAD_OBJECT.match(text, vm.end()) or _COMPANY_FIRST_RE.search(cut_end(_CHOSEN, left))
     ):
         return None  # "Nifty to head towards 8200"; "hires Jane Doe to head ..." is read there
+    if verb == "lead" and _WELCOMES.search(left):
+        return None  # "Acme Welcomes Veteran Jane Doe to Lead Community Engagement": Acme's
     if verb in _JOIN_LIKE or (
         verb.endswith(("to", "at")) and verb != "into"  # "steps into CEO role at Acme"
     ):
@@ -1351,6 +1355,7 @@ _UNIT_OF_OWNER = re.compile(
     re.IGNORECASE,
 )
 # "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
+_WELCOMES = re.compile(r"\b(?:welcomes|welcomed|appoints|names|hires|taps|adds)\b", re.I)
 _NOT_A_POST = re.compile(r"\s+(?:search|succession|hunt|race|pay|compensation)\b", re.I)
 _LINK_WORD = re.compile(r"\b(?:as|to|for)\s", re.IGNORECASE)
 _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)

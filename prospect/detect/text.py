@@ -947,7 +947,7 @@ _NOT_NAMES = {
     "scientist", "researcher", "engineer", "banker", "investor", "attorney", "lawyer",
     "physician", "builder", "operator", "technologist", "marketer", "visionary", "exec.",
     "succession", "transition", "leadership", "leaders", "plan", "plans", "coach", "player",
-    "builders",
+    "builders", "assumes", "takes", "becomes", "returns", "leaves", "steps", "moves", "gets",
 }  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_][\w'’.-]*)$")
 
