@@ -341,3 +341,20 @@ def test_new_shapes_stay_out_of_these(read) -> None:
         "Community Engagement"
     )
     assert all(found[1] != "DoW Community Engagement" for found in read(head))
+    for head in (
+        "Great Northern Arts Festival organizers looking ahead after $90K funding request "
+        "turned down",
+        "Acme names Google CEO",  # written for the test: a company is no surname
+    ):
+        assert read(head) == [], head
+    head = "On the Move: Keller Williams Realty Names Howard CMO - O'Dwyer's PR"
+    assert read(head)[0][:3] == ("executive_hire", "Keller Williams Realty", "Howard")
+    head = "Palo Alto Networks names Seminaroti Italy Country Manager"
+    assert read(head)[0][:4] == (
+        "executive_hire",
+        "Palo Alto Networks",
+        "Seminaroti",
+        "Italy Country Manager",
+    )
+    summary = "The U.S. Environmental Protection Agency announced $3 billion in new funding."
+    assert read("EPA Announces $3 Billion in New Funding for States", summary) == []

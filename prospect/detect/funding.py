@@ -159,7 +159,7 @@ _NOT_RAISED = re.compile(
     r"funds?\b|fund\s+[IVX]+|vehicle|debut\s+fund|dividends?|buyback|repurchase|sponsorship|"
     r"investment\s+in|worth\s+of|loan\s+from\s+the\s+government|deal\s+to\s+acquire|"
     r"purchases?|restructuring|registered\s+direct|payments?|royalt(?:y|ies)|guarantees?|"
-    r"capacity|more\s+than\s+expected|projects?|"
+    r"capacity|more\s+than\s+expected|projects?|(?:funding\s+)?requests?|"
     r"secondary|secondaries|tender\s+offer|"  # shares sold by holders: no new money
     # a total: "has raised $40 million to date", "raised more than $19 million since launching"
     r"to\s+date|since\s+(?:launch(?:ing)?|its\s+(?:launch|founding|inception|start)|founding|"

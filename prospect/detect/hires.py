@@ -48,6 +48,7 @@ from prospect.detect.text import (
     cut_end,
     find_verbs,
     fold,
+    name_word,
     past_legal,
     person_at_end,
     person_at_start,
@@ -478,6 +479,16 @@ def _company_first(text: str, vm: re.Match[str]) -> HireHit | None:
         person = person_at_end(pre) if pre else None
         if person is None and linked and _SURNAME.fullmatch(pre) and pre.lower() not in _NOT_A_NAME:
             person = pre  # "appoints Kanchinadam as Chief Compliance Officer"
+        elif (
+            person is None
+            and not linked
+            and vm.group("verb").lower() == "names"
+            and _SURNAME.fullmatch(pre)
+            and name_word(pre)
+            and pre.lower() not in _NOT_A_NAME
+            and normalize_company(pre) not in PLACES
+        ):
+            person, linked = pre, True  # "Keller Williams Realty Names Howard CMO"
         elif person is None and linked and (om := _OWNED_SURNAME.fullmatch(pre)) is not None:
             person = om.group(2)  # "Tap JPMorgan’s Melly as APAC Head": the summary names her
             previous = previous or om.group(1)

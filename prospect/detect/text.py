@@ -1003,6 +1003,11 @@ def _full(run: list[str]) -> bool:
     return len(words) - (run[:1] != [] and run[0] in _GENERATIONS) >= 4 or len(run) >= 6
 
 
+def name_word(word: str) -> bool:
+    """Whether `word` can be a word of a person's name ("Howard"; not "Google", "CEO")."""
+    return _name_word(word)
+
+
 def person_at_end(segment: str) -> str | None:
     """The person named at the end of `segment`: "former Salesforce exec Jane Doe"."""
     segment = _NICKNAME.sub("", segment.strip().rstrip(",").strip())
@@ -1105,7 +1110,8 @@ def full_name(name: str, body: str, any_case: bool = False) -> str | None:
 GOVERNMENT = re.compile(
     r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
     r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
-    r"Congress)\b|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
+    r"Congress|(?:U\.S\.|US|Federal|National|State)\s+(?:[\w-]+\s+){0,4}?Agency)\b"
+    r"|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
     r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA)\Z"
 )
 
