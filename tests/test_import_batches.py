@@ -277,3 +277,25 @@ def test_a_namesake_with_a_member_profile_is_not_looked_up_for_a_row_with_one() 
     assert keys.written(written).short_names_at == {("acme", "ann lee", "ann lee")}
     keys.bare.add(("acme", "ada byron"))  # a row of the batch without a member profile
     assert keys.written(written).short_names_at == keys.short_names_at
+
+
+def test_namesakes_gaining_one_key_in_turn_are_told_apart_as_in_one_batch(tmp_path) -> None:
+    """Two stored namesakes move to one company in one export, then a row with only
+    the name and that company follows: in one batch the first to move is found (the
+    index keeps the first to gain a key), and in batches of one row it must be the
+    same, though no new contact was given an id between the two moves. (Found by
+    the property test above.)"""
+
+    def ada(url: str | None = None, company: str | None = None, on: str | None = None):
+        return Contact(full_name="Ada Byron", profile_url=url, company=company, connected_on=on)
+
+    first, second = "https://www.linkedin.com/in/ada", "https://www.linkedin.com/in/ada-2"
+    steps = [
+        ("linkedin", [ada(), ada(), ada(second), ada(), ada(first)]),
+        ("linkedin", [ada(first, "Acme"), ada(second, "Acme"), ada(None, "Acme", "2024-05-30")]),
+    ]
+    whole = _run(tmp_path, "whole", 10_000, steps)
+    for batch in (1, 2):
+        assert _run(tmp_path, f"batch{batch}", batch, steps) == whole
+    dated = [row for row in whole[1]["contacts"] if row[10] == "2024-05-30"]
+    assert [row[6] for row in dated] == [first]  # the one who moved first

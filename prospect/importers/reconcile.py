@@ -501,8 +501,12 @@ class Reconciler:
         # first of them, and the keys stored contacts gained.
         self.first_id = next_id  # the ids this import gives start here
         self.former: dict[Key, int] = {}
-        # key -> {id: when it gained it, counted in ids given by then}
-        self.gained: dict[Key, dict[int, int]] = {}
+        # key -> {id: when it gained it}: (the next id to be given then, 0, the how-many-th
+        # key gained), before the contact that id goes to, which gains its keys at (id, 1,
+        # 0); two stored contacts that gain a key between the same two new ones are told
+        # apart by which gained it first, as one batch's index does
+        self.gained: dict[Key, dict[int, tuple[int, int, int]]] = {}
+        self._gains = 0
 
     @staticmethod
     def clean(contacts: Iterable[Contact]) -> list[Contact]:
@@ -648,7 +652,8 @@ class Reconciler:
             if self.former.get(key, cid) >= cid:
                 self.former[key] = cid
         for key in new_keys - old_keys:
-            self.gained.setdefault(key, {}).setdefault(cid, self.next_id)
+            self._gains += 1
+            self.gained.setdefault(key, {}).setdefault(cid, (self.next_id, 0, self._gains))
 
     def choose(self, holders: Mapping[Key, list[int]], former: Mapping[Key, int]) -> dict[Key, int]:
         """The contact each key finds, from the ids holding it now (and those
@@ -670,7 +675,7 @@ class Reconciler:
             if first:
                 found[key] = min(first)
             elif gained:
-                found[key] = min(ids, key=lambda i: (gained.get(i, i), i))
+                found[key] = min(ids, key=lambda i: (gained.get(i, (i, 1, 0)), i))
             else:
                 found[key] = min(ids)
         return found
