@@ -358,3 +358,20 @@ def test_new_shapes_stay_out_of_these(read) -> None:
     )
     summary = "The U.S. Environmental Protection Agency announced $3 billion in new funding."
     assert read("EPA Announces $3 Billion in New Funding for States", summary) == []
+
+
+def test_a_field_of_work_is_no_former_employer(read) -> None:
+    for head in (
+        "Cynomi Appoints Cybersecurity GTM Leader Erin McLean as CMO to Drive Global Growth",
+        "Nudge Security Appoints Cybersecurity Veteran Patrick Dillon as Chief Revenue Officer",
+        "ContextLogic Appoints Finance Executive Michael Scarola as New Chief Financial Officer",
+    ):
+        assert read(head)[0][0] == "executive_hire", head
+        assert read(head)[0][6] is None, head
+    # the employer keeps its name, without the field after it
+    head = (
+        "Ex-CISA Strategic Technology Chief Garfield Jones Joins QuSecure in Senior Leadership Role"
+    )
+    assert read(head)[0][6] == "CISA"
+    head = "Tech Moves: Amazon AI VP departs for CoreWeave; F5 adds tech exec"
+    assert ("CoreWeave", "Amazon") in [(found[1], found[6]) for found in read(head)]

@@ -58,6 +58,7 @@ from prospect.detect.text import (
     DEMONYMS,
     GOVERNMENT,
     PLACES,
+    SECTOR_WORDS,
     clause_end,
     clause_start,
     clean_title,
@@ -219,6 +220,47 @@ def _before_results_verb(name: str | None) -> str | None:
         if word in _RESULTS_VERBS:
             return " ".join(words[:i])
     return name
+
+
+# What a hire is described by that is a field, not a former employer: "Appoints Cybersecurity
+# GTM Leader Erin McLean", "Finance Executive Michael Scarola", "Digital Media Veteran".
+_FIELD_WORDS = frozenset(
+    {
+        "cybersecurity", "security", "cyber", "gtm", "finance", "financial", "digital", "media",
+        "marketing", "sales", "technology", "tech", "industry", "energy", "renewable",
+        "renewables", "healthcare", "health", "legal", "retail", "banking", "insurance", "data",
+        "software", "telecom", "hr", "operations", "product", "growth", "revenue", "supply",
+        "chain", "investment", "infrastructure", "sustainability", "esg", "consumer", "payments",
+        "brand", "communications", "strategy", "policy", "government", "public", "enterprise",
+        "cloud", "network", "networks", "engineering", "research", "global", "senior",
+    }
+)  # fmt: skip
+_A_VERB = re.compile(r"\b(?:Appoints|Names|Hires|Welcomes|Taps|Adds|Promotes|Announces)\b")
+
+
+def _a_field_not_a_firm(name: str | None) -> bool:
+    """Whether a former employer read before a hire's description is a field of work
+    ("Cybersecurity GTM"), a nationality, or runs into the headline's verb."""
+    if not name:
+        return False
+    words = name.lower().replace("-", " ").split()
+    if _A_VERB.search(name) or all(w in _FIELD_WORDS or w in SECTOR_WORDS for w in words):
+        return True
+    return normalize_company(name) in DEMONYMS
+
+
+def _firm(name: str | None) -> str | None:
+    """A former employer without the field written after it: "Amazon AI" (VP), "SEC Legal
+    Branch" (Chief), "Google Cloud" (finance chief)."""
+    if not name:
+        return name
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _UNIT_TAILS:
+        words.pop()
+    return " ".join(words)
+
+
+_UNIT_TAILS = frozenset({"branch", "division", "unit", "strategic", "ai", "legal", "technology"})
 
 
 def _has_signal(found: list[Signal]) -> bool:
@@ -526,7 +568,8 @@ class Detector:
                 if signal.person is None or " " not in signal.person:
                     signal.person = person_in_summary(body, since, signal.person) or signal.person
         for signal, hit in zip(signals, hits, strict=False):
-            signal.previous_company = self._previous(text, hit, signal, body)
+            previous = self._previous(text, hit, signal, body)
+            signal.previous_company = None if _a_field_not_a_firm(previous) else _firm(previous)
         return signals
 
     @staticmethod
