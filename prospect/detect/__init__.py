@@ -92,14 +92,12 @@ def _opens_both(head: str, body: str) -> str | None:
     return name if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", head) else None
 
 
-# A government, its agency or its central bank: no company raising or hiring ("RBI conducts Rs
-# 8,450 crore ... auction", "EJ Antoni, Trump's pick to lead the Bureau of Labor Statistics").
-# A public body, for a round or a hire: "Chicago Transit Board", "Port Authority of New
-# York", "Taxi and Limousine Commission" (in the company's name or the hire's post).
+# A public body, for a round or a hire (a government by its name is `GOVERNMENT`): "Chicago
+# Transit Board", "Port Authority of New York", "Taxi and Limousine Commission" (in the
+# company's name or the hire's post).
 _PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
-# A name that only describes: "Baltic storage JV nets EUR85.6m", "hired German chemical
-# giant BASF's head of renewables".
-# "Developer Lands $134M to Build Fourth Apartment Tower": described, not named.
+# A name that only describes: "Baltic storage JV nets EUR85.6m", "Developer Lands $134M to
+# Build Fourth Apartment Tower".
 _DESCRIPTION_ONLY = frozenset(
     {
         "jv", "joint venture", "subsidiary", "startup", "start-up", "etf", "million",
@@ -183,7 +181,7 @@ _PEOPLE_TALK = re.compile(
     r"president|director|manager|partner|officer|successor|succeed\w*|steps?|stepping|"
     r"resign\w*|retir\w*|depart\w*|exit\w*|quits?|leav\w*|veteran|vet|alum\w*|founder|"
     r"co-founder|poach\w*|welcomes|adds|moves?|shake-?up|reshuffle|rejig\w*|c-suite|"
-    r"management|team|picks|taps|lead|leads|helm|replac\w*|who|interview|profile|elect\w*|"
+    r"management|team|picks|lead|leads|helm|replac\w*|who|interview|profile|elect\w*|"
     r"chair\w*|post|role|job)\b",
     re.IGNORECASE,
 )
@@ -250,8 +248,8 @@ def _a_field_not_a_firm(name: str | None) -> bool:
 
 
 def _firm(name: str | None) -> str | None:
-    """A former employer without the field written after it: "Amazon AI" (VP), "SEC Legal
-    Branch" (Chief), "Google Cloud" (finance chief)."""
+    """A former employer without the unit written after it: "Amazon AI" (VP), "SEC Legal
+    Branch" (Chief), "CISA Strategic Technology" (Chief); "Google Cloud" stays."""
     if not name:
         return name
     words = name.split()

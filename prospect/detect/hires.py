@@ -627,9 +627,9 @@ def _appointment_of_someone(text: str, vm: re.Match[str], end: int) -> HireHit |
     cut = _CUT_OFF.search(right)
     right = right[: cut.start()] if cut else right
     person = person_at_end(right)
-    if person is None or _BOARD.search(right) or not right.rstrip().endswith(person):
+    if person is None or not right.rstrip().endswith(person):
         return None
-    if _BOARD.search(vm.group(0)):
+    if _BOARD.search(right) or _BOARD.search(vm.group(0)):
         return None  # "strengthens its Board of Directors with the appointment of"
     span = company_before(text, clause_start(text, vm.start()), vm.start())
     if span is None:
@@ -1365,10 +1365,13 @@ _UNIT_OF_OWNER = re.compile(
     r"subsidiary|venture)\b",
     re.IGNORECASE,
 )
-# "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
+# A company-first verb before "X to Lead ...": the welcoming company's hire.
 _WELCOMES = re.compile(r"\b(?:welcomes|welcomed|appoints|names|hires|taps|adds)\b", re.I)
+# After a title, a word that makes it no post anyone holds: "as CEO Search Continues".
 _NOT_A_POST = re.compile(r"\s+(?:search|succession|hunt|race|pay|compensation)\b", re.I)
+# Between a "veteran"/"former" cue and a name: "Veteran as Next CEO" links a post.
 _LINK_WORD = re.compile(r"\b(?:as|to|for)\s", re.IGNORECASE)
+# "Beta veteran Jane Doe", "Beta alum Jane Doe": the employer is written before the word.
 _VETERAN_OF = re.compile(r"\s(?:veteran|vet|alum|alumnus|alumna|insider)\s+(?=(?-i:[A-Z]))", re.I)
 
 
@@ -1718,8 +1721,9 @@ def _replaced_with(text: str, since: int) -> HireHit | None:
     if wm is None:
         return None
     who = text[wm.end() : end].strip()
+    last = who.rpartition(" ")[2]
     person = person_at_end(who)
-    if person is None and (last := who.split()[-1] if who else "") and _SURNAME.fullmatch(last):
+    if person is None and _SURNAME.fullmatch(last):
         person = last  # "... with COO and long-time executive Jejurikar"
     span = company_before(text, clause_start(text, m.start()), m.start())
     role = _role_name(rm, text)
@@ -1731,8 +1735,8 @@ def _replaced_with(text: str, since: int) -> HireHit | None:
 # "Tim Cook to step down as Apple CEO as hardware chief John Ternus takes over": after a
 # departure, the one who takes over; the title and the company are the departing one's.
 _TAKES_OVER = re.compile(
-    r"(?:\s(?:as|and)|[;,])\s+(?P<who>[^,;]{2,70}?)\s+(?:takes\s+over|to\s+take\s+over|will\s+take\s+over|"
-    r"steps\s+in|to\s+step\s+in)\b",
+    r"(?:\s(?:as|and)|[;,])\s+(?P<who>[^,;]{2,70}?)\s+"
+    r"(?:takes\s+over|to\s+take\s+over|will\s+take\s+over|steps\s+in|to\s+step\s+in)\b",
     re.IGNORECASE,
 )
 

@@ -961,7 +961,8 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "L.A.", "
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ul|bin|abu|ibn|d)[-'’][A-Z][\w'’-]+")
 
 
-def _name_word(word: str) -> bool:
+def name_word(word: str) -> bool:
+    """Whether `word` can be a word of a person's name ("Howard"; not "Google", "CEO")."""
     if _PARTICLE_NAME.fullmatch(word):
         return True
     if not _NAME_WORD.match(word) or not word[0].isupper():
@@ -999,13 +1000,12 @@ _GENERATIONS = frozenset({"II", "III", "IV"})
 def _full(run: list[str]) -> bool:
     """Whether a name read backwards has its four words: particles, initials and a
     generation do not count ("Romke E. de Haan III")."""
-    words = [w for w in run if w.lower() not in _PARTICLES and not _INITIAL.fullmatch(w)]
-    return len(words) - (run[:1] != [] and run[0] in _GENERATIONS) >= 4 or len(run) >= 6
-
-
-def name_word(word: str) -> bool:
-    """Whether `word` can be a word of a person's name ("Howard"; not "Google", "CEO")."""
-    return _name_word(word)
+    words = [
+        w
+        for w in run
+        if w.lower() not in _PARTICLES and not _INITIAL.fullmatch(w) and w not in _GENERATIONS
+    ]
+    return len(words) >= 4 or len(run) >= 6
 
 
 def person_at_end(segment: str) -> str | None:
@@ -1029,7 +1029,7 @@ def person_at_end(segment: str) -> str | None:
         if run and len(run) <= 2 and _initials(w) and any(len(x) > 2 for x in run):
             run.append(w)  # "KV Sridhar", "PVK Mohan": the initials open the name
             break
-        if not _name_word(w) or _possessive(w) is not None or _full(run):
+        if not name_word(w) or _possessive(w) is not None or _full(run):
             break
         run.append(w)
     run.reverse()
@@ -1052,13 +1052,13 @@ def person_at_start(segment: str) -> str | None:
         if run and bare.lower() in _PARTICLES:
             run.append(bare)
             continue
-        if not run and _initials(bare) and len(words) > 1 and _name_word(words[1].rstrip(",")):
+        if not run and _initials(bare) and len(words) > 1 and name_word(words[1].rstrip(",")):
             run.append(bare)  # "KV Sridhar joins ..."
             continue
         if len(run) >= 2 and bare in _GENERATIONS:
             run.append(bare)  # "Winthrop Sargent IV has been named ..."
             break
-        if not _name_word(bare) or _possessive(bare) is not None:
+        if not name_word(bare) or _possessive(bare) is not None:
             break
         run.append(bare)
         if w.endswith(","):
@@ -1106,7 +1106,9 @@ def full_name(name: str, body: str, any_case: bool = False) -> str | None:
     return spelled if spelled != name and not spelled.islower() else None
 
 
-# A government, an agency or a legislature, by its name: never a company that raises or hires.
+# A government, an agency, a central bank or a legislature, by its name: never a company that
+# raises or hires ("RBI conducts Rs 8,450 crore ... auction", "Trump's pick to lead the Bureau of
+# Labor Statistics").
 GOVERNMENT = re.compile(
     r"\b(?:Department\s+of|Ministry\s+of|Bureau\s+of|Office\s+of|Reserve\s+Bank|Central\s+Bank|"
     r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
