@@ -63,6 +63,8 @@ from prospect.detect.text import (
     clause_start,
     clean_title,
     company_after,
+    compile_folded,
+    fold,
     full_name,
     headline_subject,
     issuer_prefix,
@@ -167,32 +169,30 @@ def _a_company(signal: Signal) -> bool:
 # A headline that speaks of money, or names the company: a round its summary reports is
 # the story's. A search alert's snippet is often the page's other news ("... Headlines.
 # OMV secures EUR123m"), which a headline about something else does not tell.
-_MONEY_TALK = re.compile(
+_MONEY_TALK = compile_folded(
     r"[$€£₹]|\b(?:rais\w*|fund\w*|round(?!-?up)|invest\w*|financ\w*|capital|backs?|backing|backed|"
-    r"leads|seed|series\s+[a-h]|million|billion|crore|mn|bn)\b",
-    re.IGNORECASE,
+    r"leads|seed|series\s+[a-h]|million|billion|crore|mn|bn)\b"
 )
 
 
 # A headline that speaks of people or posts: a hire its summary reports is the story's.
-_PEOPLE_TALK = re.compile(
+_PEOPLE_TALK = compile_folded(
     r"\b(?:appoint\w*|nam(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|tap(?:s|ped)?|join\w*|promot\w*|"
     r"elevat\w*|new|exec\w*|leader\w*|chief|boss|head\w*|ceo|cfo|coo|cto|cmo|cro|cpo|"
     r"president|director|manager|partner|officer|successor|succeed\w*|steps?|stepping|"
     r"resign\w*|retir\w*|depart\w*|exit\w*|quits?|leav\w*|veteran|vet|alum\w*|founder|"
     r"co-founder|poach\w*|welcomes|adds|moves?|shake-?up|reshuffle|rejig\w*|c-suite|"
     r"management|team|picks|lead|leads|helm|replac\w*|who|interview|profile|elect\w*|"
-    r"chair\w*|post|role|job)\b",
-    re.IGNORECASE,
+    r"chair\w*|post|role|job)\b"
 )
 
 
 def _people_talk(head: str) -> bool:
-    return _PEOPLE_TALK.search(head) is not None
+    return _PEOPLE_TALK.search(fold(head).low) is not None
 
 
 def _money_talk(head: str) -> bool:
-    return _MONEY_TALK.search(head) is not None
+    return _MONEY_TALK.search(fold(head).low) is not None
 
 
 def _named_in(company: str | None, head: str) -> bool:
