@@ -50,6 +50,7 @@ from prospect.detect.text import (
     find_verbs,
     fold,
     headline_subject,
+    lower_same,
     person_at_end,
     person_at_start,
 )
@@ -551,6 +552,18 @@ _ORDINAL = (
 )
 
 
+# "... seed fund, Lerer Hippeau": a fund's description before its name.
+_FUND_DESCRIBED = re.compile(
+    r"\b(?:venture|seed|capital|investment|vc|growth|co-investment)\s+fund,\s+", re.IGNORECASE
+)
+# "Lerer Hippeau ... closed a ninth $200 million fund": after the name, a fund it closed.
+_FUND_CLOSED = re.compile(
+    r"\b[^.]{0,80}?\b(?:closed|closes|raised|raises|launched|launches)\s+"
+    r"(?:(?:a|an|its|the)\s+)?" + _ORDINAL + r"\s+(?:[\w$.,-]+\s+){0,3}?funds?\b",
+    re.IGNORECASE,
+)
+
+
 def fund_in_summary(body: str, name: str) -> bool:
     """Whether the summary tells that `name`, which the headline had raising money, is an
     investment fund: "... seed fund, Lerer Hippeau, announced ..." or "Lerer Hippeau ...
@@ -558,16 +571,20 @@ def fund_in_summary(body: str, name: str) -> bool:
     at = body.find(name, 0, 400)
     if at < 0 or "fund" not in body[:600].lower():
         return False
-    named = re.escape(name)
-    described = re.compile(
-        r"\b(?:venture|seed|capital|investment|vc|growth|co-investment)\s+fund,\s+" + named, re.I
-    )
-    closed = re.compile(
-        named + r"\b[^.]{0,80}?\b(?:closed|closes|raised|raises|launched|launches)\s+"
-        r"(?:(?:a|an|its|the)\s+)?" + _ORDINAL + r"\s+(?:[\w$.,-]+\s+){0,3}?funds?\b",
-        re.IGNORECASE,
-    )
-    return bool(described.search(body, 0, 600) or closed.search(body, 0, 600))
+    # the name in any case, where it starts; no pattern is compiled per name
+    low, key = lower_same(body[:600]), name.lower()
+    if len(key) != len(name):
+        key = lower_same(name)
+    n = len(key)
+    for m in _FUND_DESCRIBED.finditer(body, 0, 600):
+        if low.startswith(key, m.end()) and m.end() + n <= 600:
+            return True
+    i = low.find(key)
+    while i >= 0:
+        if _FUND_CLOSED.match(body, i + n, 600):
+            return True
+        i = low.find(key, i + 1)
+    return False
 
 
 # An issuer's own release title that names its financing ("Successful A$25m Placement",
