@@ -115,7 +115,7 @@ def real_feed() -> tuple[bytes, int]:
             for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                 items.append(
                     f"<item><title>{escape(row['headline'])}</title>"
-                    f"<guid isPermaLink=\"false\">{name}-{len(items)}</guid>"
+                    f'<guid isPermaLink="false">{name}-{len(items)}</guid>'
                     f"<description>{escape(row['summary'])}</description></item>"
                 )
     body = (
