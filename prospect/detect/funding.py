@@ -572,12 +572,10 @@ def fund_in_summary(body: str, name: str) -> bool:
     if at < 0 or "fund" not in body[:600].lower():
         return False
     # the name in any case, where it starts; no pattern is compiled per name
-    low, key = lower_same(body[:600]), name.lower()
-    if len(key) != len(name):
-        key = lower_same(name)
+    low, key = lower_same(body[:600]), lower_same(name)
     n = len(key)
     for m in _FUND_DESCRIBED.finditer(body, 0, 600):
-        if low.startswith(key, m.end()) and m.end() + n <= 600:
+        if low.startswith(key, m.end()):  # `low` holds 600 characters: the name ends in them
             return True
     i = low.find(key)
     while i >= 0:
