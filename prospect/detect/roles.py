@@ -137,9 +137,18 @@ _LEVEL = (
     r"(?:vice[\s-]president|v-p|(?-i:(?:S?VP|EVP|AVP|CVP)(?![A-Z])))"  # not "VPN"
 )
 
+# The word before a title that links it to its holder: "as", "to", "new".
+_AFTER_LINK = r"(?:(?<=\bas\s)|(?<=\bto\s)|(?<=\bnew\s))"
+_DIRECTOR_DEPT_WORD = (
+    r"(?!(?:board|independent|non-executive|nonexecutive|non|outside|lead|nominee|alternate|"
+    r"whole-time|associate|assistant|managing|executive|director|the|a|an|its|their|his|her)\b)"
+    r"(?-i:[A-Z])[\w&'’-]*"
+)
 _SINGLE_BASE = (
     r"(?:" + _GRADE + _ABBR + r"\b"
     r"|" + _GRADE + r"chief\s+of\s+staff"
+    # "Chief of Global Operations": a chief of any department
+    r"|" + _GRADE + r"(?-i:Chief)\s+of\s+" + _DEPT + r""
     r"|" + _GRADE + r"chief\s+" + _CHIEF_WORDS + r"officer"
     r"|" + _GRADE + r"chief\s+executive"
     r"|" + _GRADE + r"chief\s+(?:scientist|economist)\b"
@@ -217,6 +226,10 @@ _SINGLE_BASE = (
     + _DEPT_WORD
     + r"){0,2}\s*\)"
     r"|director\s+(?=(?:" + _FUNCS + r")\b)" + _FUNC_PHRASE + r"\b(?!\s+(?-i:[a-z]))"
+    # "as Cybersecurity Director", "to Program Director", "new Critical Infrastructure
+    # Director": after "as", "to" or "new" the capitalised words before "Director" are its
+    # department (not a board seat: "as Independent Director")
+    r"|" + _AFTER_LINK + r"(?:" + _DIRECTOR_DEPT_WORD + r"\s+){1,3}?director\b"
     r")"
 )
 # A title with the scope it is written with ("India MD", "global COO").
@@ -263,6 +276,7 @@ _FIRST_WORDS = frozenset(
 # Level abbreviations run on into the word ("VPs" holds the title "VP").
 _OPEN_ENDED = ("vp", "svp", "evp", "avp", "cvp")
 _LETTERS = re.compile(r"\b[a-z]+")
+_LINKS = (" as ", " to ", " new ")  # before a department's "... Director" (`_AFTER_LINK`)
 
 
 def find_roles(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -275,7 +289,12 @@ def find_roles(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[r
     low = text.lower()
     for word in _LETTERS.finditer(low, pos, end):
         w = word.group()
-        if word.start() < pos or (w not in _FIRST_WORDS and not w.startswith(_OPEN_ENDED)):
+        at = word.start()
+        if at < pos or (
+            w not in _FIRST_WORDS
+            and not w.startswith(_OPEN_ENDED)
+            and not (low.endswith(_LINKS, 0, at) and low.find("director", at, end) >= 0)
+        ):
             continue
         m = ROLE_RE.match(text, word.start(), end)
         if m is not None:
