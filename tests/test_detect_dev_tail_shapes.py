@@ -27,3 +27,41 @@ def test_a_chief_of_a_department(read) -> None:
     head = "Acme Appoints Jane Doe as Chief of Staff"  # written for the test: as before
     assert read(head)[0][3] == "Chief of Staff"
 
+
+def test_the_successor_of_an_executive_leaving(read) -> None:
+    head = "Rover CEO Aaron Easterly stepping down after leading pet-sitting giant since 2011"
+    summary = (
+        "After 14 years building Rover from a Seattle hackathon idea into a pet care empire, "
+        "Aaron Easterly is stepping down as CEO and passing the baton to longtime exec Brent "
+        "Turner, effective July 1."
+    )
+    assert read(head, summary)[0][:4] == (
+        "executive_hire",
+        "Rover",
+        "Brent Turner",
+        "Chief Executive Officer",
+    )
+    head = "Sonos CEO Patrick Spence is leaving following bungled app update"
+    summary = (
+        "Speaker manufacturer Sonos is seeing some significant changes. Patrick Spence, the "
+        "company’s chief executive officer (pictured above), is leaving the company after eight "
+        "years in the job. Tom Conrad, the co-founder of Pandora and a Sonos board member, is "
+        "stepping in as interim CEO starting today."
+    )
+    assert read(head, summary)[0][1:4] == ("Sonos", "Tom Conrad", "Interim Chief Executive Officer")
+    head = "Billionaire founder of Luminar replaced as CEO following ethics inquiry"
+    summary = (
+        "Luminar’s board announced Wednesday — the same day of its first-quarter earnings "
+        "report — it had replaced Russell and appointed Paul Ricci to the role."
+    )
+    assert read(head, summary)[0][1:3] == ("Luminar", "Paul Ricci")
+    head = "Warren Buffett will step down as Berkshire Hathaway CEO"
+    summary = (
+        "Legendary investor Warren Buffett announced today that he will ask the Berkshire "
+        "Hathaway board to have Greg Abel replace him as CEO at the end of 2025."
+    )
+    assert read(head, summary)[0][1:3] == ("Berkshire Hathaway", "Greg Abel")
+    head = "Indeed CEO Chris Hyams resigns, hands over reins to former chief Hisayuki Idekoba"
+    assert read(head)[0][1:3] == ("Indeed", "Hisayuki Idekoba")
+    # written for the test: a departure with no successor named is no hire
+    assert read("Acme CEO Jane Doe steps down", "Jane Doe is leaving after ten years.") == []

@@ -541,7 +541,8 @@ class Detector:
         if not hits and body and not not_hire_news(head) and (not head or _people_talk(head)):
             # a headline about something else: an alert snippet's hire is the page's other news
             hits, text = detect_hires(body, since, summary=True), body
-        if not hits and body and (named := successor_in_summary(head, body)) is not None:
+        if (not hits or text is body) and (named := successor_in_summary(head, body)) is not None:
+            # the headline's departure is the news, and its successor the hire
             (s, e), person, role = named  # "Poshmark CEO to step down" over "... his successor"
             hits, text = [HireHit((s, e), person, role, (s, len(head)), 0.7)], head
         subject = None

@@ -1474,24 +1474,77 @@ _NAMED_SUCCESSOR = re.compile(
 )
 
 
+# The successor named after the words that hand over: "passing the baton to longtime exec
+# Brent Turner", "handing the reins to hardware chief John Ternus", "appointed Paul Ricci to
+# the role", "to have Greg Abel replace him as CEO".
+_HANDS_TO = re.compile(
+    r"\b(?:pass(?:es|ing)?|hand(?:s|ing)?(?:\s+over)?)\s+(?:the\s+)?(?:baton|reins)\s+to\s+"
+    r"|\b(?:appointed|named|tapped|picked)\s+(?=(?-i:[A-Z])[\w'’.-]+\s+(?-i:[A-Z])[\w'’.-]+\s+"
+    r"(?:to\s+(?:the|that)\s+(?:role|post|job|position)|as\s+(?:his|her|their)\s+successor))"
+    r"|\bhave\s+(?=(?-i:[A-Z])[\w'’.-]+\s+(?:(?-i:[A-Z])[\w'’.-]+\s+)?replace\s+(?:him|her)\b)",
+    re.IGNORECASE,
+)
+# ... or before the words that take over: "Tom Conrad, the co-founder of Pandora, is stepping
+# in as interim CEO".
+_STEPS_IN = re.compile(
+    r"(?:,\s[^,;]{0,90},)?\s+(?:is\s+stepping|will\s+step|steps|stepped)\s+in\s+as\s+",
+    re.IGNORECASE,
+)
+_HANDED_TO = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}")
+
+
+def _successor_named(body: str) -> tuple[str, str | None] | None:
+    """The successor a summary names for an executive leaving, and the title it gives them
+    when it gives one ("is stepping in as interim CEO")."""
+    if "successor" in body or "replacement" in body:
+        for m in _NAMED_SUCCESSOR.finditer(body):
+            person = person_at_start(body[: m.start()].rsplit(". ", 1)[-1])
+            if person is not None:
+                return person, None
+    for m in _STEPS_IN.finditer(body):
+        person = person_at_start(body[: m.start()].rsplit(". ", 1)[-1])
+        rm = ROLE_RE.match(body, m.end())
+        if person is not None and rm is not None:
+            return person, _role_name(rm, body)
+    for m in _HANDS_TO.finditer(body):
+        run = body[m.end() : clause_end(body, m.end(), 80)]
+        words = _HANDED_TO.match(run)
+        cut = run[: words.end()] if words else ""
+        for stop in (" replace ", " to ", " as "):
+            cut = cut.split(stop, 1)[0]
+        person = person_at_end(cut.rstrip(" ,."))
+        if person is not None:
+            return person, None
+    return None
+
+
+_FOUNDER_LEAVES = re.compile(r"\b(?:co-?)?founder\b(?:\s+of\s+)?", re.IGNORECASE)
+
+
 def successor_in_summary(head: str, body: str) -> tuple[tuple[int, int], str, str] | None:
     """For a headline with an executive leaving ("Poshmark CEO and founder to step down"):
     the company's span in the headline, the successor the summary names and the title."""
-    if ("successor" not in body and "replacement" not in body) or _DEPARTURE.search(head) is None:
+    if _DEPARTURE.search(head) is None and not re.search(r"\breplaced\b", head, re.I):
         return None
     rm = search_role(head)
     if rm is None or _BOARD.search(rm.group(0)):
         return None
     span = company_before(head, clause_start(head, rm.start()), rm.start())
+    if span is None and (fm := _FOUNDER_LEAVES.search(head, 0, rm.start())) is not None:
+        # "IMDb founder steps down as CEO", "Billionaire founder of Luminar replaced as CEO"
+        if fm.group().lower().endswith("of "):
+            span = company_after(head, fm.end(), 60)
+        else:
+            span = company_before(head, clause_start(head, fm.start()), fm.start())
     role = _role_name(rm, head)
     if span is None or role is None:
         return None
-    for m in _NAMED_SUCCESSOR.finditer(body):
-        sentence = body[: m.start()].rsplit(". ", 1)[-1]
-        person = person_at_start(sentence)
-        if person is not None:
-            return span, person, role
-    return None
+    dep = _DEPARTURE.search(head, rm.end())
+    named = _successor_named(body) or (_successor_named(head[dep.end() :]) if dep else None)
+    if named is None:  # "Indeed CEO Chris Hyams resigns, hands over reins to Hisayuki Idekoba"
+        return None
+    person, title = named
+    return span, person, title or role
 
 
 _SOMEONE = re.compile(
