@@ -65,3 +65,11 @@ def test_the_successor_of_an_executive_leaving(read) -> None:
     assert read(head)[0][1:3] == ("Indeed", "Hisayuki Idekoba")
     # written for the test: a departure with no successor named is no hire
     assert read("Acme CEO Jane Doe steps down", "Jane Doe is leaving after ten years.") == []
+
+
+def test_public_bodies_do_not_hire_for_a_rep(read) -> None:
+    assert read("Healey-Driscoll Administration Appoints Phillip Eng as MBTA General Manager") == []
+    assert read("US Central Command hires new chief data officer") == []
+    assert read("ECB appoints Isabel Vansteenkiste as Counsellor to President Lagarde") == []
+    head = "Ruslan Oliynyk appointed First Deputy Head of Kyiv Regional State Administration"
+    assert read(head) == []

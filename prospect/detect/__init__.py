@@ -95,9 +95,11 @@ def _opens_both(head: str, body: str) -> str | None:
 
 
 # A public body, for a round or a hire (a government by its name is `GOVERNMENT`): "Chicago
-# Transit Board", "Port Authority of New York", "Taxi and Limousine Commission" (in the
-# company's name or the hire's post).
-_PUBLIC_BODY = re.compile(r"\b(?:Commission|Authority|Regulator)\b|\w\s+Transit\b")
+# Transit Board", "Port Authority of New York", "Taxi and Limousine Commission", "Healey-Driscoll
+# Administration", "US Central Command" (in the company's name or the hire's post).
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Authority|Regulator|Administration|Command|Comptroller)\b|\w\s+Transit\b"
+)
 # A name that only describes: "Baltic storage JV nets EUR85.6m", "Developer Lands $134M to
 # Build Fourth Apartment Tower".
 _DESCRIPTION_ONLY = frozenset(

@@ -1116,7 +1116,7 @@ GOVERNMENT = re.compile(
     r"Federal\s+Reserve|Government|Treasury|Senate|Parliament|General\s+Assembly|Legislature|"
     r"Congress|(?:U\.S\.|US|Federal|National|State)\s+(?:[\w-]+\s+){0,4}?Agency)\b"
     r"|\A(?:RBI|SEBI|IMF|NITI\s+Aayog|USDA|EPA|SEC|FTC|FCC|FDA|DOE|DOJ|CISA|NASA|IRS|"
-    r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA)\Z"
+    r"FERC|CFTC|FDIC|NIH|CDC|DHS|DOD|DoD|FBI|CIA|NSA|FAA|USPTO|MBTA|WMATA|SEPTA|ECB)\Z"
 )
 
 # Countries, regions and the states and provinces news names most: never the company that
