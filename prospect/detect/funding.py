@@ -185,7 +185,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RUMOUR = re.compile(
-    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|reportedly(?!\s+valued)|rumou?rs?|"
+    r"\b(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|rumou?rs?|"
+    # "reportedly raises $8.3B": a done deal as reported; "reportedly raising": in progress
+    r"reportedly(?!\s+(?:valued|raises|raised|closes|closed|secures|secured|lands|landed|"
+    r"nabs|nabbed|bags|bagged)\b)|"
     # "rumored to raise", "rumored $1B round"; not "Crusoe, a rumored OpenAI supplier"
     r"rumou?red(?=\s+(?:to|round|funding|raise|deal|investment|[$€£\d]))|"
     # "sources say" alone only attributes a done deal ("has raised $60M ..., sources say")
