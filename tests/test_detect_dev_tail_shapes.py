@@ -73,3 +73,19 @@ def test_public_bodies_do_not_hire_for_a_rep(read) -> None:
     assert read("ECB appoints Isabel Vansteenkiste as Counsellor to President Lagarde") == []
     head = "Ruslan Oliynyk appointed First Deputy Head of Kyiv Regional State Administration"
     assert read(head) == []
+
+
+def test_a_reported_round_is_done_a_round_being_raised_is_not(read) -> None:
+    head = "OpenAI reportedly raises $8.3B at $300B valuation"
+    assert read(head)[0][:2] == ("funding_round", "OpenAI")
+    head = "Insurance startup Corgi reportedly raised more money at $4B — its third round"
+    assert read(head)[0][:2] == ("funding_round", "Corgi")
+    assert read("Agility Robotics reportedly raising $400M for humanoid warehouse robots") == []
+
+
+def test_an_amount_with_both_code_and_symbol_and_no_float_noise(read) -> None:
+    head = "Wultra raises EUR €6.8m in Series A led by Seventure"
+    assert read(head)[0][:6] == ("funding_round", "Wultra", None, None, "series_a", 6_800_000.0)
+    # 8.3 * 1e9 is 8300000000.000001 in floating point: the amount is written to the cent
+    assert read("OpenAI reportedly raises $8.3B at $300B valuation")[0][5] == 8_300_000_000
+    assert str(read("Acme raises $8.3B")[0][5]) == "8300000000.0"

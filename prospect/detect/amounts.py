@@ -32,7 +32,9 @@ UNITS = {
 }  # fmt: skip
 
 _PREFIX = (
-    r"(?P<cur>(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD|US)\s?\$|US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₦|₪"
+    r"(?P<cur>(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD|US)\s?\$|US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$"
+    # "EUR €6.8m", "GBP £2m", "INR ₹50 crore": the code and the symbol both written
+    r"|(?<![A-Za-z])(?:EUR\s?€|GBP\s?£|INR\s?₹)|€|£|¥|₹|₩|₦|₪"
     r"|(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD|BRL|EUR|GBP|JPY|INR|Rs\.?|CHF|SEK|NOK|DKK|KRW|"
     r"CNY|RMB|NGN|ZAR|AED|ILS|MXN|PLN)(?![A-Za-z]))"
 )
@@ -57,7 +59,7 @@ def parse_amount(m: re.Match[str]) -> tuple[float, str]:
         value = float(m.group("num").replace(",", ""))
         unit = (m.group("unit") or m.group("unit_short") or m.group("unit_spaced") or "").lower()
         key = m.group("cur").lower().replace(" ", "")
-        if key not in CURRENCY_SYMBOLS and key.endswith("$"):
+        if key not in CURRENCY_SYMBOLS and key.endswith(("$", "€", "£", "₹")):
             key = key[:-1]  # "CAD $316,000", "USD$5M": the code says which dollar
         currency = CURRENCY_SYMBOLS.get(key, "USD")
     else:
@@ -65,4 +67,5 @@ def parse_amount(m: re.Match[str]) -> tuple[float, str]:
         unit = (m.group("unit2") or "").lower()
         word = " ".join(m.group("curword").lower().split())
         currency = CURRENCY_WORDS.get(word, "USD")
-    return value * UNITS.get(unit, 1.0), currency
+    # rounded to the cent: 8.3 * 1e9 is 8300000000.000001 in binary floating point
+    return round(value * UNITS.get(unit, 1.0), 2), currency
