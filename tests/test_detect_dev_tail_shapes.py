@@ -89,3 +89,22 @@ def test_an_amount_with_both_code_and_symbol_and_no_float_noise(read) -> None:
     # 8.3 * 1e9 is 8300000000.000001 in floating point: the amount is written to the cent
     assert read("OpenAI reportedly raises $8.3B at $300B valuation")[0][5] == 8_300_000_000
     assert str(read("Acme raises $8.3B")[0][5]) == "8300000000.0"
+
+
+def test_up_to_an_amount_and_a_rumour_in_another_clause(read) -> None:
+    head = "Luminar secures up to $200M following CEO departure and layoffs"
+    assert read(head)[0][:2] == ("funding_round", "Luminar")
+    assert read(head)[0][5] == 200_000_000
+    head = (
+        "Fleet management software provider Motive raises $150M led by Kleiner Perkins; the "
+        "company reportedly could go public by the end of 2025 (Anthony Hughes/Bloomberg)"
+    )
+    summary = "Motive, which makes fleet management software, has raised $150 million."
+    assert read(head, summary)[0][:2] == ("funding_round", "Motive")
+    # a placement the wire announces is judged as a placement, "to raise" or not
+    head = (
+        "GeoMegA Resources Inc. to Raise Up to $15 Million Through a Best-Efforts Private Placement"
+    )
+    assert read(head)[0][:2] == ("funding_round", "GeoMegA Resources")
+    # written for the test: a rumour in the raise's own clause still keeps it out
+    assert read("Acme reportedly could raise up to $200M") == []

@@ -84,7 +84,8 @@ _VERB = re.compile(
     + ")"
     # Press-wire style: "Announces Closing of $70 Million Series B Financing".
     r"(?:\s+(?:the\s+)?(?:closing|close|completion|final\s+close)\s+of)?)"
-    r"(?:\s+up(?=\s))?\b",  # a particle after any verb: "scoops up", "bags up"
+    # a particle after any verb: "scoops up", "bags up"; not "secures up to $200M"
+    r"(?:\s+up(?=\s)(?!\s+to\b))?\b",
     re.IGNORECASE,
 )
 # Every word a verb above starts with: a text containing none of them is skipped
@@ -659,8 +660,9 @@ _ANCHOR = re.compile(r"\banchor\s+(?:investors?|book|allocation|round)\b|\bfrom\
 
 _RUMOUR_FOLDED = compile_folded(_RUMOUR.pattern)
 # A contrast after a raise done, before talk of more: "raises $11M but hoped to raise much
-# more", "closes $185M round as rival Polymarket reportedly seeks $200M".
-_CONTRAST = re.compile(r"\s(?:but|while|whereas|even\s+as|as\s+(?:rival|competitor)s?)\s")
+# more", "closes $185M round as rival Polymarket reportedly seeks $200M"; or another clause:
+# "raises $150M led by Kleiner Perkins; the company reportedly could go public".
+_CONTRAST = re.compile(r"\s(?:but|while|whereas|even\s+as|as\s+(?:rival|competitor)s?)\s|;\s")
 
 
 def _excluded(folded: Folded, verb_end: int | None = None) -> bool:
@@ -1081,7 +1083,7 @@ def detect_funding(text: str, since: int = 0) -> list[FundingHit]:
             continue
         if not checked:
             if _excluded(folded, rm.end()):
-                return []
+                break  # a wire's placement is judged on its own terms below
             checked = True
         verb = " ".join(vm.group("verb").lower().split()[-2:])
         verb = verb.split()[-1] if not verb.endswith((" up", " in")) else verb
