@@ -108,3 +108,25 @@ def test_up_to_an_amount_and_a_rumour_in_another_clause(read) -> None:
     assert read(head)[0][:2] == ("funding_round", "GeoMegA Resources")
     # written for the test: a rumour in the raise's own clause still keeps it out
     assert read("Acme reportedly could raise up to $200M") == []
+
+
+def test_tech_moves_items_with_no_name(read) -> None:
+    head = "Tech Moves: F5 taps new CISO; Auger gets a chief AI scientist, WRF CEO retiring"
+    assert ("executive_hire", "Auger", None, "Chief AI Scientist") in [s[:4] for s in read(head)]
+    head = "Tech Moves: Google leaders join Seattle startup MotherDuck; Humanly adds a VP; and more"
+    found = read(head)
+    assert found[0][:2] == ("executive_hire", "MotherDuck")
+    assert found[0][6] == "Google"  # where the leaders came from
+    assert ("executive_hire", "Humanly", None, "VP") in [s[:4] for s in found]
+
+
+def test_an_insider_promoted_by_present_post(read) -> None:
+    head = "Faraday Future founder named co-CEO three years after being sidelined by internal probe"
+    assert read(head)[0][:4] == (
+        "executive_hire",
+        "Faraday Future",
+        None,
+        "Co-Chief Executive Officer",
+    )
+    # written for the test: a former post's company is not the one that promotes
+    assert read("Former Acme CFO named CEO") == []

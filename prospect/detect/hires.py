@@ -76,7 +76,7 @@ _COMPANY_FIRST = (
     # "Tune Therapeutics gets CEO", "Acme gets new CFO in Jane Doe": only a title that ends the
     # clause or is followed by its holder ("gets CEO nod", "gets president's approval": no)
     r"gets(?=\s+(?:a\s+)?(?:new\s+|first\s+|permanent\s+)?(?:(?:chief\s+[\w-]+(?:\s+[\w-]+)?\s+"
-    r"officer|ceo|cfo|cto|coo|cmo|cro|cio|president)(?:\s*(?:$|[,;:–—])|\s+(?:in|as|from)\s)|"
+    r"(?:officer|scientist)|ceo|cfo|cto|coo|cmo|cro|cio|president)(?:\s*(?:$|[,;:–—])|\s+(?:in|as|from)\s)|"
     r"head\s+of\b)|\Z)|"
     r"elects|elected|inducts|inducted|installs|installed|chooses|chose|designates|designated|"
     r"announces|announced"
@@ -819,7 +819,8 @@ _JOIN_ENDS = re.compile(
 
 
 _JOINS_DESCRIBED = re.compile(
-    r"\s+(?:(?-i:[a-z])[\w-]*\s+){1,4}?(?:"
+    # "joins self-driving truck company Waabi", "join Seattle startup MotherDuck"
+    r"\s+(?:(?-i:[A-Z])[\w.-]*\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}?|(?:(?-i:[a-z])[\w-]*\s+){1,4}?)(?:"
     + "|".join(sorted(HEAD_NOUNS - {"leader", "parent"}))
     + r")\s+(?=(?-i:[A-Z]))"
 )
@@ -1065,6 +1066,9 @@ def _no_name_before(left: str) -> bool:
     return not last[:1].isupper()
 
 
+_INSIDER = re.compile(
+    r"\s(?:(?:co-?)?founder|(?-i:C[A-Z]{1,3}O)|president|chief)\Z", re.IGNORECASE
+)  # a present post before the new one: "Faraday Future founder named co-CEO"
 _PAST_WORD = re.compile(r"\b(?:former|ex|erstwhile|onetime|one-time)\b", re.IGNORECASE)
 
 
@@ -1131,8 +1135,8 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         owned = at_end(_OWNED_NEW, left) if _owned(left) else None
         hit = _new_of_owner(text, start, vm, owned) if owned else None
         return hit  # "BHP's new CEO Craig"; "Analysts expect new CEO at Acme to ..." is none
-    if verb_word == "join" and person is None:
-        return None  # "Join Jane Doe, Head of Research, live at 2 pm"
+    if verb_word == "join" and person is None and not _DESCRIBED.search(left.strip()):
+        return None  # "Join Jane Doe, Head of Research, live at 2 pm"; not "Google leaders join"
     described = person is None and _DESCRIBED.search(left.strip()) is not None
     end = clause_end(text, vm.end(), 200)
     right = text[vm.end() : end]
@@ -1279,6 +1283,12 @@ def _person_first(text: str, vm: re.Match[str]) -> HireHit | None:
         # present title's company promotes her; it is no former employer
         company = _promoted_at(text, start, left, previous, person)
         previous = None if company is not None else previous
+    if company is None and person is None and described and rm is not None:
+        # "Faraday Future founder named co-CEO", "Acme CFO named CEO": an insider by their
+        # present post, promoted; the company is the post's
+        insider = _INSIDER.search(left.rstrip())
+        if insider is not None and not _PAST_WORD.search(left):
+            company = company_before(text, start, start + insider.start())
     referred = referred and company is None and person is not None
     board = _BOARD.search(text, vm.end(), role_end) if company is not None or referred else None
     if (company is None and not referred) or (

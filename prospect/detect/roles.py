@@ -151,7 +151,7 @@ _SINGLE_BASE = (
     r"|" + _GRADE + r"(?-i:Chief)\s+of\s+" + _DEPT + r""
     r"|" + _GRADE + r"chief\s+" + _CHIEF_WORDS + r"officer"
     r"|" + _GRADE + r"chief\s+executive"
-    r"|" + _GRADE + r"chief\s+(?:scientist|economist)\b"
+    r"|" + _GRADE + r"chief\s+(?:(?:ai|data|research)\s+)?(?:scientist|economist)\b"
     r"|"
     + _LEVEL
     + r"(?:\s*(?:,\s*|\s+of\s+|\s+for\s+|\s+-\s+)"
